@@ -1,0 +1,26 @@
+// Shared jest preset: every package's jest.config.js says `preset: '@groovy/tooling'`.
+// TypeScript is compiled by SWC with legacy decorators + decorator metadata (type-graphql needs both).
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  testMatch: ['**/__tests__/**/*.test.ts', '**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  reporters: ['default', path.join(__dirname, 'jest/result-file-reporter.js')],
+  testTimeout: 30000,
+};

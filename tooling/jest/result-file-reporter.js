@@ -1,0 +1,29 @@
+// Writes one small JSON summary per package run into <repo>/.test-results/, so the root
+// `npm test` can print a single closing line "N passed, N failed" over the whole monorepo.
+const fs = require('node:fs');
+const path = require('node:path');
+
+class ResultFileReporter {
+  constructor(globalConfig) {
+    this.rootDir = globalConfig.rootDir;
+  }
+
+  onRunComplete(_contexts, results) {
+    const repoRoot = path.resolve(__dirname, '..', '..');
+    const dir = path.join(repoRoot, '.test-results');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = path.relative(repoRoot, this.rootDir).replace(/[\\/]/g, '__') || 'root';
+    const summary = {
+      package: path.relative(repoRoot, this.rootDir),
+      passed: results.numPassedTests,
+      failed: results.numFailedTests,
+      skipped: results.numPendingTests + results.numTodoTests,
+      failedSuites: results.numFailedTestSuites,
+      runtimeErrorSuites: results.numRuntimeErrorTestSuites,
+      success: results.success,
+    };
+    fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(summary) + '\n');
+  }
+}
+
+module.exports = ResultFileReporter;
