@@ -1,0 +1,11 @@
+export { ErrorCode } from './error-codes';
+export {
+  BadUserInputError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError,
+} from './domain-errors';
+export { createErrorFormatter } from './format-error';

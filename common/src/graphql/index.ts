@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+
+export {
+  buildFederatedSchema,
+  FEDERATION_LINK,
+  type FederatedSchemaOptions,
+  type ReferenceResolvers,
+} from './build-federated-schema';

@@ -1,0 +1,49 @@
+import { SignJWT } from 'jose';
+import { signIdentityToken, verifyIdentityToken } from '../identity-token';
+
+const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+
+describe('identity tokens (router → subgraph)', () => {
+  it('round-trips a user and an API-key identity', async () => {
+    const user = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET);
+    expect(await verifyIdentityToken(user, SECRET)).toEqual({ kind: 'user', userId: 'u1' });
+    const key = await signIdentityToken({ kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' }, SECRET);
+    expect(await verifyIdentityToken(key, SECRET)).toEqual({ kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' });
+  });
+
+  it('ignores a missing, forged, tampered, expired or alg:none token', async () => {
+    expect(await verifyIdentityToken(undefined, SECRET)).toBeNull();
+    expect(await verifyIdentityToken('not-a-jwt', SECRET)).toBeNull();
+
+    const forged = await signIdentityToken({ kind: 'user', userId: 'u1' }, 'another-secret-that-is-long-enough-too!!');
+    expect(await verifyIdentityToken(forged, SECRET)).toBeNull();
+
+    const good = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET);
+    const [header, payload, signature] = good.split('.');
+    const otherUser = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: 'admin' }),
+    ).toString('base64url');
+    expect(await verifyIdentityToken(`${header}.${otherUser}.${signature}`, SECRET)).toBeNull();
+
+    const expired = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET, -10);
+    expect(await verifyIdentityToken(expired, SECRET)).toBeNull();
+
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+    expect(await verifyIdentityToken(none, SECRET)).toBeNull();
+  });
+
+  it('rejects a token for another audience even with the right secret', async () => {
+    const wrongAudience = await new SignJWT({ kind: 'user' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('groovy-router')
+      .setAudience('somebody-else')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await verifyIdentityToken(wrongAudience, SECRET)).toBeNull();
+  });
+
+  it('refuses a secret too short to be safe', async () => {
+    await expect(signIdentityToken({ kind: 'user', userId: 'u1' }, 'short')).rejects.toThrow(/at least 32/);
+  });
+});

@@ -1,0 +1,6 @@
+export {
+  IDENTITY_HEADER,
+  signIdentityToken,
+  verifyIdentityToken,
+  type VerifiedIdentity,
+} from './identity-token';

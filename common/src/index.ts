@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './errors';
+export * from './graphql';
+export * from './logging';
+export * from './metrics';
+export * from './mongo';
+export * from './server';
+export * from './identity';

@@ -1,0 +1,1 @@
+export { createLogger, requestScope, type Logger, type LoggerOptions, type RequestScope } from './logger';

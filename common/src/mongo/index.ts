@@ -1,0 +1,9 @@
+export { connectDatabase, isDatabaseReachable } from './connect-database';
+export { findMongodOnPath } from './find-mongod-binary';
+export {
+  redactCredentials,
+  resolveMongo,
+  type MongoSource,
+  type ResolveMongoOptions,
+  type ResolvedMongo,
+} from './resolve-mongo';

@@ -1,0 +1,158 @@
+import { PassThrough } from 'node:stream';
+import { IDENTITY_HEADER, signIdentityToken } from '../../identity';
+import { createLogger } from '../../logging';
+import { TEST_ENVIRONMENT } from '../../testing';
+import { startTestMongo, startTestSubgraph, type TestMongo } from '../../testing';
+import type { RunningSubgraph } from '../start-subgraph';
+import { buildNotesSchema, Gate } from './fixtures/notes-subgraph';
+
+interface GraphQLResponse {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+}
+
+async function post(url: string, query: string, variables?: object, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse };
+}
+
+describe('startSubgraph', () => {
+  let mongo: TestMongo;
+  let subgraph: RunningSubgraph;
+  let gate: Gate;
+  const logLines: Array<Record<string, unknown>> = [];
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+    });
+    gate = new Gate();
+    subgraph = await startTestSubgraph(mongo, {
+      name: 'notes',
+      logger: createLogger({ service: 'notes', level: 'info', destination: logStream }),
+      schema: ({ connection }) => buildNotesSchema(connection, gate),
+    });
+  });
+
+  afterAll(async () => {
+    await subgraph?.stop();
+    await mongo?.stop();
+  });
+
+  it('serves type-graphql resolvers over its own Mongo database', async () => {
+    const added = await post(subgraph.url, 'mutation Add($t: String!) { addNote(text: $t) { id text createdAt } }', {
+      t: 'first note',
+    });
+    expect(added.body.errors).toBeUndefined();
+    const note = added.body.data!.addNote as { id: string; text: string; createdAt: string };
+    expect(note.text).toBe('first note');
+    expect(new Date(note.createdAt).toISOString()).toBe(note.createdAt);
+
+    const listed = await post(subgraph.url, '{ notes { id text } }');
+    expect(listed.body.data!.notes).toEqual([{ id: note.id, text: 'first note' }]);
+    const stored = await subgraph.connection.collection('notes').countDocuments();
+    expect(stored).toBe(1);
+  });
+
+  it('is a federation-2 subgraph: publishes its SDL and resolves entity references', async () => {
+    const sdl = await post(subgraph.url, '{ _service { sdl } }');
+    const text = (sdl.body.data!._service as { sdl: string }).sdl;
+    expect(text).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(text).toMatch(/type Note\s+@key\(fields: "id"\)/);
+    expect(text).toContain('createdAt: DateTime!');
+
+    const created = await post(subgraph.url, 'mutation { addNote(text: "entity") { id } }');
+    const id = (created.body.data!.addNote as { id: string }).id;
+    const entities = await post(
+      subgraph.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Note { id text } } }',
+      { r: [{ __typename: 'Note', id }] },
+    );
+    expect(entities.body.data!._entities).toEqual([{ id, text: 'entity' }]);
+  });
+
+  it('returns domain errors with their code and field, and masks unexpected ones', async () => {
+    const bad = await post(subgraph.url, 'mutation { addNote(text: "  ") { id } }');
+    expect(bad.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
+    expect(bad.body.errors![0]!.message).toBe('text must not be empty');
+
+    const forbidden = await post(subgraph.url, '{ secret }');
+    expect(forbidden.body.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
+
+    const broken = await post(subgraph.url, '{ broken }', undefined, { 'x-request-id': 'req-broken-1' });
+    const error = broken.body.errors![0]!;
+    expect(error.message).toBe('Internal server error');
+    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(JSON.stringify(broken.body)).not.toContain('hunter2');
+    const logged = logLines.filter((line) => line.level === 'error' && line.requestId === 'req-broken-1');
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged[0])).toContain('hunter2');
+    expect((logged[0]!.err as { stack: string }).stack).toContain('notes-subgraph');
+  });
+
+  it('hides "did you mean" suggestions in validation errors', async () => {
+    const result = await post(subgraph.url, '{ note { id } }');
+    expect(result.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.body.errors![0]!.message).not.toMatch(/Did you mean/);
+  });
+
+  it('echoes a request id, or makes one, and puts it on its log lines', async () => {
+    const given = await post(subgraph.url, '{ notes { id } }', undefined, { 'x-request-id': 'abc-123' });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const made = await post(subgraph.url, '{ notes { id } }');
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const unsafe = await post(subgraph.url, '{ notes { id } }', undefined, { 'x-request-id': 'bad id with spaces' });
+    expect(unsafe.headers.get('x-request-id')).not.toBe('bad id with spaces');
+  });
+
+  it('trusts only an identity the router signed', async () => {
+    const signed = await signIdentityToken({ kind: 'user', userId: 'u42' }, TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET);
+    const trusted = await post(subgraph.url, '{ whoami }', undefined, { [IDENTITY_HEADER]: signed });
+    expect(trusted.body.data).toEqual({ whoami: 'user:u42' });
+
+    const forged = await signIdentityToken({ kind: 'user', userId: 'u42' }, 'an-attacker-secret-that-is-long-enough!');
+    const ignored = await post(subgraph.url, '{ whoami }', undefined, { [IDENTITY_HEADER]: forged });
+    expect(ignored.body.data).toEqual({ whoami: null });
+    const anonymous = await post(subgraph.url, '{ whoami }');
+    expect(anonymous.body.data).toEqual({ whoami: null });
+  });
+
+  it('answers /healthz, /readyz and /metrics', async () => {
+    const health = await fetch(`${subgraph.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', service: 'notes' });
+
+    const ready = await fetch(`${subgraph.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { mongo: 'ok' } });
+
+    await post(subgraph.url, 'query ListNotes { notes { id } }');
+    const metrics = await (await fetch(`${subgraph.baseUrl}/metrics`)).text();
+    const sample = (name: string, ...labels: string[]) =>
+      metrics.split('\n').find((line) => line.startsWith(`${name}{`) && labels.every((label) => line.includes(label)));
+    expect(sample('graphql_operations_total', 'operation="ListNotes"', 'type="query"', 'outcome="ok"', 'service="notes"')).toMatch(/ 1$/);
+    expect(sample('graphql_operation_duration_seconds_count', 'operation="ListNotes"')).toMatch(/ 1$/);
+    expect(sample('http_requests_total', 'route="/graphql"', 'method="POST"', 'status="200"')).toMatch(/ [1-9]\d*$/);
+    expect(metrics).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('stops gracefully: refuses new connections, finishes the request in flight, closes Mongo', async () => {
+    const inFlight = post(subgraph.url, '{ slow }');
+    await gate.entered;
+    const stopped = subgraph.stop();
+    // The listener closes at once: a new connection is refused while the slow request is still open.
+    await expect(fetch(`${subgraph.baseUrl}/healthz`)).rejects.toThrow();
+    gate.open();
+    const finished = await inFlight;
+    expect(finished.status).toBe(200);
+    expect(finished.body.data).toEqual({ slow: 'finished' });
+    await stopped;
+    expect(subgraph.connection.readyState).toBe(0);
+  });
+});

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { requestScope } from '../logging/logger';
+import type { ServiceMetrics } from '../metrics/service-metrics';
+
+/** A dependency `/readyz` checks; the service is ready only when every check passes. */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<boolean>;
+}
+
+export interface HttpServiceOptions {
+  name: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  readinessChecks?: ReadinessCheck[];
+  /** Longest an orderly stop may take before connections are cut. */
+  shutdownTimeoutMs?: number;
+}
+
+/** The HTTP shell every service shares: request ids, `/healthz`, `/readyz`, `/metrics`, graceful stop. */
+export interface HttpService {
+  app: Express;
+  httpServer: http.Server;
+  /** Starts listening; resolves with the base URL, e.g. `http://127.0.0.1:4001`. */
+  listen(): Promise<string>;
+  /** Runs on stop, after the listener closed and in-flight requests finished, last added first. */
+  onStop(cleanup: () => Promise<void>): void;
+  /** Stops accepting, finishes in-flight requests, runs the cleanups. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+export function createHttpService(options: HttpServiceOptions): HttpService {
+  const { logger, metrics, readinessChecks = [], shutdownTimeoutMs = 10_000 } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  const cleanups: Array<() => Promise<void>> = [];
+  let stopping: Promise<void> | undefined;
+
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    requestScope.run({ requestId }, next);
+  });
+  app.use(metrics.httpMiddleware);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'stopping', service: options.name, checks: {} });
+      return;
+    }
+    const results = await Promise.all(
+      readinessChecks.map(async ({ name, check }) => [name, await check().catch(() => false)] as const),
+    );
+    const ready = results.every(([, ok]) => ok);
+    const checks = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'failing']));
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name, checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  async function runStop(): Promise<void> {
+    logger.info('stopping: no new connections; finishing in-flight requests');
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    const forced = setTimeout(() => {
+      logger.warn({ timeoutMs: shutdownTimeoutMs }, 'stop timed out; closing remaining connections');
+      httpServer.closeAllConnections();
+    }, shutdownTimeoutMs);
+    forced.unref();
+    // Keep-alive sockets that become idle after their last response are closed as they free up.
+    const idleSweep = setInterval(() => httpServer.closeIdleConnections(), 50);
+    idleSweep.unref();
+    await closed;
+    clearInterval(idleSweep);
+    clearTimeout(forced);
+    for (const cleanup of [...cleanups].reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.error({ err: error }, 'error while stopping');
+      }
+    }
+    logger.info('stopped');
+  }
+
+  return {
+    app,
+    httpServer,
+    listen: () =>
+      new Promise<string>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(options.port, options.host, () => {
+          httpServer.off('error', reject);
+          const { port } = httpServer.address() as AddressInfo;
+          const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+          resolve(`http://${host}:${port}`);
+        });
+      }),
+    onStop: (cleanup) => {
+      cleanups.push(cleanup);
+    },
+    stop: () => {
+      stopping ??= runStop();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { DEV_IDENTITY_TOKEN_SECRET } from '../config/environment-fields';
+import { createErrorFormatter } from '../errors/format-error';
+import { IDENTITY_HEADER, verifyIdentityToken, type VerifiedIdentity } from '../identity/identity-token';
+import { createLogger, requestScope } from '../logging/logger';
+import { createServiceMetrics } from '../metrics/service-metrics';
+import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
+import { resolveMongo, type ResolvedMongo } from '../mongo/resolve-mongo';
+import { createHttpService, type ReadinessCheck } from './http-service';
+import { exitOnShutdownSignals } from './shutdown-signals';
+
+/** The shared part of every service's parsed environment (see `serviceEnvironmentShape`). */
+export interface SubgraphEnvironment {
+  NODE_ENV: 'development' | 'test' | 'production';
+  LOG_LEVEL: string;
+  LOG_FORMAT: 'json' | 'pretty';
+  HOST: string;
+  PORT: number;
+  MONGO_URL?: string | undefined;
+  MONGO_ALLOW_DOWNLOAD: boolean;
+  MONGOMS_SYSTEM_BINARY?: string | undefined;
+  SHUTDOWN_TIMEOUT_MS: number;
+  IDENTITY_TOKEN_SECRET: string;
+}
+
+/** What a subgraph's own code gets to build its schema, context, routes and background work. */
+export interface SubgraphDependencies {
+  name: string;
+  connection: Connection;
+  logger: Logger;
+}
+
+/** Every request's context has these; a subgraph adds its own fields through `context`. */
+export interface BaseSubgraphContext extends BaseContext {
+  requestId: string;
+  logger: Logger;
+  /** The caller, as the router verified and signed it; null for anonymous or unverifiable calls. */
+  identity: VerifiedIdentity | null;
+}
+
+export interface StartSubgraphOptions<TContext extends object> {
+  /** Short name (`auth`, `songs`, …): log field, metrics label, default database `groovy_<name>`. */
+  name: string;
+  environment: SubgraphEnvironment;
+  /** Database name inside the Mongo server; each subgraph owns its own. */
+  databaseName?: string;
+  /** The OS search path, so a system `mongod` can be found (pass `process.env.PATH`). */
+  searchPath?: string | undefined;
+  /** An already-resolved Mongo server (tests share one per file); otherwise resolved here. */
+  mongo?: ResolvedMongo;
+  logger?: Logger;
+  /** Builds the federated schema (normally with `buildFederatedSchema`). */
+  schema(dependencies: SubgraphDependencies): Promise<GraphQLSchema>;
+  /** Adds the subgraph's fields to each request's context. */
+  context?(args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies): Promise<TContext> | TContext;
+  /** Extra HTTP routes (webhooks, uploads), mounted before `/graphql`. */
+  routes?(app: Express, dependencies: SubgraphDependencies): void;
+  /** Background work started once the server listens; the returned function stops it. */
+  onStarted?(dependencies: SubgraphDependencies): Promise<(() => Promise<void>) | void>;
+  /** Extra `/readyz` checks besides Mongo. */
+  readinessChecks?: ReadinessCheck[];
+  /** Exit on SIGTERM/SIGINT after a graceful stop (default true; tests pass false). */
+  handleSignals?: boolean;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  /** Base URL, e.g. `http://127.0.0.1:4001`. */
+  baseUrl: string;
+  /** The GraphQL endpoint: `${baseUrl}/graphql`. */
+  url: string;
+  port: number;
+  connection: Connection;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * The one way a subgraph starts: resolves Mongo, connects its database, builds the federated schema,
+ * serves Apollo Server on `/graphql` with `/healthz`, `/readyz` (Mongo reachable) and `/metrics`,
+ * and stops gracefully (stop accepting, finish in-flight requests, close Mongo).
+ */
+export async function startSubgraph<TContext extends object = object>(
+  options: StartSubgraphOptions<TContext>,
+): Promise<RunningSubgraph> {
+  const { name, environment: env } = options;
+  const logger =
+    options.logger ?? createLogger({ service: name, level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+  if (env.NODE_ENV === 'production' && env.IDENTITY_TOKEN_SECRET === DEV_IDENTITY_TOKEN_SECRET) {
+    throw new Error('IDENTITY_TOKEN_SECRET must be set in production (the dev default is public)');
+  }
+  const ownsMongo = !options.mongo;
+  const mongo =
+    options.mongo ??
+    (await resolveMongo({
+      mongoUrl: env.MONGO_URL,
+      systemBinary: env.MONGOMS_SYSTEM_BINARY,
+      searchPath: options.searchPath,
+      allowDownload: env.MONGO_ALLOW_DOWNLOAD,
+      logger,
+    }));
+  const connection = await connectDatabase(mongo.url, options.databaseName ?? `groovy_${name}`);
+  const dependencies: SubgraphDependencies = { name, connection, logger };
+
+  const metrics = createServiceMetrics(name);
+  const service = createHttpService({
+    name,
+    host: env.HOST,
+    port: env.PORT,
+    logger,
+    metrics,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    readinessChecks: [
+      { name: 'mongo', check: () => isDatabaseReachable(connection) },
+      ...(options.readinessChecks ?? []),
+    ],
+  });
+  service.onStop(async () => {
+    await connection.close();
+    if (ownsMongo) await mongo.stop();
+  });
+
+  const apollo = new ApolloServer<BaseSubgraphContext & TContext>({
+    schema: await options.schema(dependencies),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    // Draining is the HTTP shell's job: it stops the listener and waits for in-flight requests.
+    plugins: [metrics.apolloPlugin, ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  service.onStop(() => apollo.stop());
+
+  options.routes?.(service.app, dependencies);
+  service.app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        // The logger adds requestId to every line itself (from requestScope).
+        const identity = await verifyIdentityToken(req.header(IDENTITY_HEADER), env.IDENTITY_TOKEN_SECRET);
+        const base: BaseSubgraphContext = {
+          requestId: requestScope.getStore()?.requestId ?? 'none',
+          logger,
+          identity,
+        };
+        const extra = options.context ? await options.context({ req, base, ...dependencies }) : ({} as TContext);
+        return { ...base, ...extra };
+      },
+    }),
+  );
+
+  const baseUrl = await service.listen();
+  const port = Number(new URL(baseUrl).port);
+  const stopBackground = await options.onStarted?.(dependencies);
+  if (stopBackground) service.onStop(stopBackground);
+  logger.info({ url: `${baseUrl}/graphql` }, `${name} subgraph listening`);
+
+  if (options.handleSignals ?? true) exitOnShutdownSignals(() => service.stop(), logger);
+  return { name, baseUrl, url: `${baseUrl}/graphql`, port, connection, logger, stop: () => service.stop() };
+}

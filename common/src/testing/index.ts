@@ -1,0 +1,2 @@
+export { startTestMongo, type TestMongo } from './test-mongo';
+export { createTestLogger, startTestSubgraph, TEST_ENVIRONMENT } from './start-test-subgraph';
