@@ -74,6 +74,8 @@ export function serviceEnvironmentShape(defaultPort: number) {
     MONGO_ALLOW_DOWNLOAD: envBoolean(false),
     MONGOMS_SYSTEM_BINARY: z.string().trim().optional(),
     SHUTDOWN_TIMEOUT_MS: envPositiveInt(10_000),
+    /** The OS search path: a system `mongod` is looked for there. */
+    PATH: z.string().optional(),
     /** Shared by the router (signs) and subgraphs (verify) for the forwarded caller identity. */
     IDENTITY_TOKEN_SECRET: z
       .string()

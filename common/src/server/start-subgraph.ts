@@ -27,6 +27,7 @@ export interface SubgraphEnvironment {
   MONGOMS_SYSTEM_BINARY?: string | undefined;
   SHUTDOWN_TIMEOUT_MS: number;
   IDENTITY_TOKEN_SECRET: string;
+  PATH?: string | undefined;
 }
 
 /** What a subgraph's own code gets to build its schema, context, routes and background work. */
@@ -50,8 +51,6 @@ export interface StartSubgraphOptions<TContext extends object> {
   environment: SubgraphEnvironment;
   /** Database name inside the Mongo server; each subgraph owns its own. */
   databaseName?: string;
-  /** The OS search path, so a system `mongod` can be found (pass `process.env.PATH`). */
-  searchPath?: string | undefined;
   /** An already-resolved Mongo server (tests share one per file); otherwise resolved here. */
   mongo?: ResolvedMongo;
   logger?: Logger;
@@ -101,7 +100,7 @@ export async function startSubgraph<TContext extends object = object>(
     (await resolveMongo({
       mongoUrl: env.MONGO_URL,
       systemBinary: env.MONGOMS_SYSTEM_BINARY,
-      searchPath: options.searchPath,
+      searchPath: env.PATH,
       allowDownload: env.MONGO_ALLOW_DOWNLOAD,
       logger,
     }));

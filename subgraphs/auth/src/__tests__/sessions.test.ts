@@ -1,0 +1,110 @@
+import { AuthTestServer, LOGIN, LOGOUT, REFRESH, type AuthPayloadShape } from './auth-test-server';
+
+describe('auth: sessions', () => {
+  let server: AuthTestServer;
+  beforeAll(async () => {
+    server = await AuthTestServer.start({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_LOCKOUT_SECONDS: '30' });
+  });
+  afterAll(() => server?.stop());
+
+  const refresh = (token: string) => server.execute<{ refreshSession: AuthPayloadShape }>(REFRESH, { token });
+
+  it('rotates the refresh token on every use and keeps it only as a hash', async () => {
+    const first = await server.register('rotate@example.com');
+    const second = await refresh(first.refreshToken);
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.refreshSession.refreshToken).not.toBe(first.refreshToken);
+    expect(second.data!.refreshSession.user.id).toBe(first.user.id);
+    const stored = await server.subgraph.connection.collection('refresh_tokens').find({}).toArray();
+    expect(JSON.stringify(stored)).not.toContain(first.refreshToken);
+    expect(JSON.stringify(stored)).not.toContain(second.data!.refreshSession.refreshToken);
+  });
+
+  it('treats a rotated token presented again as theft and revokes the whole family', async () => {
+    const first = await server.register('reuse@example.com');
+    const second = (await refresh(first.refreshToken)).data!.refreshSession;
+    const reused = await refresh(first.refreshToken);
+    expect(reused.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    // The thief's (or the victim's) newer token is dead too.
+    const afterTheft = await refresh(second.refreshToken);
+    expect(afterTheft.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    // Another sign-in of the same user (another family) is unaffected.
+    const other = await server.execute<{ login: AuthPayloadShape }>(LOGIN, {
+      email: 'reuse@example.com',
+      password: 'a long enough passphrase',
+    });
+    expect((await refresh(other.data!.login.refreshToken)).errors).toBeUndefined();
+  });
+
+  it('of two concurrent uses of one token, at most one succeeds', async () => {
+    const first = await server.register('race@example.com');
+    const results = await Promise.all([refresh(first.refreshToken), refresh(first.refreshToken)]);
+    expect(results.filter((r) => r.data?.refreshSession).length).toBeLessThanOrEqual(1);
+  });
+
+  it('logout revokes the session; unknown tokens are fine; garbage refresh tokens are refused', async () => {
+    const session = await server.register('logout@example.com');
+    expect((await server.execute(LOGOUT, { token: session.refreshToken })).data).toEqual({ logout: true });
+    expect((await refresh(session.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await server.execute(LOGOUT, { token: 'grt_unknown' })).data).toEqual({ logout: true });
+    expect((await refresh('not-a-token')).errors![0]!.message).toBe('Your session has expired; sign in again');
+  });
+
+  it('throttles sign-in per account after repeated failures, even against the right password', async () => {
+    await server.register('throttle@example.com', 'the right passphrase');
+    // Six guesses at once: the count is taken before each password check, so only three get checked.
+    const guesses = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) => server.execute(LOGIN, { email: 'throttle@example.com', password: `wrong guess ${n}!!` })),
+    );
+    const codes = guesses.map((g) => g.errors![0]!.extensions!.code).sort();
+    expect(codes).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+
+    // Aliases don't buy extra guesses either: each alias is one counted attempt.
+    const aliases = [1, 2].map((n) => `a${n}: login(email: "throttle@example.com", password: "alias ${n}!!!!!!") { accessToken }`);
+    const aliased = await server.execute(`mutation { ${aliases.join(' ')} }`);
+    expect(aliased.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+
+    const right = await server.execute(LOGIN, { email: 'throttle@example.com', password: 'the right passphrase' });
+    const error = right.errors![0]!;
+    expect(error.extensions!.code).toBe('RATE_LIMITED');
+    expect(error.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    // Three concurrent attempts went over the limit: the lockout doubled twice from 30 s.
+    expect(error.extensions!.retryAfterSeconds).toBeLessThanOrEqual(120);
+    expect(error.message).toMatch(/try again in \d+ s/);
+  });
+
+  it('resets the count after a successful sign-in', async () => {
+    await server.register('reset@example.com', 'the right passphrase');
+    const fail = () => server.execute(LOGIN, { email: 'reset@example.com', password: 'wrong passphrase!' });
+    await fail();
+    await fail();
+    const ok = await server.execute(LOGIN, { email: 'reset@example.com', password: 'the right passphrase' });
+    expect(ok.errors).toBeUndefined();
+    await fail();
+    await fail();
+    const stillOk = await server.execute(LOGIN, { email: 'reset@example.com', password: 'the right passphrase' });
+    expect(stillOk.errors).toBeUndefined();
+  });
+
+  it('changes the password: checks the current one, applies the policy, and ends other sessions', async () => {
+    const session = await server.register('change@example.com', 'the old passphrase');
+    const as = { kind: 'user' as const, userId: session.user.id };
+    const CHANGE = 'mutation C($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    const wrongCurrent = await server.execute(CHANGE, { c: 'not the old one', n: 'a brand new passphrase' }, { as });
+    expect(wrongCurrent.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const weak = await server.execute(CHANGE, { c: 'the old passphrase', n: 'short' }, { as });
+    expect(weak.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    const viaApiKey = await server.execute(CHANGE, { c: 'the old passphrase', n: 'a brand new passphrase' }, {
+      as: { kind: 'apiKey', userId: session.user.id, apiKeyId: 'k1' },
+    });
+    expect(viaApiKey.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+
+    const changed = await server.execute(CHANGE, { c: 'the old passphrase', n: 'a brand new passphrase' }, { as });
+    expect(changed.data).toEqual({ changePassword: true });
+    expect((await refresh(session.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const oldLogin = await server.execute(LOGIN, { email: 'change@example.com', password: 'the old passphrase' });
+    expect(oldLogin.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const newLogin = await server.execute(LOGIN, { email: 'change@example.com', password: 'a brand new passphrase' });
+    expect(newLogin.errors).toBeUndefined();
+  });
+});

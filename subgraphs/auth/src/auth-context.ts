@@ -1,0 +1,26 @@
+import { ForbiddenError, UnauthenticatedError, type BaseSubgraphContext } from '@groovy/common';
+import type DataLoader from 'dataloader';
+import type { User } from './user/user';
+
+/** Per-request context of the auth subgraph. */
+export interface AuthContext extends BaseSubgraphContext {
+  /** Batches entity references and profile lookups: one database query per request tick. */
+  userById: DataLoader<string, User | null>;
+  /** The caller's address as the router saw it, for per-IP sign-in throttling. */
+  clientIp: string | null;
+}
+
+/** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */
+export function requireUserId(context: AuthContext): string {
+  if (!context.identity) throw new UnauthenticatedError();
+  return context.identity.userId;
+}
+
+/** Like requireUserId, but refuses API-key callers: account security is for the person, not their apps. */
+export function requirePersonalSession(context: AuthContext): string {
+  const userId = requireUserId(context);
+  if (context.identity?.kind === 'apiKey') {
+    throw new ForbiddenError('Sign in as yourself to do this; API keys cannot manage account security');
+  }
+  return userId;
+}

@@ -1,0 +1,91 @@
+import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
+import DataLoader from 'dataloader';
+import type { Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { ApiKeyResolver } from './api-key/api-key.resolver';
+import { createApiKeyModel } from './api-key/api-key.model';
+import { ApiKeyService } from './api-key/api-key.service';
+import type { AuthContext } from './auth-context';
+import type { AuthEnvironment } from './environment';
+import { GoogleIdTokenVerifier } from './google/google-id-token-verifier';
+import { createLoginFailureModel } from './login-throttle/login-failure.model';
+import { LoginThrottle } from './login-throttle/login-throttle';
+import { PasswordHasher } from './password/password-hasher';
+import { createRefreshTokenModel } from './session/refresh-token.model';
+import { SessionResolver } from './session/session.resolver';
+import { SessionService } from './session/session.service';
+import { AccessTokenSigner } from './signing-key/access-token-signer';
+import { createSigningKeyModel } from './signing-key/signing-key.model';
+import { toUser } from './user/user';
+import { createUserModel } from './user/user.model';
+import { resolveUserReference } from './user/user.reference';
+import { UserService } from './user/user.service';
+import { ViewerResolver } from './user/viewer.resolver';
+
+type ResolverClass = abstract new (...args: never[]) => object;
+
+/** Everything the auth subgraph is made of, wired once per process on its own connection. */
+export interface AuthModule {
+  schema: GraphQLSchema;
+  signer: AccessTokenSigner;
+  apiKeys: ApiKeyService;
+  context(req: Request): Pick<AuthContext, 'userById' | 'clientIp'>;
+}
+
+export async function createAuthModule(
+  { connection }: Pick<SubgraphDependencies, 'connection'>,
+  env: AuthEnvironment,
+): Promise<AuthModule> {
+  const users = createUserModel(connection);
+  const signer = await AccessTokenSigner.create(
+    { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS },
+    env.AUTH_SIGNING_KEY,
+    createSigningKeyModel(connection),
+  );
+  const userService = new UserService(users);
+  const apiKeys = new ApiKeyService(createApiKeyModel(connection), env.MAX_API_KEYS_PER_USER);
+  const sessions = new SessionService({
+    users,
+    refreshTokens: createRefreshTokenModel(connection),
+    hasher: new PasswordHasher(),
+    signer,
+    throttle: new LoginThrottle(createLoginFailureModel(connection), {
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+      lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+    }),
+    google: new GoogleIdTokenVerifier(env.GOOGLE_CLIENT_ID, env.GOOGLE_JWKS_URL),
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+  });
+
+  // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.
+  const resolvers = new Map<ResolverClass, object>([
+    [ViewerResolver, new ViewerResolver(userService, apiKeys, sessions)],
+    [SessionResolver, new SessionResolver(sessions)],
+    [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
+  ]);
+  const schema = await buildFederatedSchema({
+    resolvers: [ViewerResolver, SessionResolver, ApiKeyResolver],
+    container: { get: (resolverClass: ResolverClass) => resolvers.get(resolverClass) },
+    referenceResolvers: { User: { __resolveReference: resolveUserReference as never } },
+  });
+
+  return {
+    schema,
+    signer,
+    apiKeys,
+    context: (req) => ({
+      userById: new DataLoader(async (ids: readonly string[]) =>
+        (await userService.findByIds(ids)).map((user) => (user ? toUser(user) : null)),
+      ),
+      clientIp: clientIpOf(req),
+    }),
+  };
+}
+
+/** The first `x-forwarded-for` hop (set by the router), else the peer address. */
+function clientIpOf(req: Request): string | null {
+  const forwarded = req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || req.socket.remoteAddress || null;
+}

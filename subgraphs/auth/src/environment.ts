@@ -1,0 +1,36 @@
+import {
+  envOptionalUrl,
+  envPositiveInt,
+  loadEnvironment,
+  serviceEnvironmentShape,
+} from '@groovy/common';
+import { z } from 'zod';
+
+export const authEnvironmentSchema = z.object({
+  ...serviceEnvironmentShape(4001),
+  /** `iss` and `aud` of access tokens; the router checks both. */
+  JWT_ISSUER: z.string().min(1).default('groovy-auth'),
+  JWT_AUDIENCE: z.string().min(1).default('groovy-api'),
+  ACCESS_TOKEN_TTL_SECONDS: envPositiveInt(15 * 60),
+  REFRESH_TOKEN_TTL_DAYS: envPositiveInt(30),
+  /**
+   * The ES256 private key (a JWK as JSON) that signs access tokens. Unset: one is generated once
+   * and kept in the auth database, so every replica and restart signs with the same key.
+   */
+  AUTH_SIGNING_KEY: z.string().trim().optional(),
+  /** Google sign-in: the OAuth client id tokens must be issued for; unset disables it. */
+  GOOGLE_CLIENT_ID: z.string().trim().optional(),
+  GOOGLE_JWKS_URL: envOptionalUrl(['https', 'http']).default('https://www.googleapis.com/oauth2/v3/certs'),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: envPositiveInt(5),
+  LOGIN_MAX_FAILURES_PER_IP: envPositiveInt(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: envPositiveInt(15 * 60),
+  LOGIN_LOCKOUT_SECONDS: envPositiveInt(60),
+  MAX_API_KEYS_PER_USER: envPositiveInt(20),
+});
+
+export type AuthEnvironment = z.infer<typeof authEnvironmentSchema>;
+
+/** The only place the auth subgraph reads process.env; exits with one clear line when it is wrong. */
+export function readAuthEnvironment(): AuthEnvironment {
+  return loadEnvironment('auth', authEnvironmentSchema, process.env);
+}

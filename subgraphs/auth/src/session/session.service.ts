@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, UnauthenticatedError } from '@groovy/common';
+import { Types } from 'mongoose';
+import type { GoogleIdTokenVerifier } from '../google/google-id-token-verifier';
+import type { LoginThrottle } from '../login-throttle/login-throttle';
+import type { PasswordHasher } from '../password/password-hasher';
+import { assertPasswordAcceptable } from '../password/password-policy';
+import type { AccessTokenSigner } from '../signing-key/access-token-signer';
+import { parseEmail } from '../user/email';
+import { parseDisplayName } from '../user/profile-rules';
+import type { UserModel, UserRecord } from '../user/user.model';
+import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
+import type { RefreshTokenModel } from './refresh-token.model';
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  user: UserRecord;
+}
+
+export interface SessionServiceDependencies {
+  users: UserModel;
+  refreshTokens: RefreshTokenModel;
+  hasher: PasswordHasher;
+  signer: AccessTokenSigner;
+  throttle: LoginThrottle;
+  google: GoogleIdTokenVerifier;
+  refreshTokenTtlDays: number;
+}
+
+const INVALID_CREDENTIALS = 'Email or password is incorrect';
+const INVALID_REFRESH = 'Your session has expired; sign in again';
+
+/** Sign-up, sign-in (password and Google), refresh-token rotation with reuse detection, sign-out. */
+export class SessionService {
+  constructor(private readonly deps: SessionServiceDependencies) {}
+
+  async register(input: { email: string; password: string; displayName: string }): Promise<Session> {
+    const email = parseEmail('email', input.email);
+    const displayName = parseDisplayName('displayName', input.displayName);
+    assertPasswordAcceptable('password', input.password, email);
+    const passwordHash = await this.deps.hasher.hash(input.password);
+    let user: UserRecord;
+    try {
+      user = (
+        await this.deps.users.create({
+          email: input.email.trim(),
+          emailNormalised: email,
+          displayName,
+          avatarUrl: null,
+          passwordHash,
+          googleSubject: null,
+        })
+      ).toObject();
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) {
+        throw new ConflictError('An account with this email already exists', 'email');
+      }
+      throw error;
+    }
+    return this.startSession(user);
+  }
+
+  async login(rawEmail: string, password: string, ip: string | null): Promise<Session> {
+    const email = parseEmail('email', rawEmail);
+    const attempt = { email, ip };
+    await this.deps.throttle.begin(attempt);
+    const user = await this.deps.users.findOne({ emailNormalised: email }).lean();
+    // Verified even when there is no user or no password, so both failures take the same time.
+    const ok = await this.deps.hasher.verify(user?.passwordHash, password);
+    if (!user || !ok) throw new UnauthenticatedError(INVALID_CREDENTIALS);
+    await this.deps.throttle.succeeded(attempt);
+    return this.startSession(user);
+  }
+
+  async signInWithGoogle(idToken: string): Promise<Session> {
+    const google = await this.deps.google.verify(idToken);
+    const email = google.email.trim().toLowerCase();
+    const users = this.deps.users;
+    let user = await users.findOne({ googleSubject: google.subject }).lean();
+    if (!user) {
+      // Google verified this email: link to the account that has it, or create one.
+      user = await users
+        .findOneAndUpdate({ emailNormalised: email }, { $set: { googleSubject: google.subject } }, { returnDocument: 'after' })
+        .lean();
+    }
+    if (!user) {
+      try {
+        user = (
+          await users.create({
+            email: google.email,
+            emailNormalised: email,
+            displayName: parseDisplayName('idToken', google.name ?? email.split('@')[0]!),
+            avatarUrl: google.picture?.startsWith('https://') ? google.picture : null,
+            passwordHash: null,
+            googleSubject: google.subject,
+          })
+        ).toObject();
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        user = await users.findOne({ emailNormalised: email }).lean();
+        if (!user) throw error;
+      }
+    }
+    return this.startSession(user);
+  }
+
+  /** Rotates a refresh token. A token already rotated or revoked means theft: its family is revoked. */
+  async refresh(refreshToken: string): Promise<Session> {
+    const tokens = this.deps.refreshTokens;
+    const tokenHash = hashOpaqueToken(refreshToken);
+    const now = new Date();
+    // Claim the token atomically: of two concurrent uses, only one finds rotatedAt still null.
+    const claimed = await tokens
+      .findOneAndUpdate(
+        { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+        { $set: { rotatedAt: now } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    if (!claimed) {
+      const known = await tokens.findOne({ tokenHash }).lean();
+      if (known && (known.rotatedAt || known.revokedAt)) {
+        await this.revokeFamily(known.familyId);
+      }
+      throw new UnauthenticatedError(INVALID_REFRESH);
+    }
+    const user = await this.deps.users.findById(claimed.userId).lean();
+    if (!user) throw new UnauthenticatedError(INVALID_REFRESH);
+    return this.issue(user, claimed.familyId);
+  }
+
+  /** Ends the session the refresh token belongs to. Unknown tokens are fine: signing out is idempotent. */
+  async logout(refreshToken: string): Promise<void> {
+    const known = await this.deps.refreshTokens.findOne({ tokenHash: hashOpaqueToken(refreshToken) }).lean();
+    if (known) await this.revokeFamily(known.familyId);
+  }
+
+  /** Signs the user out everywhere (after a password change). */
+  async revokeAllSessions(userId: string): Promise<void> {
+    await this.deps.refreshTokens.updateMany(
+      { userId: new Types.ObjectId(userId), revokedAt: null },
+      { $set: { revokedAt: new Date() } },
+    );
+  }
+
+  /** Checks the current password, applies the policy to the new one, and ends every other session. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.deps.users.findById(userId).lean();
+    if (!user) throw new UnauthenticatedError();
+    if (!(await this.deps.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new UnauthenticatedError('Current password is incorrect');
+    }
+    assertPasswordAcceptable('newPassword', newPassword, user.emailNormalised);
+    const passwordHash = await this.deps.hasher.hash(newPassword);
+    await this.deps.users.updateOne({ _id: user._id }, { $set: { passwordHash } });
+    await this.revokeAllSessions(userId);
+  }
+
+  private startSession(user: UserRecord): Promise<Session> {
+    return this.issue(user, randomUUID());
+  }
+
+  private async issue(user: UserRecord, familyId: string): Promise<Session> {
+    const refreshToken = newOpaqueToken('grt_');
+    const now = Date.now();
+    await this.deps.refreshTokens.create({
+      tokenHash: hashOpaqueToken(refreshToken),
+      familyId,
+      userId: user._id,
+      expiresAt: new Date(now + this.deps.refreshTokenTtlDays * 24 * 60 * 60 * 1000),
+      rotatedAt: null,
+      revokedAt: null,
+      createdAt: new Date(now),
+    });
+    const access = await this.deps.signer.sign(user._id.toHexString());
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.deps.refreshTokens.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+  }
+}

@@ -1,0 +1,33 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+export interface UserRecord {
+  _id: Types.ObjectId;
+  /** As the person typed it (for display); `emailNormalised` is what is unique. */
+  email: string;
+  emailNormalised: string;
+  displayName: string;
+  avatarUrl: string | null;
+  /** Argon2id; null for accounts that only sign in with Google. */
+  passwordHash: string | null;
+  googleSubject: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type UserModel = Model<UserRecord>;
+
+export function createUserModel(connection: Connection): UserModel {
+  const schema = new Schema<UserRecord>(
+    {
+      email: { type: String, required: true },
+      emailNormalised: { type: String, required: true, unique: true },
+      displayName: { type: String, required: true },
+      avatarUrl: { type: String, default: null },
+      passwordHash: { type: String, default: null },
+      googleSubject: { type: String, default: null },
+    },
+    { timestamps: true, collection: 'users' },
+  );
+  schema.index({ googleSubject: 1 }, { unique: true, partialFilterExpression: { googleSubject: { $type: 'string' } } });
+  return connection.model<UserRecord>('User', schema);
+}

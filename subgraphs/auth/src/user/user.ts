@@ -1,0 +1,28 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import type { UserRecord } from './user.model';
+
+/** A person's public profile; other subgraphs reference it by id. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A person on Groovy Streaming: the public part of their profile.' })
+export class User {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => String, { nullable: true })
+  avatarUrl!: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+export function toUser(record: Pick<UserRecord, '_id' | 'displayName' | 'avatarUrl' | 'createdAt'>): User {
+  return {
+    id: record._id.toHexString(),
+    displayName: record.displayName,
+    avatarUrl: record.avatarUrl ?? null,
+    createdAt: record.createdAt,
+  };
+}
