@@ -20,7 +20,11 @@ class ResultFileReporter {
       skipped: results.numPendingTests + results.numTodoTests,
       failedSuites: results.numFailedTestSuites,
       runtimeErrorSuites: results.numRuntimeErrorTestSuites,
-      success: results.success,
+      // results.success is only settled after reporters run, so derive the verdict here.
+      success:
+        results.numFailedTests === 0 &&
+        results.numFailedTestSuites === 0 &&
+        results.numRuntimeErrorTestSuites === 0,
     };
     fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(summary) + '\n');
   }
