@@ -1,2 +1,3 @@
+export { spawnService, type SpawnedService, type SpawnServiceOptions } from './spawn-service';
 export { startTestMongo, type TestMongo } from './test-mongo';
 export { createTestLogger, startTestSubgraph, TEST_ENVIRONMENT } from './start-test-subgraph';
