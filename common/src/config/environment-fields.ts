@@ -71,6 +71,8 @@ export function serviceEnvironmentShape(defaultPort: number) {
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: envPort(defaultPort),
     MONGO_URL: envOptionalUrl(['mongodb', 'mongodb+srv']),
+    /** The service's database inside the server (default `groovy_<service>`). */
+    MONGO_DATABASE: z.string().trim().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name (letters, digits, _ or -)').optional(),
     MONGO_ALLOW_DOWNLOAD: envBoolean(false),
     MONGOMS_SYSTEM_BINARY: z.string().trim().optional(),
     SHUTDOWN_TIMEOUT_MS: envPositiveInt(10_000),

@@ -23,6 +23,7 @@ export interface SubgraphEnvironment {
   HOST: string;
   PORT: number;
   MONGO_URL?: string | undefined;
+  MONGO_DATABASE?: string | undefined;
   MONGO_ALLOW_DOWNLOAD: boolean;
   MONGOMS_SYSTEM_BINARY?: string | undefined;
   SHUTDOWN_TIMEOUT_MS: number;
@@ -104,7 +105,8 @@ export async function startSubgraph<TContext extends object = object>(
       allowDownload: env.MONGO_ALLOW_DOWNLOAD,
       logger,
     }));
-  const connection = await connectDatabase(mongo.url, options.databaseName ?? `groovy_${name}`);
+  const databaseName = options.databaseName ?? env.MONGO_DATABASE ?? `groovy_${name}`;
+  const connection = await connectDatabase(mongo.url, databaseName);
   const dependencies: SubgraphDependencies = { name, connection, logger };
 
   const metrics = createServiceMetrics(name);

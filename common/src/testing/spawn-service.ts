@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface SpawnServiceOptions {
   /** Label for errors. */
   name: string;
-  /** The script to run with node (normally a built `dist/index.js`). */
+  /** The script to run with node (normally a built `dist/index.js`). It must log at info level: its "listening" line is how its URL is learned. */
   entry: string;
   env?: Record<string, string | undefined>;
   cwd?: string;
