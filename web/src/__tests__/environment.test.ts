@@ -1,0 +1,75 @@
+import { DEV_ONLY_NEXTAUTH_SECRET, EnvironmentError, parseEnvironment } from '../environment';
+
+describe('parseEnvironment', () => {
+  it('works with nothing set (npm run dev)', () => {
+    const env = parseEnvironment({});
+    expect(env).toEqual({
+      nodeEnv: 'development',
+      graphqlUrl: 'http://127.0.0.1:4000/graphql',
+      publicGraphqlUrl: 'http://127.0.0.1:4000/graphql',
+      nextAuthUrl: 'http://127.0.0.1:3000',
+      nextAuthSecret: DEV_ONLY_NEXTAUTH_SECRET,
+      usingDevSecret: true,
+      google: undefined,
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnvironment({ GRAPHQL_URL: '', GOOGLE_CLIENT_ID: '' }).graphqlUrl).toBe(
+      'http://127.0.0.1:4000/graphql',
+    );
+  });
+
+  it('defaults the browser URL to the server URL', () => {
+    const env = parseEnvironment({ GRAPHQL_URL: 'http://router.internal:4000/graphql' });
+    expect(env.publicGraphqlUrl).toBe('http://router.internal:4000/graphql');
+    expect(
+      parseEnvironment({
+        GRAPHQL_URL: 'http://a/graphql',
+        NEXT_PUBLIC_GRAPHQL_URL: 'https://api.groovy.example/graphql',
+      }).publicGraphqlUrl,
+    ).toBe('https://api.groovy.example/graphql');
+  });
+
+  it('enables Google only with both id and secret', () => {
+    expect(
+      parseEnvironment({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' }).google,
+    ).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+    });
+  });
+
+  it('requires NEXTAUTH_SECRET in production, but not while building', () => {
+    expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/NEXTAUTH_SECRET/);
+    expect(
+      parseEnvironment({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })
+        .usingDevSecret,
+    ).toBe(true);
+    const env = parseEnvironment({
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: 'a-long-enough-secret-value',
+    });
+    expect(env.nextAuthSecret).toBe('a-long-enough-secret-value');
+    expect(env.usingDevSecret).toBe(false);
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      parseEnvironment({
+        GRAPHQL_URL: 'not a url',
+        NEXTAUTH_URL: 'ftp://x',
+        GOOGLE_CLIENT_ID: 'id',
+        NEXT_PUBLIC_GRAPHQL_URL: 'nope',
+      });
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvironmentError);
+      const problems = (error as EnvironmentError).problems.join('\n');
+      expect(problems).toContain('GRAPHQL_URL');
+      expect(problems).toContain('NEXTAUTH_URL');
+      expect(problems).toContain('GOOGLE_CLIENT_SECRET');
+      expect(problems).toContain('NEXT_PUBLIC_GRAPHQL_URL');
+    }
+  });
+});

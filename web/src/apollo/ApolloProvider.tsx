@@ -1,0 +1,70 @@
+'use client';
+
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { ApolloLink, HttpLink } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import {
+  ApolloClient,
+  ApolloNextAppProvider,
+  InMemoryCache,
+} from '@apollo/client-integration-nextjs';
+import { getSession, useSession } from 'next-auth/react';
+import type { Session } from 'next-auth';
+import { REFRESH_MARGIN_MS, shouldRefreshAccessToken } from '@/auth/session-token';
+
+/**
+ * Apollo Client for client components. The browser calls the router directly with the session's
+ * access token; when that token is about to expire we ask next-auth for the session again, which runs
+ * the jwt callback on the server (refreshing the pair and rewriting the cookie) before the request.
+ */
+export function GroovyApolloProvider({
+  graphqlUrl,
+  children,
+}: {
+  graphqlUrl: string;
+  children: ReactNode;
+}) {
+  const { data: session } = useSession();
+  const sessionRef = useRef<Session | null>(session);
+  useEffect(() => {
+    sessionRef.current = session;
+  }, [session]);
+
+  const makeClient = useCallback(() => {
+    const authLink = new SetContextLink(async (prevContext) => {
+      let current = sessionRef.current;
+      if (typeof window !== 'undefined' && !current?.accessToken) {
+        // Just signed in (the provider may not have re-read the session yet): ask once.
+        current = await getSession();
+        sessionRef.current = current;
+      } else if (
+        typeof window !== 'undefined' &&
+        current?.accessToken &&
+        shouldRefreshAccessToken(
+          {
+            refreshToken: 'opaque',
+            accessTokenExpiresAt: current.accessTokenExpiresAt,
+            error: current.error,
+          },
+          Date.now(),
+          REFRESH_MARGIN_MS,
+        )
+      ) {
+        current = await getSession();
+        sessionRef.current = current;
+      }
+      const token = current && !current.error ? current.accessToken : undefined;
+      if (!token) return {};
+      return { headers: { ...prevContext.headers, authorization: `Bearer ${token}` } };
+    });
+    return new ApolloClient({
+      cache: new InMemoryCache(),
+      link: ApolloLink.from([
+        authLink,
+        new HttpLink({ uri: graphqlUrl, headers: { 'apollographql-client-name': 'groovy-web' } }),
+      ]),
+    });
+  }, [graphqlUrl]);
+
+  return <ApolloNextAppProvider makeClient={makeClient}>{children}</ApolloNextAppProvider>;
+}
