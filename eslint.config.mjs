@@ -32,6 +32,7 @@ export default tseslint.config(
     files: [
       '**/environment.ts',
       '**/__tests__/**',
+      '**/testkit/**',
       '**/*.test.ts',
       '**/bench/**',
       'scripts/**',

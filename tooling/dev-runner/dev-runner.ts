@@ -187,11 +187,18 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Builds every package without a `dev` script (the libraries services import from `dist/`). */
+/**
+ * Builds what the services import from `dist/` (their workspace dependencies, e.g. common) and the
+ * embedded engine the runner starts; the services themselves run from source.
+ */
 function buildLibraries(rootDir: string, packages: WorkspacePackage[], env: NodeJS.ProcessEnv): void {
-  const libraries = packages.filter((pkg) => !pkg.hasDevScript && pkg.hasBuildScript);
-  if (libraries.length === 0) return;
-  const filters = libraries.flatMap((pkg) => ['--filter', pkg.packageName]);
+  const services = packages.filter((pkg) => pkg.hasDevScript);
+  const engine = packages.find((pkg) => pkg.packageName === '@groovy/embedded-mongo');
+  const filters = [
+    ...services.flatMap((pkg) => ['--filter', `${pkg.packageName}^...`]),
+    ...(engine ? ['--filter', engine.packageName] : []),
+  ];
+  if (filters.length === 0) return;
   const result = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only', ...filters], {
     cwd: rootDir,
     stdio: 'inherit',
