@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import path from 'node:path';
-import { firstFreePort } from './free-port';
+import { canListen, firstFreePort } from './free-port';
 import { makePrefix, pipeWithPrefix } from './line-prefixer';
 import { waitForUrl } from './wait-for-url';
 import { listWorkspacePackages, type WorkspacePackage } from './workspace-packages';
@@ -90,6 +90,7 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   try {
+    await assertServicePortsFree(services);
     if (options.build ?? true) buildLibraries(options.rootDir, packages, baseEnv);
 
     let mongoUrl = options.mongoUrl;
@@ -174,6 +175,17 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
     if (up) announce(pkg.name, pkg.url ?? pkg.readyUrl);
     else if (!stopping.signal.aborted) say(`${pkg.name} did not answer ${pkg.readyUrl} in time`);
     return up;
+  }
+}
+
+/** A service whose port is taken would fail (or, worse, another process would answer for it). */
+async function assertServicePortsFree(services: WorkspacePackage[]): Promise<void> {
+  for (const pkg of services) {
+    if (!pkg.url) continue;
+    const { hostname, port } = new URL(pkg.url);
+    if (port && !(await canListen(Number(port), hostname))) {
+      throw new Error(`port ${port} of ${pkg.name} (${pkg.url}) is in use: is another \`npm run dev\` running?`);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import net from 'node:net';
 
-function canListen(port: number, host: string): Promise<boolean> {
+/** True when nothing listens on `port` of `host`. */
+export function canListen(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));

@@ -138,6 +138,20 @@ describe('npm run dev (dev runner)', () => {
     }
   });
 
+  it('refuses to start when a service\'s port is already taken, naming it', async () => {
+    const [echoPort, mongoPort] = [await freePort(), await freePort()];
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(echoPort, '127.0.0.1', resolve));
+    try {
+      const runner = startRunner(makeFixture(echoPort), mongoPort);
+      expect(await runner.exited).toBe(1);
+      expect(runner.output).toContain(`port ${echoPort} of echo (http://127.0.0.1:${echoPort}/) is in use`);
+      expect(runner.output).not.toMatch(/^mongo\s+mongodb/m);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  });
+
   it('stops everything and exits non-zero when a service crashes', async () => {
     const [echoPort, mongoPort] = [await freePort(), await freePort()];
     const runner = startRunner(makeFixture(echoPort, true), mongoPort);
