@@ -8,3 +8,4 @@ export * from './metrics';
 export * from './mongo';
 export * from './server';
 export * from './identity';
+export * from './media';
