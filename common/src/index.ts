@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './config';
 export * from './errors';
+export * from './events';
 export * from './graphql';
 export * from './logging';
 export * from './metrics';

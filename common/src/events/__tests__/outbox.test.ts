@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { MongoClient, type Db } from 'mongodb';
+import { startTestMongo, createTestLogger, type TestMongo } from '../../testing';
+import { EmbeddedEventBus } from '../embedded/embedded-event-bus';
+import { OutboxRelay, OUTBOX_FIELD } from '../outbox/outbox';
+import { ProcessedEvents } from '../processed-events';
+import { Inbox, userRegistered, userUpdated } from './event-bus-contract';
+
+const run = promisify(execFile);
+const TSX = require.resolve('tsx/cli');
+
+describe('outbox and idempotent consumers', () => {
+  let mongo: TestMongo;
+  let client: MongoClient;
+  let producerDb: Db;
+  let bus: EmbeddedEventBus;
+  let database: string;
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+    client = await MongoClient.connect(mongo.url);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await mongo?.stop();
+  });
+  beforeEach(() => {
+    database = mongo.freshDatabaseName('producer');
+    producerDb = client.db(database);
+    bus = new EmbeddedEventBus({ db: client.db(`${database}_bus`), logger: createTestLogger('events'), retryDelayMs: 10 });
+  });
+  afterEach(() => bus.close());
+
+  it('publishes an event written with its state change after the producer crashed before publishing: one effect, nothing lost, nothing invented', async () => {
+    const users = producerDb.collection('users');
+    await users.insertOne({ _id: 'ada' as never, displayName: 'Ada', version: 1 });
+    const child = await run(process.execPath, [TSX, path.join(__dirname, 'fixtures', 'crashing-producer.ts'), mongo.url, database, 'ada']).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect((child as { code: number }).code).toBe(137);
+    const eventId = (child as { stdout: string }).stdout.trim();
+    const stored = await users.findOne({ _id: 'ada' as never });
+    expect(stored).toMatchObject({ displayName: 'Renamed before the crash', version: 2 });
+    expect(stored![OUTBOX_FIELD]).toHaveLength(1);
+
+    // The consumer: a read model applied idempotently.
+    const readModel = client.db(`${database}_query`);
+    const ledger = new ProcessedEvents(readModel, 'query');
+    const inbox = new Inbox();
+    await bus.subscribe({
+      consumer: 'query',
+      types: ['USER_UPDATED'],
+      handler: async (event) => {
+        await ledger.applyOnce(event, async () => {
+          await readModel.collection('users').updateOne(
+            { _id: event.aggregateId as never },
+            { $set: { displayName: (event.data as { displayName: string }).displayName }, $inc: { applied: 1 } },
+            { upsert: true },
+          );
+        });
+        await inbox.handler(event);
+      },
+    });
+
+    // On restart, the relay finds the event and publishes it; a second relay pass finds nothing.
+    const relay = new OutboxRelay({ sources: [{ name: 'user', collection: users }], bus, logger: createTestLogger('relay') });
+    expect(await relay.flushOnce()).toBe(1);
+    expect(await relay.flushOnce()).toBe(0);
+    await inbox.waitFor(1);
+    expect(inbox.received.map((e) => e.id)).toEqual([eventId]);
+    expect((await users.findOne({ _id: 'ada' as never }))![OUTBOX_FIELD]).toEqual([]);
+    expect(await readModel.collection('users').findOne({ _id: 'ada' as never })).toMatchObject({
+      displayName: 'Renamed before the crash',
+      applied: 1,
+    });
+  });
+
+  it('a relay that died after publishing but before clearing publishes again, and the duplicate has no effect', async () => {
+    const users = producerDb.collection('users');
+    const event = userUpdated('grace', 2, 'Grace H.');
+    await users.insertOne({ _id: 'grace' as never, version: 2, [OUTBOX_FIELD]: [event] });
+    await bus.publish([event]); // the first relay got this far, then died
+    const inbox = new Inbox();
+    await bus.subscribe({ consumer: 'query', types: ['USER_UPDATED', 'USER_REGISTERED'], handler: inbox.handler });
+    const relay = new OutboxRelay({ sources: [{ name: 'user', collection: users }], bus, logger: createTestLogger('relay') });
+    await relay.flushOnce();
+    await bus.publish([userRegistered('marker')]);
+    await inbox.waitFor(2);
+    expect(inbox.received.map((e) => e.aggregateId)).toEqual(['grace', 'marker']);
+  });
+
+  it('ProcessedEvents skips duplicates and events older than what was applied, in any order', async () => {
+    const db = client.db(`${database}_ledger`);
+    const ledger = new ProcessedEvents(db, 'query');
+    const applied: string[] = [];
+    const apply = (event: ReturnType<typeof userUpdated>) =>
+      ledger.applyOnce(event, async () => {
+        applied.push((event.data as { displayName: string }).displayName);
+      });
+    const v2 = userUpdated('lin', 2, 'v2');
+    const v3 = userUpdated('lin', 3, 'v3');
+    expect(await apply(v3)).toBe('applied');
+    expect(await apply(v2)).toBe('stale'); // arrived late
+    expect(await apply(v3)).toBe('duplicate'); // redelivered
+    expect(await apply(userUpdated('lin', 3, 'another v3'))).toBe('stale');
+    expect(await apply(userUpdated('lin', 4, 'v4'))).toBe('applied');
+    expect(applied).toEqual(['v3', 'v4']);
+  });
+});

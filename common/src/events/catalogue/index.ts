@@ -1,0 +1,1 @@
+export { UserRegistered, UserUpdated } from './user-events';
