@@ -20,6 +20,7 @@ import { toUser } from './user/user';
 import { createUserModel } from './user/user.model';
 import { resolveUserReference } from './user/user.reference';
 import { UserService } from './user/user.service';
+import type { OutboxNotifier } from './user/user-events';
 import { ViewerResolver } from './user/viewer.resolver';
 
 type ResolverClass = abstract new (...args: never[]) => object;
@@ -35,6 +36,7 @@ export interface AuthModule {
 export async function createAuthModule(
   { connection }: Pick<SubgraphDependencies, 'connection'>,
   env: AuthEnvironment,
+  outbox: OutboxNotifier = { recorded: () => {} },
 ): Promise<AuthModule> {
   const users = createUserModel(connection);
   const signer = await AccessTokenSigner.create(
@@ -42,7 +44,7 @@ export async function createAuthModule(
     env.AUTH_SIGNING_KEY,
     createSigningKeyModel(connection),
   );
-  const userService = new UserService(users);
+  const userService = new UserService(users, outbox);
   const apiKeys = new ApiKeyService(createApiKeyModel(connection), env.MAX_API_KEYS_PER_USER);
   const sessions = new SessionService({
     users,
@@ -57,6 +59,7 @@ export async function createAuthModule(
     }),
     google: new GoogleIdTokenVerifier(env.GOOGLE_CLIENT_ID, env.GOOGLE_JWKS_URL),
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    outbox,
   });
 
   // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.

@@ -1,4 +1,5 @@
 import {
+  eventBusEnvironmentShape,
   envOptionalUrl,
   envPositiveInt,
   loadEnvironment,
@@ -8,6 +9,7 @@ import { z } from 'zod';
 
 export const authEnvironmentSchema = z.object({
   ...serviceEnvironmentShape(4001),
+  ...eventBusEnvironmentShape(),
   /** `iss` and `aud` of access tokens; the router checks both. */
   JWT_ISSUER: z.string().min(1).default('groovy-auth'),
   JWT_AUDIENCE: z.string().min(1).default('groovy-api'),

@@ -1,4 +1,10 @@
-import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '@groovy/common';
+import {
+  createEventBus,
+  OutboxRelay,
+  startSubgraph,
+  type RunningSubgraph,
+  type StartSubgraphOptions,
+} from '@groovy/common';
 import { mountApiKeyVerificationRoute } from './api-key/api-key-verification.route';
 import { createAuthModule, type AuthModule } from './auth-module';
 import type { AuthContext } from './auth-context';
@@ -17,13 +23,33 @@ export async function startAuthSubgraph(
   start: (options: StartSubgraphOptions<AuthContext>) => Promise<RunningSubgraph> = startSubgraph,
 ): Promise<RunningSubgraph> {
   let module: AuthModule | undefined;
+  // Filled in once the relay runs; until then recorded events wait for its first pass.
+  const outbox = { recorded: () => {} };
   return start({
     name: 'auth',
     environment: env,
     ...options,
     schema: async (dependencies) => {
-      module = await createAuthModule(dependencies, env);
+      module = await createAuthModule(dependencies, env, outbox);
       return module.schema;
+    },
+    onStarted: async ({ connection, logger }) => {
+      const bus = await createEventBus(env, {
+        logger,
+        eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
+      });
+      const relay = new OutboxRelay({
+        sources: [{ name: 'user', collection: connection.getClient().db(connection.name).collection('users') }],
+        bus,
+        logger,
+      });
+      relay.start();
+      outbox.recorded = () => relay.nudge();
+      return async () => {
+        outbox.recorded = () => {};
+        await relay.stop();
+        await bus.close();
+      };
     },
     context: ({ req, base }) => ({ ...base, ...module!.context(req) }),
     routes: (app) => {

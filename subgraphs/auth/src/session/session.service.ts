@@ -8,6 +8,7 @@ import { assertPasswordAcceptable } from '../password/password-policy';
 import type { AccessTokenSigner } from '../signing-key/access-token-signer';
 import { parseEmail } from '../user/email';
 import { parseDisplayName } from '../user/profile-rules';
+import { userRegisteredEvent, type OutboxNotifier } from '../user/user-events';
 import type { UserModel, UserRecord } from '../user/user.model';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import type { RefreshTokenModel } from './refresh-token.model';
@@ -27,6 +28,7 @@ export interface SessionServiceDependencies {
   throttle: LoginThrottle;
   google: GoogleIdTokenVerifier;
   refreshTokenTtlDays: number;
+  outbox: OutboxNotifier;
 }
 
 const INVALID_CREDENTIALS = 'Email or password is incorrect';
@@ -43,16 +45,14 @@ export class SessionService {
     const passwordHash = await this.deps.hasher.hash(input.password);
     let user: UserRecord;
     try {
-      user = (
-        await this.deps.users.create({
-          email: input.email.trim(),
-          emailNormalised: email,
-          displayName,
-          avatarUrl: null,
-          passwordHash,
-          googleSubject: null,
-        })
-      ).toObject();
+      user = await this.createUser({
+        email: input.email.trim(),
+        emailNormalised: email,
+        displayName,
+        avatarUrl: null,
+        passwordHash,
+        googleSubject: null,
+      });
     } catch (error) {
       if ((error as { code?: number }).code === 11000) {
         throw new ConflictError('An account with this email already exists', 'email');
@@ -78,7 +78,7 @@ export class SessionService {
     const google = await this.deps.google.verify(idToken);
     const email = google.email.trim().toLowerCase();
     const users = this.deps.users;
-    let user = await users.findOne({ googleSubject: google.subject }).lean();
+    let user: UserRecord | null = await users.findOne({ googleSubject: google.subject }).lean();
     if (!user) {
       // Google verified this email: link to the account that has it, or create one.
       user = await users
@@ -87,23 +87,21 @@ export class SessionService {
     }
     if (!user) {
       try {
-        user = (
-          await users.create({
-            email: google.email,
-            emailNormalised: email,
-            displayName: parseDisplayName('idToken', google.name ?? email.split('@')[0]!),
-            avatarUrl: google.picture?.startsWith('https://') ? google.picture : null,
-            passwordHash: null,
-            googleSubject: google.subject,
-          })
-        ).toObject();
+        user = await this.createUser({
+          email: google.email,
+          emailNormalised: email,
+          displayName: parseDisplayName('idToken', google.name ?? email.split('@')[0]!),
+          avatarUrl: google.picture?.startsWith('https://') ? google.picture : null,
+          passwordHash: null,
+          googleSubject: google.subject,
+        });
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
         user = await users.findOne({ emailNormalised: email }).lean();
         if (!user) throw error;
       }
     }
-    return this.startSession(user);
+    return this.startSession(user!);
   }
 
   /** Rotates a refresh token. A token already rotated or revoked means theft: its family is revoked. */
@@ -156,6 +154,18 @@ export class SessionService {
     const passwordHash = await this.deps.hasher.hash(newPassword);
     await this.deps.users.updateOne({ _id: user._id }, { $set: { passwordHash } });
     await this.revokeAllSessions(userId);
+  }
+
+  /** Inserts the account and its USER_REGISTERED event in one write (the outbox). */
+  private async createUser(
+    fields: Pick<UserRecord, 'email' | 'emailNormalised' | 'displayName' | 'avatarUrl' | 'passwordHash' | 'googleSubject'>,
+  ): Promise<UserRecord> {
+    const _id = new Types.ObjectId();
+    const createdAt = new Date();
+    const event = userRegisteredEvent({ _id, displayName: fields.displayName, avatarUrl: fields.avatarUrl, createdAt });
+    const user = (await this.deps.users.create({ ...fields, _id, createdAt, version: 1, _outbox: [event] })).toObject();
+    this.deps.outbox.recorded();
+    return user;
   }
 
   private startSession(user: UserRecord): Promise<Session> {

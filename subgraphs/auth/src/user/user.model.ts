@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@groovy/common';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export interface UserRecord {
@@ -10,6 +11,10 @@ export interface UserRecord {
   /** Argon2id; null for accounts that only sign in with Google. */
   passwordHash: string | null;
   googleSubject: string | null;
+  /** Grows by one with every change of the public profile; events carry it as aggregateVersion. */
+  version: number;
+  /** Events recorded with the change that caused them, until the outbox relay publishes them. */
+  _outbox: EventEnvelope[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -25,6 +30,9 @@ export function createUserModel(connection: Connection): UserModel {
       avatarUrl: { type: String, default: null },
       passwordHash: { type: String, default: null },
       googleSubject: { type: String, default: null },
+      version: { type: Number, default: 1 },
+      // Plain event envelopes, stored as written (see common/src/events/README.md, "The outbox").
+      _outbox: { type: Schema.Types.Mixed, default: () => [] },
     },
     { timestamps: true, collection: 'users' },
   );

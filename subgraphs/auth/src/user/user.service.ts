@@ -1,11 +1,15 @@
-import { NotFoundError } from '@groovy/common';
+import { appendToOutbox, NotFoundError } from '@groovy/common';
 import { Types } from 'mongoose';
 import type { UpdateProfileInput } from './user.inputs';
 import type { UserModel, UserRecord } from './user.model';
 import { parseAvatarUrl, parseDisplayName } from './profile-rules';
+import { userUpdatedEvent, type OutboxNotifier } from './user-events';
 
 export class UserService {
-  constructor(private readonly users: UserModel) {}
+  constructor(
+    private readonly users: UserModel,
+    private readonly outbox: OutboxNotifier,
+  ) {}
 
   /** One query for many ids, in the order asked; null where there is no such user. */
   async findByIds(ids: readonly string[]): Promise<Array<UserRecord | null>> {
@@ -27,10 +31,25 @@ export class UserService {
     if (input.avatarUrl !== undefined && input.avatarUrl !== null) {
       changes.avatarUrl = parseAvatarUrl('avatarUrl', input.avatarUrl);
     }
-    const updated = await this.users
-      .findOneAndUpdate({ _id: new Types.ObjectId(userId) }, { $set: changes }, { returnDocument: 'after' })
-      .lean();
-    if (!updated) throw new NotFoundError('User', userId);
-    return updated;
+    // Optimistic concurrency: the change and its USER_UPDATED event are written together, at the
+    // version read, so concurrent edits each get their own version and event.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = await this.users.findById(userId).lean();
+      if (!current) throw new NotFoundError('User', userId);
+      const next = { ...current, ...changes };
+      const event = userUpdatedEvent(next, (current.version ?? 1) + 1);
+      const updated = await this.users
+        .findOneAndUpdate(
+          { _id: current._id, version: current.version },
+          { $set: changes, $inc: { version: 1 }, ...appendToOutbox([event]) },
+          { returnDocument: 'after' },
+        )
+        .lean();
+      if (updated) {
+        this.outbox.recorded();
+        return updated;
+      }
+    }
+    throw new Error(`profile of ${userId} kept changing under an update`);
   }
 }
