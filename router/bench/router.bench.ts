@@ -1,0 +1,196 @@
+// `npm run bench`: the price of the router. The same `me` query (a signed-in user reading their
+// profile) is sent by autocannon (BENCH_CONNECTIONS connections, BENCH_DURATION_S seconds each)
+//   (a) straight to the subgraph, with the identity header the router would add, and
+//   (b) through our router, with a Bearer access token it verifies (ES256, JWKS cached),
+// and (c) through Hive Gateway (@graphql-hive/gateway-runtime) over the same supergraph.
+// The subgraph is the router tests' fixture "accounts" subgraph (type-graphql on common's
+// startSubgraph), not the real auth subgraph, so the figures measure the router and not auth's
+// database. One JSON line per figure; then the ratio b/a (and c/a).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import readline from 'node:readline';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import autocannon from 'autocannon';
+import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common';
+import { TEST_ENVIRONMENT } from '@groovy/common/testing';
+import { parseRouterEnvironment } from '../src/environment';
+import { startRouter } from '../src/start-router';
+import { composeSupergraph, fetchSdl } from '../src/__tests__/fixtures/test-stack';
+import { startFakeAuth } from '../src/__tests__/fixtures/fake-auth';
+import { createLogger } from '@groovy/common';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+/** Which hops to measure (default `direct,router,hive`; `router-anonymous` too on demand). */
+const TARGETS = new Set(
+  (process.env.BENCH_TARGETS ?? 'direct,router,hive').split(',').map((target) => target.trim()),
+);
+const QUERY = JSON.stringify({ query: 'query Me { me { id displayName } }' });
+
+interface Figure {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+async function load(target: string, url: string, headers: Record<string, string>): Promise<Figure> {
+  const options = {
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: QUERY,
+    connections: CONNECTIONS,
+    workers: 1,
+  };
+  // Warm up (JIT, connection pools, JWKS and query-plan caches), then measure.
+  await autocannon({ ...options, duration: 2 });
+  const result = await autocannon({ ...options, duration: DURATION_S });
+  const figure = {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+  const failed = result.errors + result.timeouts + result.non2xx;
+  console.log(
+    JSON.stringify({
+      bench: 'router',
+      target,
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+      ...figure,
+      requests: result.requests.total,
+      failed,
+    }),
+  );
+  if (failed > 0) throw new Error(`${target}: ${failed} requests failed`);
+  return figure;
+}
+
+function ratio(name: string, through: Figure, direct: Figure) {
+  console.log(
+    JSON.stringify({
+      bench: 'router',
+      figure: name,
+      requestsPerSecond: Number((through.requestsPerSecond / direct.requestsPerSecond).toFixed(3)),
+      p50: Number((through.p50Ms / Math.max(direct.p50Ms, 0.001)).toFixed(3)),
+      p99: Number((through.p99Ms / Math.max(direct.p99Ms, 0.001)).toFixed(3)),
+    }),
+  );
+}
+
+/** Hive Gateway (`@graphql-hive/gateway-runtime`, a dev dependency) over the same supergraph. */
+async function startHiveGateway(supergraph: string, secret: string) {
+  // Same job as ours for this query: forward the caller identity to the subgraph (here the header
+  // is signed once up front; our router verifies a JWT and signs per request).
+  const identity = await signIdentityToken({ kind: 'user', userId: 'bench-user' }, secret, 3_600);
+  const gateway = createGatewayRuntime({
+    supergraph,
+    logging: false,
+    transportEntries: { '*.http': { headers: [[IDENTITY_HEADER, identity]] } },
+  });
+  const server = http.createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await gateway.dispose();
+    },
+  };
+}
+
+/** The subgraph runs in a child process, the load generator in a worker thread: no sharing a thread with the router. */
+async function startSubgraphProcess(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), path.join(__dirname, 'fixture-subgraph.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const exited = once(child, 'exit');
+  const lines = readline.createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const { url } = JSON.parse(line) as { url: string };
+    lines.close();
+    return {
+      url,
+      stop: async () => {
+        child.kill('SIGTERM');
+        await exited;
+      },
+    };
+  }
+  throw new Error('the bench subgraph exited before listening');
+}
+
+async function main() {
+  const secret = TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET;
+  const accounts = await startSubgraphProcess();
+  const auth = await startFakeAuth(secret);
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-router-bench-'));
+  const supergraphPath = path.join(directory, 'supergraph.graphql');
+  const supergraph = composeSupergraph([
+    { name: 'accounts', url: accounts.url, sdl: await fetchSdl(accounts) },
+  ]);
+  fs.writeFileSync(supergraphPath, supergraph);
+  const router = await startRouter({
+    environment: parseRouterEnvironment({
+      NODE_ENV: 'production',
+      PORT: '0',
+      IDENTITY_TOKEN_SECRET: secret,
+      SUPERGRAPH_PATH: supergraphPath,
+      SUPERGRAPH_WATCH: 'false',
+      AUTH_JWKS_URL: auth.jwksUrl,
+      AUTH_INTERNAL_URL: auth.baseUrl,
+      RATE_LIMIT_ENABLED: 'false',
+    }),
+    logger: createLogger({ service: 'router', level: 'warn' }),
+  });
+  const hive = await startHiveGateway(supergraph, secret);
+
+  try {
+    const identity = await signIdentityToken({ kind: 'user', userId: 'bench-user' }, secret, 3_600);
+    const accessToken = await auth.signAccessToken('bench-user', { expiresIn: '1h' });
+    const direct = TARGETS.has('direct')
+      ? await load('subgraph-direct', accounts.url, { [IDENTITY_HEADER]: identity })
+      : undefined;
+    if (TARGETS.has('router')) {
+      const routed = await load('groovy-router', router.url, {
+        authorization: `Bearer ${accessToken}`,
+      });
+      if (direct) ratio('groovy-router/subgraph-direct', routed, direct);
+    }
+    if (TARGETS.has('router-anonymous')) {
+      // The same through the router without credentials: what verifying the caller costs.
+      await load('groovy-router-anonymous', router.url, {});
+    }
+    if (TARGETS.has('hive')) {
+      const viaHive = await load('hive-gateway', hive.url, {});
+      if (direct) ratio('hive-gateway/subgraph-direct', viaHive, direct);
+    }
+  } finally {
+    await hive.stop();
+    await router.stop();
+    await accounts.stop();
+    await auth.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,68 @@
+import { EnvironmentError } from '@groovy/common';
+import { DEFAULT_SUPERGRAPH_PATH, parseRouterEnvironment } from '../environment';
+
+describe('parseRouterEnvironment', () => {
+  it('works with nothing set (npm run dev) and documents the defaults', () => {
+    const env = parseRouterEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 4000,
+      SUPERGRAPH_PATH: DEFAULT_SUPERGRAPH_PATH,
+      AUTH_JWKS_URL: 'http://127.0.0.1:4001/.well-known/jwks.json',
+      AUTH_INTERNAL_URL: 'http://127.0.0.1:4001',
+      API_KEY_CACHE_TTL_MS: 30_000,
+      LIMIT_MAX_DEPTH: 15,
+      LIMIT_MAX_BODY_BYTES: 100_000,
+      LIMIT_MAX_BATCH: 10,
+      RATE_LIMIT_ENABLED: true,
+      PERSISTED_QUERIES_ONLY: false,
+      TRUST_PROXY: false,
+      CORS_ORIGINS: ['http://localhost:3000', 'http://127.0.0.1:3000'],
+      SUBGRAPH_URLS: {},
+    });
+    expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/schemas\/supergraph\.graphql$/);
+  });
+
+  it('reads SUBGRAPH_<NAME>_URL overrides', () => {
+    const env = parseRouterEnvironment({
+      SUBGRAPH_AUTH_URL: 'http://auth:4001/graphql',
+      SUBGRAPH_SONGS_URL: '',
+    });
+    expect(env.SUBGRAPH_URLS).toEqual({ AUTH: 'http://auth:4001/graphql' });
+  });
+
+  it('names every bad variable at once', () => {
+    let error: EnvironmentError | undefined;
+    try {
+      parseRouterEnvironment({
+        LIMIT_MAX_DEPTH: '0',
+        SUBGRAPH_AUTH_URL: 'not a url',
+        PERSISTED_QUERIES_ONLY: 'true',
+        AUTH_JWKS_URL: 'ftp://x',
+      });
+    } catch (caught) {
+      error = caught as EnvironmentError;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const named = error!.problems.map((problem) => problem.split(':')[0]);
+    expect(named).toEqual(
+      expect.arrayContaining(['LIMIT_MAX_DEPTH', 'SUBGRAPH_AUTH_URL', 'AUTH_JWKS_URL']),
+    );
+  });
+
+  it('needs an allow-list for persisted-queries-only mode, and a real secret in production', () => {
+    expect(() => parseRouterEnvironment({ PERSISTED_QUERIES_ONLY: 'true' })).toThrow(
+      /PERSISTED_QUERIES_ONLY: needs PERSISTED_QUERIES_ALLOWLIST_PATH/,
+    );
+    expect(() => parseRouterEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /IDENTITY_TOKEN_SECRET/,
+    );
+    expect(parseRouterEnvironment({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseRouterEnvironment({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+    expect(
+      parseRouterEnvironment({ CORS_ORIGINS: 'https://groovy.example, *' }).CORS_ORIGINS,
+    ).toEqual(['https://groovy.example', '*']);
+    expect(() => parseRouterEnvironment({ CORS_ORIGINS: 'https://groovy.example/path' })).toThrow(
+      /CORS_ORIGINS/,
+    );
+  });
+});

@@ -1,0 +1,169 @@
+// The router's configuration: parsed from process.env with zod once (the only place that reads it).
+import path from 'node:path';
+import {
+  DEV_IDENTITY_TOKEN_SECRET,
+  envBoolean,
+  envOptionalUrl,
+  envPositiveInt,
+  loadEnvironment,
+  parseEnvironment,
+  serviceEnvironmentShape,
+} from '@groovy/common';
+import { z } from 'zod';
+
+/** `<repo>/schemas/supergraph.graphql`, from src/ (tsx) and from dist/ (node) alike. */
+export const DEFAULT_SUPERGRAPH_PATH = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  'schemas',
+  'supergraph.graphql',
+);
+
+const url = (defaultValue: string) =>
+  z
+    .string()
+    .trim()
+    .default(defaultValue)
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+      message: 'expected an http(s) URL',
+    });
+
+/** `true`/`false`, a hop count, or an express "trust proxy" list such as `loopback` or `10.0.0.0/8`. */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value): boolean | number | string => {
+    if (value === undefined || value === '' || value.toLowerCase() === 'false') return false;
+    if (value.toLowerCase() === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value;
+  });
+
+const routerEnvironmentSchema = z.object({
+  ...serviceEnvironmentShape(4000),
+
+  // Supergraph
+  SUPERGRAPH_PATH: z.string().trim().min(1).default(DEFAULT_SUPERGRAPH_PATH),
+  SUPERGRAPH_WATCH: envBoolean(true),
+  SUBGRAPH_TIMEOUT_MS: envPositiveInt(15_000),
+
+  // Callers
+  AUTH_JWKS_URL: url('http://127.0.0.1:4001/.well-known/jwks.json'),
+  JWT_ISSUER: z.string().trim().min(1).default('groovy-auth'),
+  JWT_AUDIENCE: z.string().trim().min(1).default('groovy-api'),
+  AUTH_INTERNAL_URL: url('http://127.0.0.1:4001'),
+  API_KEY_CACHE_TTL_MS: envPositiveInt(30_000),
+  TRUST_PROXY: trustProxy,
+  /** Browser origins allowed to call the router (comma-separated; `*` for any). */
+  CORS_ORIGINS: z
+    .string()
+    .trim()
+    .default('http://localhost:3000,http://127.0.0.1:3000')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) =>
+        origins.every(
+          (origin) => origin === '*' || (URL.canParse(origin) && new URL(origin).origin === origin),
+        ),
+      {
+        message:
+          'expected comma-separated origins such as https://groovy.example (scheme://host[:port]) or *',
+      },
+    ),
+
+  // Protection
+  LIMIT_MAX_DEPTH: envPositiveInt(15),
+  LIMIT_MAX_ALIASES: envPositiveInt(30),
+  LIMIT_MAX_ROOT_FIELDS: envPositiveInt(20),
+  LIMIT_MAX_TOKENS: envPositiveInt(5_000),
+  LIMIT_MAX_COST: envPositiveInt(5_000),
+  LIMIT_DEFAULT_LIST_SIZE: envPositiveInt(10),
+  LIMIT_MAX_BODY_BYTES: envPositiveInt(100_000),
+  LIMIT_MAX_BATCH: envPositiveInt(10),
+  INTROSPECTION: envBoolean(true),
+  GRAPHIQL: envBoolean(true),
+
+  // Rate limits (token buckets: BURST = bucket size, PER_MINUTE = refill rate)
+  RATE_LIMIT_ENABLED: envBoolean(true),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: envPositiveInt(300),
+  RATE_LIMIT_ANONYMOUS_BURST: envPositiveInt(60),
+  RATE_LIMIT_USER_PER_MINUTE: envPositiveInt(600),
+  RATE_LIMIT_USER_BURST: envPositiveInt(120),
+  RATE_LIMIT_API_KEY_PER_MINUTE: envPositiveInt(600),
+  RATE_LIMIT_API_KEY_BURST: envPositiveInt(120),
+
+  // Persisted queries
+  APQ_ENABLED: envBoolean(true),
+  PERSISTED_QUERIES_ALLOWLIST_PATH: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
+  PERSISTED_QUERIES_ONLY: envBoolean(false),
+});
+
+type ParsedEnvironment = z.infer<typeof routerEnvironmentSchema>;
+
+export interface RouterEnvironment extends ParsedEnvironment {
+  /** `SUBGRAPH_<NAME>_URL` overrides, by upper-cased subgraph name (e.g. `AUTH`). */
+  SUBGRAPH_URLS: Record<string, string>;
+}
+
+const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+function subgraphUrlOverrides(env: Record<string, string | undefined>) {
+  const shape: Record<string, ReturnType<typeof envOptionalUrl>> = {};
+  for (const name of Object.keys(env))
+    if (SUBGRAPH_URL_VARIABLE.test(name)) shape[name] = envOptionalUrl(['http', 'https']);
+  return shape;
+}
+
+function fullSchema(env: Record<string, string | undefined>) {
+  return routerEnvironmentSchema.extend(subgraphUrlOverrides(env)).superRefine((value, ctx) => {
+    if (value.PERSISTED_QUERIES_ONLY && !value.PERSISTED_QUERIES_ALLOWLIST_PATH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PERSISTED_QUERIES_ONLY'],
+        message: 'needs PERSISTED_QUERIES_ALLOWLIST_PATH (the allow-list manifest)',
+      });
+    }
+    if (
+      value.NODE_ENV === 'production' &&
+      value.IDENTITY_TOKEN_SECRET === DEV_IDENTITY_TOKEN_SECRET
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IDENTITY_TOKEN_SECRET'],
+        message: 'must be set in production (the dev default is public)',
+      });
+    }
+  });
+}
+
+function withSubgraphUrls(parsed: Record<string, unknown>): RouterEnvironment {
+  const SUBGRAPH_URLS: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    const match = SUBGRAPH_URL_VARIABLE.exec(name);
+    if (match && typeof value === 'string') SUBGRAPH_URLS[match[1]!] = value;
+  }
+  return { ...(parsed as ParsedEnvironment), SUBGRAPH_URLS };
+}
+
+/** Parses an environment record; throws EnvironmentError naming every bad variable (tests use this). */
+export function parseRouterEnvironment(env: Record<string, string | undefined>): RouterEnvironment {
+  return withSubgraphUrls(parseEnvironment(fullSchema(env), env) as Record<string, unknown>);
+}
+
+/** The router's configuration from process.env; on a bad variable, one log line and exit 78. */
+export function loadRouterEnvironment(): RouterEnvironment {
+  return withSubgraphUrls(
+    loadEnvironment('router', fullSchema(process.env), process.env) as Record<string, unknown>,
+  );
+}

@@ -1,0 +1,20 @@
+import type { Response } from 'express';
+
+/** Codes the HTTP layer answers with before Apollo Server sees the request. */
+export type HttpErrorCode =
+  'BAD_REQUEST' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+
+/** Answers `{"errors":[{"message","extensions":{"code",…}}]}` with `status`, like Apollo Server would. */
+export function sendGraphQLError(
+  res: Response,
+  status: number,
+  code: HttpErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  res.locals.rejectedWith = code;
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] }));
+}

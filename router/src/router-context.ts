@@ -1,0 +1,9 @@
+import type { VerifiedIdentity } from '@groovy/common';
+
+/** Each request's context: the verified caller and what is forwarded to subgraphs. */
+export interface RouterContext {
+  requestId: string;
+  identity: VerifiedIdentity | null;
+  /** `x-groovy-identity` for subgraphs: the identity signed with IDENTITY_TOKEN_SECRET. */
+  identityToken: string | undefined;
+}

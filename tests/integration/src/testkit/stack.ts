@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestMongo, spawnService, type SpawnedService, type TestMongo } from '@groovy/common/testing';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+const AUTH_ENTRY = path.join(REPO, 'subgraphs', 'auth', 'dist', 'index.js');
+const ROUTER_ENTRY = path.join(REPO, 'router', 'dist', 'index.js');
+const SUPERGRAPH = path.join(REPO, 'schemas', 'supergraph.graphql');
+
+export const IDENTITY_TOKEN_SECRET = 'integration-identity-secret-0123456789abcdef';
+
+export interface StackOptions {
+  /** Extra environment for the router (limits, rate limits, cache TTLs). */
+  routerEnv?: Record<string, string>;
+  authEnv?: Record<string, string>;
+}
+
+export interface ExecuteOptions {
+  token?: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ExecuteResult<T> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }>;
+}
+
+/**
+ * The platform as it runs: a fresh Mongo, the auth subgraph and the router as real processes on free
+ * ports, the router on the committed supergraph with the subgraph URLs pointed at these processes.
+ * Auth signs with a key this stack generated, so tests can also mint expired or forged tokens.
+ */
+export class Stack {
+  private constructor(
+    readonly mongo: TestMongo,
+    public auth: SpawnedService,
+    readonly router: SpawnedService,
+    readonly signingKey: JWK,
+    private readonly authEnv: Record<string, string>,
+    private readonly workDir: string,
+  ) {}
+
+  static async start(options: StackOptions = {}): Promise<Stack> {
+    const mongo = await startTestMongo();
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const signingKey = { ...(await exportJWK(privateKey)), kid: 'integration' };
+    const authEnv = {
+      MONGO_URL: mongo.url,
+      MONGO_DATABASE: mongo.freshDatabaseName('auth'),
+      AUTH_SIGNING_KEY: JSON.stringify(signingKey),
+      IDENTITY_TOKEN_SECRET,
+      ...options.authEnv,
+    };
+    const auth = await spawnService({ name: 'auth', entry: AUTH_ENTRY, env: authEnv });
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-stack-'));
+    const supergraphPath = path.join(workDir, 'supergraph.graphql');
+    fs.copyFileSync(SUPERGRAPH, supergraphPath);
+    const router = await spawnService({
+      name: 'router',
+      entry: ROUTER_ENTRY,
+      env: {
+        SUPERGRAPH_PATH: supergraphPath,
+        SUBGRAPH_AUTH_URL: auth.url,
+        AUTH_JWKS_URL: `${auth.baseUrl}/.well-known/jwks.json`,
+        AUTH_INTERNAL_URL: auth.baseUrl,
+        IDENTITY_TOKEN_SECRET,
+        ...options.routerEnv,
+      },
+    });
+    return new Stack(mongo, auth, router, signingKey, authEnv, workDir);
+  }
+
+  /** Restarts auth on the port it had (after `auth.kill()`), as an orchestrator would. */
+  async restartAuth(): Promise<void> {
+    const port = new URL(this.auth.baseUrl).port;
+    this.auth = await spawnService({ name: 'auth', entry: AUTH_ENTRY, env: { ...this.authEnv, PORT: port } });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.router.stop(), this.auth.stop()]);
+    await this.mongo.stop();
+    fs.rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  /** One GraphQL operation through the router, as a client sends it. */
+  async execute<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: ExecuteOptions = {},
+  ): Promise<ExecuteResult<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.apiKey) headers['x-api-key'] = options.apiKey;
+    const response = await fetch(this.router.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const text = await response.text();
+    let body: Omit<ExecuteResult<T>, 'status' | 'headers'>;
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      throw new Error(`router answered ${response.status} with non-JSON: ${text.slice(0, 200)}`);
+    }
+    return { status: response.status, headers: response.headers, ...body };
+  }
+}
