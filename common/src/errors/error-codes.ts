@@ -6,6 +6,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A request the server could not read at all (bad JSON, too large, too many operations). */
+  BAD_REQUEST: 'BAD_REQUEST',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',

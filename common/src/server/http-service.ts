@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { requestScope } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
@@ -25,9 +25,10 @@ export interface HttpServiceOptions {
 
 /** The HTTP shell every service shares: request ids, `/healthz`, `/readyz`, `/metrics`, graceful stop. */
 export interface HttpService {
+  /** Routes go here; call `finish()` after the last one to add the JSON 404 and error handlers. */
   app: Express;
   httpServer: http.Server;
-  /** Starts listening; resolves with the base URL, e.g. `http://127.0.0.1:4001`. */
+  /** Starts listening (adding the JSON 404 and error handlers last); resolves with the base URL. */
   listen(): Promise<string>;
   /** Runs on stop, after the listener closed and in-flight requests finished, last added first. */
   onStop(cleanup: () => Promise<void>): void;
@@ -99,11 +100,31 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     logger.info('stopped');
   }
 
+  let finished = false;
+  /** Unknown paths and unhandled errors answer JSON, never Express's HTML page with file paths. */
+  const addFinalHandlers = () => {
+    if (finished) return;
+    finished = true;
+    app.use((req, res) => {
+      res.status(404).json({ error: 'not found', path: req.path });
+    });
+    app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) {
+        next(error);
+        return;
+      }
+      const status = httpStatusOf(error);
+      if (status >= 500) logger.error({ err: error }, 'unhandled error in an HTTP route');
+      res.status(status).json({ error: status >= 500 ? 'internal server error' : (error as Error).message });
+    });
+  };
+
   return {
     app,
     httpServer,
     listen: () =>
       new Promise<string>((resolve, reject) => {
+        addFinalHandlers();
         httpServer.once('error', reject);
         httpServer.listen(options.port, options.host, () => {
           httpServer.off('error', reject);
@@ -120,4 +141,10 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
       return stopping;
     },
   };
+}
+
+/** The status an error carries (body-parser sets `status`, e.g. 413 or 400), else 500. */
+function httpStatusOf(error: unknown): number {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }

@@ -142,6 +142,22 @@ describe('startSubgraph', () => {
     expect(metrics).toContain('process_cpu_user_seconds_total');
   });
 
+  it('answers unknown paths and unreadable bodies with JSON, never an HTML page with file paths', async () => {
+    const missing = await fetch(`${subgraph.baseUrl}/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not found', path: '/nope' });
+    const garbled = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(garbled.status).toBe(400);
+    expect(garbled.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await garbled.text()).not.toMatch(/node_modules|<html/i);
+    const huge = await fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ notes { id } } # ${'x'.repeat(1_100_000)}` }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it('stops gracefully: refuses new connections, finishes the request in flight, closes Mongo', async () => {
     const inFlight = post(subgraph.url, '{ slow }');
     await gate.entered;
