@@ -3,13 +3,10 @@
 //   (a) straight to the subgraph, with the identity header the router would add, and
 //   (b) through our router, with a Bearer access token it verifies (ES256, JWKS cached),
 // and (c) through Hive Gateway (@graphql-hive/gateway-runtime) over the same supergraph.
-// The subgraph is the router tests' fixture "accounts" subgraph (type-graphql on common's
-// startSubgraph), not the real auth subgraph, so the figures measure the router and not auth's
-// database. One JSON line per figure; then the ratio b/a (and c/a).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+// The subgraph is the real auth subgraph, built, in its own process, on a fresh embedded Mongo
+// (each `me` reads the user from its database). One JSON line per figure; then the ratios b/a,
+// c/a and b/c.
 import fs from 'node:fs';
-import readline from 'node:readline';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,11 +14,10 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import autocannon from 'autocannon';
 import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common';
-import { TEST_ENVIRONMENT } from '@groovy/common/testing';
+import { spawnService, startTestMongo, TEST_ENVIRONMENT } from '@groovy/common/testing';
 import { parseRouterEnvironment } from '../src/environment';
 import { startRouter } from '../src/start-router';
 import { composeSupergraph, fetchSdl } from '../src/__tests__/fixtures/test-stack';
-import { startFakeAuth } from '../src/__tests__/fixtures/fake-auth';
 import { createLogger } from '@groovy/common';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -30,7 +26,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const TARGETS = new Set(
   (process.env.BENCH_TARGETS ?? 'direct,router,hive').split(',').map((target) => target.trim()),
 );
-const QUERY = JSON.stringify({ query: 'query Me { me { id displayName } }' });
+const QUERY = JSON.stringify({ query: 'query Me { me { user { id displayName } } }' });
 
 interface Figure {
   requestsPerSecond: number;
@@ -84,10 +80,10 @@ function ratio(name: string, through: Figure, direct: Figure) {
 }
 
 /** Hive Gateway (`@graphql-hive/gateway-runtime`, a dev dependency) over the same supergraph. */
-async function startHiveGateway(supergraph: string, secret: string) {
+async function startHiveGateway(supergraph: string, secret: string, userId: string) {
   // Same job as ours for this query: forward the caller identity to the subgraph (here the header
   // is signed once up front; our router verifies a JWT and signs per request).
-  const identity = await signIdentityToken({ kind: 'user', userId: 'bench-user' }, secret, 3_600);
+  const identity = await signIdentityToken({ kind: 'user', userId }, secret, 3_600);
   const gateway = createGatewayRuntime({
     supergraph,
     logging: false,
@@ -108,40 +104,45 @@ async function startHiveGateway(supergraph: string, secret: string) {
   };
 }
 
-/** The subgraph runs in a child process, the load generator in a worker thread: no sharing a thread with the router. */
-async function startSubgraphProcess(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [require.resolve('tsx/cli'), path.join(__dirname, 'fixture-subgraph.ts')],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
+const AUTH_ENTRY = path.resolve(__dirname, '..', '..', 'subgraphs', 'auth', 'dist', 'index.js');
+
+/** The real auth subgraph in its own process (the load generator runs in a worker thread). */
+async function startAuthProcess(secret: string, mongoUrl: string) {
+  return spawnService({
+    name: 'auth',
+    entry: AUTH_ENTRY,
+    env: {
+      MONGO_URL: mongoUrl,
+      IDENTITY_TOKEN_SECRET: secret,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      // Sign-in throttling would count the bench's one sign-up per IP; nothing else is relevant here.
     },
-  );
-  const exited = once(child, 'exit');
-  const lines = readline.createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    const { url } = JSON.parse(line) as { url: string };
-    lines.close();
-    return {
-      url,
-      stop: async () => {
-        child.kill('SIGTERM');
-        await exited;
-      },
-    };
-  }
-  throw new Error('the bench subgraph exited before listening');
+  });
+}
+
+/** Registers the bench's listener straight at auth; returns their id and access token. */
+async function registerListener(authUrl: string): Promise<{ userId: string; accessToken: string }> {
+  const response = await fetch(authUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation { register(input: { email: "bench@example.com", password: "load testing passphrase", displayName: "Bench Listener" }) { accessToken user { id } } }',
+    }),
+  });
+  const body = (await response.json()) as { data?: { register: { accessToken: string; user: { id: string } } }; errors?: unknown };
+  if (!body.data) throw new Error(`register failed: ${JSON.stringify(body.errors)}`);
+  return { userId: body.data.register.user.id, accessToken: body.data.register.accessToken };
 }
 
 async function main() {
   const secret = TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET;
-  const accounts = await startSubgraphProcess();
-  const auth = await startFakeAuth(secret);
+  const mongo = await startTestMongo();
+  const auth = await startAuthProcess(secret, mongo.url);
+  const listener = await registerListener(auth.url);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-router-bench-'));
   const supergraphPath = path.join(directory, 'supergraph.graphql');
-  const supergraph = composeSupergraph([
-    { name: 'accounts', url: accounts.url, sdl: await fetchSdl(accounts) },
-  ]);
+  const supergraph = composeSupergraph([{ name: 'auth', url: auth.url, sdl: await fetchSdl(auth) }]);
   fs.writeFileSync(supergraphPath, supergraph);
   const router = await startRouter({
     environment: parseRouterEnvironment({
@@ -150,25 +151,23 @@ async function main() {
       IDENTITY_TOKEN_SECRET: secret,
       SUPERGRAPH_PATH: supergraphPath,
       SUPERGRAPH_WATCH: 'false',
-      AUTH_JWKS_URL: auth.jwksUrl,
+      AUTH_JWKS_URL: `${auth.baseUrl}/.well-known/jwks.json`,
       AUTH_INTERNAL_URL: auth.baseUrl,
       RATE_LIMIT_ENABLED: 'false',
     }),
     logger: createLogger({ service: 'router', level: 'warn' }),
   });
-  const hive = await startHiveGateway(supergraph, secret);
+  const hive = await startHiveGateway(supergraph, secret, listener.userId);
 
   try {
-    const identity = await signIdentityToken({ kind: 'user', userId: 'bench-user' }, secret, 3_600);
-    const accessToken = await auth.signAccessToken('bench-user', { expiresIn: '1h' });
+    const identity = await signIdentityToken({ kind: 'user', userId: listener.userId }, secret, 3_600);
     const direct = TARGETS.has('direct')
-      ? await load('subgraph-direct', accounts.url, { [IDENTITY_HEADER]: identity })
+      ? await load('auth-subgraph-direct', auth.url, { [IDENTITY_HEADER]: identity })
       : undefined;
+    let routed: Figure | undefined;
     if (TARGETS.has('router')) {
-      const routed = await load('groovy-router', router.url, {
-        authorization: `Bearer ${accessToken}`,
-      });
-      if (direct) ratio('groovy-router/subgraph-direct', routed, direct);
+      routed = await load('groovy-router', router.url, { authorization: `Bearer ${listener.accessToken}` });
+      if (direct) ratio('groovy-router/auth-subgraph-direct', routed, direct);
     }
     if (TARGETS.has('router-anonymous')) {
       // The same through the router without credentials: what verifying the caller costs.
@@ -176,13 +175,14 @@ async function main() {
     }
     if (TARGETS.has('hive')) {
       const viaHive = await load('hive-gateway', hive.url, {});
-      if (direct) ratio('hive-gateway/subgraph-direct', viaHive, direct);
+      if (direct) ratio('hive-gateway/auth-subgraph-direct', viaHive, direct);
+      if (routed) ratio('groovy-router/hive-gateway', routed, viaHive);
     }
   } finally {
     await hive.stop();
     await router.stop();
-    await accounts.stop();
     await auth.stop();
+    await mongo.stop();
     fs.rmSync(directory, { recursive: true, force: true });
   }
 }
