@@ -10,3 +10,4 @@ export * from './mongo';
 export * from './server';
 export * from './identity';
 export * from './media';
+export * from './storage';

@@ -1,0 +1,311 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { ConflictError } from '../../errors/domain-errors';
+import { createLogger } from '../../logging/logger';
+import { parseObjectFinalizedPush } from '../finalized-push';
+import { signUploadGrant, UPLOAD_QUERY } from '../local/upload-signature';
+import type { ObjectFinalizedEvent, SignedUpload } from '../storage';
+import { startLocalHarness, TEST_SIGNING_SECRET, type LocalHarness } from './local-harness';
+import { startWebhookReceiver } from './webhook-receiver';
+
+/** Log lines the storage writes, so a test can await one instead of sleeping. */
+function captureLogs() {
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters: Array<{ msg: string; resolve: () => void }> = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        const line = JSON.parse(text) as Record<string, unknown>;
+        lines.push(line);
+        for (const waiter of [...waiters]) {
+          if (line.msg === waiter.msg) {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            waiter.resolve();
+          }
+        }
+      }
+      callback();
+    },
+  });
+  return {
+    logger: createLogger({ service: 'storage-test', level: 'debug', destination }),
+    lines,
+    waitFor: (msg: string) =>
+      lines.some((line) => line.msg === msg)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ msg, resolve })),
+  };
+}
+
+/** Sends raw bytes over a socket and collects everything the server answers until it closes. */
+function rawRequest(baseUrl: string, payload: Buffer | string): Promise<string> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.on('error', reject);
+    socket.write(payload);
+  });
+}
+
+function requestLine(signed: SignedUpload): string {
+  const url = new URL(signed.url);
+  return `${url.pathname}${url.search}`;
+}
+
+describe('local storage HTTP server', () => {
+  let harness: LocalHarness;
+  let logs: ReturnType<typeof captureLogs>;
+
+  beforeEach(async () => {
+    logs = captureLogs();
+    harness = await startLocalHarness({ logger: logs.logger });
+    storage = harness.storage;
+  });
+
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  let storage: LocalHarness['storage'];
+
+  async function signed(key: string, maxBytes = 1000): Promise<SignedUpload> {
+    return harness.storage.createSignedUpload(key, {
+      contentType: 'audio/mpeg',
+      maxBytes,
+      expiresInSeconds: 60,
+    });
+  }
+
+  it('has /healthz, /readyz and /metrics from the shared HTTP service', async () => {
+    const health = await fetch(`${harness.server.url}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', service: 'storage' });
+    const ready = await fetch(`${harness.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { 'storage-directory': 'ok' },
+    });
+    const metrics = await fetch(`${harness.server.url}/metrics`);
+    expect(await metrics.text()).toContain('http_requests_total');
+  });
+
+  it('names the problem in a short JSON error', async () => {
+    const upload = await signed('uploads/errors/original.mp3', 10);
+    const cases: Array<[RequestInit & { url?: string }, number, string, RegExp]> = [
+      [
+        { headers: { 'content-type': 'audio/mpeg' }, body: randomBytes(50) },
+        413,
+        'TOO_LARGE',
+        /larger than the 10 bytes/,
+      ],
+      [
+        { headers: { 'content-type': 'image/png' }, body: randomBytes(5) },
+        415,
+        'CONTENT_TYPE_MISMATCH',
+        /only accepts content-type audio\/mpeg \(got image\/png\)/,
+      ],
+      [
+        {
+          url: upload.url.replace(/X-Groovy-Max-Bytes=10/, 'X-Groovy-Max-Bytes=10000'),
+          headers: { 'content-type': 'audio/mpeg' },
+          body: randomBytes(5),
+        },
+        403,
+        'SIGNATURE_INVALID',
+        /signature does not match/,
+      ],
+      [
+        {
+          url: upload.url.split('?')[0],
+          headers: { 'content-type': 'audio/mpeg' },
+          body: randomBytes(5),
+        },
+        403,
+        'MISSING_SIGNATURE',
+        /not a signed upload URL/,
+      ],
+    ];
+    for (const [init, status, code, message] of cases) {
+      const response = await fetch(init.url ?? upload.url, {
+        method: 'PUT',
+        headers: init.headers,
+        body: init.body,
+      });
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toMatch(message);
+    }
+    harness.advanceClock(61);
+    const expired = await fetch(upload.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'audio/mpeg' },
+      body: randomBytes(5),
+    });
+    expect(expired.status).toBe(403);
+    expect(await expired.json()).toEqual({
+      error: { code: 'URL_EXPIRED', message: expect.stringMatching(/upload URL expired at/) },
+    });
+    expect(await storage.stat('uploads/errors/original.mp3')).toBeNull();
+  });
+
+  it('a Content-Length that lies (more bytes follow than declared) is refused by HTTP framing and keeps nothing', async () => {
+    const upload = await signed('uploads/lying-small/original.mp3', 1000);
+    const head = `PUT ${requestLine(upload)} HTTP/1.1\r\nHost: x\r\nContent-Type: audio/mpeg\r\nContent-Length: 10\r\n\r\n`;
+    const answer = await rawRequest(
+      harness.server.url,
+      Buffer.concat([Buffer.from(head), randomBytes(5000)]),
+    );
+    // Only the 10 declared bytes are the body; the rest is not HTTP, so the connection is refused and cut.
+    expect(answer).toMatch(/^HTTP\/1.1 400/);
+    await logs.waitFor('upload aborted by the client before it was complete; nothing kept');
+    expect(await storage.stat('uploads/lying-small/original.mp3')).toBeNull();
+    expect(await storage.listTemporaryFiles()).toEqual([]);
+  });
+
+  it('a Content-Length larger than what arrives (client gives up) keeps nothing, not even a temporary file', async () => {
+    const upload = await signed('uploads/lying-large/original.mp3', 1000);
+    const { hostname, port } = new URL(harness.server.url);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `PUT ${requestLine(upload)} HTTP/1.1\r\nHost: x\r\nContent-Type: audio/mpeg\r\nContent-Length: 900\r\n\r\n`,
+    );
+    socket.write(randomBytes(300));
+    // The body has started streaming into a temporary file; now the client disappears.
+    await waitUntil(async () => (await storage.listTemporaryFiles()).length > 0);
+    socket.destroy();
+    await logs.waitFor('upload aborted by the client before it was complete; nothing kept');
+    expect(await storage.listTemporaryFiles()).toEqual([]);
+    expect(await storage.stat('uploads/lying-large/original.mp3')).toBeNull();
+  });
+
+  it('refuses path traversal over HTTP with 400, for reads and for (validly signed) uploads', async () => {
+    const secret = path.join(harness.rootDir, 'secret.txt');
+    await fs.writeFile(secret, 'top secret');
+    for (const target of [
+      '/objects/../secret.txt',
+      '/objects/%2e%2e/secret.txt',
+      '/objects/..%2Fsecret.txt',
+      '/objects/a%5C..%5C..%5Csecret.txt',
+      '/objects/%2Fetc%2Fpasswd',
+    ]) {
+      const answer = await rawRequest(
+        harness.server.url,
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer).toMatch(/^HTTP\/1.1 400/);
+      expect(answer).toContain('"code":"INVALID_KEY"');
+      expect(answer).not.toContain('top secret');
+    }
+    const key = '../escape.mp3';
+    const expiresAt = Math.floor(Date.now() / 1000) + 60;
+    const signature = signUploadGrant(
+      { method: 'PUT', key, contentType: 'audio/mpeg', maxBytes: 100, expiresAt },
+      TEST_SIGNING_SECRET,
+    );
+    const query = new URLSearchParams({
+      [UPLOAD_QUERY.contentType]: 'audio/mpeg',
+      [UPLOAD_QUERY.maxBytes]: '100',
+      [UPLOAD_QUERY.expires]: String(expiresAt),
+      [UPLOAD_QUERY.signature]: signature,
+    });
+    const response = await fetch(`${harness.server.url}/objects/..%2Fescape.mp3?${query}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'audio/mpeg' },
+      body: 'x',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /path traversal/,
+    );
+    await expect(fs.access(path.join(harness.rootDir, 'escape.mp3'))).rejects.toThrow();
+  });
+
+  it('answers HEAD and conditional GETs, and serves objects written without metadata by extension', async () => {
+    await fs.mkdir(path.join(harness.rootDir, 'objects', 'hls', 'raw'), { recursive: true });
+    await fs.writeFile(
+      path.join(harness.rootDir, 'objects', 'hls', 'raw', 'master.m3u8'),
+      '#EXTM3U\n',
+    );
+    const url = await storage.readUrl('hls/raw/master.m3u8');
+    const head = await fetch(url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
+    expect(head.headers.get('content-length')).toBe('8');
+    const etag = head.headers.get('etag') as string;
+    // fetch adds `cache-control: no-cache` to conditional requests unless one is given.
+    const again = await fetch(url, {
+      headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+    const missing = await fetch(await storage.readUrl('hls/raw/nothing.ts'));
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Object hls/raw/nothing.ts not found' },
+    });
+  });
+
+  it('refuses other methods with 405', async () => {
+    const response = await fetch(await storage.readUrl('a/b.mp3'), { method: 'DELETE' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toContain('PUT');
+  });
+
+  it('retries the webhook with backoff until it accepts, with the same message each time', async () => {
+    const receiver = await startWebhookReceiver();
+    const withWebhook = await startLocalHarness({ finalizedWebhookUrl: receiver.url });
+    try {
+      receiver.respondWith(503, 500);
+      await withWebhook.storage.put('hls/retry/master.m3u8', Buffer.from('#EXTM3U\n'), {
+        contentType: 'application/vnd.apple.mpegurl',
+      });
+      const received = await receiver.waitFor(3);
+      await withWebhook.storage.flushNotifications();
+      expect(receiver.received).toHaveLength(3);
+      const messageIds = received.map(
+        (push) => (JSON.parse(push.body) as { message: { messageId: string } }).message.messageId,
+      );
+      expect(new Set(messageIds).size).toBe(1);
+      expect(received[0]?.headers['content-type']).toBe('application/json');
+      expect(parseObjectFinalizedPush(received[2]?.body)).toMatchObject({
+        bucket: 'local',
+        key: 'hls/retry/master.m3u8',
+        size: 8,
+      });
+    } finally {
+      await withWebhook.close();
+      await receiver.close();
+    }
+  });
+
+  it('stops calling a handler once it is removed, and reports a key clash as ConflictError', async () => {
+    const seen: ObjectFinalizedEvent[] = [];
+    const remove = storage.onObjectFinalized((event) => {
+      seen.push(event);
+    });
+    await storage.put('songs/a', Buffer.from('1'), { contentType: 'text/plain' });
+    remove();
+    await storage.put('songs/b', Buffer.from('2'), { contentType: 'text/plain' });
+    expect(seen.map((event) => event.key)).toEqual(['songs/a']);
+    await expect(
+      storage.put('songs/a/child', Buffer.from('3'), { contentType: 'text/plain' }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await storage.listTemporaryFiles()).toEqual([]);
+  });
+});
+
+/** Re-checks a condition on the event loop until it holds (for state with no event to await). */
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

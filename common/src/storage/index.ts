@@ -1,0 +1,61 @@
+export type {
+  ObjectFinalizedEvent,
+  SignedUpload,
+  SignedUploadOptions,
+  Storage,
+  StoredObject,
+} from './storage';
+export {
+  assertKeyPrefix,
+  assertObjectKey,
+  encodeObjectKeyPath,
+  MAX_OBJECT_KEY_BYTES,
+  objectKeyProblem,
+} from './object-key';
+export { contentTypeForKey, DEFAULT_CONTENT_TYPE, mediaTypeOf } from './mime-types';
+export { InvalidUploadOptionsError, ObjectTooLargeError } from './storage-errors';
+export { assertSignedUploadOptions, MAX_SIGNED_URL_SECONDS } from './signed-upload-options';
+export {
+  InvalidObjectFinalizedPushError,
+  OBJECT_FINALIZE,
+  parseObjectFinalizedPush,
+  toObjectFinalizedPush,
+  type ObjectFinalizedPush,
+} from './finalized-push';
+export {
+  LocalDiskStorage,
+  type LocalDiskStorageOptions,
+  type LocalObjectFile,
+  type ObjectFinalizedHandler,
+} from './local/local-disk-storage';
+export type { WebhookRetryOptions } from './local/finalized-webhook';
+export {
+  signUploadGrant,
+  UPLOAD_QUERY,
+  verifyUploadGrant,
+  type UploadGrant,
+} from './local/upload-signature';
+export {
+  createLocalStorageServer,
+  createStorageRouter,
+  startLocalStorageServer,
+  type LocalStorageServerOptions,
+  type RunningLocalStorageServer,
+  type StorageRouterOptions,
+} from './local/storage-server';
+export {
+  CONTENT_LENGTH_RANGE_HEADER,
+  GcsStorage,
+  type GcsStorageOptions,
+  type ServiceAccountCredentials,
+} from './gcs/gcs-storage';
+export {
+  DEFAULT_STORAGE_PUBLIC_URL,
+  DEV_STORAGE_SIGNING_SECRET,
+  localStorageListenAddress,
+  refineStorageEnvironment,
+  storageEnvironmentProblems,
+  storageEnvironmentShape,
+  type StorageEnvironment,
+} from './storage-environment';
+export { createStorage } from './create-storage';
