@@ -105,6 +105,8 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
     const serviceEnv: NodeJS.ProcessEnv = {
       ...baseEnv,
       MONGO_URL: mongoUrl,
+      // One storage folder for every service (songs writes uploads, the worker reads them).
+      STORAGE_LOCAL_DIR: baseEnv.STORAGE_LOCAL_DIR ?? path.join(options.rootDir, '.data', 'storage'),
       NODE_ENV: baseEnv.NODE_ENV ?? 'development',
       LOG_FORMAT: baseEnv.LOG_FORMAT ?? 'pretty',
       ...(colour ? { FORCE_COLOR: '1' } : {}),

@@ -1,17 +1,22 @@
 import type { Logger } from 'pino';
 
+/** Signals this close after the first are the same request delivered twice (see below). */
+const DUPLICATE_SIGNAL_WINDOW_MS = 1_000;
+
 /**
  * SIGTERM/SIGINT → `stop()` then exit 0 (1 if stopping failed). A second signal while stopping
- * exits at once, so a stuck stop can always be interrupted.
+ * exits at once, so a stuck stop can always be interrupted — except within a second of the first:
+ * a service run through `npm run` gets the group's signal and npm's forwarded copy of it.
  */
 export function exitOnShutdownSignals(stop: () => Promise<void>, logger: Logger): void {
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < DUPLICATE_SIGNAL_WINDOW_MS) return;
       logger.warn({ signal }, 'second signal while stopping: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'shutdown signal received');
     stop().then(
       () => process.exit(0),
