@@ -15,4 +15,9 @@ export const SUBGRAPHS: CatalogueEntry[] = [
     url: 'http://127.0.0.1:4001/graphql',
     buildSchema: async () => (await import('@groovy/subgraph-auth')).buildAuthSchemaForPrinting(),
   },
+  {
+    name: 'songs',
+    url: 'http://127.0.0.1:4002/graphql',
+    buildSchema: async () => (await import('@groovy/subgraph-songs')).buildSongsSchemaForPrinting(),
+  },
 ];

@@ -1,0 +1,34 @@
+// The package's main export: the songs subgraph's schema, for the schema pipeline (schemas/) and
+// tests, built on a connection that never connects (resolvers don't run while printing SDL).
+import 'reflect-metadata';
+import { createLogger } from '@groovy/common';
+import type { GraphQLSchema } from 'graphql';
+import mongoose from 'mongoose';
+import { songsEnvironmentSchema } from './environment';
+import { createSongsModule } from './songs-module';
+import type { Storage } from './storage/storage';
+
+export { startSongsSubgraph, type RunningSongsSubgraph } from './start-songs-subgraph';
+export { songsEnvironmentSchema, type SongsEnvironment } from './environment';
+
+/** Storage is never touched while printing; any call is a bug. */
+const NO_STORAGE = new Proxy({} as Storage, {
+  get: (_target, property) =>
+    property === 'kind'
+      ? 'local'
+      : () => {
+          throw new Error(`storage.${String(property)} called while printing the schema`);
+        },
+});
+
+export async function buildSongsSchemaForPrinting(): Promise<GraphQLSchema> {
+  const connection = mongoose.createConnection();
+  const env = songsEnvironmentSchema.parse({});
+  return (
+    await createSongsModule(
+      { connection, logger: createLogger({ service: 'songs', level: 'silent' }) },
+      env,
+      NO_STORAGE,
+    )
+  ).schema;
+}

@@ -1,0 +1,175 @@
+import { ForbiddenError, NotFoundError } from '@groovy/common';
+import type { Storage } from '../storage/storage';
+import type { QueryFilter, Types } from 'mongoose';
+import type { AlbumService } from '../album/album.service';
+import { parseArtistName } from '../artist/artist-name';
+import type { ArtistService } from '../artist/artist.service';
+import { parseObjectId, validObjectIds } from '../object-id';
+import {
+  decodeSongCursor,
+  encodeSongCursor,
+  parsePageSize,
+  type SongCursor,
+} from './song-connection';
+import type { UpdateSongInput } from './song.inputs';
+import type { SongModel, SongRecord } from './song.model';
+import { parseGenre, parseTags, parseTitle } from './song-rules';
+
+/** Storage prefixes holding everything of one song: its original upload and its HLS outputs. */
+export function songStoragePrefixes(songId: string): string[] {
+  return [`uploads/${songId}/`, `hls/${songId}/`];
+}
+
+/** READY songs are everyone's; the uploader also sees their own in every state. */
+export function isVisibleTo(
+  song: Pick<SongRecord, 'status' | 'uploaderId'>,
+  viewerId: string | null,
+): boolean {
+  return (
+    song.status === 'READY' || (viewerId !== null && song.uploaderId.toHexString() === viewerId)
+  );
+}
+
+export function visibleToFilter(viewerId: string | null): QueryFilter<SongRecord> {
+  const ownerId = viewerId ? validObjectIds([viewerId])[0] : undefined;
+  return ownerId ? { $or: [{ status: 'READY' }, { uploaderId: ownerId }] } : { status: 'READY' };
+}
+
+export interface SongPage {
+  edges: Array<{ cursor: string; record: SongRecord }>;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
+
+export class SongService {
+  constructor(
+    private readonly songs: SongModel,
+    private readonly artists: ArtistService,
+    private readonly albums: AlbumService,
+    private readonly storage: Storage,
+  ) {}
+
+  /** One query for many ids, in the order asked; null where there is none or `viewerId` may not see it. */
+  async findVisibleByIds(
+    ids: readonly string[],
+    viewerId: string | null,
+  ): Promise<Array<SongRecord | null>> {
+    const valid = validObjectIds(ids);
+    const found = valid.length ? await this.songs.find({ _id: { $in: valid } }).lean() : [];
+    const byId = new Map(
+      found
+        .filter((song) => isVisibleTo(song, viewerId))
+        .map((song) => [song._id.toHexString(), song]),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** The visible songs of each album (one query), in the order they were added. */
+  async findVisibleByAlbumIds(
+    albumIds: readonly string[],
+    viewerId: string | null,
+  ): Promise<SongRecord[][]> {
+    const valid = validObjectIds(albumIds);
+    const found = valid.length
+      ? await this.songs
+          .find({ $and: [{ albumId: { $in: valid } }, visibleToFilter(viewerId)] })
+          .sort({ createdAt: 1, _id: 1 })
+          .lean()
+      : [];
+    return albumIds.map((id) => found.filter((song) => song.albumId?.toHexString() === id));
+  }
+
+  /** A page of an artist's visible songs, newest first, `_id` breaking ties so cursors are stable. */
+  async listByArtist(
+    artistId: Types.ObjectId,
+    viewerId: string | null,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<SongPage> {
+    const first = parsePageSize(page.first);
+    const after: SongCursor | null = page.after ? decodeSongCursor(page.after) : null;
+    const base: QueryFilter<SongRecord> = { $and: [{ artistId }, visibleToFilter(viewerId)] };
+    const filter: QueryFilter<SongRecord> = after
+      ? {
+          $and: [
+            ...(base.$and ?? []),
+            {
+              $or: [
+                { createdAt: { $lt: after.createdAt } },
+                { createdAt: after.createdAt, _id: { $lt: after.id } },
+              ],
+            },
+          ],
+        }
+      : base;
+    const [rows, totalCount] = await Promise.all([
+      first > 0
+        ? this.songs
+            .find(filter)
+            .sort({ createdAt: -1, _id: -1 })
+            .limit(first + 1)
+            .lean()
+        : Promise.resolve([]),
+      this.songs.countDocuments(base),
+    ]);
+    const edges = rows.slice(0, first).map((record) => ({
+      cursor: encodeSongCursor({ createdAt: record.createdAt, id: record._id }),
+      record,
+    }));
+    return {
+      edges,
+      hasNextPage: rows.length > first,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      totalCount,
+    };
+  }
+
+  async update(userId: string, id: string, input: UpdateSongInput): Promise<SongRecord> {
+    const song = await this.requireOwn(userId, id);
+    const changes: Partial<Pick<SongRecord, 'title' | 'artistId' | 'albumId' | 'genre' | 'tags'>> =
+      {};
+    if (input.title !== undefined && input.title !== null)
+      changes.title = parseTitle('title', input.title);
+    if (input.genre !== undefined) changes.genre = parseGenre('genre', input.genre);
+    if (input.tags !== undefined) changes.tags = parseTags('tags', input.tags);
+    if (input.albumId !== undefined) {
+      changes.albumId =
+        input.albumId === null
+          ? null
+          : await this.albums.requireAlbumForSong('albumId', userId, input.albumId);
+    }
+    if (input.artistName !== undefined && input.artistName !== null) {
+      changes.artistId = (
+        await this.artists.findOrCreateByName(parseArtistName('artistName', input.artistName))
+      )._id;
+    }
+    const updated = await this.songs
+      .findOneAndUpdate(
+        { _id: song._id },
+        { $set: changes, $inc: { revision: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    if (!updated) throw new NotFoundError('Song', id);
+    return updated;
+  }
+
+  /**
+   * Deletes the song and every stored object of it. Objects go first: if storage fails the song
+   * is still there and the delete can be retried, instead of leaving objects nobody points to.
+   */
+  async delete(userId: string, id: string): Promise<void> {
+    const song = await this.requireOwn(userId, id);
+    for (const prefix of songStoragePrefixes(id)) await this.storage.deletePrefix(prefix);
+    await this.songs.deleteOne({ _id: song._id });
+  }
+
+  /** The caller's own song: NOT_FOUND when there is none, FORBIDDEN when it is someone else's. */
+  private async requireOwn(userId: string, id: string): Promise<SongRecord> {
+    const song = await this.songs.findById(parseObjectId('id', id)).lean();
+    if (!song) throw new NotFoundError('Song', id);
+    if (song.uploaderId.toHexString() !== userId)
+      throw new ForbiddenError("Only the song's uploader may change or delete it");
+    return song;
+  }
+}

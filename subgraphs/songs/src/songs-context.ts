@@ -1,0 +1,51 @@
+import { UnauthenticatedError, type BaseSubgraphContext } from '@groovy/common';
+import DataLoader from 'dataloader';
+import type { AlbumRecord } from './album/album.model';
+import type { AlbumService } from './album/album.service';
+import type { ArtistRecord } from './artist/artist.model';
+import type { ArtistService } from './artist/artist.service';
+import type { SongRecord } from './song/song.model';
+import type { SongService } from './song/song.service';
+
+/** Per-request batching: each loader turns the lookups of one tick into one database query. */
+export interface SongsLoaders {
+  /** Songs the caller may see (others resolve to null). */
+  songById: DataLoader<string, SongRecord | null>;
+  albumById: DataLoader<string, AlbumRecord | null>;
+  artistById: DataLoader<string, ArtistRecord | null>;
+  /** The songs of an album the caller may see, in the order they were added. */
+  songsByAlbumId: DataLoader<string, SongRecord[]>;
+  albumsByArtistId: DataLoader<string, AlbumRecord[]>;
+}
+
+/** Per-request context of the songs subgraph. */
+export interface SongsContext extends BaseSubgraphContext {
+  /** The caller's user id, or null for anonymous calls. */
+  viewerId: string | null;
+  loaders: SongsLoaders;
+}
+
+export function createLoaders(
+  viewerId: string | null,
+  services: { songs: SongService; albums: AlbumService; artists: ArtistService },
+): SongsLoaders {
+  return {
+    songById: new DataLoader((ids: readonly string[]) =>
+      services.songs.findVisibleByIds(ids, viewerId),
+    ),
+    albumById: new DataLoader((ids: readonly string[]) => services.albums.findByIds(ids)),
+    artistById: new DataLoader((ids: readonly string[]) => services.artists.findByIds(ids)),
+    songsByAlbumId: new DataLoader((ids: readonly string[]) =>
+      services.songs.findVisibleByAlbumIds(ids, viewerId),
+    ),
+    albumsByArtistId: new DataLoader((ids: readonly string[]) =>
+      services.albums.findByArtistIds(ids),
+    ),
+  };
+}
+
+/** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */
+export function requireUserId(context: SongsContext): string {
+  if (!context.identity) throw new UnauthenticatedError();
+  return context.identity.userId;
+}

@@ -1,0 +1,66 @@
+import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '@groovy/common';
+import type { SongsEnvironment } from './environment';
+import { createSongsModule, type SongsModule } from './songs-module';
+import type { SongsContext } from './songs-context';
+import { openSongsStorage, type OpenedStorage } from './storage/songs-storage';
+import type { Storage } from './storage/storage';
+import type { UploadSweeper } from './sweeper/upload-sweeper';
+import { mountHlsWorkerWebhookRoute } from './worker-webhook/hls-worker-webhook.route';
+
+export type SongsSubgraphOptions = Partial<
+  Omit<StartSubgraphOptions<SongsContext>, 'schema' | 'context' | 'routes' | 'onStarted'>
+>;
+
+export interface RunningSongsSubgraph extends RunningSubgraph {
+  storage: Storage;
+  /** The sweeper (tests call `sweep(now)` directly). */
+  sweeper: UploadSweeper;
+}
+
+/**
+ * Starts the songs subgraph: GraphQL on /graphql, the HLS worker's webhook on
+ * /webhooks/hls-worker, the upload sweeper in the background and, with the local storage adapter,
+ * the storage server. `start` lets tests use startTestSubgraph; `openStorage` lets them use a fake.
+ */
+export async function startSongsSubgraph(
+  env: SongsEnvironment,
+  options: SongsSubgraphOptions = {},
+  start: (options: StartSubgraphOptions<SongsContext>) => Promise<RunningSubgraph> = startSubgraph,
+  openStorage: (
+    env: SongsEnvironment,
+    logger: RunningSubgraph['logger'],
+  ) => Promise<OpenedStorage> = openSongsStorage,
+): Promise<RunningSongsSubgraph> {
+  let module: SongsModule | undefined;
+  let opened: OpenedStorage | undefined;
+  const running = await start({
+    name: 'songs',
+    environment: env,
+    ...options,
+    schema: async (dependencies) => {
+      opened = await openStorage(env, dependencies.logger);
+      module = await createSongsModule(dependencies, env, opened.storage);
+      return module.schema;
+    },
+    context: ({ base }) => ({ ...base, ...module!.context(base.identity) }),
+    routes: (app, { logger }) => {
+      mountHlsWorkerWebhookRoute(
+        app,
+        module!.processing,
+        {
+          secret: env.WORKER_WEBHOOK_SECRET,
+          toleranceSeconds: env.WORKER_WEBHOOK_TOLERANCE_SECONDS,
+        },
+        logger,
+      );
+    },
+    onStarted: async () => {
+      module!.sweeper.start();
+      return async () => {
+        await module!.sweeper.stop();
+        await opened!.close();
+      };
+    },
+  } as StartSubgraphOptions<SongsContext>);
+  return { ...running, storage: opened!.storage, sweeper: module!.sweeper };
+}
