@@ -1,13 +1,16 @@
-import { IDENTITY_HEADER, signIdentityToken, type RunningSubgraph, type VerifiedIdentity } from '@groovy/common';
-import { startTestMongo, startTestSubgraph, TEST_ENVIRONMENT, type TestMongo } from '@groovy/common/testing';
+import type { RunningSubgraph, VerifiedIdentity } from '@groovy/common';
+import {
+  executeAsRouter,
+  startTestMongo,
+  startTestSubgraph,
+  TEST_ENVIRONMENT,
+  type TestGraphQLResult,
+  type TestMongo,
+} from '@groovy/common/testing';
 import { authEnvironmentSchema, type AuthEnvironment } from '../environment';
 import { startAuthSubgraph } from '../start-auth-subgraph';
 
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string; retryAfterSeconds?: number } }>;
-}
+export type GraphQLResult<T = Record<string, unknown>> = TestGraphQLResult<T>;
 
 /** An auth subgraph on a free port with a fresh database, and a small typed client for it. */
 export class AuthTestServer {
@@ -36,15 +39,15 @@ export class AuthTestServer {
   }
 
   /** Runs an operation; `as` signs a router identity the way the router would. */
-  async execute<T = Record<string, unknown>>(
+  execute<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
     options: { as?: VerifiedIdentity; headers?: Record<string, string> } = {},
   ): Promise<GraphQLResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-    if (options.as) headers[IDENTITY_HEADER] = await signIdentityToken(options.as, this.env.IDENTITY_TOKEN_SECRET);
-    const response = await fetch(this.subgraph.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return { status: response.status, ...((await response.json()) as Omit<GraphQLResult<T>, 'status'>) };
+    return executeAsRouter<T>(this.subgraph.url, query, variables, {
+      ...options,
+      identitySecret: this.env.IDENTITY_TOKEN_SECRET,
+    });
   }
 
   async register(email: string, password = 'a long enough passphrase', displayName = 'Listener') {

@@ -1,15 +1,15 @@
 import {
-  IDENTITY_HEADER,
-  signIdentityToken,
   signWebhookBody,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
   type VerifiedIdentity,
 } from '@groovy/common';
 import {
+  executeAsRouter,
   startTestMongo,
   startTestSubgraph,
   TEST_ENVIRONMENT,
+  type TestGraphQLResult,
   type TestMongo,
 } from '@groovy/common/testing';
 import { Types } from 'mongoose';
@@ -17,15 +17,7 @@ import { songsEnvironmentSchema, type SongsEnvironment } from '../environment';
 import { startSongsSubgraph, type RunningSongsSubgraph } from '../start-songs-subgraph';
 import { FakeStorage } from './fake-storage';
 
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: Array<{
-    message: string;
-    path?: string[];
-    extensions?: { code?: string; field?: string };
-  }>;
-}
+export type GraphQLResult<T = Record<string, unknown>> = TestGraphQLResult<T>;
 
 export const WEBHOOK_SECRET = 'test-worker-webhook-secret-at-least-32-characters';
 
@@ -66,26 +58,15 @@ export class SongsTestServer {
   }
 
   /** Runs an operation; `as` signs a router identity the way the router would (a user id or an identity). */
-  async execute<T = Record<string, unknown>>(
+  execute<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
     options: { as?: string | VerifiedIdentity } = {},
   ): Promise<GraphQLResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.as) {
-      const identity: VerifiedIdentity =
-        typeof options.as === 'string' ? { kind: 'user', userId: options.as } : options.as;
-      headers[IDENTITY_HEADER] = await signIdentityToken(identity, this.env.IDENTITY_TOKEN_SECRET);
-    }
-    const response = await fetch(this.subgraph.url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
+    return executeAsRouter<T>(this.subgraph.url, query, variables, {
+      ...options,
+      identitySecret: this.env.IDENTITY_TOKEN_SECRET,
     });
-    return {
-      status: response.status,
-      ...((await response.json()) as Omit<GraphQLResult<T>, 'status'>),
-    };
   }
 
   /** Like `execute`, but fails the test on any error and returns `data`. */
