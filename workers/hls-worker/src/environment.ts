@@ -1,0 +1,105 @@
+import os from 'node:os';
+import {
+  envOptionalUrl,
+  envPositiveInt,
+  loadEnvironment,
+  refineStorageEnvironment,
+  serviceEnvironmentShape,
+  storageEnvironmentShape,
+} from '@groovy/common';
+import { z } from 'zod';
+
+/** Used when WORKER_WEBHOOK_SECRET is unset, so `npm run dev` works; refused in production. Same as songs'. */
+export const DEV_WORKER_WEBHOOK_SECRET = 'dev-only-worker-webhook-secret-do-not-use-in-production';
+
+/** One job per two cores: each job already runs one ffmpeg per core (see FFMPEG_PROCESSES_PER_JOB). */
+export function defaultConcurrency(cores = os.availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / 2));
+}
+
+const bitrateList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return [64, 128, 256];
+    const parts = value.split(',').map((part) => Number(part.trim().replace(/k$/i, '')));
+    if (parts.some((part) => !Number.isInteger(part) || part < 16 || part > 512)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected comma-separated kbps, each 16..512, e.g. 64,128,256',
+      });
+      return z.NEVER;
+    }
+    return [...new Set(parts)].sort((a, b) => a - b);
+  });
+
+export const workerEnvironmentSchema = z
+  .object({
+    ...serviceEnvironmentShape(4020),
+    ...storageEnvironmentShape(),
+    /** The songs subgraph's webhook. */
+    SONGS_WEBHOOK_URL: envOptionalUrl(['http', 'https']).transform(
+      (value) => value ?? 'http://127.0.0.1:4002/webhooks/hls-worker',
+    ),
+    /** Shared with songs: HMAC key of `x-groovy-signature`. */
+    WORKER_WEBHOOK_SECRET: z
+      .string()
+      .min(32, 'expected at least 32 characters')
+      .default(DEV_WORKER_WEBHOOK_SECRET),
+    WEBHOOK_MAX_ATTEMPTS: envPositiveInt(6),
+    WEBHOOK_RETRY_BASE_MS: envPositiveInt(500),
+    WEBHOOK_RETRY_MAX_MS: envPositiveInt(30_000),
+    WEBHOOK_TIMEOUT_MS: envPositiveInt(10_000),
+    WORKER_CONCURRENCY: envPositiveInt(defaultConcurrency()),
+    WORKER_MAX_QUEUED: envPositiveInt(100),
+    /** ffmpeg processes per job (each decodes the input and takes a share of the encoders); unset: cores ÷ concurrency. */
+    FFMPEG_PROCESSES_PER_JOB: z.coerce
+      .number({ error: 'expected a number' })
+      .int()
+      .positive()
+      .optional(),
+    MAX_DURATION_SECONDS: envPositiveInt(3600),
+    HLS_BITRATES_KBPS: bitrateList,
+    HLS_SEGMENT_SECONDS: envPositiveInt(6),
+    HLS_AAC_CODER: z
+      .enum(['twoloop', 'fast'], { error: 'expected twoloop or fast' })
+      .default('fast'),
+    WAVEFORM_POINTS: envPositiveInt(1000).refine(
+      (value) => value <= 10_000,
+      'expected at most 10000',
+    ),
+    FFMPEG_PATH: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined),
+    FFPROBE_PATH: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined),
+    /** Where jobs keep their temp dirs (default the OS temp dir). */
+    WORKER_TEMP_DIR: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined),
+  })
+  .superRefine((env, ctx) => {
+    refineStorageEnvironment(env, ctx);
+    if (env.NODE_ENV === 'production' && env.WORKER_WEBHOOK_SECRET === DEV_WORKER_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WORKER_WEBHOOK_SECRET'],
+        message: 'must be set in production (the dev default is public)',
+      });
+    }
+  });
+
+export type WorkerEnvironment = z.infer<typeof workerEnvironmentSchema>;
+
+/** The only place the HLS worker reads process.env; exits with one clear line when it is wrong. */
+export function readWorkerEnvironment(): WorkerEnvironment {
+  return loadEnvironment('hls-worker', workerEnvironmentSchema, process.env);
+}

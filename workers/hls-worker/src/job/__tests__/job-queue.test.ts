@@ -1,0 +1,70 @@
+import { createLogger, type ObjectFinalizedEvent } from '@groovy/common';
+import { JobAbortedError } from '../../media/media-failure';
+import { UploadJobQueue } from '../job-queue';
+
+const logger = createLogger({ service: 'hls-worker-test', level: 'silent' });
+const event = (key: string): ObjectFinalizedEvent => ({
+  bucket: 'b',
+  key,
+  size: 1,
+  contentType: 'audio/mpeg',
+  finalizedAt: new Date(),
+});
+
+/** A job that runs until released or aborted. */
+function controllableRun() {
+  const started: string[] = [];
+  const release = new Map<string, () => void>();
+  const run = (job: ObjectFinalizedEvent, signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      started.push(job.key);
+      release.set(job.key, resolve);
+      signal.addEventListener('abort', () => reject(new JobAbortedError()), { once: true });
+    });
+  return { started, release, run };
+}
+
+describe('UploadJobQueue', () => {
+  it('runs at most `concurrency` jobs, FIFO, and queues the same waiting key once', async () => {
+    const jobs = controllableRun();
+    const queue = new UploadJobQueue({ concurrency: 2, maxQueued: 10, run: jobs.run, logger });
+    expect(['a', 'b', 'c', 'c', 'd'].map((key) => queue.enqueue(event(key)))).toEqual([
+      'queued',
+      'queued',
+      'queued',
+      'duplicate',
+      'queued',
+    ]);
+    expect(jobs.started).toEqual(['a', 'b']);
+    jobs.release.get('a')?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(jobs.started).toEqual(['a', 'b', 'c']);
+    const idle = queue.idle();
+    for (const key of ['b', 'c']) jobs.release.get(key)?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    jobs.release.get('d')?.();
+    await idle;
+    expect(jobs.started).toEqual(['a', 'b', 'c', 'd']);
+    expect(queue.size).toEqual({ waiting: 0, running: 0 });
+  });
+
+  it('stop: refuses new jobs, drops waiting ones, lets running ones finish within the grace period', async () => {
+    const jobs = controllableRun();
+    const queue = new UploadJobQueue({ concurrency: 1, maxQueued: 10, run: jobs.run, logger });
+    queue.enqueue(event('running'));
+    queue.enqueue(event('waiting'));
+    const stopped = queue.stop(10_000);
+    expect(queue.enqueue(event('late'))).toBe('stopping');
+    jobs.release.get('running')?.();
+    expect(await stopped).toEqual({ abandonedWaiting: 1, abortedRunning: 0 });
+    expect(jobs.started).toEqual(['running']);
+  });
+
+  it('stop: aborts running jobs after the grace period', async () => {
+    const jobs = controllableRun();
+    const queue = new UploadJobQueue({ concurrency: 1, maxQueued: 10, run: jobs.run, logger });
+    queue.enqueue(event('stuck'));
+    expect(await queue.stop(20)).toEqual({ abandonedWaiting: 0, abortedRunning: 1 });
+    expect(queue.size.running).toBe(0);
+  });
+});

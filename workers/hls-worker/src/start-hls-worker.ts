@@ -1,0 +1,137 @@
+import os from 'node:os';
+import {
+  createHttpService,
+  createLogger,
+  createServiceMetrics,
+  createStorage,
+  type HttpService,
+  type Logger,
+} from '@groovy/common';
+import type { WorkerEnvironment } from './environment';
+import { UploadJobQueue } from './job/job-queue';
+import { createJobMetrics } from './job/job-metrics';
+import { processUpload, type JobStorage, type UploadJobDeps } from './job/upload-job';
+import { JobAbortedError } from './media/media-failure';
+import { resolveMediaTools, type MediaTools } from './media/media-tools';
+import { mountObjectFinalizedRoute } from './trigger/object-finalized-route';
+import { createSongsWebhookClient } from './webhook/songs-webhook-client';
+
+export interface HlsWorker {
+  url: string;
+  service: HttpService;
+  queue: UploadJobQueue;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface StartHlsWorkerOptions {
+  /** Tests pass their own; otherwise the adapter STORAGE_DRIVER selects. */
+  storage?: JobStorage;
+  logger?: Logger;
+  tools?: MediaTools;
+}
+
+/** ffmpeg processes per job: one per core the job gets (cores ÷ concurrency), at least one. */
+export function processesPerJob(
+  env: Pick<WorkerEnvironment, 'FFMPEG_PROCESSES_PER_JOB' | 'WORKER_CONCURRENCY'>,
+  cores = os.availableParallelism(),
+): number {
+  return env.FFMPEG_PROCESSES_PER_JOB ?? Math.max(1, Math.floor(cores / env.WORKER_CONCURRENCY));
+}
+
+/** Everything a job needs, from the environment. */
+export function uploadJobDeps(
+  env: WorkerEnvironment,
+  storage: JobStorage,
+  tools: MediaTools,
+  logger: Logger,
+): UploadJobDeps {
+  return {
+    storage,
+    tools,
+    logger,
+    tempDir: env.WORKER_TEMP_DIR,
+    webhook: createSongsWebhookClient({
+      url: env.SONGS_WEBHOOK_URL,
+      secret: env.WORKER_WEBHOOK_SECRET,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      baseDelayMs: env.WEBHOOK_RETRY_BASE_MS,
+      maxDelayMs: env.WEBHOOK_RETRY_MAX_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      logger: logger.child({ component: 'songs-webhook' }),
+    }),
+    transcode: {
+      bitratesKbps: env.HLS_BITRATES_KBPS,
+      segmentSeconds: env.HLS_SEGMENT_SECONDS,
+      aacCoder: env.HLS_AAC_CODER,
+      processes: processesPerJob(env),
+      waveformPoints: env.WAVEFORM_POINTS,
+      maxDurationSeconds: env.MAX_DURATION_SECONDS,
+    },
+  };
+}
+
+/** Starts the worker: `/pubsub/object-finalized` feeding the job queue, plus /healthz /readyz /metrics. */
+export async function startHlsWorker(
+  env: WorkerEnvironment,
+  options: StartHlsWorkerOptions = {},
+): Promise<HlsWorker> {
+  const logger =
+    options.logger ??
+    createLogger({ service: 'hls-worker', level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+  const tools =
+    options.tools ??
+    resolveMediaTools({
+      ffmpegPath: env.FFMPEG_PATH,
+      ffprobePath: env.FFPROBE_PATH,
+      searchPath: env.PATH,
+    });
+  logger.info(
+    { ffmpeg: tools.ffmpeg, ffprobe: tools.ffprobe, sources: tools.sources },
+    'media tools',
+  );
+  // The worker's own writes must not announce themselves: no finalized webhook on this instance.
+  const storage =
+    options.storage ?? createStorage({ ...env, STORAGE_FINALIZED_WEBHOOK_URL: undefined }, logger);
+  const deps = uploadJobDeps(env, storage, tools, logger);
+  const metrics = createServiceMetrics('hls-worker');
+  const queue = new UploadJobQueue({
+    concurrency: env.WORKER_CONCURRENCY,
+    maxQueued: env.WORKER_MAX_QUEUED,
+    logger,
+    run: async (event, signal) => {
+      try {
+        jobMetrics.record(await processUpload(event, deps, signal));
+      } catch (error) {
+        jobMetrics.recordError(error instanceof JobAbortedError ? 'aborted' : 'crashed');
+        throw error;
+      }
+    },
+  });
+  const jobMetrics = createJobMetrics(metrics.registry, () => queue.size);
+  const service = createHttpService({
+    name: 'hls-worker',
+    host: env.HOST,
+    port: env.PORT,
+    logger,
+    metrics,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  });
+  mountObjectFinalizedRoute(service.app, queue, logger);
+  service.onStop(async () => {
+    const { abandonedWaiting, abortedRunning } = await queue.stop(env.SHUTDOWN_TIMEOUT_MS);
+    logger.info({ abandonedWaiting, abortedRunning }, 'job queue stopped');
+  });
+  const url = await service.listen();
+  logger.info(
+    {
+      url,
+      concurrency: env.WORKER_CONCURRENCY,
+      processesPerJob: deps.transcode.processes,
+      ladderKbps: env.HLS_BITRATES_KBPS,
+      storage: 'kind' in storage ? storage.kind : 'custom',
+    },
+    'listening',
+  );
+  return { url, service, queue, logger, stop: () => service.stop() };
+}

@@ -1,0 +1,59 @@
+import {
+  InvalidObjectFinalizedPushError,
+  parseObjectFinalizedPush,
+  type Logger,
+} from '@groovy/common';
+import express, { type Express } from 'express';
+import type { UploadJobQueue } from '../job/job-queue';
+import { parseUploadKey } from '../job/upload-key';
+
+export const OBJECT_FINALIZED_PATH = '/pubsub/object-finalized';
+
+/**
+ * `POST /pubsub/object-finalized`: Cloud Storage → Pub/Sub **push** deliveries (and the local storage
+ * adapter's identical POSTs). 400 for a body that is not such a message (Pub/Sub will keep
+ * redelivering it, which is visible); 204 for other events and keys outside `uploads/<songId>/<file>`;
+ * 503 when the queue is full or the worker is stopping (Pub/Sub redelivers later); 202 once queued.
+ */
+export function mountObjectFinalizedRoute(
+  app: Express,
+  queue: UploadJobQueue,
+  logger: Logger,
+): void {
+  app.post(
+    OBJECT_FINALIZED_PATH,
+    // Read as text: parseObjectFinalizedPush parses the JSON itself and says what is wrong with it.
+    express.text({ limit: '256kb', type: () => true }),
+    (req, res) => {
+      let event;
+      try {
+        event = parseObjectFinalizedPush(typeof req.body === 'string' ? req.body : '');
+      } catch (error) {
+        if (error instanceof InvalidObjectFinalizedPushError) {
+          if (error.otherEvent) {
+            res.status(204).end();
+            return;
+          }
+          logger.warn({ error: error.message }, 'bad object-finalized push');
+          res.status(400).json({ error: error.message });
+          return;
+        }
+        throw error;
+      }
+      if (!parseUploadKey(event.key)) {
+        res.status(204).end();
+        return;
+      }
+      const queued = queue.enqueue(event);
+      if (queued === 'full' || queued === 'stopping') {
+        res.status(503).json({
+          error:
+            queued === 'full' ? 'the job queue is full; retry later' : 'the worker is stopping',
+        });
+        return;
+      }
+      logger.info({ key: event.key, bucket: event.bucket, queued }, 'upload job accepted');
+      res.status(202).json({ accepted: true, key: event.key, duplicate: queued === 'duplicate' });
+    },
+  );
+}
