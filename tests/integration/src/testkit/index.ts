@@ -1,3 +1,4 @@
 export * from './stack';
 export * from './flows';
 export * from './web';
+export * from './audio';

@@ -3,18 +3,32 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestMongo, spawnService, type SpawnedService, type TestMongo } from '@groovy/common/testing';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { freePort } from './web';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 const AUTH_ENTRY = path.join(REPO, 'subgraphs', 'auth', 'dist', 'index.js');
 const ROUTER_ENTRY = path.join(REPO, 'router', 'dist', 'index.js');
+const SONGS_ENTRY = path.join(REPO, 'subgraphs', 'songs', 'dist', 'index.js');
+const WORKER_ENTRY = path.join(REPO, 'workers', 'hls-worker', 'dist', 'index.js');
 const SUPERGRAPH = path.join(REPO, 'schemas', 'supergraph.graphql');
 
 export const IDENTITY_TOKEN_SECRET = 'integration-identity-secret-0123456789abcdef';
+const WORKER_WEBHOOK_SECRET = 'integration-worker-webhook-secret-0123456789';
+const STORAGE_SIGNING_SECRET = 'integration-storage-signing-secret-0123456789';
 
 export interface StackOptions {
   /** Extra environment for the router (limits, rate limits, cache TTLs). */
   routerEnv?: Record<string, string>;
   authEnv?: Record<string, string>;
+  /** Also run songs (with the local storage server) and the HLS worker: the upload flow. */
+  media?: boolean;
+}
+
+/** The media half of a stack: songs serving local storage, and the worker it notifies. */
+export interface MediaServices {
+  songs: SpawnedService;
+  worker: SpawnedService;
+  storageUrl: string;
 }
 
 export interface ExecuteOptions {
@@ -43,6 +57,7 @@ export class Stack {
     readonly signingKey: JWK,
     private readonly authEnv: Record<string, string>,
     private readonly workDir: string,
+    readonly media: MediaServices | undefined,
   ) {}
 
   static async start(options: StackOptions = {}): Promise<Stack> {
@@ -60,19 +75,21 @@ export class Stack {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-stack-'));
     const supergraphPath = path.join(workDir, 'supergraph.graphql');
     fs.copyFileSync(SUPERGRAPH, supergraphPath);
+    const media = options.media ? await startMedia(mongo, workDir) : undefined;
     const router = await spawnService({
       name: 'router',
       entry: ROUTER_ENTRY,
       env: {
         SUPERGRAPH_PATH: supergraphPath,
         SUBGRAPH_AUTH_URL: auth.url,
+        ...(media ? { SUBGRAPH_SONGS_URL: media.songs.url } : {}),
         AUTH_JWKS_URL: `${auth.baseUrl}/.well-known/jwks.json`,
         AUTH_INTERNAL_URL: auth.baseUrl,
         IDENTITY_TOKEN_SECRET,
         ...options.routerEnv,
       },
     });
-    return new Stack(mongo, auth, router, signingKey, authEnv, workDir);
+    return new Stack(mongo, auth, router, signingKey, authEnv, workDir, media);
   }
 
   /** Restarts auth on the port it had (after `auth.kill()`), as an orchestrator would. */
@@ -82,7 +99,12 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.router.stop(), this.auth.stop()]);
+    await Promise.all([
+      this.router.stop(),
+      this.auth.stop(),
+      this.media?.songs.stop(),
+      this.media?.worker.stop(),
+    ]);
     await this.mongo.stop();
     fs.rmSync(this.workDir, { recursive: true, force: true });
   }
@@ -106,4 +128,39 @@ export class Stack {
     }
     return { status: response.status, headers: response.headers, ...body };
   }
+}
+
+/** Songs (serving local storage on its own port) and the worker, wired to each other. */
+async function startMedia(mongo: TestMongo, workDir: string): Promise<MediaServices> {
+  const [workerPort, storagePort] = [await freePort(), await freePort()];
+  const storageUrl = `http://127.0.0.1:${storagePort}`;
+  const storageEnv = {
+    STORAGE_DRIVER: 'local',
+    STORAGE_LOCAL_DIR: path.join(workDir, 'storage'),
+    STORAGE_PUBLIC_URL: storageUrl,
+    STORAGE_SIGNING_SECRET,
+  };
+  const songs = await spawnService({
+    name: 'songs',
+    entry: SONGS_ENTRY,
+    env: {
+      MONGO_URL: mongo.url,
+      MONGO_DATABASE: mongo.freshDatabaseName('songs'),
+      IDENTITY_TOKEN_SECRET,
+      WORKER_WEBHOOK_SECRET,
+      STORAGE_FINALIZED_WEBHOOK_URL: `http://127.0.0.1:${workerPort}/pubsub/object-finalized`,
+      ...storageEnv,
+    },
+  });
+  const worker = await spawnService({
+    name: 'hls-worker',
+    entry: WORKER_ENTRY,
+    env: {
+      PORT: String(workerPort),
+      SONGS_WEBHOOK_URL: `${songs.baseUrl}/webhooks/hls-worker`,
+      WORKER_WEBHOOK_SECRET,
+      ...storageEnv,
+    },
+  });
+  return { songs, worker, storageUrl };
 }
