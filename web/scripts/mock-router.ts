@@ -4,12 +4,16 @@
  * app sends, by operation name. Access tokens live `MOCK_ACCESS_TTL_S` seconds (default 900);
  * refresh tokens rotate and an old one is rejected, like the real auth subgraph should.
  *
- *   npx tsx scripts/mock-router.ts            # listens on 127.0.0.1:4999
+ * With `{ songs: {} }` (and from the command line) it also serves the `songs` slice, a fake storage
+ * origin on 127.0.0.1:4998 and an ffmpeg "worker": see scripts/mock-songs.ts.
+ *
+ *   npx tsx scripts/mock-router.ts            # listens on 127.0.0.1:4999 (storage on 4998)
  *   GRAPHQL_URL=http://127.0.0.1:4999/graphql npm run dev
  */
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { createSongsSlice, type SongsSlice, type SongsSliceOptions } from './mock-songs';
 
 type GqlError = { message: string; extensions: Record<string, unknown> };
 class Fail extends Error {
@@ -43,10 +47,16 @@ export interface MockRouter {
   setAccessTtlSeconds(seconds: number): void;
   /** Simulates the server revoking every session (e.g. "sign out everywhere"). */
   revokeAllRefreshTokens(): void;
+  /** The songs slice and fake storage, when started with `songs`. */
+  songs: SongsSlice | undefined;
   close(): Promise<void>;
 }
 
-export function startMockRouter(port = 4999, accessTtlSeconds = 900): Promise<MockRouter> {
+export async function startMockRouter(
+  port = 4999,
+  accessTtlSeconds = 900,
+  options: { songs?: SongsSliceOptions } = {},
+): Promise<MockRouter> {
   const users = new Map<string, MockUser>();
   const accessTokens = new Map<string, { userId: string; expiresAt: number }>();
   const refreshTokens = new Map<string, string>(); // token → userId (deleted when rotated/revoked)
@@ -83,6 +93,9 @@ export function startMockRouter(port = 4999, accessTtlSeconds = 900): Promise<Mo
   };
   const requireViewer = (authorization: string | undefined) =>
     viewer(authorization) ?? fail('UNAUTHENTICATED', 'Sign in first');
+  const songs = options.songs
+    ? await createSongsSlice(fail, requireViewer, options.songs)
+    : undefined;
   const validatePassword = (password: string, field: string) => {
     if ([...password].length < 12)
       fail('BAD_USER_INPUT', 'Password must be at least 12 characters', { field });
@@ -195,6 +208,7 @@ export function startMockRouter(port = 4999, accessTtlSeconds = 900): Promise<Mo
         user.password = newPassword;
         return { changePassword: true };
       },
+      ...songs?.resolvers,
     };
 
   const server = http.createServer((req, res) => {
@@ -257,7 +271,11 @@ export function startMockRouter(port = 4999, accessTtlSeconds = 900): Promise<Mo
           ttl = seconds;
         },
         revokeAllRefreshTokens: () => refreshTokens.clear(),
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        songs,
+        close: async () => {
+          await new Promise<void>((done) => server.close(() => done()));
+          await songs?.close();
+        },
       });
     });
   });
@@ -266,7 +284,11 @@ export function startMockRouter(port = 4999, accessTtlSeconds = 900): Promise<Mo
 if (require.main === module) {
   const port = Number(process.argv[2] ?? 4999);
   const ttl = Number(process.env.MOCK_ACCESS_TTL_S ?? 900);
-  void startMockRouter(port, ttl).then((mock) =>
-    console.log(`mock router (auth only) at ${mock.url}, access TTL ${ttl}s`),
-  );
+  void startMockRouter(port, ttl, { songs: {} }).then((mock) => {
+    console.log(`mock router (auth + songs) at ${mock.url}, access TTL ${ttl}s`);
+    console.log(`fake storage at ${mock.songs?.storageUrl}`);
+    console.log(
+      `seed artist /artists/${mock.songs?.ids.artistId}, album /albums/${mock.songs?.ids.albumId}`,
+    );
+  });
 }

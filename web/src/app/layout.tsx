@@ -4,6 +4,7 @@ import { auth } from '@/auth';
 import { getEnvironment } from '@/environment';
 import { Providers } from '@/components/Providers';
 import { SiteHeader } from '@/components/SiteHeader';
+import { PlayerBar } from '@/player/PlayerBar';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <footer className="site-footer">
             <div className="site-footer__inner">Groovy Streaming · music for every mood</div>
           </footer>
+          <PlayerBar />
         </Providers>
       </body>
     </html>

@@ -7,7 +7,12 @@ export function NavLinks({ signedIn }: { signedIn: boolean }) {
   const pathname = usePathname();
   const links = [
     { href: '/', label: 'Discover' },
-    ...(signedIn ? [{ href: '/account', label: 'Account' }] : []),
+    ...(signedIn
+      ? [
+          { href: '/upload', label: 'Upload' },
+          { href: '/account', label: 'Account' },
+        ]
+      : []),
   ];
   return (
     <nav className="site-nav" aria-label="Main">

@@ -4,7 +4,7 @@ export function PageLoading({
   variant = 'card',
 }: {
   label?: string;
-  variant?: 'card' | 'page';
+  variant?: 'card' | 'page' | 'media';
 }) {
   return (
     <div
@@ -15,6 +15,18 @@ export function PageLoading({
       <span className="visually-hidden">{label}</span>
       {variant === 'card' ? (
         <div className="skeleton auth-card" style={{ height: 420 }} aria-hidden="true" />
+      ) : variant === 'media' ? (
+        <div aria-hidden="true" style={{ display: 'grid', gap: '1.5rem' }}>
+          <div className="media-header">
+            <div className="skeleton cover cover--large" />
+            <div style={{ display: 'grid', gap: '0.75rem', flex: 1, alignContent: 'end' }}>
+              <div className="skeleton" style={{ height: 16, maxWidth: 80 }} />
+              <div className="skeleton" style={{ height: 44, maxWidth: 420 }} />
+              <div className="skeleton" style={{ height: 18, maxWidth: 260 }} />
+            </div>
+          </div>
+          <div className="skeleton" style={{ height: 120 }} />
+        </div>
       ) : (
         <div aria-hidden="true" style={{ display: 'grid', gap: '1.5rem' }}>
           <div className="skeleton" style={{ height: 56, maxWidth: 360 }} />

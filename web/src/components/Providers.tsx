@@ -6,6 +6,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { Session } from 'next-auth';
 import { GroovyApolloProvider } from '@/apollo/ApolloProvider';
 import { signInRedirectPath } from '@/auth/protected-routes';
+import { PlayerProvider } from '@/player/PlayerProvider';
 
 /** When the refresh token was rejected, end the local session and send the user to sign in. */
 function SessionExpiryWatcher() {
@@ -37,7 +38,10 @@ export function Providers({
     // Re-reads the session (running the refresh in the jwt callback if due) every 4 minutes and on focus.
     <SessionProvider session={session} refetchInterval={4 * 60} refetchOnWindowFocus>
       <SessionExpiryWatcher />
-      <GroovyApolloProvider graphqlUrl={graphqlUrl}>{children}</GroovyApolloProvider>
+      <GroovyApolloProvider graphqlUrl={graphqlUrl}>
+        {/* The audio element lives here, above every page: playback survives navigation. */}
+        <PlayerProvider>{children}</PlayerProvider>
+      </GroovyApolloProvider>
     </SessionProvider>
   );
 }

@@ -30,6 +30,19 @@ export async function SiteHeader() {
         <div className="session-nav">
           {signedIn ? (
             <>
+              <Link href="/upload" className="header-upload" aria-label="Upload a song">
+                <svg
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  aria-hidden="true"
+                >
+                  <path d="M12 16V4m0 0L7 9m5-5 5 5M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+                </svg>
+              </Link>
               <Link href="/account" className="user-chip" title="Your account">
                 <span className="avatar" aria-hidden="true">
                   {initials(signedIn.user.displayName)}

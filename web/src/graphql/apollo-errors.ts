@@ -64,3 +64,22 @@ export function isUnauthenticated(error: unknown): boolean {
     error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')
   );
 }
+
+/**
+ * True when the router says the thing asked for does not exist: `NOT_FOUND`, or a `BAD_USER_INPUT` on
+ * the id itself (an id that is not even well-formed, e.g. `/songs/xyz`).
+ */
+export function isNotFound(error: unknown): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.length > 0 &&
+    error.errors.every((e) => {
+      const code = e.extensions?.['code'];
+      const field = e.extensions?.['field'];
+      return (
+        code === 'NOT_FOUND' ||
+        (code === 'BAD_USER_INPUT' && typeof field === 'string' && /(^|\.)id$/.test(field))
+      );
+    })
+  );
+}

@@ -29,10 +29,13 @@ describe('safeCallbackUrl', () => {
 });
 
 describe('protected routes', () => {
-  it('protects /account and below only', () => {
+  it('protects /account, /upload and below only; songs, albums and artists are public', () => {
     expect(isProtectedPath('/account')).toBe(true);
     expect(isProtectedPath('/account/keys')).toBe(true);
     expect(isProtectedPath('/accounts')).toBe(false);
+    expect(isProtectedPath('/upload')).toBe(true);
+    expect(isProtectedPath('/uploads')).toBe(false);
+    expect(isProtectedPath('/songs/1')).toBe(false);
     expect(isProtectedPath('/')).toBe(false);
   });
   it('builds a sign-in URL that comes back afterwards', () => {

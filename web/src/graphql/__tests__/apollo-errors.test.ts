@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { formErrorsFromApolloError, isUnauthenticated } from '../apollo-errors';
+import { formErrorsFromApolloError, isNotFound, isUnauthenticated } from '../apollo-errors';
 import { SERVICE_UNAVAILABLE_MESSAGE } from '../form-errors';
 
 describe('formErrorsFromApolloError', () => {
@@ -52,5 +52,19 @@ describe('isUnauthenticated', () => {
     expect(isUnauthenticated(unauth)).toBe(true);
     expect(isUnauthenticated(other)).toBe(false);
     expect(isUnauthenticated(new Error('network'))).toBe(false);
+  });
+});
+
+describe('isNotFound', () => {
+  const graphQLError = (extensions: Record<string, unknown>) =>
+    new CombinedGraphQLErrors({ data: null, errors: [{ message: 'x', extensions }] });
+  it('is true for NOT_FOUND and for a malformed id', () => {
+    expect(isNotFound(graphQLError({ code: 'NOT_FOUND' }))).toBe(true);
+    expect(isNotFound(graphQLError({ code: 'BAD_USER_INPUT', field: 'id' }))).toBe(true);
+  });
+  it('is false for other errors and network failures', () => {
+    expect(isNotFound(graphQLError({ code: 'BAD_USER_INPUT', field: 'input.title' }))).toBe(false);
+    expect(isNotFound(graphQLError({ code: 'INTERNAL_SERVER_ERROR' }))).toBe(false);
+    expect(isNotFound(new TypeError('Failed to fetch'))).toBe(false);
   });
 });
