@@ -50,7 +50,7 @@ describe('upload flow (auth, songs + storage, worker, router as processes)', () 
     const put = await fetch(upload.uploadUrl, {
       method: upload.method,
       headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])),
-      body: tone.bytes,
+      body: new Uint8Array(tone.bytes),
     });
     expect(put.status).toBeLessThan(300);
 
@@ -83,7 +83,7 @@ describe('upload flow (auth, songs + storage, worker, router as processes)', () 
       { token: session.accessToken },
     );
     const upload = requested.data!.requestSongUpload;
-    await fetch(upload.uploadUrl, { method: upload.method, headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body: notAudio });
+    await fetch(upload.uploadUrl, { method: upload.method, headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body: new Uint8Array(notAudio) });
     const failed = await waitForStatus(upload.song.id, session.accessToken, (s) => s.status === 'READY' || s.status === 'FAILED');
     expect(failed.status).toBe('FAILED');
     expect(failed.failureReason).toMatch(/audio/i);
