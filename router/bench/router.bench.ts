@@ -139,7 +139,11 @@ async function main() {
   const secret = TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET;
   const mongo = await startTestMongo();
   const auth = await startAuthProcess(secret, mongo.url);
-  const listener = await registerListener(auth.url);
+  const listener = await registerListener(auth.url).catch(async (error: unknown) => {
+    await auth.stop();
+    await mongo.stop();
+    throw error;
+  });
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-router-bench-'));
   const supergraphPath = path.join(directory, 'supergraph.graphql');
   const supergraph = composeSupergraph([{ name: 'auth', url: auth.url, sdl: await fetchSdl(auth) }]);

@@ -37,7 +37,15 @@ export function spawnService(options: SpawnServiceOptions): Promise<SpawnedServi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A test or bench that dies must not leave its services running.
+  const killOnParentExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnParentExit);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.off('exit', killOnParentExit);
+      resolve(code);
+    }),
+  );
 
   return new Promise<SpawnedService>((resolve, reject) => {
     const timer = setTimeout(() => {
