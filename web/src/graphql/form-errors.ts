@@ -139,3 +139,11 @@ export function serviceUnavailable(): FormErrors {
 export function hasErrors(errors: FormErrors): boolean {
   return errors.form !== undefined || Object.keys(errors.fields).length > 0;
 }
+
+/** The same errors without `field`'s message (the person is editing that field); the same object when there was none. */
+export function clearFieldError(errors: FormErrors, field: string): FormErrors {
+  if (!errors.fields[field]) return errors;
+  const fields = { ...errors.fields };
+  delete fields[field];
+  return { ...errors, fields };
+}

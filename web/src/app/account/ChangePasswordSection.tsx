@@ -7,8 +7,8 @@ import { FormAlert } from '@/components/FormAlert';
 import { SubmitButton } from '@/components/SubmitButton';
 import { TextField } from '@/components/TextField';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
-import type { FormErrors } from '@/graphql/form-errors';
 import { useErrorFocus } from '@/forms/use-error-focus';
+import { useFormFields } from '@/forms/use-form-fields';
 import {
   PASSWORD_MIN_LENGTH,
   validateChangePassword,
@@ -29,8 +29,13 @@ const EMPTY: ChangePasswordValues = { currentPassword: '', newPassword: '', conf
 
 export function ChangePasswordSection() {
   const [changePassword] = useMutation(CHANGE_PASSWORD);
-  const [values, setValues] = useState<ChangePasswordValues>(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const {
+    values,
+    setValues,
+    errors,
+    setErrors,
+    update: updateField,
+  } = useFormFields<ChangePasswordValues>(EMPTY);
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,14 +44,8 @@ export function ChangePasswordSection() {
   const titleId = useId();
 
   const update = (field: keyof ChangePasswordValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
     setDone(false);
-    setErrors((e) => {
-      if (!e.fields[field]) return e;
-      const fields = { ...e.fields };
-      delete fields[field];
-      return { ...e, fields };
-    });
+    updateField(field)(value);
   };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

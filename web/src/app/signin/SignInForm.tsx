@@ -11,6 +11,7 @@ import { SubmitButton } from '@/components/SubmitButton';
 import { TextField } from '@/components/TextField';
 import { serviceUnavailable, type FormErrors } from '@/graphql/form-errors';
 import { useErrorFocus } from '@/forms/use-error-focus';
+import { useFormFields } from '@/forms/use-form-fields';
 import { useRetryCountdown } from '@/forms/use-retry-countdown';
 import { validateSignIn, type SignInValues } from '@/forms/validation';
 
@@ -27,23 +28,15 @@ export function SignInForm({
   initialErrors?: FormErrors | undefined;
 }) {
   const router = useRouter();
-  const [values, setValues] = useState<SignInValues>({ email: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors>(initialErrors ?? { fields: {} });
+  const { values, errors, setErrors, update } = useFormFields<SignInValues>(
+    { email: '', password: '' },
+    initialErrors,
+  );
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const focusErrors = useErrorFocus(formRef, alertRef);
   const [waitSeconds, startWait] = useRetryCountdown();
-
-  const update = (field: keyof SignInValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => {
-      if (!e.fields[field]) return e;
-      const fields = { ...e.fields };
-      delete fields[field];
-      return { ...e, fields };
-    });
-  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

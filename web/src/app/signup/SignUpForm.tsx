@@ -9,8 +9,9 @@ import { FormAlert } from '@/components/FormAlert';
 import { GoogleButton } from '@/components/GoogleButton';
 import { SubmitButton } from '@/components/SubmitButton';
 import { TextField } from '@/components/TextField';
-import { serviceUnavailable, type FormErrors } from '@/graphql/form-errors';
+import { serviceUnavailable } from '@/graphql/form-errors';
 import { useErrorFocus } from '@/forms/use-error-focus';
+import { useFormFields } from '@/forms/use-form-fields';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -29,22 +30,15 @@ export function SignUpForm({
   googleEnabled: boolean;
 }) {
   const router = useRouter();
-  const [values, setValues] = useState<SignUpValues>({ displayName: '', email: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const { values, errors, setErrors, update } = useFormFields<SignUpValues>({
+    displayName: '',
+    email: '',
+    password: '',
+  });
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const focusErrors = useErrorFocus(formRef, alertRef);
-
-  const update = (field: keyof SignUpValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => {
-      if (!e.fields[field]) return e;
-      const fields = { ...e.fields };
-      delete fields[field];
-      return { ...e, fields };
-    });
-  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

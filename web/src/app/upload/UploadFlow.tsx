@@ -16,7 +16,6 @@ import { FormAlert } from '@/components/FormAlert';
 import { SubmitButton } from '@/components/SubmitButton';
 import { TextField } from '@/components/TextField';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
-import type { FormErrors } from '@/graphql/form-errors';
 import { useErrorFocus } from '@/forms/use-error-focus';
 import { useSongStatusPoll } from '@/songs/use-song-status-poll';
 import {
@@ -40,6 +39,7 @@ import {
   type ProgressSample,
 } from '@/upload/upload-progress';
 import { DELETE_SONG, REQUEST_SONG_UPLOAD } from './upload.operations';
+import { useFormFields } from '@/forms/use-form-fields';
 
 type Phase =
   | { kind: 'form' }
@@ -70,14 +70,19 @@ export function UploadFlow({ defaultArtistName }: { defaultArtistName: string })
   const [requestSongUpload] = useMutation(REQUEST_SONG_UPLOAD);
   const [deleteSong] = useMutation(DELETE_SONG);
   const [chosen, setChosen] = useState<ChosenFile | null>(null);
-  const [values, setValues] = useState<SongDetailsValues>({
+  const {
+    values,
+    setValues,
+    errors,
+    setErrors,
+    update: updateField,
+  } = useFormFields<SongDetailsValues>({
     title: '',
     artistName: defaultArtistName,
     genre: '',
     tags: '',
   });
   const [titleEdited, setTitleEdited] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
@@ -140,18 +145,12 @@ export function UploadFlow({ defaultArtistName }: { defaultArtistName: string })
       if (!titleEdited || values.title.trim() === '')
         setValues((v) => ({ ...v, title: titleFromFileName(file.name) }));
     },
-    [titleEdited, values.title],
+    [titleEdited, values.title, setErrors, setValues],
   );
 
   const update = (field: keyof SongDetailsValues) => (value: string) => {
     if (field === 'title') setTitleEdited(true);
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => {
-      if (!e.fields[field]) return e;
-      const fields = { ...e.fields };
-      delete fields[field];
-      return { ...e, fields };
-    });
+    updateField(field)(value);
   };
 
   async function startUpload() {

@@ -1,4 +1,5 @@
 import {
+  clearFieldError,
   formatWait,
   formErrorsFromGraphQL,
   formFieldName,
@@ -117,5 +118,24 @@ describe('formFieldName', () => {
   it('returns the last path segment', () => {
     expect(formFieldName('input.email')).toBe('email');
     expect(formFieldName('email')).toBe('email');
+  });
+});
+
+describe('clearFieldError', () => {
+  it("drops one field's message and keeps the rest", () => {
+    const errors = {
+      fields: { email: 'bad', password: 'short' },
+      form: 'Fix the fields',
+      code: 'BAD_USER_INPUT',
+    };
+    expect(clearFieldError(errors, 'email')).toEqual({
+      fields: { password: 'short' },
+      form: 'Fix the fields',
+      code: 'BAD_USER_INPUT',
+    });
+  });
+  it('returns the same object when the field had no message (no re-render)', () => {
+    const errors = { fields: { password: 'short' } };
+    expect(clearFieldError(errors, 'email')).toBe(errors);
   });
 });
