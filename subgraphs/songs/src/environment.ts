@@ -1,4 +1,5 @@
 import {
+  eventBusEnvironmentShape,
   envPositiveInt,
   loadEnvironment,
   refineStorageEnvironment,
@@ -21,6 +22,8 @@ export const songsEnvironmentSchema = z
     ...serviceEnvironmentShape(4002),
     /** STORAGE_DRIVER (local | gcs), STORAGE_PUBLIC_URL, GCS_BUCKET, …: see common/src/storage. */
     ...storageEnvironmentShape(),
+    /** EVENT_BUS (embedded | pubsub), EVENT_BUS_DATABASE, …: see common/src/events. */
+    ...eventBusEnvironmentShape(),
     /** Largest file a client may declare (and then PUT) for one song. */
     MAX_UPLOAD_BYTES: envPositiveInt(200 * 1024 * 1024).refine((value) => value <= 2 ** 31 - 1, {
       message: 'expected at most 2147483647 (sizeBytes is a GraphQL Int)',

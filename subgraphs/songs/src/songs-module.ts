@@ -9,6 +9,7 @@ import { createArtistModel } from './artist/artist.model';
 import { ArtistResolver } from './artist/artist.resolver';
 import { ArtistService } from './artist/artist.service';
 import type { SongsEnvironment } from './environment';
+import { CatalogueEvents, SongsOutbox } from './events/catalogue-events';
 import { resolveSongReference } from './song/song.reference';
 import { createSongModel } from './song/song.model';
 import { SongResolver } from './song/song.resolver';
@@ -27,6 +28,8 @@ export interface SongsModule {
   schema: GraphQLSchema;
   processing: SongProcessingService;
   sweeper: UploadSweeper;
+  /** Attach the outbox relay once it runs (see start-songs-subgraph.ts). */
+  outbox: SongsOutbox;
   context(identity: SongsContext['identity']): Pick<SongsContext, 'viewerId' | 'loaders'>;
 }
 
@@ -36,9 +39,13 @@ export async function createSongsModule(
   storage: Storage,
 ): Promise<SongsModule> {
   const songModel = createSongModel(connection);
-  const artists = new ArtistService(createArtistModel(connection));
-  const albums = new AlbumService(createAlbumModel(connection), songModel, artists);
-  const songs = new SongService(songModel, artists, albums, storage);
+  const artistModel = createArtistModel(connection);
+  const albumModel = createAlbumModel(connection);
+  const events = new CatalogueEvents(artistModel, albumModel);
+  const outbox = new SongsOutbox(songModel, albumModel, logger);
+  const artists = new ArtistService(artistModel, events, outbox);
+  const albums = new AlbumService(albumModel, songModel, artists, events, outbox);
+  const songs = new SongService(songModel, artists, albums, storage, events, outbox);
   const uploads = new UploadService(
     songModel,
     artists,
@@ -50,8 +57,10 @@ export async function createSongsModule(
       uploadUrlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
     },
     logger,
+    events,
+    outbox,
   );
-  const processing = new SongProcessingService(songModel, storage, logger);
+  const processing = new SongProcessingService(songModel, storage, logger, events, outbox);
   const sweeper = new UploadSweeper(
     songModel,
     processing,
@@ -62,6 +71,8 @@ export async function createSongsModule(
       processingTimeoutSeconds: env.PROCESSING_TIMEOUT_SECONDS,
     },
     logger,
+    events,
+    outbox,
   );
 
   // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.
@@ -85,6 +96,7 @@ export async function createSongsModule(
     schema,
     processing,
     sweeper,
+    outbox,
     context: (identity) => {
       const viewerId = identity?.userId ?? null;
       return { viewerId, loaders: createLoaders(viewerId, { songs, albums, artists }) };

@@ -1,4 +1,10 @@
-import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '@groovy/common';
+import {
+  createEventBus,
+  OutboxRelay,
+  startSubgraph,
+  type RunningSubgraph,
+  type StartSubgraphOptions,
+} from '@groovy/common';
 import type { SongsEnvironment } from './environment';
 import { createSongsModule, type SongsModule } from './songs-module';
 import type { SongsContext } from './songs-context';
@@ -20,7 +26,8 @@ export interface RunningSongsSubgraph extends RunningSubgraph {
 /**
  * Starts the songs subgraph: GraphQL on /graphql, the HLS worker's webhook on
  * /webhooks/hls-worker, the upload sweeper in the background and, with the local storage adapter,
- * the storage server. `start` lets tests use startTestSubgraph; `openStorage` lets them use a fake.
+ * the storage server, and the outbox relay that publishes the catalogue's events (songs, albums,
+ * artists) to the event bus. `start` lets tests use startTestSubgraph; `openStorage` lets them use a fake.
  */
 export async function startSongsSubgraph(
   env: SongsEnvironment,
@@ -54,10 +61,29 @@ export async function startSongsSubgraph(
         logger,
       );
     },
-    onStarted: async () => {
+    onStarted: async ({ connection, logger }) => {
+      const bus = await createEventBus(env, {
+        logger,
+        eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
+      });
+      const db = connection.getClient().db(connection.name);
+      const relay = new OutboxRelay({
+        sources: [
+          { name: 'song', collection: db.collection('songs') },
+          { name: 'album', collection: db.collection('albums') },
+          { name: 'artist', collection: db.collection('artists') },
+        ],
+        bus,
+        logger,
+      });
+      relay.start();
+      module!.outbox.attach(relay);
       module!.sweeper.start();
       return async () => {
         await module!.sweeper.stop();
+        module!.outbox.attach(undefined);
+        await relay.stop();
+        await bus.close();
         await opened!.close();
       };
     },

@@ -1,1 +1,11 @@
 export { UserRegistered, UserUpdated } from './user-events';
+export {
+  AlbumCreated,
+  AlbumDeleted,
+  AlbumUpdated,
+  ArtistUpdated,
+  SONG_EVENT_STATUSES,
+  SongCreated,
+  SongDeleted,
+  SongUpdated,
+} from './song-events';

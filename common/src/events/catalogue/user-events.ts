@@ -8,7 +8,12 @@ const userProfile = z.object({
 });
 
 /** auth: a new account exists. */
-export const UserRegistered = defineEventType('auth', 'USER_REGISTERED', 1, userProfile.extend({ createdAt: z.iso.datetime() }));
+export const UserRegistered = defineEventType(
+  'auth',
+  'USER_REGISTERED',
+  1,
+  userProfile.extend({ createdAt: z.iso.datetime() }),
+);
 
 /** auth: a public profile changed (display name, avatar). */
 export const UserUpdated = defineEventType('auth', 'USER_UPDATED', 1, userProfile);

@@ -1,4 +1,6 @@
+import type { EventEnvelope } from '@groovy/common';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { excludeSoftDeleted } from '../events/catalogue-events';
 
 export interface AlbumRecord {
   _id: Types.ObjectId;
@@ -9,6 +11,12 @@ export interface AlbumRecord {
   /** A calendar date (UTC midnight). */
   releaseDate: Date | null;
   coverUrl: string | null;
+  /** Grows by one with every change; events carry it as aggregateVersion. */
+  version: number;
+  /** Set when deleted: the document stays (left out of every query) until ALBUM_DELETED is published. */
+  deletedAt: Date | null;
+  /** Events recorded with the change that caused them, until the outbox relay publishes them. */
+  _outbox: EventEnvelope[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,8 +31,12 @@ export function createAlbumModel(connection: Connection): AlbumModel {
       ownerId: { type: Schema.Types.ObjectId, required: true, index: true },
       releaseDate: { type: Date, default: null },
       coverUrl: { type: String, default: null },
+      version: { type: Number, default: 1 },
+      deletedAt: { type: Date, default: null },
+      _outbox: { type: Schema.Types.Mixed, default: () => [] },
     },
     { timestamps: true, collection: 'albums' },
   );
+  excludeSoftDeleted(schema);
   return connection.model<AlbumRecord>('Album', schema);
 }

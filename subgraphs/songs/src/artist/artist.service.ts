@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
 import { validObjectIds } from '../object-id';
 import type { ArtistModel, ArtistRecord } from './artist.model';
 import { artistNameKey } from './artist-name';
@@ -5,7 +7,11 @@ import { artistNameKey } from './artist-name';
 const DUPLICATE_KEY = 11000;
 
 export class ArtistService {
-  constructor(private readonly artists: ArtistModel) {}
+  constructor(
+    private readonly artists: ArtistModel,
+    private readonly events: CatalogueEvents,
+    private readonly outbox: OutboxNotifier,
+  ) {}
 
   /** One query for many ids, in the order asked; null where there is no such artist. */
   async findByIds(ids: readonly string[]): Promise<Array<ArtistRecord | null>> {
@@ -17,14 +23,28 @@ export class ArtistService {
 
   /**
    * The artist with this name (case and spacing ignored), created on first use. Concurrent first uses
-   * of one name race on the unique `nameKey`: the loser reads the winner's artist.
+   * of one name race on the unique `nameKey`: the loser reads the winner's artist. A new artist is
+   * inserted with its ARTIST_UPDATED (version 1) in its outbox.
    */
   async findOrCreateByName(name: string): Promise<ArtistRecord> {
     const nameKey = artistNameKey(name);
     const existing = await this.artists.findOne({ nameKey }).lean();
     if (existing) return existing;
     try {
-      return (await this.artists.create({ name, nameKey, createdAt: new Date() })).toObject();
+      const _id = new Types.ObjectId();
+      const event = this.events.artist({ _id, name }, 1);
+      const created = (
+        await this.artists.create({
+          _id,
+          name,
+          nameKey,
+          createdAt: new Date(),
+          version: 1,
+          _outbox: [event],
+        })
+      ).toObject();
+      this.outbox.recorded();
+      return created;
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       const winner = await this.artists.findOne({ nameKey }).lean();

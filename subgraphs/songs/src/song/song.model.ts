@@ -1,4 +1,6 @@
+import type { EventEnvelope } from '@groovy/common';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { excludeSoftDeleted } from '../events/catalogue-events';
 
 export const SONG_STATUSES = ['PENDING_UPLOAD', 'PROCESSING', 'READY', 'FAILED'] as const;
 export type SongStatusValue = (typeof SONG_STATUSES)[number];
@@ -56,6 +58,10 @@ export interface SongRecord {
   processing: ProcessingRecord;
   /** Bumped by every write: updates are conditional on it, so concurrent writers can't lose each other's changes. */
   revision: number;
+  /** Set when deleted: the document stays (left out of every query) until SONG_DELETED is published. */
+  deletedAt: Date | null;
+  /** Events recorded with the change that caused them, until the outbox relay publishes them. */
+  _outbox: EventEnvelope[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -108,11 +114,15 @@ export function createSongModel(connection: Connection): SongModel {
         default: () => ({}),
       },
       revision: { type: Number, default: 0 },
+      deletedAt: { type: Date, default: null },
+      // Plain event envelopes, stored as written (see common/src/events/README.md, "The outbox").
+      _outbox: { type: Schema.Types.Mixed, default: () => [] },
     },
     { timestamps: true, collection: 'songs' },
   );
   // Artist pages list newest first; the sweeper finds songs by status.
   schema.index({ artistId: 1, createdAt: -1, _id: -1 });
   schema.index({ status: 1, uploadExpiresAt: 1 });
+  excludeSoftDeleted(schema);
   return connection.model<SongRecord>('Song', schema);
 }

@@ -1,9 +1,10 @@
-import { ForbiddenError, NotFoundError } from '@groovy/common';
+import { appendToOutbox, ForbiddenError, NotFoundError } from '@groovy/common';
 import type { Storage } from '../storage/storage';
 import type { QueryFilter, Types } from 'mongoose';
 import type { AlbumService } from '../album/album.service';
 import { parseArtistName } from '../artist/artist-name';
 import type { ArtistService } from '../artist/artist.service';
+import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
 import { parseObjectId, validObjectIds } from '../object-id';
 import {
   decodeSongCursor,
@@ -35,6 +36,8 @@ export function visibleToFilter(viewerId: string | null): QueryFilter<SongRecord
   return ownerId ? { $or: [{ status: 'READY' }, { uploaderId: ownerId }] } : { status: 'READY' };
 }
 
+const MAX_WRITE_ATTEMPTS = 5;
+
 export interface SongPage {
   edges: Array<{ cursor: string; record: SongRecord }>;
   hasNextPage: boolean;
@@ -48,6 +51,8 @@ export class SongService {
     private readonly artists: ArtistService,
     private readonly albums: AlbumService,
     private readonly storage: Storage,
+    private readonly events: CatalogueEvents,
+    private readonly outbox: OutboxNotifier,
   ) {}
 
   /** One query for many ids, in the order asked; null where there is none or `viewerId` may not see it. */
@@ -143,25 +148,57 @@ export class SongService {
         await this.artists.findOrCreateByName(parseArtistName('artistName', input.artistName))
       )._id;
     }
-    const updated = await this.songs
-      .findOneAndUpdate(
-        { _id: song._id },
-        { $set: changes, $inc: { revision: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean();
-    if (!updated) throw new NotFoundError('Song', id);
-    return updated;
+    // Optimistic concurrency: the change and its SONG_UPDATED are one write at the revision read.
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const current = await this.songs.findById(song._id).lean();
+      if (!current) throw new NotFoundError('Song', id);
+      const event = await this.events.song(
+        'updated',
+        { ...current, ...changes },
+        current.revision + 1,
+      );
+      const updated = await this.songs
+        .findOneAndUpdate(
+          { _id: song._id, revision: current.revision },
+          { $set: changes, $inc: { revision: 1 }, ...appendToOutbox([event]) },
+          { returnDocument: 'after' },
+        )
+        .lean();
+      if (updated) {
+        this.outbox.recorded();
+        return updated;
+      }
+    }
+    throw new Error(`song ${id} kept changing under an update`);
   }
 
   /**
    * Deletes the song and every stored object of it. Objects go first: if storage fails the song
    * is still there and the delete can be retried, instead of leaving objects nobody points to.
+   * The song is then soft-deleted with its SONG_DELETED in one write (left out of every query from
+   * then on) and removed once the event is published.
    */
   async delete(userId: string, id: string): Promise<void> {
     const song = await this.requireOwn(userId, id);
     for (const prefix of songStoragePrefixes(id)) await this.storage.deletePrefix(prefix);
-    await this.songs.deleteOne({ _id: song._id });
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const current = await this.songs.findById(song._id).lean();
+      if (!current) return;
+      const revision = current.revision + 1;
+      const written = await this.songs.updateOne(
+        { _id: song._id, revision: current.revision },
+        {
+          $set: { deletedAt: new Date() },
+          $inc: { revision: 1 },
+          ...appendToOutbox([this.events.songDeleted(song._id, revision)]),
+        },
+      );
+      if (written.modifiedCount === 1) {
+        this.outbox.recorded();
+        return;
+      }
+    }
+    throw new Error(`song ${id} kept changing under a delete`);
   }
 
   /** The caller's own song: NOT_FOUND when there is none, FORBIDDEN when it is someone else's. */

@@ -1,4 +1,6 @@
+import { appendToOutbox } from '@groovy/common';
 import type { Logger } from 'pino';
+import type { CatalogueEvents, SongsOutbox } from '../events/catalogue-events';
 import { songStoragePrefixes } from '../song/song.service';
 import type { SongModel } from '../song/song.model';
 import type { Storage } from '../storage/storage';
@@ -27,7 +29,9 @@ export interface SweepReport {
  *    song and its prefixes are deleted; when the file is there but the worker never reported
  *    (a lost notification), the song is failed with a reason the uploader can read.
  *  - PROCESSING for longer than the timeout: failed ("Processing took too long; please upload again").
- * Every write is conditional on the state it read, so several replicas may sweep at once.
+ * Every write is conditional on the state it read, so several replicas may sweep at once. Each
+ * write records its event (SONG_UPDATED, SONG_DELETED) in the same write; at the end of a pass the
+ * outbox is flushed and soft-deleted songs and albums whose events are published are removed.
  */
 export class UploadSweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -39,6 +43,8 @@ export class UploadSweeper {
     private readonly storage: Storage,
     private readonly options: SweeperOptions,
     private readonly logger: Logger,
+    private readonly events: CatalogueEvents,
+    private readonly outbox: SongsOutbox,
   ) {}
 
   /** Sweeps every `intervalSeconds` until `stop()`. */
@@ -72,32 +78,34 @@ export class UploadSweeper {
     const expiredBefore = new Date(now.getTime() - this.options.uploadGraceSeconds * 1000);
     const abandoned = await this.songs
       .find({ status: 'PENDING_UPLOAD', uploadExpiresAt: { $lt: expiredBefore } })
-      .select({ _id: 1, uploadKey: 1, revision: 1 })
       .lean();
     for (const song of abandoned) {
       const songId = song._id.toHexString();
       const uploaded = await this.storage.stat(song.uploadKey);
       if (uploaded) {
+        const set = {
+          status: 'FAILED' as const,
+          failureReason: 'Your file arrived but processing never started; please upload again',
+          failureCode: 'NOT_STARTED',
+        };
+        const event = await this.events.song('updated', { ...song, ...set }, song.revision + 1);
         const failed = await this.songs.updateOne(
           { _id: song._id, status: 'PENDING_UPLOAD', revision: song.revision },
-          {
-            $set: {
-              status: 'FAILED',
-              failureReason: 'Your file arrived but processing never started; please upload again',
-              failureCode: 'NOT_STARTED',
-            },
-            $inc: { revision: 1 },
-          },
+          { $set: set, $inc: { revision: 1 }, ...appendToOutbox([event]) },
         );
         report.unprocessedUploadsFailed += failed.modifiedCount;
         continue;
       }
-      const deleted = await this.songs.deleteOne({
-        _id: song._id,
-        status: 'PENDING_UPLOAD',
-        revision: song.revision,
-      });
-      if (deleted.deletedCount !== 1) continue;
+      // Soft delete with SONG_DELETED in one write; the purge below removes the document.
+      const deleted = await this.songs.updateOne(
+        { _id: song._id, status: 'PENDING_UPLOAD', revision: song.revision },
+        {
+          $set: { deletedAt: new Date() },
+          $inc: { revision: 1 },
+          ...appendToOutbox([this.events.songDeleted(song._id, song.revision + 1)]),
+        },
+      );
+      if (deleted.modifiedCount !== 1) continue;
       report.abandonedUploadsDeleted += 1;
       for (const prefix of songStoragePrefixes(songId)) {
         await this.storage.deletePrefix(prefix).catch((error: unknown) => {
@@ -111,6 +119,7 @@ export class UploadSweeper {
     report.stuckProcessingFailed = await this.processing.failStuckProcessing(
       new Date(now.getTime() - this.options.processingTimeoutSeconds * 1000),
     );
+    await this.outbox.settle();
     if (
       report.abandonedUploadsDeleted ||
       report.unprocessedUploadsFailed ||

@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import type { AlbumService } from '../album/album.service';
 import { parseArtistName } from '../artist/artist-name';
 import type { ArtistService } from '../artist/artist.service';
+import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
 import { parseObjectId } from '../object-id';
 import type { SongModel, SongRecord } from '../song/song.model';
 import { parseGenre, parseTags, parseTitle } from '../song/song-rules';
@@ -35,6 +36,8 @@ export class UploadService {
     private readonly storage: Storage,
     private readonly limits: UploadLimits,
     private readonly logger: Logger,
+    private readonly events: CatalogueEvents,
+    private readonly outbox: OutboxNotifier,
   ) {}
 
   /**
@@ -70,7 +73,7 @@ export class UploadService {
       maxBytes: sizeBytes,
       expiresInSeconds: this.limits.uploadUrlTtlSeconds,
     });
-    const created = await this.songs.create({
+    const fields = {
       _id: songId,
       title,
       artistId: artist._id,
@@ -78,12 +81,24 @@ export class UploadService {
       genre,
       tags,
       uploaderId,
-      status: 'PENDING_UPLOAD',
+      status: 'PENDING_UPLOAD' as const,
+      failureReason: null,
+      durationMs: null,
+      coverKey: null,
+      createdAt: new Date(),
+    };
+    // The song (revision 0) and its SONG_CREATED (aggregateVersion 1) are one insert.
+    const event = await this.events.song('created', fields, 0);
+    const created = await this.songs.create({
+      ...fields,
       uploadKey,
       uploadContentType: file.contentType,
       uploadSizeBytes: sizeBytes,
       uploadExpiresAt: upload.expiresAt,
+      revision: 0,
+      _outbox: [event],
     });
+    this.outbox.recorded();
     this.logger.info(
       { songId: songId.toHexString(), uploadKey, sizeBytes },
       'song upload requested',

@@ -1,5 +1,6 @@
-import type { HlsWorkerWebhook } from '@groovy/common';
+import { appendToOutbox, type HlsWorkerWebhook } from '@groovy/common';
 import type { Logger } from 'pino';
+import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
 import { validObjectIds } from '../object-id';
 import type { SongModel, SongRecord } from '../song/song.model';
 import { songStoragePrefixes } from '../song/song.service';
@@ -33,6 +34,8 @@ export class SongProcessingService {
     private readonly songs: SongModel,
     private readonly storage: Storage,
     private readonly logger: Logger,
+    private readonly events: CatalogueEvents,
+    private readonly outbox: OutboxNotifier,
   ) {}
 
   async applyWorkerEvent(event: HlsWorkerWebhook, now = new Date()): Promise<ProcessingResult> {
@@ -53,11 +56,18 @@ export class SongProcessingService {
           );
         return decision;
       }
+      // The state change and its SONG_UPDATED are one write (a duplicate call never gets here).
+      const songUpdated = await this.events.song(
+        'updated',
+        { ...song, ...(decision.set as Partial<SongRecord>) },
+        song.revision + 1,
+      );
       const written = await this.songs.updateOne(
         { _id: id, revision: song.revision },
-        { $set: decision.set, $inc: { revision: 1 } },
+        { $set: decision.set, $inc: { revision: 1 }, ...appendToOutbox([songUpdated]) },
       );
       if (written.modifiedCount === 1) {
+        this.outbox.recorded();
         this.logger.info(
           { songId: event.songId, jobId: event.jobId, outcome: event.outcome },
           'song processing state applied',
@@ -104,23 +114,22 @@ export class SongProcessingService {
           { 'processing.startedAt': null, updatedAt: { $lt: startedBefore } },
         ],
       })
-      .select({ _id: 1, revision: 1 })
       .lean();
     let failed = 0;
     for (const song of stuck) {
+      const set = {
+        status: 'FAILED' as const,
+        failureReason: 'Processing took too long; please upload again',
+        failureCode: 'TIMEOUT',
+      };
+      const event = await this.events.song('updated', { ...song, ...set }, song.revision + 1);
       const written = await this.songs.updateOne(
         { _id: song._id, revision: song.revision, status: 'PROCESSING' },
-        {
-          $set: {
-            status: 'FAILED',
-            failureReason: 'Processing took too long; please upload again',
-            failureCode: 'TIMEOUT',
-          },
-          $inc: { revision: 1 },
-        },
+        { $set: set, $inc: { revision: 1 }, ...appendToOutbox([event]) },
       );
       failed += written.modifiedCount;
     }
+    if (failed) this.outbox.recorded();
     return failed;
   }
 }
