@@ -98,14 +98,12 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
   const routerMetrics = createRouterMetrics(metrics);
 
   // /readyz: the supergraph is loaded and every subgraph it names answers /healthz. The list is
-  // replaced in place on each reload (createHttpService reads the array on every request).
+  // rebuilt on each reload; createHttpService asks for the current one on every request.
   let supergraphLoaded = false;
-  const readinessChecks: ReadinessCheck[] = [];
+  let readinessChecks: ReadinessCheck[] = [];
   const refreshReadinessChecks = (sdl: string) => {
     const subgraphs = subgraphsOf(sdl, env.SUBGRAPH_URLS);
-    readinessChecks.splice(
-      0,
-      readinessChecks.length,
+    readinessChecks = [
       { name: 'supergraph', check: async () => supergraphLoaded },
       ...subgraphs.map(({ name, url }) => ({
         name: `subgraph:${name}`,
@@ -117,7 +115,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
           return response.ok;
         },
       })),
-    );
+    ];
   };
 
   const service = createHttpService({
@@ -126,7 +124,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     port: env.PORT,
     logger,
     metrics,
-    readinessChecks,
+    readinessChecks: () => readinessChecks,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   });
   if (env.TRUST_PROXY !== false) service.app.set('trust proxy', env.TRUST_PROXY);

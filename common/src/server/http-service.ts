@@ -18,7 +18,8 @@ export interface HttpServiceOptions {
   port: number;
   logger: Logger;
   metrics: ServiceMetrics;
-  readinessChecks?: ReadinessCheck[];
+  /** What `/readyz` checks: a fixed list, or a function asked on every request (for lists that change). */
+  readinessChecks?: ReadinessCheck[] | (() => readonly ReadinessCheck[]);
   /** Longest an orderly stop may take before connections are cut. */
   shutdownTimeoutMs?: number;
 }
@@ -63,8 +64,9 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
       res.status(503).json({ status: 'stopping', service: options.name, checks: {} });
       return;
     }
+    const current = typeof readinessChecks === 'function' ? readinessChecks() : readinessChecks;
     const results = await Promise.all(
-      readinessChecks.map(async ({ name, check }) => [name, await check().catch(() => false)] as const),
+      current.map(async ({ name, check }) => [name, await check().catch(() => false)] as const),
     );
     const ready = results.every(([, ok]) => ok);
     const checks = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'failing']));
