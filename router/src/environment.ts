@@ -41,7 +41,7 @@ const trustProxy = z
     return value;
   });
 
-const routerEnvironmentSchema = z.object({
+export const routerEnvironmentSchema = z.object({
   ...serviceEnvironmentShape(4000),
 
   // Supergraph

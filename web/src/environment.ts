@@ -22,7 +22,8 @@ const optionalString = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
-const schema = z
+/** Exported for the repo check that every variable is documented in .env.example. */
+export const webEnvironmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     NEXT_PHASE: z.string().optional(),
@@ -91,7 +92,7 @@ export class EnvironmentError extends Error {
 
 /** Pure: parses a process.env-like record, reporting every bad variable at once. */
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {
-  const result = schema.safeParse(source);
+  const result = webEnvironmentSchema.safeParse(source);
   if (!result.success) {
     throw new EnvironmentError(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
