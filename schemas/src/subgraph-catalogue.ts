@@ -20,4 +20,9 @@ export const SUBGRAPHS: CatalogueEntry[] = [
     url: 'http://127.0.0.1:4002/graphql',
     buildSchema: async () => (await import('@groovy/subgraph-songs')).buildSongsSchemaForPrinting(),
   },
+  {
+    name: 'query',
+    url: 'http://127.0.0.1:4005/graphql',
+    buildSchema: async () => (await import('@groovy/subgraph-query')).buildQuerySchemaForPrinting(),
+  },
 ];

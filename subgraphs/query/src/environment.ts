@@ -1,0 +1,15 @@
+import { eventBusEnvironmentShape, loadEnvironment, serviceEnvironmentShape } from '@groovy/common';
+import { z } from 'zod';
+
+export const queryEnvironmentSchema = z.object({
+  ...serviceEnvironmentShape(4005),
+  /** EVENT_BUS (embedded | pubsub), EVENT_BUS_DATABASE, …: see common/src/events. */
+  ...eventBusEnvironmentShape(),
+});
+
+export type QueryEnvironment = z.infer<typeof queryEnvironmentSchema>;
+
+/** The only place the query subgraph reads process.env; exits with one clear line when it is wrong. */
+export function readQueryEnvironment(): QueryEnvironment {
+  return loadEnvironment('query', queryEnvironmentSchema, process.env);
+}

@@ -1,0 +1,32 @@
+import type { EventBus, EventEnvelope, Subscription, SubgraphDependencies } from '@groovy/common';
+type Logger = SubgraphDependencies['logger'];
+import { CATALOGUE_EVENT_TYPES, type ReadModel } from '../read-model/read-model';
+import type { SearchService } from '../search/search.service';
+
+export const CONSUMER = 'query';
+
+/** Keeps the read model and the search index up to date with the songs events. */
+export class CatalogueConsumer {
+  constructor(
+    private readonly readModel: ReadModel,
+    private readonly search: SearchService,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(event: EventEnvelope): Promise<void> {
+    const changed = await this.readModel.apply(event);
+    await this.search.reindex(changed);
+    this.logger.debug(
+      { type: event.type, aggregateId: event.aggregateId, changed: changed.length },
+      'event applied',
+    );
+  }
+
+  subscribe(bus: EventBus): Promise<Subscription> {
+    return bus.subscribe({
+      consumer: CONSUMER,
+      types: CATALOGUE_EVENT_TYPES,
+      handler: (event) => this.handle(event),
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { validateFirst, type SearchService } from '../search/search.service';
+import {
+  AlbumReference,
+  ArtistReference,
+  SearchFilter,
+  SearchResults,
+  SongReference,
+} from './types';
+
+@Resolver(() => SearchResults)
+export class SearchResolver {
+  constructor(private readonly service: SearchService) {}
+
+  @Query(() => SearchResults, {
+    description: 'Typo-tolerant, as-you-type search over READY songs, with facets and highlights.',
+  })
+  search(
+    @Arg('query', () => String) query: string,
+    @Arg('filter', () => SearchFilter, { nullable: true }) filter: SearchFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): SearchResults {
+    const page = this.service.search(query, filter ?? {}, first, after);
+    return {
+      songs: {
+        edges: page.edges.map((edge) => ({
+          cursor: edge.cursor,
+          node: { id: edge.id },
+          score: edge.score,
+          highlights: edge.highlights,
+        })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+        totalCount: page.totalCount,
+      },
+      facets: page.facets,
+      albumIds: page.albumIds,
+      artistIds: page.artistIds,
+    };
+  }
+
+  @FieldResolver(() => [AlbumReference], {
+    description: 'Albums of the matching songs, best first.',
+  })
+  albums(
+    @Root() results: SearchResults,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+  ): AlbumReference[] {
+    return results.albumIds.slice(0, validateFirst(first)).map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [ArtistReference], {
+    description: 'Artists of the matching songs, best first.',
+  })
+  artists(
+    @Root() results: SearchResults,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+  ): ArtistReference[] {
+    return results.artistIds.slice(0, validateFirst(first)).map((id) => ({ id }));
+  }
+
+  @Query(() => [SongReference], {
+    description: 'Popular READY songs (by plays and likes; the newest while there are none).',
+  })
+  async trending(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+  ): Promise<SongReference[]> {
+    return (await this.service.trending(first)).map((id) => ({ id }));
+  }
+
+  @Query(() => [SongReference], { description: 'The newest READY songs by release.' })
+  async newReleases(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+  ): Promise<SongReference[]> {
+    return (await this.service.newReleases(first)).map((id) => ({ id }));
+  }
+}

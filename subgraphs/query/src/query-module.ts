@@ -1,0 +1,37 @@
+import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
+import type { GraphQLSchema } from 'graphql';
+import { CatalogueConsumer } from './events/catalogue-consumer';
+import { SearchResolver } from './graphql/search.resolver';
+import { ReadModel } from './read-model/read-model';
+import { MiniSearchIndex } from './search/minisearch-index';
+import type { SearchIndex } from './search/search-index';
+import { SearchService } from './search/search.service';
+
+type ResolverClass = abstract new (...args: never[]) => object;
+
+/** Everything the query subgraph is made of, wired once per process on its own connection. */
+export interface QueryModule {
+  schema: GraphQLSchema;
+  readModel: ReadModel;
+  index: SearchIndex;
+  search: SearchService;
+  consumer: CatalogueConsumer;
+}
+
+export async function createQueryModule({
+  connection,
+  logger,
+}: Pick<SubgraphDependencies, 'connection' | 'logger'>): Promise<QueryModule> {
+  const readModel = new ReadModel(() => connection.getClient().db(connection.name));
+  const index = new MiniSearchIndex();
+  const search = new SearchService(readModel, index);
+  const consumer = new CatalogueConsumer(readModel, search, logger);
+
+  // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.
+  const resolvers = new Map<ResolverClass, object>([[SearchResolver, new SearchResolver(search)]]);
+  const schema = await buildFederatedSchema({
+    resolvers: [SearchResolver],
+    container: { get: (resolverClass: ResolverClass) => resolvers.get(resolverClass) },
+  });
+  return { schema, readModel, index, search, consumer };
+}

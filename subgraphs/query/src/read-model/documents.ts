@@ -1,0 +1,46 @@
+/** The query subgraph's read model: one denormalised document per song, album and artist. */
+
+export interface SongDocument {
+  /** The song's id in songs. */
+  _id: string;
+  /** The `aggregateVersion` of the last event applied (a song's revision). */
+  version: number;
+  /** A tombstone: SONG_DELETED was applied (kept so older events replayed later stay ignored). */
+  deleted: boolean;
+  title: string;
+  artist: { id: string; name: string };
+  album: { id: string; title: string; releaseDate: string | null } | null;
+  genre: string | null;
+  tags: string[];
+  /** The album's release year when it has a release date, else the year the song was created. */
+  year: number;
+  durationMs: number | null;
+  status: 'PENDING_UPLOAD' | 'PROCESSING' | 'READY' | 'FAILED';
+  coverKey: string | null;
+  uploaderId: string;
+  createdAt: Date;
+  plays: number;
+  likes: number;
+  comments: number;
+}
+
+export interface AlbumDocument {
+  _id: string;
+  version: number;
+  deleted: boolean;
+  title: string;
+  artist: { id: string; name: string };
+  releaseDate: string | null;
+  ownerId: string;
+}
+
+export interface ArtistDocument {
+  _id: string;
+  version: number;
+  name: string;
+}
+
+export function songYear(createdAt: Date, releaseDate: string | null | undefined): number {
+  const released = releaseDate ? Number.parseInt(releaseDate.slice(0, 4), 10) : Number.NaN;
+  return Number.isFinite(released) ? released : createdAt.getUTCFullYear();
+}

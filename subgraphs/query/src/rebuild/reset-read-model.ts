@@ -1,0 +1,24 @@
+import type { Db } from 'mongodb';
+import { CONSUMER } from '../events/catalogue-consumer';
+import { ReadModel } from '../read-model/read-model';
+
+/**
+ * Empties the read model and rewinds consumer `query` in the embedded bus (its document in
+ * `consumer_checkpoints`), so the next start replays every songs event from the start of the log
+ * into an empty read model. Run it while the query subgraph is stopped: a running instance holds
+ * the consumer's lease and would keep writing.
+ *
+ * `eventsDb` is the embedded bus's database; with Pub/Sub there is no log to replay (seek the
+ * subscription to a snapshot instead), so pass null and only the read model is dropped.
+ */
+export async function resetReadModel(
+  readModelDb: Db,
+  eventsDb: Db | null,
+): Promise<{ checkpointReset: boolean }> {
+  await new ReadModel(() => readModelDb).drop();
+  if (!eventsDb) return { checkpointReset: false };
+  const result = await eventsDb.collection<{ _id: string }>('consumer_checkpoints').deleteOne({
+    _id: CONSUMER,
+  });
+  return { checkpointReset: result.deletedCount === 1 };
+}

@@ -1,0 +1,94 @@
+import type { SongDocument } from '../../read-model/documents';
+import { allowedEdits, MiniSearchIndex } from '../minisearch-index';
+
+const NOW = new Date('2025-01-01T00:00:00.000Z');
+
+function song(id: string, overrides: Partial<SongDocument> = {}): SongDocument {
+  return {
+    _id: id,
+    version: 1,
+    deleted: false,
+    title: 'Untitled',
+    artist: { id: 'artist-1', name: 'Someone' },
+    album: null,
+    genre: null,
+    tags: [],
+    year: 2024,
+    durationMs: null,
+    status: 'READY',
+    coverKey: null,
+    uploaderId: 'user-1',
+    createdAt: new Date('2024-06-01T00:00:00.000Z'),
+    plays: 0,
+    likes: 0,
+    comments: 0,
+    ...overrides,
+  };
+}
+
+const hitIds = (index: MiniSearchIndex, query: string) =>
+  index.search(query, {}, { offset: 0, limit: 50 }, NOW).hits.map((hit) => hit.id);
+
+describe('MiniSearchIndex', () => {
+  it('forgives no typo below 4 letters, one from 4, two from 8', () => {
+    expect([3, 4, 7, 8, 12].map((length) => allowedEdits('x'.repeat(length)))).toEqual([
+      0, 1, 1, 2, 2,
+    ]);
+    const index = new MiniSearchIndex();
+    index.upsert(song('1', { title: 'Cat Tiger Elephants' }));
+    expect(hitIds(index, 'cat')).toEqual(['1']);
+    expect(hitIds(index, 'cot tiger')).toEqual([]);
+    expect(hitIds(index, 'tigre cat')).toEqual(['1']); // a swap is one typo
+    expect(hitIds(index, 'tigxr cat')).toEqual(['1']);
+    expect(hitIds(index, 'tixxr cat')).toEqual([]);
+    expect(hitIds(index, 'elefants cat')).toEqual(['1']);
+    expect(hitIds(index, 'elefan cat')).toEqual([]); // 6 letters: one edit only
+  });
+
+  it('removes songs that are not READY or are deleted', () => {
+    const index = new MiniSearchIndex();
+    index.upsert(song('1', { title: 'Gone' }));
+    expect(index.size()).toBe(1);
+    index.upsert(song('1', { title: 'Gone', status: 'FAILED' }));
+    expect(index.size()).toBe(0);
+    index.upsert(song('1', { title: 'Gone' }));
+    index.upsert(song('1', { title: 'Gone', deleted: true }));
+    expect(hitIds(index, 'gone')).toEqual([]);
+  });
+
+  it('nudges equal matches by popularity and recency, a title match still above a tag match', () => {
+    const index = new MiniSearchIndex();
+    index.upsert(song('old', { title: 'Echo', createdAt: new Date('2020-01-01T00:00:00.000Z') }));
+    index.upsert(song('new', { title: 'Echo', createdAt: new Date('2024-12-31T00:00:00.000Z') }));
+    index.upsert(
+      song('popular', {
+        title: 'Echo',
+        createdAt: new Date('2020-01-01T00:00:00.000Z'),
+        plays: 1000,
+      }),
+    );
+    index.upsert(
+      song('tagged', {
+        title: 'Other',
+        tags: ['echo'],
+        createdAt: new Date('2020-01-01T00:00:00.000Z'),
+      }),
+    );
+    expect(hitIds(index, 'echo')).toEqual(['popular', 'new', 'old', 'tagged']);
+  });
+
+  it('escapes highlighted text', () => {
+    const index = new MiniSearchIndex();
+    index.upsert(
+      song('1', {
+        title: 'Rock & <Roll>',
+        album: { id: 'a', title: 'Roll On', releaseDate: null },
+      }),
+    );
+    const [hit] = index.search('roll', {}, { offset: 0, limit: 1 }, NOW).hits;
+    expect(hit!.highlights).toEqual([
+      { field: 'title', snippet: 'Rock &#38; &#60;<em>Roll</em>&#62;' },
+      { field: 'album', snippet: '<em>Roll</em> On' },
+    ]);
+  });
+});

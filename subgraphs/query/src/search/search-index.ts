@@ -1,0 +1,59 @@
+import type { SongDocument } from '../read-model/documents';
+
+export interface SearchFilter {
+  genre?: string | null;
+  year?: number | null;
+  artistId?: string | null;
+}
+
+export interface Paging {
+  offset: number;
+  limit: number;
+}
+
+export interface Highlight {
+  /** Which field matched: `title`, `artist`, `album` or `tags`. */
+  field: string;
+  /** The field's text, HTML-escaped, with the matched words wrapped in `<em>…</em>`. */
+  snippet: string;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  highlights: Highlight[];
+}
+
+export interface FacetValue {
+  value: string;
+  /** For the `artist` facet, the artist's name (`value` is its id). */
+  label: string;
+  count: number;
+}
+
+export interface Facet {
+  name: 'genre' | 'year' | 'artist';
+  values: FacetValue[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  totalCount: number;
+  /** Over every match of the query and filter (not only the page). */
+  facets: Facet[];
+  /** Albums and artists of the matching songs, best first. */
+  albumIds: string[];
+  artistIds: string[];
+}
+
+/**
+ * The search engine as the query subgraph needs it. The in-process MiniSearch implementation is
+ * the default; a distributed engine (Atlas Search, OpenSearch) can implement the same interface.
+ */
+export interface SearchIndex {
+  /** Adds or replaces a song; a song that is not READY (or is deleted) is removed instead. */
+  upsert(song: SongDocument): void;
+  remove(id: string): void;
+  search(query: string, filter: SearchFilter, paging: Paging, now?: Date): SearchResult;
+  size(): number;
+}

@@ -1,0 +1,105 @@
+import { BadUserInputError } from '@groovy/common';
+import type { SongDocument } from '../read-model/documents';
+import type { ReadModel } from '../read-model/read-model';
+import { decodeCursor, encodeCursor, queryHash } from './cursor';
+import type { Facet, Highlight, SearchFilter, SearchIndex } from './search-index';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 50;
+export const MAX_QUERY_LENGTH = 200;
+
+export interface SearchPage {
+  edges: { cursor: string; id: string; score: number; highlights: Highlight[] }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+  facets: Facet[];
+  albumIds: string[];
+  artistIds: string[];
+}
+
+export function validateFirst(first: number | null | undefined, field = 'first'): number {
+  if (first == null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(field, `${field}: expected 1 to ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+/** Search, trending and new releases over the read model and its index. */
+export class SearchService {
+  constructor(
+    private readonly readModel: ReadModel,
+    private readonly index: SearchIndex,
+  ) {}
+
+  /** Loads every searchable song from the read model (at start-up: a restart needs no replay). */
+  async rebuildIndex(): Promise<number> {
+    for await (const song of this.readModel.findSearchable()) this.index.upsert(song);
+    return this.index.size();
+  }
+
+  /** Re-reads the given songs and updates the index (after an event changed them). */
+  async reindex(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    const songs = await this.readModel.findSongs(ids);
+    const found = new Set(songs.map((song) => song._id));
+    for (const song of songs) this.index.upsert(song);
+    for (const id of ids) if (!found.has(id)) this.index.remove(id);
+  }
+
+  search(
+    query: string,
+    filter: SearchFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): SearchPage {
+    if (query.length > MAX_QUERY_LENGTH) {
+      throw new BadUserInputError(
+        'query',
+        `query: expected at most ${MAX_QUERY_LENGTH} characters`,
+      );
+    }
+    const limit = validateFirst(first);
+    const hash = queryHash(query, filter);
+    const offset = after == null ? 0 : decodeCursor(after, hash) + 1;
+    const result = this.index.search(query, filter, { offset, limit });
+    const edges = result.hits.map((hit, i) => ({
+      cursor: encodeCursor(offset + i, hash),
+      ...hit,
+    }));
+    return {
+      edges,
+      hasNextPage: offset + edges.length < result.totalCount,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      totalCount: result.totalCount,
+      facets: result.facets,
+      albumIds: result.albumIds,
+      artistIds: result.artistIds,
+    };
+  }
+
+  /** Most popular lately; with no plays or likes yet, this is the newest READY songs. */
+  async trending(first: number | null | undefined): Promise<string[]> {
+    const limit = validateFirst(first);
+    const songs = await this.readModel.songs
+      .find({ status: 'READY', deleted: false })
+      .sort({ plays: -1, likes: -1, createdAt: -1, _id: 1 })
+      .limit(limit)
+      .project<Pick<SongDocument, '_id'>>({ _id: 1 })
+      .toArray();
+    return songs.map((song) => song._id);
+  }
+
+  /** READY songs by release year (album release date, else upload), then upload time. */
+  async newReleases(first: number | null | undefined): Promise<string[]> {
+    const limit = validateFirst(first);
+    const songs = await this.readModel.songs
+      .find({ status: 'READY', deleted: false })
+      .sort({ year: -1, createdAt: -1, _id: 1 })
+      .limit(limit)
+      .project<Pick<SongDocument, '_id'>>({ _id: 1 })
+      .toArray();
+    return songs.map((song) => song._id);
+  }
+}
