@@ -2,3 +2,4 @@ export * from './stack';
 export * from './flows';
 export * from './web';
 export * from './audio';
+export * from './uploads';

@@ -10,6 +10,7 @@ const AUTH_ENTRY = path.join(REPO, 'subgraphs', 'auth', 'dist', 'index.js');
 const ROUTER_ENTRY = path.join(REPO, 'router', 'dist', 'index.js');
 const SONGS_ENTRY = path.join(REPO, 'subgraphs', 'songs', 'dist', 'index.js');
 const WORKER_ENTRY = path.join(REPO, 'workers', 'hls-worker', 'dist', 'index.js');
+const QUERY_ENTRY = path.join(REPO, 'subgraphs', 'query', 'dist', 'index.js');
 const SUPERGRAPH = path.join(REPO, 'schemas', 'supergraph.graphql');
 
 export const IDENTITY_TOKEN_SECRET = 'integration-identity-secret-0123456789abcdef';
@@ -28,6 +29,8 @@ export interface StackOptions {
 export interface MediaServices {
   songs: SpawnedService;
   worker: SpawnedService;
+  /** The query subgraph (search), fed by the songs events on the embedded bus. */
+  query: SpawnedService;
   storageUrl: string;
 }
 
@@ -82,7 +85,7 @@ export class Stack {
       env: {
         SUPERGRAPH_PATH: supergraphPath,
         SUBGRAPH_AUTH_URL: auth.url,
-        ...(media ? { SUBGRAPH_SONGS_URL: media.songs.url } : {}),
+        ...(media ? { SUBGRAPH_SONGS_URL: media.songs.url, SUBGRAPH_QUERY_URL: media.query.url } : {}),
         AUTH_JWKS_URL: `${auth.baseUrl}/.well-known/jwks.json`,
         AUTH_INTERNAL_URL: auth.baseUrl,
         IDENTITY_TOKEN_SECRET,
@@ -104,6 +107,7 @@ export class Stack {
       this.auth.stop(),
       this.media?.songs.stop(),
       this.media?.worker.stop(),
+      this.media?.query.stop(),
     ]);
     await this.mongo.stop();
     fs.rmSync(this.workDir, { recursive: true, force: true });
@@ -140,12 +144,15 @@ async function startMedia(mongo: TestMongo, workDir: string): Promise<MediaServi
     STORAGE_PUBLIC_URL: storageUrl,
     STORAGE_SIGNING_SECRET,
   };
+  // Every producer and consumer of one stack shares one event log (the embedded bus).
+  const EVENT_BUS_DATABASE = mongo.freshDatabaseName('events');
   const songs = await spawnService({
     name: 'songs',
     entry: SONGS_ENTRY,
     env: {
       MONGO_URL: mongo.url,
       MONGO_DATABASE: mongo.freshDatabaseName('songs'),
+      EVENT_BUS_DATABASE,
       IDENTITY_TOKEN_SECRET,
       WORKER_WEBHOOK_SECRET,
       STORAGE_FINALIZED_WEBHOOK_URL: `http://127.0.0.1:${workerPort}/pubsub/object-finalized`,
@@ -162,5 +169,10 @@ async function startMedia(mongo: TestMongo, workDir: string): Promise<MediaServi
       ...storageEnv,
     },
   });
-  return { songs, worker, storageUrl };
+  const query = await spawnService({
+    name: 'query',
+    entry: QUERY_ENTRY,
+    env: { MONGO_URL: mongo.url, MONGO_DATABASE: mongo.freshDatabaseName('query'), EVENT_BUS_DATABASE, IDENTITY_TOKEN_SECRET },
+  });
+  return { songs, worker, query, storageUrl };
 }
