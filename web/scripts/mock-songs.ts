@@ -16,6 +16,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
+import { createSearchResolvers } from './mock-search';
 
 const run = promisify(execFile);
 const FFMPEG = '/usr/bin/ffmpeg';
@@ -262,6 +263,46 @@ export async function createSongsSlice(
   for (let n = 1; n <= 23; n += 1)
     seedSong(`Single No. ${n}`, null, n, n % 2 ? 'Electronic' : null);
 
+  // A second artist and album (other genres and years) so search facets have something to show.
+  const otherArtist = artistByName('Square Pulse Collective');
+  const otherAlbum: MockAlbum = {
+    id: randomUUID(),
+    title: 'Pitch Black',
+    artistId: otherArtist.id,
+    releaseDate: '2024-09-01',
+  };
+  albums.set(otherAlbum.id, otherAlbum);
+  const plays = new Map<string, number>();
+  (
+    [
+      ['Perfect Pitch', otherAlbum.id, 'Jazz', 2024],
+      ['Pitch Shift Blues', otherAlbum.id, 'Jazz', 2024],
+      ['Tone Poem', otherAlbum.id, 'Jazz', 2024],
+      ['Sawtooth <b>Sunrise</b>', null, 'Electronic', 2025],
+      ['Midnight Tones', null, 'Ambient', 2025],
+    ] as const
+  ).forEach(([title, albumId, genre, year], n) => {
+    const media = seedStreams[n % seedStreams.length]!;
+    const song: MockSong = {
+      id: randomUUID(),
+      title,
+      artistId: otherArtist.id,
+      albumId,
+      genre,
+      tags: ['demo'],
+      ...media,
+      status: 'READY',
+      failureReason: null,
+      uploaderId: 'seed',
+      uploaderName: 'Groovy demo',
+      contentType: 'audio/wav',
+      createdAt: new Date(Date.UTC(year, 5, 1 + n)).toISOString(),
+    };
+    songs.set(song.id, song);
+    plays.set(song.id, 100 - n * 7);
+  });
+  songIds.forEach((id, n) => plays.set(id, (n * 37) % 90));
+
   const processUpload = async (song: MockSong, file: string) => {
     song.status = 'PROCESSING';
     await new Promise((r) => setTimeout(r, processingDelayMs));
@@ -442,6 +483,34 @@ export async function createSongsSlice(
       };
     },
   };
+
+  Object.assign(
+    resolvers,
+    createSearchResolvers({
+      songs: () => [...songs.values()],
+      artistName: (id) => artists.get(id)?.name ?? '',
+      albumTitle: (id) => albums.get(id)?.title ?? null,
+      albumYear: (id) => {
+        const date = albums.get(id)?.releaseDate;
+        return date ? Number(date.slice(0, 4)) : null;
+      },
+      albums: () => [...albums.values()],
+      artists: () => [...artists.values()],
+      songView: (id) => songView(songs.get(id)!),
+      albumView: (id) => {
+        const album = albums.get(id)!;
+        const artist = artists.get(album.artistId)!;
+        return {
+          __typename: 'Album',
+          ...album,
+          coverUrl: null,
+          artist: { __typename: 'Artist', id: artist.id, name: artist.name },
+        };
+      },
+      artistView: (id) => ({ __typename: 'Artist', id, name: artists.get(id)!.name }),
+      plays: (id) => plays.get(id) ?? 0,
+    }),
+  );
 
   const MEDIA_TYPES: Record<string, string> = {
     '.m3u8': 'application/vnd.apple.mpegurl',

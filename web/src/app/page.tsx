@@ -1,52 +1,76 @@
 import Link from 'next/link';
+import { unstable_rethrow } from 'next/navigation';
 import { auth } from '@/auth';
+import { query } from '@/apollo/server-client';
+import { DISCOVER_QUERY, HOME_ROW_SIZE } from '@/search/search.operations';
+import { SongCardRow } from '@/songs/SongCardRow';
+import type { TrackFields } from '@/songs/track.fragment';
+
+async function loadDiscover(): Promise<{
+  trending: TrackFields[];
+  newReleases: TrackFields[];
+} | null> {
+  try {
+    const { data } = await query({ query: DISCOVER_QUERY, variables: { first: HOME_ROW_SIZE } });
+    return data ?? null;
+  } catch (error) {
+    unstable_rethrow(error); // Next's own signals (dynamic rendering, redirects) are not failures
+    console.error('[web] loading trending / new releases failed', error);
+    return null;
+  }
+}
 
 export default async function HomePage() {
-  const session = await auth().catch(() => null);
+  const [session, discover] = await Promise.all([auth().catch(() => null), loadDiscover()]);
   const name = session && !session.error ? session.user.displayName : undefined;
   return (
-    <section className="hero" aria-labelledby="home-title">
-      <div className="equalizer" aria-hidden="true">
-        <span />
-        <span />
-        <span />
-        <span />
-        <span />
-      </div>
-      <h1 id="home-title">{name ? `Welcome back, ${name}.` : 'Music that moves with you.'}</h1>
-      <p>
-        Search and play will live here: the whole catalogue, typo-tolerant search, and Jam sessions
-        with friends.
-      </p>
-      <div className="hero__search" aria-hidden="true">
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-        >
-          <circle cx="11" cy="11" r="7" />
-          <path d="m20 20-3.5-3.5" />
-        </svg>
-        Songs, artists, albums… (coming soon)
-      </div>
-      <div className="form-actions">
-        {name ? (
-          <Link href="/account" className="button button--primary">
-            Your account
-          </Link>
-        ) : (
-          <>
+    <>
+      <section className="hero hero--compact" aria-labelledby="home-title">
+        <div className="equalizer" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+          <span />
+          <span />
+        </div>
+        <h1 id="home-title">{name ? `Welcome back, ${name}.` : 'Music that moves with you.'}</h1>
+        <p>Search the whole catalogue from the box at the top, or press play on what’s hot.</p>
+        {name ? null : (
+          <div className="form-actions">
             <Link href="/signup" className="button button--primary">
               Create a free account
             </Link>
             <Link href="/signin" className="button button--ghost">
               Sign in
             </Link>
-          </>
+          </div>
         )}
-      </div>
-    </section>
+      </section>
+
+      {discover ? (
+        <>
+          <section aria-labelledby="trending-title" className="media-section home-row">
+            <h2 id="trending-title" className="section-title">
+              Trending
+            </h2>
+            <SongCardRow songs={discover.trending} label="Trending songs" />
+          </section>
+          <section aria-labelledby="new-releases-title" className="media-section home-row">
+            <h2 id="new-releases-title" className="section-title">
+              New releases
+            </h2>
+            <SongCardRow songs={discover.newReleases} label="New releases" />
+          </section>
+        </>
+      ) : (
+        <section className="card status-panel home-unavailable" role="status">
+          <h2 className="section-title">Trending and new releases are taking a break</h2>
+          <p>We couldn’t load them right now. You can still search, or try again in a moment.</p>
+          <Link href="/" className="button button--ghost" prefetch={false}>
+            Try again
+          </Link>
+        </section>
+      )}
+    </>
   );
 }

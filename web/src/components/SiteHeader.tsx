@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { auth } from '@/auth';
 import { LogoMark } from './Logo';
 import { NavLinks } from './NavLinks';
 import { SignOutButton } from './SignOutButton';
+import { HeaderSearch, HeaderSearchFallback } from '@/search/HeaderSearch';
 
 function initials(name: string): string {
   const letters = name
@@ -27,6 +29,9 @@ export async function SiteHeader() {
           </span>
         </Link>
         <NavLinks signedIn={Boolean(signedIn)} />
+        <Suspense fallback={<HeaderSearchFallback />}>
+          <HeaderSearch />
+        </Suspense>
         <div className="session-nav">
           {signedIn ? (
             <>
