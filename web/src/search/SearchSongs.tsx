@@ -8,6 +8,7 @@ import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
 import { PauseIcon, PlayIcon } from '@/player/icons';
 import { usePlayer } from '@/player/PlayerProvider';
 import { playableTracks, trackFromSong } from '@/player/track';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { Highlighted } from './Highlighted';
 import {
   fieldSnippet,
@@ -143,34 +144,15 @@ export function SearchSongs({
           );
         })}
       </ol>
-      <div className="load-more">
-        {pageInfo.hasNextPage ? (
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={loadMore}
-            disabled={pending}
-            aria-disabled={pending}
-          >
-            {pending ? (
-              <>
-                <span className="spinner" aria-hidden="true" />
-                Loading…
-              </>
-            ) : (
-              `Load more (${edges.length} of ${totalCount})`
-            )}
-          </button>
-        ) : null}
-        {error ? (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-      <p role="status" className="visually-hidden">
-        {announcement}
-      </p>
+      <LoadMoreFooter
+        hasNextPage={pageInfo.hasNextPage}
+        pending={pending}
+        loaded={edges.length}
+        totalCount={totalCount}
+        error={error}
+        announcement={announcement}
+        onLoadMore={loadMore}
+      />
     </section>
   );
 }

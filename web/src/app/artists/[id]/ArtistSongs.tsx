@@ -6,6 +6,7 @@ import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
 import type { Connection, TrackFields } from '@/songs/track.fragment';
 import { PlayAllButton, TrackList } from '@/songs/TrackList';
 import { ARTIST_SONGS_PAGE_SIZE, ARTIST_SONGS_QUERY } from './artist.query';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 
 /** The artist's songs: first page from the server render, then "Load more" with the `after` cursor. */
 export function ArtistSongs({
@@ -61,34 +62,16 @@ export function ArtistSongs({
         <PlayAllButton songs={songs} />
       </div>
       <TrackList songs={songs} showAlbum label={`Songs by ${artistName}`} />
-      <div ref={listEndRef} className="load-more">
-        {pageInfo.hasNextPage ? (
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={loadMore}
-            disabled={pending}
-            aria-disabled={pending}
-          >
-            {pending ? (
-              <>
-                <span className="spinner" aria-hidden="true" />
-                Loading…
-              </>
-            ) : (
-              `Load more (${songs.length} of ${totalCount})`
-            )}
-          </button>
-        ) : null}
-        {error ? (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-      <p role="status" className="visually-hidden">
-        {announcement}
-      </p>
+      <LoadMoreFooter
+        hasNextPage={pageInfo.hasNextPage}
+        pending={pending}
+        loaded={songs.length}
+        totalCount={totalCount}
+        error={error}
+        announcement={announcement}
+        onLoadMore={loadMore}
+        footerRef={listEndRef}
+      />
     </section>
   );
 }
