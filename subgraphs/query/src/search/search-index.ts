@@ -39,9 +39,9 @@ export interface Facet {
 export interface SearchResult {
   hits: SearchHit[];
   totalCount: number;
-  /** Over every match of the query and filter (not only the page). */
+  /** Counted over every match of the query and filter (not only the page); the 20 most frequent values per facet. */
   facets: Facet[];
-  /** Albums and artists of the matching songs, best first. */
+  /** Albums and artists of the matching songs, best first (the 50 best: the most a page may ask). */
   albumIds: string[];
   artistIds: string[];
 }
