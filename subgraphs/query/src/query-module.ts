@@ -1,6 +1,12 @@
 import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
 import type { GraphQLSchema } from 'graphql';
 import { CatalogueConsumer } from './events/catalogue-consumer';
+import {
+  AlbumFieldsResolver,
+  ArtistFieldsResolver,
+  SongFieldsResolver,
+} from './graphql/catalogue.resolver';
+import { createCatalogueLoaders, type CatalogueLoaders } from './graphql/catalogue.loaders';
 import { SearchResolver } from './graphql/search.resolver';
 import { ReadModel } from './read-model/read-model';
 import { MiniSearchIndex } from './search/minisearch-index';
@@ -16,6 +22,8 @@ export interface QueryModule {
   index: SearchIndex;
   search: SearchService;
   consumer: CatalogueConsumer;
+  /** The per-request part of the GraphQL context (fresh loaders for every request). */
+  context(): { catalogue: CatalogueLoaders };
 }
 
 export async function createQueryModule({
@@ -28,10 +36,22 @@ export async function createQueryModule({
   const consumer = new CatalogueConsumer(readModel, search, logger);
 
   // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.
-  const resolvers = new Map<ResolverClass, object>([[SearchResolver, new SearchResolver(search)]]);
+  const resolvers = new Map<ResolverClass, object>([
+    [SearchResolver, new SearchResolver(search)],
+    [SongFieldsResolver, new SongFieldsResolver()],
+    [AlbumFieldsResolver, new AlbumFieldsResolver()],
+    [ArtistFieldsResolver, new ArtistFieldsResolver()],
+  ]);
   const schema = await buildFederatedSchema({
-    resolvers: [SearchResolver],
+    resolvers: [SearchResolver, SongFieldsResolver, AlbumFieldsResolver, ArtistFieldsResolver],
     container: { get: (resolverClass: ResolverClass) => resolvers.get(resolverClass) },
   });
-  return { schema, readModel, index, search, consumer };
+  return {
+    schema,
+    readModel,
+    index,
+    search,
+    consumer,
+    context: () => ({ catalogue: createCatalogueLoaders(readModel) }),
+  };
 }

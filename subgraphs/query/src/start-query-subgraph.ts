@@ -35,6 +35,7 @@ export async function startQuerySubgraph(
       await module.readModel.ensureIndexes();
       return module.schema;
     },
+    context: () => module!.context(),
     onStarted: async ({ connection, logger }) => {
       const indexed = await module!.search.rebuildIndex();
       logger.info({ indexed }, 'search index rebuilt from the read model');

@@ -1,8 +1,10 @@
-import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { validateFirst, type SearchService } from '../search/search.service';
+import type { QueryContext } from './catalogue.loaders';
 import {
   AlbumReference,
   ArtistReference,
+  PROVIDED_SONG_FIELDS,
   SearchFilter,
   SearchResults,
   SongReference,
@@ -42,23 +44,37 @@ export class SearchResolver {
   @FieldResolver(() => [AlbumReference], {
     description: 'Albums of the matching songs, best first.',
   })
-  albums(
+  async albums(
     @Root() results: SearchResults,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-  ): AlbumReference[] {
-    return results.albumIds.slice(0, validateFirst(first)).map((id) => ({ id }));
+    @Ctx() context: QueryContext,
+  ): Promise<AlbumReference[]> {
+    // Only albums the read model knows (and that are not deleted): their fields come from it.
+    const ids = results.albumIds.slice(0, validateFirst(first));
+    const albums = await context.catalogue.albumById.loadMany(ids);
+    return albums.flatMap((album) =>
+      album && !(album instanceof Error) && !album.deleted
+        ? [{ id: album._id, title: album.title, artist: { ...album.artist } }]
+        : [],
+    );
   }
 
   @FieldResolver(() => [ArtistReference], {
     description: 'Artists of the matching songs, best first.',
   })
-  artists(
+  async artists(
     @Root() results: SearchResults,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-  ): ArtistReference[] {
-    return results.artistIds.slice(0, validateFirst(first)).map((id) => ({ id }));
+    @Ctx() context: QueryContext,
+  ): Promise<ArtistReference[]> {
+    const ids = results.artistIds.slice(0, validateFirst(first));
+    const artists = await context.catalogue.artistById.loadMany(ids);
+    return artists.flatMap((artist) =>
+      artist && !(artist instanceof Error) ? [{ id: artist._id, name: artist.name }] : [],
+    );
   }
 
+  @Directive(PROVIDED_SONG_FIELDS)
   @Query(() => [SongReference], {
     description: 'Popular READY songs (by plays and likes; the newest while there are none).',
   })
@@ -68,6 +84,7 @@ export class SearchResolver {
     return (await this.service.trending(first)).map((id) => ({ id }));
   }
 
+  @Directive(PROVIDED_SONG_FIELDS)
   @Query(() => [SongReference], { description: 'The newest READY songs by release.' })
   async newReleases(
     @Arg('first', () => Int, { nullable: true }) first: number | null,

@@ -1,11 +1,50 @@
-import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import {
+  Directive,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 
-/** The songs subgraph's `Song`: only the key here; the router fetches every other field from songs. */
+/*
+ * The songs subgraph's `Song`, `Album` and `Artist`, as far as the read model knows them. The keys
+ * are `resolvable: false`: the router never asks this subgraph for an entity by key; it jumps to
+ * songs for every field declared only there (stream, coverUrl, waveform, …).
+ *
+ * - `@shareable` fields are facts the read model holds for every song, album and artist it
+ *   returns (title, artist name, album title, duration): the router takes them from this
+ *   subgraph's response instead of calling songs. songs marks the same fields `@shareable`; both
+ *   must resolve the same value (the read model lags songs by the event propagation delay).
+ * - `Song.status` is `@external` and `@provides`d by `trending`, `newReleases` and
+ *   `SongSearchEdge.node`: this subgraph only vouches for it on those paths, which only return
+ *   READY songs (the status of other songs is songs' business).
+ *
+ * Field values are loaded per request by the field resolvers in catalogue.resolver.ts; the
+ * objects below carry only what a parent already knew.
+ */
+
+/** A song's status; this subgraph only ever returns READY songs. Same values as in songs. */
+export enum SongStatus {
+  PENDING_UPLOAD = 'PENDING_UPLOAD',
+  PROCESSING = 'PROCESSING',
+  READY = 'READY',
+  FAILED = 'FAILED',
+}
+
+registerEnumType(SongStatus, { name: 'SongStatus' });
+
 @Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Song')
-export class SongReference {
+@ObjectType('Artist')
+export class ArtistReference {
   @Field(() => ID)
   id!: string;
+
+  @Directive('@shareable')
+  @Field()
+  name?: string;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
@@ -13,14 +52,45 @@ export class SongReference {
 export class AlbumReference {
   @Field(() => ID)
   id!: string;
+
+  @Directive('@shareable')
+  @Field()
+  title?: string;
+
+  @Directive('@shareable')
+  @Field(() => ArtistReference)
+  artist?: ArtistReference;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Artist')
-export class ArtistReference {
+@ObjectType('Song')
+export class SongReference {
   @Field(() => ID)
   id!: string;
+
+  @Directive('@shareable')
+  @Field()
+  title?: string;
+
+  @Directive('@shareable')
+  @Field(() => Int, { nullable: true })
+  durationMs?: number | null;
+
+  @Directive('@external')
+  @Field(() => SongStatus)
+  status?: SongStatus;
+
+  @Directive('@shareable')
+  @Field(() => ArtistReference)
+  artist?: ArtistReference;
+
+  @Directive('@shareable')
+  @Field(() => AlbumReference, { nullable: true })
+  album?: AlbumReference | null;
 }
+
+/** What `@provides` on the paths that return songs: fields this subgraph vouches for there only. */
+export const PROVIDED_SONG_FIELDS = '@provides(fields: "status")';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Relay page information.' })
@@ -46,6 +116,7 @@ export class SongSearchEdge {
   @Field({ description: 'Opaque; valid only for the same query and filter.' })
   cursor!: string;
 
+  @Directive(PROVIDED_SONG_FIELDS)
   @Field(() => SongReference)
   node!: SongReference;
 

@@ -135,10 +135,12 @@ export class ReadModel {
   }
 
   private async applyAlbum(data: AlbumEventData, version: number): Promise<string[]> {
+    // As for songs: the artist document's name wins over the (possibly older) one in the event.
+    const artist = await this.artists.findOne({ _id: data.artist.id });
     const applied = await this.upsertIfNewer(this.albums, data.albumId, version, {
       deleted: false,
       title: data.title,
-      artist: data.artist,
+      artist: { id: data.artist.id, name: artist?.name ?? data.artist.name },
       releaseDate: data.releaseDate,
       ownerId: data.ownerId,
     });
@@ -214,6 +216,30 @@ export class ReadModel {
 
   async findSongs(ids: readonly string[]): Promise<SongDocument[]> {
     return this.songs.find({ _id: { $in: [...ids] } }).toArray();
+  }
+
+  async findAlbums(ids: readonly string[]): Promise<AlbumDocument[]> {
+    return this.albums.find({ _id: { $in: [...ids] } }).toArray();
+  }
+
+  /**
+   * Artists by id, as `{ _id, name }`: from the artist documents (ARTIST_UPDATED), else from a
+   * song of the artist (a song event carries the artist's name); unknown ids are left out.
+   */
+  async findArtists(ids: readonly string[]): Promise<Pick<ArtistDocument, '_id' | 'name'>[]> {
+    const artists = await this.artists
+      .find({ _id: { $in: [...ids] } }, { projection: { _id: 1, name: 1 } })
+      .toArray();
+    const known = new Set(artists.map((artist) => artist._id));
+    const missing = ids.filter((id) => !known.has(id));
+    if (!missing.length) return artists;
+    const fromSongs = await this.songs
+      .aggregate<{ _id: string; name: string }>([
+        { $match: { 'artist.id': { $in: missing } } },
+        { $group: { _id: '$artist.id', name: { $first: '$artist.name' } } },
+      ])
+      .toArray();
+    return [...artists, ...fromSongs];
   }
 
   /** Drops every document (the `rebuild` script replays the events afterwards). */

@@ -13,8 +13,6 @@ import type {
   SearchResult,
 } from './search-index';
 
-export { allowedEdits } from './query-plan';
-export { blendScore } from './ranking';
 
 interface IndexedSong {
   id: string;

@@ -1,4 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Artist, toArtist } from '../artist/artist';
 import { parseObjectId } from '../object-id';
 import { Song, toSong } from '../song/song';
@@ -51,6 +61,7 @@ export class AlbumResolver {
     return true;
   }
 
+  @Directive('@shareable')
   @FieldResolver(() => Artist)
   async artist(@Root() album: Album, @Ctx() context: SongsContext): Promise<Artist> {
     const record = await context.loaders.artistById.load(album.record.artistId.toHexString());

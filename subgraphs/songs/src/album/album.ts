@@ -10,6 +10,7 @@ export class Album {
   @Field(() => ID)
   id!: string;
 
+  @Directive('@shareable')
   @Field()
   title!: string;
 

@@ -10,6 +10,7 @@ export class Artist {
   @Field(() => ID)
   id!: string;
 
+  @Directive('@shareable')
   @Field()
   name!: string;
 }

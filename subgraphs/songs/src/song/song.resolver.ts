@@ -1,4 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Album, toAlbum } from '../album/album';
 import { Artist, toArtist } from '../artist/artist';
 import { parseObjectId } from '../object-id';
@@ -49,6 +59,7 @@ export class SongResolver {
     return true;
   }
 
+  @Directive('@shareable')
   @FieldResolver(() => Artist)
   async artist(@Root() song: Song, @Ctx() context: SongsContext): Promise<Artist> {
     const record = await context.loaders.artistById.load(song.record.artistId.toHexString());
@@ -59,6 +70,7 @@ export class SongResolver {
     return toArtist(record);
   }
 
+  @Directive('@shareable')
   @FieldResolver(() => Album, { nullable: true })
   async album(@Root() song: Song, @Ctx() context: SongsContext): Promise<Album | null> {
     if (!song.record.albumId) return null;

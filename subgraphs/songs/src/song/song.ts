@@ -41,12 +41,18 @@ export class SongStream {
   renditions!: Rendition[];
 }
 
+/**
+ * `@shareable` fields (here and on `artist`/`album` in song.resolver.ts) are also resolved by the
+ * query subgraph from its read model, for the songs its search and lists return: change what they
+ * mean here and the events that feed query must change with them (subgraphs/query/README.md).
+ */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A song. Only READY songs are visible to anyone but their uploader.' })
 export class Song {
   @Field(() => ID)
   id!: string;
 
+  @Directive('@shareable')
   @Field()
   title!: string;
 
@@ -56,9 +62,11 @@ export class Song {
   @Field(() => [String], { description: 'Lower-case tags, at most 20.' })
   tags!: string[];
 
+  @Directive('@shareable')
   @Field(() => Int, { nullable: true })
   durationMs!: number | null;
 
+  @Directive('@shareable')
   @Field(() => SongStatus)
   status!: SongStatus;
 

@@ -1,5 +1,6 @@
 import type { SongDocument } from '../../read-model/documents';
-import { allowedEdits, MiniSearchIndex } from '../minisearch-index';
+import { MiniSearchIndex } from '../minisearch-index';
+import { allowedEdits } from '../query-plan';
 
 const NOW = new Date('2025-01-01T00:00:00.000Z');
 

@@ -1,0 +1,256 @@
+import { createEvent } from '@groovy/common';
+import {
+  albumEvent,
+  artistUpdated,
+  newId,
+  QueryTestServer,
+  songData,
+  songEvent,
+} from '../../__tests__/query-test-server';
+
+// The denormalised Song/Album/Artist fields this subgraph resolves itself (@shareable and
+// @provides'd), so the router needs no call to songs for them: the values must be the read model's
+// latest, which is what songs says once the events are applied.
+
+interface ArtistFields {
+  id: string;
+  name: string;
+}
+interface AlbumFields {
+  id: string;
+  title: string;
+  artist: ArtistFields;
+}
+interface SongFields {
+  id: string;
+  title: string;
+  durationMs: number | null;
+  status: string;
+  artist: ArtistFields;
+  album: AlbumFields | null;
+}
+interface SearchFields {
+  search: {
+    songs: { edges: { node: SongFields }[] };
+    albums: AlbumFields[];
+    artists: ArtistFields[];
+  };
+}
+
+const SONG_FIELDS =
+  'id title durationMs status artist { id name } album { id title artist { id name } }';
+const SEARCH_FIELDS = `query Search($query: String!) {
+  search(query: $query) {
+    songs { edges { node { ${SONG_FIELDS} } } }
+    albums { id title artist { id name } }
+    artists { id name }
+  }
+}`;
+
+describe('query subgraph: Song, Album and Artist fields from the read model', () => {
+  let server: QueryTestServer;
+
+  beforeAll(async () => {
+    server = await QueryTestServer.start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const search = async (query: string) =>
+    (await server.ok<SearchFields>(SEARCH_FIELDS, { query })).search;
+
+  it('answers title, duration, status, artist and album of search hits, with one read per collection', async () => {
+    const artist = { id: newId('artist'), name: 'Quokka Quartet' };
+    const albumId = newId('album');
+    const [first, second, single] = [newId('song'), newId('song'), newId('song')];
+    await server.publish([
+      artistUpdated(artist.id, artist.name, 1),
+      albumEvent('ALBUM_CREATED', 1, {
+        albumId,
+        title: 'Marsupial Moods',
+        artist,
+        releaseDate: '2020-01-01',
+        ownerId: 'user-1',
+      }),
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({
+          songId: first,
+          title: 'Quokka Waltz',
+          artist,
+          album: { id: albumId, title: 'Marsupial Moods' },
+          durationMs: 181_000,
+        }),
+      ),
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({
+          songId: second,
+          title: 'Quokka Polka',
+          artist,
+          album: { id: albumId, title: 'Marsupial Moods' },
+          durationMs: null,
+        }),
+      ),
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({ songId: single, title: 'Quokka Single', artist, durationMs: 99_000 }),
+      ),
+    ]);
+
+    const readModel = server.subgraph.module.readModel;
+    const findSongs = jest.spyOn(readModel, 'findSongs');
+    const findAlbums = jest.spyOn(readModel, 'findAlbums');
+    const result = await search('quokka');
+
+    const album = { id: albumId, title: 'Marsupial Moods', artist };
+    const byId = new Map(result.songs.edges.map((edge) => [edge.node.id, edge.node]));
+    expect(byId.get(first)).toEqual({
+      id: first,
+      title: 'Quokka Waltz',
+      durationMs: 181_000,
+      status: 'READY',
+      artist,
+      album,
+    });
+    expect(byId.get(second)).toMatchObject({ title: 'Quokka Polka', durationMs: null, album });
+    expect(byId.get(single)).toMatchObject({ title: 'Quokka Single', album: null });
+    expect(result.albums).toEqual([album]);
+    expect(result.artists).toEqual([artist]);
+    // Three songs, their albums and the search's albums: batched per request.
+    expect(findSongs).toHaveBeenCalledTimes(1);
+    expect(findAlbums).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads nothing more when only ids are asked for', async () => {
+    const id = newId('song');
+    await server.publish([
+      songEvent('SONG_CREATED', 1, songData({ songId: id, title: 'Lazy Lemur' })),
+    ]);
+    const findSongs = jest.spyOn(server.subgraph.module.readModel, 'findSongs');
+    const result = await server.ok<{ search: { songs: { edges: { node: { id: string } }[] } } }>(
+      'query($q: String!) { search(query: $q) { songs { edges { node { id } } } } }',
+      { q: 'lazy lemur' },
+    );
+    expect(result.search.songs.edges).toEqual([{ node: { id } }]);
+    expect(findSongs).not.toHaveBeenCalled();
+  });
+
+  it('follows renames of artists and albums, whatever order their events arrive in', async () => {
+    const artist = { id: newId('artist'), name: 'Wombat Wailers' };
+    const albumId = newId('album');
+    const songId = newId('song');
+    const albumData = {
+      albumId,
+      title: 'Burrow Blues',
+      artist,
+      releaseDate: null,
+      ownerId: 'user-1',
+    };
+    await server.publish([
+      artistUpdated(artist.id, artist.name, 1),
+      albumEvent('ALBUM_CREATED', 1, albumData),
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({
+          songId,
+          title: 'Dig Deep',
+          artist,
+          album: { id: albumId, title: 'Burrow Blues' },
+        }),
+      ),
+    ]);
+    // The artist is renamed; then an album event still carrying the old name arrives late.
+    await server.publish([
+      artistUpdated(artist.id, 'The Wombats Revisited', 2),
+      albumEvent('ALBUM_UPDATED', 2, { ...albumData, title: 'Burrow Blues Deluxe' }),
+    ]);
+    const renamed = { id: artist.id, name: 'The Wombats Revisited' };
+    const result = await search('dig deep');
+    expect(result.songs.edges[0]!.node).toMatchObject({
+      id: songId,
+      artist: renamed,
+      album: { id: albumId, title: 'Burrow Blues Deluxe', artist: renamed },
+    });
+    expect(result.albums).toEqual([{ id: albumId, title: 'Burrow Blues Deluxe', artist: renamed }]);
+    expect(result.artists).toEqual([renamed]);
+  });
+
+  it('names an artist known only from song events, and leaves out a deleted album', async () => {
+    const artist = { id: newId('artist'), name: 'Numbat Nights' };
+    const albumId = newId('album');
+    const songId = newId('song');
+    await server.publish([
+      albumEvent('ALBUM_CREATED', 1, {
+        albumId,
+        title: 'Termite Tunes',
+        artist,
+        releaseDate: null,
+        ownerId: 'user-1',
+      }),
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({
+          songId,
+          title: 'Anthill',
+          artist,
+          album: { id: albumId, title: 'Termite Tunes' },
+        }),
+      ),
+    ]);
+    expect((await search('anthill')).artists).toEqual([artist]);
+
+    // The album is deleted; until its songs' SONG_UPDATED arrives they still point at it.
+    await server.publish([
+      createEvent({
+        type: 'ALBUM_DELETED',
+        version: 1,
+        producer: 'songs',
+        aggregateId: albumId,
+        aggregateVersion: 2,
+        data: { albumId },
+      }),
+    ]);
+    const result = await search('anthill');
+    expect(result.songs.edges.map((edge) => edge.node.id)).toEqual([songId]);
+    expect(result.albums).toEqual([]);
+  });
+
+  it('answers the same fields for trending and new releases', async () => {
+    const id = newId('song');
+    const artist = { id: newId('artist'), name: 'Bilby Band' };
+    await server.publish([
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({
+          songId: id,
+          title: 'Fresh Bilby',
+          artist,
+          durationMs: 123_456,
+          createdAt: new Date(Date.now() + 60_000).toISOString(),
+        }),
+      ),
+    ]);
+    const lists = await server.ok<{ trending: SongFields[]; newReleases: SongFields[] }>(
+      `{ trending(first: 1) { ${SONG_FIELDS} } newReleases(first: 1) { ${SONG_FIELDS} } }`,
+    );
+    const expected = {
+      id,
+      title: 'Fresh Bilby',
+      durationMs: 123_456,
+      status: 'READY',
+      artist,
+      album: null,
+    };
+    expect(lists.trending).toEqual([expected]);
+    expect(lists.newReleases).toEqual([expected]);
+  });
+});
