@@ -22,6 +22,11 @@ export interface SubscribeOptions {
   handler(event: EventEnvelope): Promise<void>;
   /** Deliveries before a failing event is dead-lettered (default 5). */
   maxAttempts?: number;
+  /**
+   * Events handled at once by this subscriber (default 1: strictly one after another). Events of one
+   * aggregate are still handled one at a time, in order; only different aggregates overlap.
+   */
+  concurrency?: number;
 }
 
 export interface Subscription {

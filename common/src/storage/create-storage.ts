@@ -40,9 +40,6 @@ export function createStorage(
     publicUrl: env.STORAGE_PUBLIC_URL,
     signingSecret: env.STORAGE_SIGNING_SECRET,
     bucket: env.STORAGE_LOCAL_BUCKET,
-    ...(env.STORAGE_FINALIZED_WEBHOOK_URL
-      ? { finalizedWebhookUrl: env.STORAGE_FINALIZED_WEBHOOK_URL }
-      : {}),
     logger: log,
   });
 }

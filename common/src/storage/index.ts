@@ -25,10 +25,11 @@ export {
 export {
   LocalDiskStorage,
   type LocalDiskStorageOptions,
+  FinalizationNotRecordedError,
   type LocalObjectFile,
   type ObjectFinalizedHandler,
+  type ObjectFinalizedRecorder,
 } from './local/local-disk-storage';
-export type { WebhookRetryOptions } from './local/finalized-webhook';
 export {
   signUploadGrant,
   UPLOAD_QUERY,

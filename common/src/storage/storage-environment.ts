@@ -28,7 +28,6 @@ export function storageEnvironmentShape() {
       .string()
       .min(32, 'expected at least 32 characters')
       .default(DEV_STORAGE_SIGNING_SECRET),
-    STORAGE_FINALIZED_WEBHOOK_URL: envOptionalUrl(['http', 'https']),
     STORAGE_LOCAL_BUCKET: z
       .string()
       .trim()

@@ -62,4 +62,9 @@ export interface ObjectFinalizedEvent {
   size: number;
   contentType: string;
   finalizedAt: Date;
+  /**
+   * The object's generation (decimal digits) when the storage knows it: GCS's `generation`; the local
+   * adapter's file modification time in microseconds. It grows with every write of a key.
+   */
+  generation?: string;
 }

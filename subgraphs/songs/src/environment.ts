@@ -8,12 +8,6 @@ import {
 } from '@groovy/common';
 import { z } from 'zod';
 
-/**
- * Where the local storage adapter (served by this process) POSTs "object finalised" notifications in
- * development when STORAGE_FINALIZED_WEBHOOK_URL is unset: the HLS worker's push endpoint.
- */
-export const DEV_FINALIZED_WEBHOOK_URL = 'http://127.0.0.1:4020/pubsub/object-finalized';
-
 /** Used when WORKER_WEBHOOK_SECRET is unset, so `npm run dev` works; refused in production. */
 export const DEV_WORKER_WEBHOOK_SECRET = 'dev-only-worker-webhook-secret-do-not-use-in-production';
 
@@ -55,15 +49,7 @@ export const songsEnvironmentSchema = z
         message: 'must be set in production (the dev default is public)',
       });
     }
-  })
-  .transform((env) => ({
-    ...env,
-    STORAGE_FINALIZED_WEBHOOK_URL:
-      env.STORAGE_FINALIZED_WEBHOOK_URL ??
-      (env.NODE_ENV === 'development' && env.STORAGE_DRIVER === 'local'
-        ? DEV_FINALIZED_WEBHOOK_URL
-        : undefined),
-  }));
+  });
 
 export type SongsEnvironment = z.infer<typeof songsEnvironmentSchema>;
 

@@ -1,6 +1,7 @@
 import {
   createEventBus,
   OutboxRelay,
+  type ObjectFinalizedRecorder,
   startSubgraph,
   type RunningSubgraph,
   type StartSubgraphOptions,
@@ -8,6 +9,7 @@ import {
 import type { SongsEnvironment } from './environment';
 import { createSongsModule, type SongsModule } from './songs-module';
 import type { SongsContext } from './songs-context';
+import { ObjectFinalizedOutbox } from './storage/object-finalized-outbox';
 import { openSongsStorage, type OpenedStorage } from './storage/songs-storage';
 import type { Storage } from './storage/storage';
 import type { UploadSweeper } from './sweeper/upload-sweeper';
@@ -27,7 +29,7 @@ export interface RunningSongsSubgraph extends RunningSubgraph {
  * Starts the songs subgraph: GraphQL on /graphql, the HLS worker's webhook on
  * /webhooks/hls-worker, the upload sweeper in the background and, with the local storage adapter,
  * the storage server, and the outbox relay that publishes the catalogue's events (songs, albums,
- * artists) to the event bus. `start` lets tests use startTestSubgraph; `openStorage` lets them use a fake.
+ * artists) and the local storage's OBJECT_FINALIZED events to the event bus. `start` lets tests use startTestSubgraph; `openStorage` lets them use a fake.
  */
 export async function startSongsSubgraph(
   env: SongsEnvironment,
@@ -36,16 +38,20 @@ export async function startSongsSubgraph(
   openStorage: (
     env: SongsEnvironment,
     logger: RunningSubgraph['logger'],
+    recordFinalized: ObjectFinalizedRecorder,
   ) => Promise<OpenedStorage> = openSongsStorage,
 ): Promise<RunningSongsSubgraph> {
   let module: SongsModule | undefined;
   let opened: OpenedStorage | undefined;
+  let finalizedObjects: ObjectFinalizedOutbox | undefined;
   const running = await start({
     name: 'songs',
     environment: env,
     ...options,
     schema: async (dependencies) => {
-      opened = await openStorage(env, dependencies.logger);
+      const { connection } = dependencies;
+      finalizedObjects = new ObjectFinalizedOutbox(connection.getClient().db(connection.name));
+      opened = await openStorage(env, dependencies.logger, finalizedObjects.record);
       module = await createSongsModule(dependencies, env, opened.storage);
       return module.schema;
     },
@@ -72,16 +78,20 @@ export async function startSongsSubgraph(
           { name: 'song', collection: db.collection('songs') },
           { name: 'album', collection: db.collection('albums') },
           { name: 'artist', collection: db.collection('artists') },
+          // OBJECT_FINALIZED of the local storage adapter served here (see storage/object-finalized-outbox.ts).
+          finalizedObjects!.source,
         ],
         bus,
         logger,
       });
       relay.start();
       module!.outbox.attach(relay);
+      finalizedObjects!.attach(relay);
       module!.sweeper.start();
       return async () => {
         await module!.sweeper.stop();
         module!.outbox.attach(undefined);
+        finalizedObjects!.attach(undefined);
         await relay.stop();
         await bus.close();
         await opened!.close();

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import {
   envOptionalUrl,
+  eventBusEnvironmentShape,
   envPositiveInt,
   loadEnvironment,
   refineStorageEnvironment,
@@ -38,6 +39,8 @@ export const workerEnvironmentSchema = z
   .object({
     ...serviceEnvironmentShape(4020),
     ...storageEnvironmentShape(),
+    /** EVENT_BUS (embedded | pubsub), EVENT_BUS_DATABASE, …: the OBJECT_FINALIZED subscription (local storage). */
+    ...eventBusEnvironmentShape(),
     /** The songs subgraph's webhook. */
     SONGS_WEBHOOK_URL: envOptionalUrl(['http', 'https']).transform(
       (value) => value ?? 'http://127.0.0.1:4002/webhooks/hls-worker',

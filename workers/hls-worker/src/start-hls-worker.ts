@@ -6,20 +6,32 @@ import {
   createStorage,
   type HttpService,
   type Logger,
+  type ResolvedMongo,
 } from '@groovy/common';
 import type { WorkerEnvironment } from './environment';
 import { UploadJobQueue } from './job/job-queue';
 import { createJobMetrics } from './job/job-metrics';
-import { processUpload, type JobStorage, type UploadJobDeps } from './job/upload-job';
+import {
+  processUpload,
+  type JobOutcome,
+  type JobStorage,
+  type UploadJobDeps,
+} from './job/upload-job';
 import { JobAbortedError } from './media/media-failure';
 import { resolveMediaTools, type MediaTools } from './media/media-tools';
 import { mountObjectFinalizedRoute } from './trigger/object-finalized-route';
+import {
+  openObjectFinalizedTrigger,
+  type ObjectFinalizedTrigger,
+} from './trigger/object-finalized-subscription';
 import { createSongsWebhookClient } from './webhook/songs-webhook-client';
 
 export interface HlsWorker {
   url: string;
   service: HttpService;
-  queue: UploadJobQueue;
+  queue: UploadJobQueue<JobOutcome>;
+  /** The OBJECT_FINALIZED subscription, when on (local storage). */
+  trigger: ObjectFinalizedTrigger | undefined;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -29,6 +41,14 @@ export interface StartHlsWorkerOptions {
   storage?: JobStorage;
   logger?: Logger;
   tools?: MediaTools;
+  /**
+   * The event-bus trigger (OBJECT_FINALIZED, consumer `hls-worker`). Default: on with
+   * STORAGE_DRIVER=local (songs' local storage announces uploads on the bus), off with gcs (Cloud
+   * Storage notifies through Pub/Sub push). `false` turns it off (tests of the push endpoint alone).
+   */
+  events?: boolean;
+  /** An already-resolved Mongo server for the trigger (tests); otherwise resolved from MONGO_URL. */
+  mongo?: ResolvedMongo;
 }
 
 /** ffmpeg processes per job: one per core the job gets (cores ÷ concurrency), at least one. */
@@ -71,7 +91,11 @@ export function uploadJobDeps(
   };
 }
 
-/** Starts the worker: `/pubsub/object-finalized` feeding the job queue, plus /healthz /readyz /metrics. */
+/**
+ * Starts the worker: the job queue, fed by the OBJECT_FINALIZED event-bus subscription (local
+ * storage) and by `POST /pubsub/object-finalized` (Cloud Storage → Pub/Sub push), plus /healthz,
+ * /readyz (with the trigger: its Mongo and subscription) and /metrics.
+ */
 export async function startHlsWorker(
   env: WorkerEnvironment,
   options: StartHlsWorkerOptions = {},
@@ -90,18 +114,19 @@ export async function startHlsWorker(
     { ffmpeg: tools.ffmpeg, ffprobe: tools.ffprobe, sources: tools.sources },
     'media tools',
   );
-  // The worker's own writes must not announce themselves: no finalized webhook on this instance.
-  const storage =
-    options.storage ?? createStorage({ ...env, STORAGE_FINALIZED_WEBHOOK_URL: undefined }, logger);
+  // The worker's own writes announce nothing: only songs' storage records OBJECT_FINALIZED.
+  const storage = options.storage ?? createStorage(env, logger);
   const deps = uploadJobDeps(env, storage, tools, logger);
   const metrics = createServiceMetrics('hls-worker');
-  const queue = new UploadJobQueue({
+  const queue = new UploadJobQueue<JobOutcome>({
     concurrency: env.WORKER_CONCURRENCY,
     maxQueued: env.WORKER_MAX_QUEUED,
     logger,
     run: async (event, signal) => {
       try {
-        jobMetrics.record(await processUpload(event, deps, signal));
+        const outcome = await processUpload(event, deps, signal);
+        jobMetrics.record(outcome);
+        return outcome;
       } catch (error) {
         jobMetrics.recordError(error instanceof JobAbortedError ? 'aborted' : 'crashed');
         throw error;
@@ -109,6 +134,10 @@ export async function startHlsWorker(
     },
   });
   const jobMetrics = createJobMetrics(metrics.registry, () => queue.size);
+  const useEvents = options.events ?? env.STORAGE_DRIVER === 'local';
+  const trigger = useEvents
+    ? await openObjectFinalizedTrigger(env, { queue, logger, mongo: options.mongo })
+    : undefined;
   const service = createHttpService({
     name: 'hls-worker',
     host: env.HOST,
@@ -116,13 +145,27 @@ export async function startHlsWorker(
     logger,
     metrics,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    readinessChecks: trigger?.readinessChecks ?? [],
   });
   mountObjectFinalizedRoute(service.app, queue, logger);
   service.onStop(async () => {
-    const { abandonedWaiting, abortedRunning } = await queue.stop(env.SHUTDOWN_TIMEOUT_MS);
+    // Together: the subscription waits for its handlers, which end when their jobs end (or are
+    // aborted after the grace period; an aborted job's event is left unacknowledged, for redelivery).
+    const [, { abandonedWaiting, abortedRunning }] = await Promise.all([
+      trigger?.stopSubscription(),
+      queue.stop(env.SHUTDOWN_TIMEOUT_MS),
+    ]);
     logger.info({ abandonedWaiting, abortedRunning }, 'job queue stopped');
+    await trigger?.close();
   });
-  const url = await service.listen();
+  let url: string;
+  try {
+    url = await service.listen();
+  } catch (error) {
+    await trigger?.stopSubscription();
+    await trigger?.close();
+    throw error;
+  }
   logger.info(
     {
       url,
@@ -130,8 +173,9 @@ export async function startHlsWorker(
       processesPerJob: deps.transcode.processes,
       ladderKbps: env.HLS_BITRATES_KBPS,
       storage: 'kind' in storage ? storage.kind : 'custom',
+      trigger: trigger ? `event bus (${trigger.bus.kind}) + push endpoint` : 'push endpoint',
     },
     'listening',
   );
-  return { url, service, queue, logger, stop: () => service.stop() };
+  return { url, service, queue, trigger, logger, stop: () => service.stop() };
 }

@@ -1,7 +1,8 @@
 import { MongoClient } from 'mongodb';
 import { startTestMongo, createTestLogger, type TestMongo } from '../../testing';
 import { EmbeddedEventBus } from '../embedded/embedded-event-bus';
-import { describeEventBusContract, Inbox, userRegistered } from './event-bus-contract';
+import type { EventEnvelope } from '../event-envelope';
+import { describeEventBusContract, Inbox, userRegistered, userUpdated } from './event-bus-contract';
 
 let mongo: TestMongo;
 beforeAll(async () => {
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => mongo?.stop());
 
-async function embeddedBroker(options: { gapTimeoutMs?: number } = {}) {
+async function embeddedBroker(options: { gapTimeoutMs?: number; leaseMs?: number } = {}) {
   const database = mongo.freshDatabaseName('events');
   const clients: MongoClient[] = [];
   const buses: EmbeddedEventBus[] = [];
@@ -24,6 +25,7 @@ async function embeddedBroker(options: { gapTimeoutMs?: number } = {}) {
         logger: createTestLogger('events'),
         retryDelayMs: 10,
         gapTimeoutMs: options.gapTimeoutMs ?? 300,
+        ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       });
       buses.push(bus);
       return bus;
@@ -76,6 +78,135 @@ describe('embedded event bus specifics', () => {
       await inbox.waitFor(2);
       expect(inbox.received.map((e) => e.aggregateId)).toEqual(['g1', 'g3']);
       expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+});
+
+/** A promise with its resolve, to let a test decide when a handler may finish. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+describe('embedded event bus: long handlers, concurrency, shutdown', () => {
+  it('keeps the lease while a handler runs longer than it: a second instance of the consumer does not get the event too', async () => {
+    const broker = await embeddedBroker({ leaseMs: 300 });
+    try {
+      const [first, second] = [await broker.bus(), await broker.bus()];
+      const deliveries: string[] = [];
+      const slowStarted = gate();
+      const inbox = new Inbox();
+      const handler = async (event: EventEnvelope) => {
+        deliveries.push(event.aggregateId);
+        if (event.aggregateId === 'slow') {
+          slowStarted.open();
+          // Four leases long: without renewal the other instance would take over and redeliver it.
+          await new Promise((resolve) => setTimeout(resolve, 1_200));
+        }
+        await inbox.handler(event);
+      };
+      await first.subscribe({ consumer: 'worker', types: ['USER_REGISTERED'], handler });
+      await first.publish([userRegistered('slow')]);
+      await slowStarted.opened;
+      await second.subscribe({ consumer: 'worker', types: ['USER_REGISTERED'], handler });
+      await first.publish([userRegistered('next')]);
+      await inbox.waitFor(2);
+      expect(deliveries).toEqual(['slow', 'next']);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
+  it('handles different aggregates at once up to `concurrency`, and one aggregate strictly in order', async () => {
+    const broker = await embeddedBroker();
+    try {
+      const bus = await broker.bus();
+      const log: string[] = [];
+      let running = 0;
+      let maxRunning = 0;
+      const b1Done = gate();
+      const inbox = new Inbox();
+      await bus.subscribe({
+        consumer: 'worker',
+        types: ['USER_REGISTERED', 'USER_UPDATED'],
+        concurrency: 2,
+        handler: async (event) => {
+          const name = `${event.aggregateId}${event.aggregateVersion}`;
+          running += 1;
+          maxRunning = Math.max(maxRunning, running);
+          log.push(`start ${name}`);
+          // a1 can only finish once b1 was handled: proves b1 ran while a1 was still running.
+          if (name === 'a1') await b1Done.opened;
+          await new Promise((resolve) => setImmediate(resolve));
+          log.push(`end ${name}`);
+          running -= 1;
+          if (name === 'b1') b1Done.open();
+          await inbox.handler(event);
+        },
+      });
+      await bus.publish([
+        userRegistered('a', 1),
+        userUpdated('a', 2),
+        userRegistered('b', 1),
+        userUpdated('a', 3),
+        ...Array.from({ length: 6 }, (_, i) => userRegistered(`c${i}`, 1)),
+      ]);
+      await inbox.waitFor(10);
+      expect(log.indexOf('end b1')).toBeLessThan(log.indexOf('end a1'));
+      // Within aggregate a: each one starts after the previous one ended.
+      expect(log.indexOf('start a2')).toBeGreaterThan(log.indexOf('end a1'));
+      expect(log.indexOf('start a3')).toBeGreaterThan(log.indexOf('end a2'));
+      expect(inbox.received.filter((e) => e.aggregateId === 'a').map((e) => e.aggregateVersion)).toEqual([1, 2, 3]);
+      expect(maxRunning).toBe(2);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
+  it('moves the checkpoint only past finished events, so a restart redelivers exactly the unfinished ones', async () => {
+    const broker = await embeddedBroker();
+    try {
+      const first = await broker.bus();
+      const stuckStarted = gate();
+      const bothDone = gate();
+      const handled: string[] = [];
+      let stopping = false;
+      const subscription = await first.subscribe({
+        consumer: 'worker',
+        types: ['USER_REGISTERED'],
+        concurrency: 2,
+        maxAttempts: 2,
+        handler: async (event) => {
+          if (event.aggregateId === 'stuck') {
+            stuckStarted.open();
+            // Runs until the subscriber stops, then fails (as a job aborted at shutdown does).
+            while (!stopping) await new Promise((resolve) => setTimeout(resolve, 10));
+            throw new Error('aborted at shutdown');
+          }
+          handled.push(event.aggregateId);
+          if (handled.length === 2) bothDone.open();
+        },
+      });
+      await first.publish([userRegistered('done-1'), userRegistered('stuck'), userRegistered('done-2')]);
+      await stuckStarted.opened;
+      await bothDone.opened;
+      stopping = true;
+      await subscription.stop();
+      expect(handled).toEqual(['done-1', 'done-2']);
+      // Failing while stopping is not a failed attempt: nothing is dead-lettered.
+      expect(await (first as EmbeddedEventBus).listDeadLetters('worker')).toEqual([]);
+
+      const second = await broker.bus();
+      const after = new Inbox();
+      await second.subscribe({ consumer: 'worker', types: ['USER_REGISTERED'], handler: after.handler });
+      await after.waitFor(2);
+      // `stuck` again; `done-2` again too (it is after the unfinished one), never `done-1`.
+      expect(after.received.map((e) => e.aggregateId)).toEqual(['stuck', 'done-2']);
     } finally {
       await broker.cleanup();
     }

@@ -7,6 +7,7 @@ class FakePubSub implements PubSubClient {
   readonly published: Array<{ topic: string; data: string; orderingKey?: string; attributes?: Record<string, string> }> = [];
   readonly createdSubscriptions: Array<{ topic: string; name: string; options: unknown }> = [];
   readonly subscriptions = new Map<string, FakeSubscription>();
+  readonly subscriptionOptions = new Map<string, unknown>();
 
   topic(name: string): PubSubTopic {
     return {
@@ -23,7 +24,8 @@ class FakePubSub implements PubSubClient {
     };
   }
 
-  subscription(name: string): PubSubSubscription {
+  subscription(name: string, options?: unknown): PubSubSubscription {
+    this.subscriptionOptions.set(name, options);
     const subscription = new FakeSubscription();
     this.subscriptions.set(name, subscription);
     return subscription;
@@ -90,6 +92,13 @@ describe('PubSubEventBus (stubbed client)', () => {
       },
     ]);
     expect(client.subscriptions.has('groovy.auth.query')).toBe(true);
+    expect(client.subscriptionOptions.get('groovy.auth.query')).toEqual({ flowControl: { maxMessages: 100, allowExcessMessages: false } });
+  });
+
+  it('maps a subscriber\'s concurrency to flow control (at most that many messages in flight)', async () => {
+    const { client, bus } = make();
+    await bus.subscribe({ consumer: 'hls-worker', types: ['OBJECT_FINALIZED'], concurrency: 2, handler: async () => {} });
+    expect(client.subscriptionOptions.get('groovy.storage.hls-worker')).toEqual({ flowControl: { maxMessages: 2, allowExcessMessages: false } });
   });
 
   it('acks only after the handler succeeded, nacks when it throws, acks types it does not want', async () => {

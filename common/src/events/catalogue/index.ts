@@ -9,3 +9,10 @@ export {
   SongDeleted,
   SongUpdated,
 } from './song-events';
+export {
+  finalizedObjectOf,
+  objectAggregateId,
+  ObjectFinalized,
+  objectFinalizedEvent,
+  type ObjectFinalizedData,
+} from './storage-events';

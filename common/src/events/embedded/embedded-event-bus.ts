@@ -45,8 +45,9 @@ export interface EmbeddedEventBusOptions {
 /**
  * The embedded transport: an append-only event log in MongoDB with a sequence number per event,
  * one checkpoint per consumer, and a lease so only one instance of a consumer works at a time.
- * Works across processes with no extra server. Events are delivered in log order (hence in order
- * per aggregate); a failing handler is retried with backoff, then dead-lettered.
+ * Works across processes with no extra server. Events are delivered in log order per aggregate (one
+ * at a time, or up to `concurrency` aggregates at once); a failing handler is retried with backoff,
+ * then dead-lettered. The lease is renewed while handlers run, however long they take.
  *
  * Sequence numbers are taken before the insert, so a publisher that dies in between leaves a gap;
  * a consumer that meets a gap waits `gapTimeoutMs` for the late insert before moving past it.
@@ -143,17 +144,52 @@ interface SubscriptionDependencies {
   onStop(): void;
 }
 
+type DeliveryOutcome = 'handled' | 'dead-lettered' | 'abandoned';
+
+/** Events a subscriber reads ahead of its lanes (waiting behind an earlier event of their aggregate). */
+const MAX_LOOKAHEAD = 100;
+
+/** The ordering key of a stored event: its aggregate (a malformed one is its own). */
+function aggregateOf(stored: StoredEvent): string {
+  return typeof stored.envelope?.aggregateId === 'string' ? stored.envelope.aggregateId : `#${stored._id}`;
+}
+
+/**
+ * One subscriber of a consumer. Its loop holds the consumer's lease (renewing it on every turn, at
+ * least every `leaseMs / 3`, whatever the handlers are doing, so a handler that runs longer than the
+ * lease keeps it), reads the log after the checkpoint and hands events to the handler on at most
+ * `concurrency` lanes, one lane per aggregate in flight: different aggregates run side by side,
+ * the events of one aggregate one after the other, in log order. The checkpoint moves to the
+ * highest sequence number below which every event was handled (or dead-lettered), so a crash
+ * redelivers the events that were not finished (and, at least once, finished ones after them).
+ */
 class EmbeddedSubscription implements Subscription {
   private readonly owner = randomUUID();
+  private readonly concurrency: number;
   private stopped = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private gapSince: { seq: number; at: number } | undefined;
+  /** Whether this instance held the consumer's lease at its last renewal. */
+  private holding = false;
+  /** The next sequence number to read (meaningful while holding). */
+  private nextSeq = 1;
+  /** The checkpoint as last saved by this instance. */
+  private committed = 0;
+  /** Events handed to the handler and not finished, by sequence number (ascending): their aggregate. */
+  private readonly inFlight = new Map<number, string>();
+  /** The lanes: per aggregate in flight, its last event; the next event of that aggregate starts after it. */
+  private readonly tails = new Map<string, Promise<void>>();
+  /** The lowest event given up at shutdown (its handler failed while stopping): the checkpoint stays below it. */
+  private abandonedFrom: number | undefined;
+  private commits: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: SubscribeOptions,
     private readonly deps: SubscriptionDependencies,
-  ) {}
+  ) {
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  }
 
   start(): void {
     this.loop = this.run();
@@ -177,18 +213,120 @@ class EmbeddedSubscription implements Subscription {
     while (!this.stopped) {
       let progressed = false;
       try {
-        const checkpoint = await this.acquireLease();
-        if (checkpoint) progressed = await this.processBatch(checkpoint.seq);
+        progressed = await this.step();
       } catch (error) {
         if (!this.stopped) this.deps.logger.error({ err: error }, 'event consumer loop failed; retrying');
       }
       if (!progressed && !this.stopped) await this.idle();
     }
+    // Stopping: no new deliveries; let the running ones finish, then save how far they got.
+    await this.drain();
+    await this.commit();
+  }
+
+  /** Renews (or takes) the lease and hands out what fits; true when something was handed out. */
+  private async step(): Promise<boolean> {
+    // Deliveries left over from a lease this instance lost: let them end before taking it again.
+    if (!this.holding && this.inFlight.size > 0) return false;
+    const checkpoint = await this.acquireLease();
+    if (!checkpoint) {
+      this.holding = false;
+      return false;
+    }
+    if (!this.holding) {
+      this.holding = true;
+      this.nextSeq = checkpoint.seq + 1;
+      this.committed = checkpoint.seq;
+      this.gapSince = undefined;
+      this.abandonedFrom = undefined;
+    }
+    if (this.inFlight.size >= MAX_LOOKAHEAD || this.stopped) return false;
+    const batch = await this.deps.events.find({ seq: { $gte: this.nextSeq } }).sort({ seq: 1 }).limit(100).toArray();
+    let progressed = false;
+    for (const stored of batch) {
+      if (this.stopped || !this.holding || this.inFlight.size >= MAX_LOOKAHEAD) break;
+      if (stored.seq !== this.nextSeq) {
+        if (!this.gapPassed(this.nextSeq)) break;
+        this.deps.logger.warn({ missing: this.nextSeq, next: stored.seq }, 'skipping a sequence gap (a publisher died before inserting)');
+      }
+      const subscribed = this.options.types.includes(stored.envelope?.type);
+      // A new aggregate needs a free lane; one already in flight queues behind its previous event.
+      if (subscribed && !this.tails.has(aggregateOf(stored)) && this.tails.size >= this.concurrency) break;
+      this.gapSince = undefined;
+      this.nextSeq = stored.seq + 1;
+      progressed = true;
+      if (subscribed) this.dispatch(stored);
+    }
+    if (progressed && this.inFlight.size === 0) void this.commit();
+    return progressed;
+  }
+
+  /** Starts the delivery of `stored` once the previous event of its aggregate is finished. */
+  private dispatch(stored: StoredEvent): void {
+    const aggregate = aggregateOf(stored);
+    this.inFlight.set(stored.seq, aggregate);
+    const previous = this.tails.get(aggregate) ?? Promise.resolve();
+    const done: Promise<void> = previous
+      .then(() => this.deliver(stored))
+      .catch((error: unknown): DeliveryOutcome => {
+        this.deps.logger.error({ err: error, eventId: stored._id }, 'event delivery failed; it will be redelivered');
+        return 'abandoned';
+      })
+      .then((outcome) => {
+        this.inFlight.delete(stored.seq);
+        if (this.tails.get(aggregate) === done) this.tails.delete(aggregate);
+        if (outcome === 'abandoned') {
+          this.abandonedFrom = Math.min(this.abandonedFrom ?? stored.seq, stored.seq);
+          // Not stopping (e.g. the dead-letter write failed): once the rest is done, start again
+          // from the checkpoint, which stays below this event, so it is delivered again.
+          if (!this.stopped) this.holding = false;
+        }
+        void this.commit();
+        this.wake();
+      });
+    this.tails.set(aggregate, done);
+  }
+
+  /** Every sequence number up to this one is finished: handled, dead-lettered or not subscribed. */
+  private watermark(): number {
+    let mark = this.nextSeq - 1;
+    const lowestInFlight = this.inFlight.keys().next();
+    if (!lowestInFlight.done) mark = Math.min(mark, lowestInFlight.value - 1);
+    if (this.abandonedFrom !== undefined) mark = Math.min(mark, this.abandonedFrom - 1);
+    return mark;
+  }
+
+  /** Saves the watermark as the checkpoint (one write at a time; only while holding the lease). */
+  private commit(): Promise<void> {
+    this.commits = this.commits.then(async () => {
+      const mark = this.watermark();
+      if (!this.holding || mark <= this.committed) return;
+      try {
+        const saved = await this.deps.checkpoints.updateOne(
+          { _id: this.options.consumer, leaseOwner: this.owner },
+          { $set: { seq: mark } },
+        );
+        if (saved.matchedCount === 0) {
+          // Lost the lease: another instance carries on from the last saved checkpoint.
+          this.holding = false;
+          return;
+        }
+        this.committed = mark;
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'could not save the checkpoint; will retry');
+      }
+    });
+    return this.commits;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
   }
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.deps.pollIntervalMs);
+      // Never longer than a third of the lease: each turn of the loop renews it.
+      const timer = setTimeout(done, Math.min(this.deps.pollIntervalMs, Math.max(1, Math.floor(this.deps.leaseMs / 3))));
       const wake = () => done();
       this.wakeUp = wake;
       function done() {
@@ -219,59 +357,43 @@ class EmbeddedSubscription implements Subscription {
     }
   }
 
-  /** Processes events after `seq`; true when the checkpoint moved. */
-  private async processBatch(seq: number): Promise<boolean> {
-    const batch = await this.deps.events.find({ seq: { $gt: seq } }).sort({ seq: 1 }).limit(100).toArray();
-    let expected = seq + 1;
-    let moved = false;
-    for (const stored of batch) {
-      if (this.stopped) break;
-      if (stored.seq !== expected) {
-        if (!this.gapPassed(expected)) break;
-        this.deps.logger.warn({ missing: expected, next: stored.seq }, 'skipping a sequence gap (a publisher died before inserting)');
-      }
-      this.gapSince = undefined;
-      await this.deliver(stored);
-      const saved = await this.deps.checkpoints.updateOne(
-        { _id: this.options.consumer, leaseOwner: this.owner },
-        { $set: { seq: stored.seq } },
-      );
-      if (saved.matchedCount === 0) return moved; // lost the lease: another instance carries on
-      expected = stored.seq + 1;
-      moved = true;
-    }
-    return moved;
-  }
-
   private gapPassed(seq: number): boolean {
     const now = Date.now();
     if (!this.gapSince || this.gapSince.seq !== seq) this.gapSince = { seq, at: now };
     return now - this.gapSince.at >= this.deps.gapTimeoutMs;
   }
 
-  private async deliver(stored: StoredEvent): Promise<void> {
-    if (!this.options.types.includes(stored.envelope.type)) return;
+  /**
+   * Runs the handler, retrying with backoff; dead-letters after `maxAttempts`. A failure while the
+   * subscription is stopping is not retried nor dead-lettered: the event stays unacknowledged and is
+   * delivered again after a restart.
+   */
+  private async deliver(stored: StoredEvent): Promise<DeliveryOutcome> {
+    if (this.stopped) return 'abandoned'; // waited behind its aggregate until the stop
     let event: EventEnvelope;
     try {
       event = parseEvent(stored.envelope);
     } catch (error) {
       await this.deadLetter(stored, error, 0);
-      return;
+      return 'dead-lettered';
     }
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.options.handler(event);
-        return;
+        return 'handled';
       } catch (error) {
-        if (attempt >= maxAttempts || error instanceof InvalidEventError) {
+        if (error instanceof InvalidEventError || (attempt >= maxAttempts && !this.stopped)) {
           await this.deadLetter(stored, error, attempt);
-          return;
+          return 'dead-lettered';
+        }
+        if (this.stopped) {
+          this.deps.logger.warn({ err: error, eventId: event.id, attempt }, 'event handler failed while stopping; left for redelivery');
+          return 'abandoned';
         }
         this.deps.logger.warn({ err: error, eventId: event.id, attempt }, 'event handler failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, this.deps.retryDelayMs * 2 ** (attempt - 1)));
-        // Renew the lease so a slow retry is not mistaken for a dead instance.
-        await this.acquireLease();
+        if (this.stopped) return 'abandoned';
       }
     }
   }

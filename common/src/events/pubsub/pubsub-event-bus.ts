@@ -120,7 +120,8 @@ export class PubSubEventBus implements EventBus {
       const name = `${topicName}.${options.consumer}`;
       if (this.options.createResources) await this.createSubscription(topic, name, deadLetter.name);
       const subscription = this.options.client.subscription(name, {
-        flowControl: { maxMessages: this.options.maxMessagesInFlight ?? 100, allowExcessMessages: false },
+        // A subscriber that asks for a concurrency gets at most that many messages at once.
+        flowControl: { maxMessages: options.concurrency ?? this.options.maxMessagesInFlight ?? 100, allowExcessMessages: false },
       });
       subscription.on('message', (message) => void this.onMessage(options, message, deadLetter));
       subscription.on('error', (error) => this.options.logger.error({ err: error, subscription: name }, 'Pub/Sub subscription error'));

@@ -28,7 +28,6 @@ export async function startLocalHarness(
     signingSecret: TEST_SIGNING_SECRET,
     logger,
     now: () => new Date(Date.now() + offsetMs),
-    webhookRetry: { attempts: 4, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 2_000 },
     ...options,
   });
   const server = await startLocalStorageServer({
@@ -43,7 +42,6 @@ export async function startLocalHarness(
     server,
     rootDir,
     onObjectFinalized: (handler) => storage.onObjectFinalized(handler),
-    flushNotifications: () => storage.flushNotifications(),
     listTemporaryFiles: () => storage.listTemporaryFiles(),
     advanceClock: (seconds) => {
       offsetMs += seconds * 1000;

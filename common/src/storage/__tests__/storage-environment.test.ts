@@ -30,7 +30,7 @@ describe('storage environment', () => {
       STORAGE_SIGNING_SECRET: DEV_STORAGE_SIGNING_SECRET,
       GCS_READ_URLS: 'public',
     });
-    expect(env.STORAGE_FINALIZED_WEBHOOK_URL).toBeUndefined();
+    expect(env).not.toHaveProperty('STORAGE_FINALIZED_WEBHOOK_URL');
     const storage = createStorage(env, logger);
     expect(storage).toBeInstanceOf(LocalDiskStorage);
     expect(storage.kind).toBe('local');

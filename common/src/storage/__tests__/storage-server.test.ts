@@ -5,11 +5,10 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { ConflictError } from '../../errors/domain-errors';
 import { createLogger } from '../../logging/logger';
-import { parseObjectFinalizedPush } from '../finalized-push';
+import { FinalizationNotRecordedError } from '../local/local-disk-storage';
 import { signUploadGrant, UPLOAD_QUERY } from '../local/upload-signature';
 import type { ObjectFinalizedEvent, SignedUpload } from '../storage';
 import { startLocalHarness, TEST_SIGNING_SECRET, type LocalHarness } from './local-harness';
-import { startWebhookReceiver } from './webhook-receiver';
 
 /** Log lines the storage writes, so a test can await one instead of sleeping. */
 function captureLogs() {
@@ -258,30 +257,56 @@ describe('local storage HTTP server', () => {
     expect(response.headers.get('allow')).toContain('PUT');
   });
 
-  it('retries the webhook with backoff until it accepts, with the same message each time', async () => {
-    const receiver = await startWebhookReceiver();
-    const withWebhook = await startLocalHarness({ finalizedWebhookUrl: receiver.url });
+  it('answers a PUT whose finalisation could not be recorded with 500, and reports nothing in process', async () => {
+    let failing = true;
+    const recorded: string[] = [];
+    const withRecorder = await startLocalHarness({
+      finalizedRecorder: async (event) => {
+        if (failing) throw new Error('outbox unavailable');
+        recorded.push(event.key);
+      },
+    });
+    const seen: string[] = [];
+    withRecorder.storage.onObjectFinalized((event) => {
+      seen.push(event.key);
+    });
     try {
-      receiver.respondWith(503, 500);
-      await withWebhook.storage.put('hls/retry/master.m3u8', Buffer.from('#EXTM3U\n'), {
-        contentType: 'application/vnd.apple.mpegurl',
+      const key = 'uploads/unrecorded/original.mp3';
+      const signed = await withRecorder.storage.createSignedUpload(key, {
+        contentType: 'audio/mpeg',
+        maxBytes: 100,
+        expiresInSeconds: 60,
       });
-      const received = await receiver.waitFor(3);
-      await withWebhook.storage.flushNotifications();
-      expect(receiver.received).toHaveLength(3);
-      const messageIds = received.map(
-        (push) => (JSON.parse(push.body) as { message: { messageId: string } }).message.messageId,
+      const put = () =>
+        fetch(signed.url, {
+          method: 'PUT',
+          headers: { 'content-type': 'audio/mpeg' },
+          body: Buffer.from('abc'),
+        });
+      const refused = await put();
+      expect(refused.status).toBe(500);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /send it again/,
       );
-      expect(new Set(messageIds).size).toBe(1);
-      expect(received[0]?.headers['content-type']).toBe('application/json');
-      expect(parseObjectFinalizedPush(received[2]?.body)).toMatchObject({
-        bucket: 'local',
-        key: 'hls/retry/master.m3u8',
-        size: 8,
-      });
+      expect(seen).toEqual([]);
+      // The client sends it again once the recorder works: recorded and reported once.
+      failing = false;
+      expect((await put()).status).toBe(200);
+      expect(recorded).toEqual([key]);
+      expect(seen).toEqual([key]);
+      await expect(
+        withRecorder.storage.put('hls/x/master.m3u8', Buffer.from('#'), {
+          contentType: 'text/plain',
+        }),
+      ).resolves.toMatchObject({ key: 'hls/x/master.m3u8' });
+      failing = true;
+      await expect(
+        withRecorder.storage.put('hls/x/master.m3u8', Buffer.from('#'), {
+          contentType: 'text/plain',
+        }),
+      ).rejects.toBeInstanceOf(FinalizationNotRecordedError);
     } finally {
-      await withWebhook.close();
-      await receiver.close();
+      await withRecorder.close();
     }
   });
 

@@ -17,7 +17,6 @@ import type {
   Storage,
   StoredObject,
 } from '../storage';
-import { FinalizedWebhook, type WebhookRetryOptions } from './finalized-webhook';
 import { signUploadGrant, UPLOAD_QUERY, type UploadGrant } from './upload-signature';
 
 export interface LocalDiskStorageOptions {
@@ -29,9 +28,8 @@ export interface LocalDiskStorageOptions {
   signingSecret: string;
   /** Reported as the bucket in ObjectFinalizedEvents (default `local`). */
   bucket?: string;
-  /** Where OBJECT_FINALIZE notifications are POSTed in the Pub/Sub push format. */
-  finalizedWebhookUrl?: string;
-  webhookRetry?: WebhookRetryOptions;
+  /** Records each finalised object durably before the write is reported done (see `recordFinalizedWith`). */
+  finalizedRecorder?: ObjectFinalizedRecorder;
   logger: Logger;
   /** The clock (tests move it to expire URLs). */
   now?: () => Date;
@@ -53,6 +51,23 @@ export interface LocalObjectFile {
 export type ObjectFinalizedHandler = (event: ObjectFinalizedEvent) => void | Promise<void>;
 
 /**
+ * Records a finalised object durably (e.g. an OBJECT_FINALIZED event in an outbox). Awaited after the
+ * object is in place and before the write is reported done (the PUT's 200, `put()` resolving).
+ */
+export type ObjectFinalizedRecorder = (event: ObjectFinalizedEvent) => Promise<void>;
+
+/** The object was stored, but recording its finalisation failed: the write is reported failed. */
+export class FinalizationNotRecordedError extends Error {
+  constructor(
+    readonly key: string,
+    override readonly cause: unknown,
+  ) {
+    super(`object ${key} was stored but its finalisation could not be recorded`);
+    this.name = 'FinalizationNotRecordedError';
+  }
+}
+
+/**
  * Storage on the local disk (the embedded default). Objects live under `<rootDir>/objects/<key>`;
  * every write streams into `<rootDir>/tmp` and is renamed into place only when complete, so a
  * reader never sees half an object and a failed upload leaves nothing behind.
@@ -67,7 +82,7 @@ export class LocalDiskStorage implements Storage {
   readonly temporaryDir: string;
   private publicBaseUrl: string;
   private readonly handlers = new Set<ObjectFinalizedHandler>();
-  private readonly webhook: FinalizedWebhook | undefined;
+  private recorder: ObjectFinalizedRecorder | undefined;
   private readonly now: () => Date;
   private readonly logger: Logger;
   private ready: Promise<void> | undefined;
@@ -83,9 +98,7 @@ export class LocalDiskStorage implements Storage {
     this.publicBaseUrl = options.publicUrl.replace(/\/+$/, '');
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
-    this.webhook = options.finalizedWebhookUrl
-      ? new FinalizedWebhook(options.finalizedWebhookUrl, options.logger, options.webhookRetry)
-      : undefined;
+    this.recorder = options.finalizedRecorder;
   }
 
   /** The base URL upload and read URLs start with. */
@@ -113,15 +126,19 @@ export class LocalDiskStorage implements Storage {
     return () => this.handlers.delete(handler);
   }
 
-  /** Resolves when every webhook notification started so far was delivered or given up. */
-  flushNotifications(): Promise<void> {
-    return this.webhook?.flush() ?? Promise.resolve();
+  /**
+   * Sets (or, with `undefined`, removes) the durable recorder of finalised objects. While one is set,
+   * a write is reported done only once the recorder resolved; when it rejects, the write fails with
+   * FinalizationNotRecordedError (the PUT answers 500, so the client sends it again; the object that
+   * arrived stays in place, to be replaced by the retry). This is how "object finalised" survives a
+   * crash: nothing the client was told is stored can go unannounced.
+   */
+  recordFinalizedWith(recorder: ObjectFinalizedRecorder | undefined): void {
+    this.recorder = recorder;
   }
 
-  /** Stops webhook retries (pending notifications are given up and logged). */
-  async close(): Promise<void> {
-    await this.webhook?.close();
-  }
+  /** Nothing to release (kept for the server's graceful stop). */
+  async close(): Promise<void> {}
 
   async createSignedUpload(key: string, options: SignedUploadOptions): Promise<SignedUpload> {
     assertObjectKey(key);
@@ -299,16 +316,31 @@ export class LocalDiskStorage implements Storage {
       contentType: meta.contentType,
       updatedAt: new Date(stats.mtimeMs),
     };
-    this.emitFinalized({
+    const event: ObjectFinalizedEvent = {
       bucket: this.bucket,
       key,
       size: stats.size,
       contentType: meta.contentType,
       finalizedAt: new Date(stats.mtimeMs),
-    });
+      // Microseconds, like a GCS generation: grows with every write of the key.
+      generation: String(Math.round(stats.mtimeMs * 1000)),
+    };
+    if (this.recorder) {
+      try {
+        await this.recorder(event);
+      } catch (error) {
+        this.logger.error(
+          { err: error, key },
+          'could not record an object finalisation; the write fails',
+        );
+        throw new FinalizationNotRecordedError(key, error);
+      }
+    }
+    this.emitFinalized(event);
     return stored;
   }
 
+  /** In-process listeners: told after the recorder, never awaited, their failures only logged. */
   private emitFinalized(event: ObjectFinalizedEvent): void {
     for (const handler of this.handlers) {
       try {
@@ -322,7 +354,6 @@ export class LocalDiskStorage implements Storage {
         this.logger.error({ err: error, key: event.key }, 'object-finalised handler failed');
       }
     }
-    this.webhook?.send(event);
   }
 
   private objectPath(key: string): string {

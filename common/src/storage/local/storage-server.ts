@@ -8,7 +8,7 @@ import { createHttpService, type HttpService } from '../../server/http-service';
 import { mediaTypeOf } from '../mime-types';
 import { objectKeyProblem } from '../object-key';
 import { ObjectTooLargeError } from '../storage-errors';
-import type { LocalDiskStorage } from './local-disk-storage';
+import { FinalizationNotRecordedError, type LocalDiskStorage } from './local-disk-storage';
 import { UPLOAD_QUERY, verifyUploadGrant } from './upload-signature';
 
 export interface StorageRouterOptions {
@@ -216,6 +216,13 @@ export function createStorageRouter(options: StorageRouterOptions): Router {
         );
       }
       if (error instanceof ConflictError) return fail(409, 'KEY_CONFLICT', error.message);
+      if (error instanceof FinalizationNotRecordedError) {
+        return fail(
+          500,
+          'INTERNAL',
+          'the upload arrived but could not be announced for processing; please send it again',
+        );
+      }
       if (req.destroyed || !req.complete) {
         logger.info({ key }, 'upload aborted by the client before it was complete; nothing kept');
         return fail(

@@ -2,19 +2,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  EmbeddedEventBus,
   IDENTITY_HEADER,
+  ObjectFinalized,
   signIdentityToken,
+  type EventEnvelope,
   signWebhookBody,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
 } from '@groovy/common';
 import {
+  createTestLogger,
   spawnService,
   startTestMongo,
   type SpawnedService,
   type TestMongo,
 } from '@groovy/common/testing';
-import { Types } from 'mongoose';
+import { mongo as driver, Types } from 'mongoose';
 import { readyCall } from './songs-test-server';
 
 // The built service as it runs in production: a real process, configured only by its environment.
@@ -34,7 +38,24 @@ describe('songs as a process', () => {
     fs.rmSync(storageDir, { recursive: true, force: true });
   });
 
-  it('serves GraphQL and, with local storage, the storage server: a real upload lands on disk, the webhook makes it READY', async () => {
+  it('serves GraphQL and, with local storage, the storage server: a real upload lands on disk, is announced on the event bus, the webhook makes it READY', async () => {
+    // A consumer of the embedded bus, as the HLS worker is: OBJECT_FINALIZED comes through songs' outbox.
+    const eventsDatabase = mongo.freshDatabaseName('events');
+    const client = await driver.MongoClient.connect(mongo.url);
+    const bus = new EmbeddedEventBus({
+      db: client.db(eventsDatabase),
+      logger: createTestLogger('bus'),
+    });
+    const announced: EventEnvelope[] = [];
+    let onAnnounced: (() => void) | undefined;
+    await bus.subscribe({
+      consumer: 'hls-worker',
+      types: [ObjectFinalized.type],
+      handler: async (event) => {
+        announced.push(event);
+        onAnnounced?.();
+      },
+    });
     const service: SpawnedService = await spawnService({
       name: 'songs',
       entry: ENTRY,
@@ -46,6 +67,7 @@ describe('songs as a process', () => {
         STORAGE_DRIVER: 'local',
         STORAGE_LOCAL_DIR: storageDir,
         STORAGE_PUBLIC_URL: 'http://127.0.0.1:0',
+        EVENT_BUS_DATABASE: eventsDatabase,
       },
     });
     try {
@@ -95,6 +117,17 @@ describe('songs as a process', () => {
       expect(
         fs.readFileSync(path.join(storageDir, 'objects', 'uploads', songId, 'original.mp3')),
       ).toEqual(body);
+      const uploadKey = `uploads/${songId}/original.mp3`;
+      const isUpload = () => announced.some((event) => event.aggregateId === uploadKey);
+      if (!isUpload())
+        await new Promise<void>((resolve) => (onAnnounced = () => isUpload() && resolve()));
+      expect(announced).toHaveLength(1);
+      expect(announced[0]).toMatchObject({
+        type: 'OBJECT_FINALIZED',
+        producer: 'storage',
+        aggregateId: uploadKey,
+        data: { key: uploadKey, size: body.length, contentType: 'audio/mpeg', bucket: 'local' },
+      });
 
       const rawBody = JSON.stringify(readyCall(songId, `uploads/${songId}/original.mp3`));
       const timestamp = Math.floor(Date.now() / 1000);
@@ -124,6 +157,8 @@ describe('songs as a process', () => {
       );
     } finally {
       expect(await service.stop()).toBe(0);
+      await bus.close();
+      await client.close();
     }
     const lines = service
       .output()

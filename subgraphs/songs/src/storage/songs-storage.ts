@@ -3,6 +3,7 @@ import {
   LocalDiskStorage,
   localStorageListenAddress,
   startLocalStorageServer,
+  type ObjectFinalizedRecorder,
   type StorageEnvironment,
 } from '@groovy/common';
 import type { Logger } from 'pino';
@@ -19,14 +20,19 @@ export interface OpenedStorage {
 /**
  * The adapter STORAGE_DRIVER names. With the local adapter (the dev default) this process also
  * serves the storage HTTP server (signed PUT uploads, reads) on STORAGE_PUBLIC_URL's address, so
- * `npm run dev` needs no extra process. With `gcs`, clients upload to Cloud Storage directly.
+ * `npm run dev` needs no extra process, and every finalised object is first recorded with
+ * `recordFinalized` (OBJECT_FINALIZED in this service's outbox, see object-finalized-outbox.ts) before
+ * the upload is answered. With `gcs`, clients upload to Cloud Storage directly and Cloud Storage
+ * notifies the HLS worker itself (Pub/Sub push).
  */
 export async function openSongsStorage(
   env: StorageEnvironment & { NODE_ENV: string; SHUTDOWN_TIMEOUT_MS: number },
   logger: Logger,
+  recordFinalized?: ObjectFinalizedRecorder,
 ): Promise<OpenedStorage> {
   const storage = createStorage(env, logger);
   if (!(storage instanceof LocalDiskStorage)) return { storage, close: async () => {} };
+  storage.recordFinalizedWith(recordFinalized);
   const { host, port } = localStorageListenAddress(env.STORAGE_PUBLIC_URL);
   const quieter =
     (logger.levels.values[logger.level] ?? 0) >= logger.levels.values.warn! ? logger.level : 'warn';

@@ -25,7 +25,7 @@ export interface StackOptions {
   media?: boolean;
 }
 
-/** The media half of a stack: songs serving local storage, and the worker it notifies. */
+/** The media half of a stack: songs serving local storage, and the worker fed by its OBJECT_FINALIZED events. */
 export interface MediaServices {
   songs: SpawnedService;
   worker: SpawnedService;
@@ -134,7 +134,7 @@ export class Stack {
   }
 }
 
-/** Songs (serving local storage on its own port) and the worker, wired to each other. */
+/** Songs (serving local storage on its own port) and the worker, wired through the embedded event bus. */
 async function startMedia(mongo: TestMongo, workDir: string): Promise<MediaServices> {
   const [workerPort, storagePort] = [await freePort(), await freePort()];
   const storageUrl = `http://127.0.0.1:${storagePort}`;
@@ -155,15 +155,18 @@ async function startMedia(mongo: TestMongo, workDir: string): Promise<MediaServi
       EVENT_BUS_DATABASE,
       IDENTITY_TOKEN_SECRET,
       WORKER_WEBHOOK_SECRET,
-      STORAGE_FINALIZED_WEBHOOK_URL: `http://127.0.0.1:${workerPort}/pubsub/object-finalized`,
       ...storageEnv,
     },
   });
+  // Songs' local storage announces uploads on the bus (OBJECT_FINALIZED); the worker consumes them.
   const worker = await spawnService({
     name: 'hls-worker',
     entry: WORKER_ENTRY,
     env: {
       PORT: String(workerPort),
+      MONGO_URL: mongo.url,
+      MONGO_DATABASE: mongo.freshDatabaseName('hls_worker'),
+      EVENT_BUS_DATABASE,
       SONGS_WEBHOOK_URL: `${songs.baseUrl}/webhooks/hls-worker`,
       WORKER_WEBHOOK_SECRET,
       ...storageEnv,

@@ -3,33 +3,53 @@ import { JobAbortedError } from '../media/media-failure';
 
 export type EnqueueResult = 'queued' | 'duplicate' | 'full' | 'stopping';
 
-export interface JobQueueOptions {
+export interface JobQueueOptions<TResult> {
   concurrency: number;
   /** Jobs waiting (not running) beyond which `enqueue` answers `full`. */
   maxQueued: number;
-  run: (event: ObjectFinalizedEvent, signal: AbortSignal) => Promise<unknown>;
+  run: (event: ObjectFinalizedEvent, signal: AbortSignal) => Promise<TResult>;
   logger: Logger;
 }
 
-interface Running {
+interface Waiter<TResult> {
+  resolve(result: TResult): void;
+  reject(error: unknown): void;
+}
+
+interface Waiting<TResult> {
+  event: ObjectFinalizedEvent;
+  /** Callers of `submit` waiting for this job's end (none for `enqueue`). */
+  waiters: Waiter<TResult>[];
+}
+
+interface Running<TResult> {
   event: ObjectFinalizedEvent;
   controller: AbortController;
+  /** Settles with the job (never rejects: the queue logs failures). */
   done: Promise<void>;
+  waiters: Waiter<TResult>[];
 }
 
 /**
- * A small in-process queue: at most `concurrency` jobs at once, FIFO, the same key waiting twice
- * is queued once (Pub/Sub delivers at least once). `stop` stops taking jobs, drops the waiting
- * ones, lets running ones finish for `graceMs`, then aborts them (their songs stay retryable).
+ * A small in-process queue: at most `concurrency` jobs at once, FIFO, and never two jobs of one key
+ * at the same time (a key that is running waits for that run to end before it starts again).
+ * Two ways in:
+ *  - `enqueue` (the Pub/Sub push endpoint): fire and forget, bounded by `maxQueued`; the same key
+ *    waiting twice is queued once.
+ *  - `submit` (the event-bus subscription): resolves with the job's result when it is over, rejects
+ *    when it crashed or was aborted, so the caller acknowledges only finished work. A key already
+ *    waiting or running is not run again: the caller joins that job and gets its result.
+ * `stop` stops taking jobs, drops the waiting ones, lets running ones finish for `graceMs`, then
+ * aborts them (their songs stay retryable).
  */
-export class UploadJobQueue {
-  private readonly waiting: ObjectFinalizedEvent[] = [];
-  private readonly running = new Set<Running>();
+export class UploadJobQueue<TResult = unknown> {
+  private readonly waiting: Waiting<TResult>[] = [];
+  private readonly running = new Set<Running<TResult>>();
   private readonly idleWaiters: Array<() => void> = [];
   private stopping = false;
   completed = 0;
 
-  constructor(private readonly options: JobQueueOptions) {}
+  constructor(private readonly options: JobQueueOptions<TResult>) {}
 
   get size(): { waiting: number; running: number } {
     return { waiting: this.waiting.length, running: this.running.size };
@@ -37,11 +57,39 @@ export class UploadJobQueue {
 
   enqueue(event: ObjectFinalizedEvent): EnqueueResult {
     if (this.stopping) return 'stopping';
-    if (this.waiting.some((queued) => queued.key === event.key)) return 'duplicate';
+    if (this.waiting.some((queued) => queued.event.key === event.key)) return 'duplicate';
     if (this.waiting.length >= this.options.maxQueued) return 'full';
-    this.waiting.push(event);
+    this.waiting.push({ event, waiters: [] });
     this.pump();
     return 'queued';
+  }
+
+  /**
+   * Runs the job for `event` (or joins the one already running or waiting for its key) and
+   * resolves with its result once it is over. Not bounded by `maxQueued`: the caller bounds itself
+   * (the subscription hands out at most WORKER_CONCURRENCY events at once).
+   */
+  submit(event: ObjectFinalizedEvent): Promise<TResult> {
+    if (this.stopping) return Promise.reject(new JobAbortedError('the worker is stopping'));
+    return new Promise<TResult>((resolve, reject) => {
+      const waiter = { resolve, reject };
+      const running = [...this.running].find((entry) => entry.event.key === event.key);
+      if (running) {
+        this.options.logger.info(
+          { key: event.key },
+          'this upload is already being processed; waiting for that job',
+        );
+        running.waiters.push(waiter);
+        return;
+      }
+      const waiting = this.waiting.find((entry) => entry.event.key === event.key);
+      if (waiting) {
+        waiting.waiters.push(waiter);
+        return;
+      }
+      this.waiting.push({ event, waiters: [waiter] });
+      this.pump();
+    });
   }
 
   /** Resolves when nothing is waiting or running. */
@@ -50,19 +98,24 @@ export class UploadJobQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  private isRunning(key: string): boolean {
+    for (const entry of this.running) if (entry.event.key === key) return true;
+    return false;
+  }
+
   private pump(): void {
-    while (
-      !this.stopping &&
-      this.running.size < this.options.concurrency &&
-      this.waiting.length > 0
-    ) {
-      const event = this.waiting.shift() as ObjectFinalizedEvent;
+    while (!this.stopping && this.running.size < this.options.concurrency) {
+      const index = this.waiting.findIndex((entry) => !this.isRunning(entry.event.key));
+      if (index < 0) return;
+      const [{ event, waiters }] = this.waiting.splice(index, 1) as [Waiting<TResult>];
       const controller = new AbortController();
-      const entry: Running = { event, controller, done: Promise.resolve() };
+      const entry: Running<TResult> = { event, controller, done: Promise.resolve(), waiters };
       entry.done = this.options
         .run(event, controller.signal)
         .then(
-          () => undefined,
+          (result) => {
+            for (const waiter of entry.waiters) waiter.resolve(result);
+          },
           (error: unknown) => {
             if (error instanceof JobAbortedError)
               this.options.logger.warn(
@@ -70,6 +123,7 @@ export class UploadJobQueue {
                 'job abandoned at shutdown; the upload can be re-sent',
               );
             else this.options.logger.error({ err: error, key: event.key }, 'job crashed');
+            for (const waiter of entry.waiters) waiter.reject(error);
           },
         )
         .finally(() => {
@@ -87,11 +141,13 @@ export class UploadJobQueue {
   async stop(graceMs: number): Promise<{ abandonedWaiting: number; abortedRunning: number }> {
     this.stopping = true;
     const dropped = this.waiting.splice(0);
-    for (const event of dropped)
+    for (const { event, waiters } of dropped) {
       this.options.logger.warn(
         { key: event.key },
         'queued job dropped at shutdown; the upload can be re-sent',
       );
+      for (const waiter of waiters) waiter.reject(new JobAbortedError('the worker is stopping'));
+    }
     const running = [...this.running];
     let abortedRunning = 0;
     if (running.length > 0) {

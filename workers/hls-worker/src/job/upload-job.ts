@@ -51,6 +51,8 @@ export type JobOutcome =
       jobId: string;
       payload: Extract<HlsWorkerWebhook, { outcome: 'READY' }>;
       delivered: boolean;
+      /** Not delivered, but songs may take it later (network error, 429, 5xx): worth running again. */
+      webhookRetryable: boolean;
       timings: JobTimings;
       ffmpegCpuSeconds: number[];
     }
@@ -61,6 +63,7 @@ export type JobOutcome =
       code: MediaFailureCode;
       reason: string;
       delivered: boolean;
+      webhookRetryable: boolean;
       timings: JobTimings;
     }
   /** songs answered the PROCESSING call with a 4xx (unknown song, another upload): nothing was done. */
@@ -255,6 +258,7 @@ export async function processUpload(
         ...base,
         payload,
         delivered: delivery.delivered,
+        webhookRetryable: !delivery.delivered && delivery.retryable,
         timings,
         ffmpegCpuSeconds: result.timings.ffmpegCpuSeconds,
       };
@@ -285,6 +289,7 @@ export async function processUpload(
         code: failure.code,
         reason: failure.reason,
         delivered: delivery.delivered,
+        webhookRetryable: !delivery.delivered && delivery.retryable,
         timings,
       };
     }

@@ -67,4 +67,58 @@ describe('UploadJobQueue', () => {
     expect(await queue.stop(20)).toEqual({ abandonedWaiting: 0, abortedRunning: 1 });
     expect(queue.size.running).toBe(0);
   });
+
+  it('submit: resolves with the result once the job is over; a key already running is joined, not run again', async () => {
+    const jobs = controllableRun();
+    const queue = new UploadJobQueue({ concurrency: 2, maxQueued: 10, run: jobs.run, logger });
+    let firstDone = false;
+    const first = queue.submit(event('k')).then(() => {
+      firstDone = true;
+    });
+    const duplicate = queue.submit(event('k'));
+    expect(jobs.started).toEqual(['k']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(firstDone).toBe(false);
+    jobs.release.get('k')?.();
+    await Promise.all([first, duplicate]);
+    expect(jobs.started).toEqual(['k']);
+  });
+
+  it('never runs one key twice at once: a push for a running key waits for that run to end', async () => {
+    const jobs = controllableRun();
+    const queue = new UploadJobQueue({ concurrency: 3, maxQueued: 10, run: jobs.run, logger });
+    const submitted = queue.submit(event('same'));
+    expect(queue.enqueue(event('same'))).toBe('queued');
+    expect(queue.enqueue(event('other'))).toBe('queued');
+    expect(jobs.started).toEqual(['same', 'other']);
+    jobs.release.get('same')?.();
+    await submitted;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(jobs.started).toEqual(['same', 'other', 'same']);
+    jobs.release.get('same')?.();
+    jobs.release.get('other')?.();
+    await queue.idle();
+  });
+
+  it('submit: rejects when the job crashes, is dropped or aborted at shutdown, or the queue is stopping', async () => {
+    const crashing = new UploadJobQueue({
+      concurrency: 1,
+      maxQueued: 10,
+      run: async () => {
+        throw new Error('ffmpeg vanished');
+      },
+      logger,
+    });
+    await expect(crashing.submit(event('c'))).rejects.toThrow('ffmpeg vanished');
+
+    const jobs = controllableRun();
+    const queue = new UploadJobQueue({ concurrency: 1, maxQueued: 10, run: jobs.run, logger });
+    const running = queue.submit(event('running'));
+    const waiting = queue.submit(event('waiting'));
+    const stopped = queue.stop(20);
+    await expect(waiting).rejects.toBeInstanceOf(JobAbortedError);
+    await expect(running).rejects.toBeInstanceOf(JobAbortedError);
+    expect(await stopped).toEqual({ abandonedWaiting: 1, abortedRunning: 1 });
+    await expect(queue.submit(event('late'))).rejects.toBeInstanceOf(JobAbortedError);
+  });
 });

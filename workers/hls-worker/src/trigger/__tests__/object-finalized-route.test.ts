@@ -28,6 +28,8 @@ beforeAll(async () => {
   worker = await startHlsWorker(env, {
     storage,
     tools,
+    // The push endpoint alone (the event-bus trigger has its own test).
+    events: false,
     logger: createLogger({ service: 'hls-worker-test', level: 'silent' }),
   });
 });
@@ -114,9 +116,13 @@ describe('POST /pubsub/object-finalized', () => {
     ).toHaveLength(1);
   });
 
-  it('serves /healthz, and counts jobs by outcome on /metrics', async () => {
+  it('serves /healthz and /readyz (nothing to check without the event-bus trigger), and counts jobs by outcome on /metrics', async () => {
     const response = await fetch(`${worker.url}/healthz`);
     expect(await response.json()).toEqual({ status: 'ok', service: 'hls-worker' });
+    expect(await (await fetch(`${worker.url}/readyz`)).json()).toMatchObject({
+      status: 'ready',
+      checks: {},
+    });
     const metrics = await (await fetch(`${worker.url}/metrics`)).text();
     expect(metrics).toMatch(/hls_jobs_total\{outcome="ready",code="",service="hls-worker"\} 2/);
     expect(metrics).toMatch(
