@@ -1,8 +1,9 @@
-import MiniSearch from 'minisearch';
 import type { SongDocument } from '../read-model/documents';
+import { BM25_PARAMS, CandidateScoringMiniSearch, type WordScore } from './candidate-scoring';
 import { FacetCounter } from './facet-counter';
 import { mark } from './highlight';
 import { planWords, tokenize, wordQuery } from './query-plan';
+import { derivedTerms, MATCH_WEIGHTS } from './word-terms';
 import { BestPerKey, blendScore, popularityFactor, TopRanked } from './ranking';
 import type {
   Highlight,
@@ -12,7 +13,6 @@ import type {
   SearchIndex,
   SearchResult,
 } from './search-index';
-
 
 interface IndexedSong {
   id: string;
@@ -49,6 +49,14 @@ interface WordMatch {
   terms: Record<string, string[]>[];
 }
 
+export interface MiniSearchIndexOptions {
+  /**
+   * Up to this many candidate songs, a later word is scored through the terms those songs contain
+   * (see `scoreAmong`); beyond, through the word's own query. Both give the same scores.
+   */
+  fewCandidates?: number;
+}
+
 interface PageEntry {
   id: string;
   score: number;
@@ -58,13 +66,26 @@ interface PageEntry {
 
 /** MiniSearch (in-process, fuzzy, prefix, per-field boosts): see the README for why. */
 export class MiniSearchIndex implements SearchIndex {
-  private readonly index = new MiniSearch<IndexedSong>({
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize,
-    processTerm: (term) => term.toLowerCase(),
-  });
+  private readonly index = new CandidateScoringMiniSearch<IndexedSong>(
+    {
+      fields: [...FIELDS],
+      storeFields: [],
+      tokenize,
+      processTerm: (term) => term.toLowerCase(),
+      searchOptions: {
+        boost: { ...FIELD_BOOSTS },
+        weights: { ...MATCH_WEIGHTS },
+        bm25: { ...BM25_PARAMS },
+      },
+    },
+    FIELD_BOOSTS,
+  );
   private readonly songs = new Map<string, IndexedSong>();
+  private readonly fewCandidates: number;
+
+  constructor(options: MiniSearchIndexOptions = {}) {
+    this.fewCandidates = options.fewCandidates ?? 2_000;
+  }
 
   upsert(song: SongDocument): void {
     if (song.deleted || song.status !== 'READY') {
@@ -162,31 +183,75 @@ export class MiniSearchIndex implements SearchIndex {
     }
     let matched: Map<string, WordMatch> | null = null;
     for (const { word, prefix } of planWords(words)) {
-      const previous: Map<string, WordMatch> | null = matched;
-      const boostDocument = previous
-        ? (id: string) => (previous.has(id) ? 1 : 0)
-        : filtered
-          ? (id: string) => (passes(id) ? 1 : 0)
-          : undefined;
+      const results = matched
+        ? this.scoreAmong(word, prefix, matched)
+        : this.scoreEverywhere(word, prefix, filtered ? passes : undefined);
       const next = new Map<string, WordMatch>();
-      for (const result of this.index.search(wordQuery(word, prefix), {
-        boost: { ...FIELD_BOOSTS },
-        boostDocument,
-      })) {
-        const id = result.id as string;
-        const before = previous?.get(id);
+      for (const { id, relevance, terms } of results) {
+        const before = matched?.get(id);
         if (before) {
-          before.relevance += result.score;
-          before.terms.push(result.match);
+          before.relevance += relevance;
+          before.terms.push(terms);
           next.set(id, before);
         } else {
-          next.set(id, { id, relevance: result.score, terms: [result.match] });
+          next.set(id, { id, relevance, terms: [terms] });
         }
       }
       matched = next;
       if (!matched.size) break;
     }
     return matched?.values() ?? [];
+  }
+
+  /** A word over the whole index (or the songs passing the filter). */
+  private scoreEverywhere(
+    word: string,
+    prefix: boolean,
+    passes: ((id: string) => boolean) | undefined,
+  ): WordScore[] {
+    return this.index
+      .search(wordQuery(word, prefix), {
+        boostDocument: passes && ((id: string) => (passes(id) ? 1 : 0)),
+      })
+      .map((result) => ({ id: result.id as string, relevance: result.score, terms: result.match }));
+  }
+
+  /**
+   * A word over the songs the earlier words matched, scored as `scoreEverywhere` would. With few
+   * candidates, each candidate's own words are matched against the word (`derivedTerms`) and
+   * scored document at a time (`scoreCandidates`); with many, the word's own query runs and
+   * MiniSearch skips every other song's postings (a falsy document boost skips a posting before a
+   * result is built).
+   */
+  private scoreAmong(
+    word: string,
+    prefix: boolean,
+    candidates: ReadonlyMap<string, unknown>,
+  ): WordScore[] {
+    if (candidates.size > this.fewCandidates) {
+      return this.index
+        .search(wordQuery(word, prefix), {
+          boostDocument: (id: string) => (candidates.has(id) ? 1 : 0),
+        })
+        .map((result) => ({
+          id: result.id as string,
+          relevance: result.score,
+          terms: result.match,
+        }));
+    }
+    const songs = [...candidates.keys()].map((id) => {
+      const song = this.songs.get(id)!;
+      const fields: Record<string, string[]> = {};
+      // As the index saw them: tokenized, then lower-cased term by term.
+      for (const field of FIELDS)
+        fields[field] = tokenize(song[field]).map((term) => term.toLowerCase());
+      return { id, fields };
+    });
+    const vocabulary = new Set<string>();
+    for (const song of songs)
+      for (const field of FIELDS) for (const word of song.fields[field]!) vocabulary.add(word);
+    const terms = derivedTerms(word, prefix, vocabulary);
+    return terms.size ? this.index.scoreCandidates(songs, terms) : [];
   }
 
   private highlights(matched: readonly Record<string, string[]>[], song: IndexedSong): Highlight[] {

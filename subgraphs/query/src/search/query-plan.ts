@@ -22,27 +22,36 @@ export function transpositions(word: string): string[] {
   return [...variants];
 }
 
+/** A term MiniSearch looks up for a query word: the word itself, or one of its transpositions. */
+export interface SourceTerm {
+  term: string;
+  /** Levenshtein edits forgiven (0: none). */
+  edits: number;
+  prefix: boolean;
+}
+
 /**
- * One query word as MiniSearch sees it. A word matches with the edits `allowedEdits` forgives
- * (MiniSearch counts Levenshtein edits, so a swap of neighbouring letters, one typo to a reader,
- * is tried as its own variant with one edit fewer); the last word also matches as a prefix
- * (as-you-type).
+ * What one query word looks up. A word matches with the edits `allowedEdits` forgives (MiniSearch
+ * counts Levenshtein edits, so a swap of neighbouring letters, one typo to a reader, is tried as
+ * its own variant with one edit fewer); the last word also matches as a prefix (as-you-type).
  */
-export function wordQuery(word: string, prefix: boolean): Query {
+export function sourceTerms(word: string, prefix: boolean): SourceTerm[] {
   const edits = allowedEdits(word);
-  // MiniSearch reads a fuzzy value >= 1 as a number of edits (below 1, as a fraction of the length).
-  const exact: Query = { queries: [word], fuzzy: edits === 0 ? false : edits, prefix };
-  if (edits === 0) return exact;
+  const exact: SourceTerm = { term: word, edits, prefix };
+  if (edits === 0) return [exact];
+  return [exact, ...transpositions(word).map((term) => ({ term, edits: edits - 1, prefix }))];
+}
+
+/** One query word as a MiniSearch query: its source terms, OR-ed. */
+export function wordQuery(word: string, prefix: boolean): Query {
   return {
     combineWith: 'OR',
-    queries: [
-      exact,
-      ...transpositions(word).map((variant) => ({
-        queries: [variant],
-        fuzzy: edits - 1 === 0 ? false : edits - 1,
-        prefix,
-      })),
-    ],
+    // MiniSearch reads a fuzzy value >= 1 as a number of edits (below 1, as a fraction of the length).
+    queries: sourceTerms(word, prefix).map((source) => ({
+      queries: [source.term],
+      fuzzy: source.edits === 0 ? false : source.edits,
+      prefix: source.prefix,
+    })),
   };
 }
 
