@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import type { DerivedTerm } from './word-terms';
+import { derivedTerms, type DerivedTerm } from './word-terms';
 
 /** MiniSearch's BM25 parameters (its defaults, passed explicitly so both search paths agree). */
 export const BM25_PARAMS = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -48,9 +48,14 @@ export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
     super(options);
   }
 
+  /** The index terms a query word matches, with their weights (see `derivedTerms`). */
+  termsOf(word: string, prefix: boolean): Map<string, DerivedTerm> {
+    return derivedTerms(word, prefix, this._index);
+  }
+
   /**
-   * Scores the word whose index terms are `terms` (see `derivedTerms`) for each candidate, given
-   * its words per field (lower-cased, as indexed). Candidates matching no term are left out.
+   * Scores the word whose index terms are `terms` (see `termsOf`) for each candidate, given its
+   * distinct words per field (lower-cased, as indexed). Candidates matching no term are left out.
    */
   scoreCandidates(
     candidates: Iterable<{ id: string; fields: Readonly<Record<string, readonly string[]>> }>,
@@ -68,10 +73,7 @@ export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
       for (const [field, boost] of Object.entries(this.fieldBoosts)) {
         const fieldId = this._fieldIds[field];
         if (fieldId === undefined) continue;
-        const seen = new Set<string>();
         for (const word of fields[field] ?? []) {
-          if (seen.has(word)) continue;
-          seen.add(word);
           const term = terms.get(word);
           if (!term) continue;
           const frequencies = this._index.get(word)?.get(fieldId);

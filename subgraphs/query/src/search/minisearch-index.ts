@@ -1,6 +1,7 @@
 import type { SongDocument } from '../read-model/documents';
 import { BM25_PARAMS, CandidateScoringMiniSearch, type WordScore } from './candidate-scoring';
 import { FacetCounter } from './facet-counter';
+import { FilterSets, type SongIdSet } from './filter-sets';
 import { mark } from './highlight';
 import { planWords, tokenize, wordQuery } from './query-plan';
 import { derivedTerms, MATCH_WEIGHTS } from './word-terms';
@@ -29,6 +30,8 @@ interface IndexedSong {
   createdAt: number;
   /** See `popularityFactor`: computed when the song changes rather than on every search. */
   popularity: number;
+  /** Per field, its distinct words as indexed (tokenized, lower-cased), for `scoreCandidates`. */
+  words: Record<(typeof FIELDS)[number], string[]>;
 }
 
 const FIELDS = ['title', 'artist', 'album', 'tags'] as const;
@@ -64,6 +67,11 @@ interface PageEntry {
   match: WordMatch;
 }
 
+/** A field's distinct words as the index holds them: tokenized, then lower-cased term by term. */
+function indexedWords(text: string): string[] {
+  return [...new Set(tokenize(text).map((term) => term.toLowerCase()))];
+}
+
 /** MiniSearch (in-process, fuzzy, prefix, per-field boosts): see the README for why. */
 export class MiniSearchIndex implements SearchIndex {
   private readonly index = new CandidateScoringMiniSearch<IndexedSong>(
@@ -81,6 +89,7 @@ export class MiniSearchIndex implements SearchIndex {
     FIELD_BOOSTS,
   );
   private readonly songs = new Map<string, IndexedSong>();
+  private readonly filters = new FilterSets();
   private readonly fewCandidates: number;
 
   constructor(options: MiniSearchIndexOptions = {}) {
@@ -105,16 +114,24 @@ export class MiniSearchIndex implements SearchIndex {
       yearKey: String(song.year),
       createdAt: song.createdAt.getTime(),
       popularity: popularityFactor(song.plays, song.likes),
+      words: { title: [], artist: [], album: [], tags: [] },
     };
-    if (this.songs.has(song._id)) this.index.replace(indexed);
-    else this.index.add(indexed);
+    for (const field of FIELDS) indexed.words[field] = indexedWords(indexed[field]);
+    const previous = this.songs.get(song._id);
+    if (previous) {
+      this.index.replace(indexed);
+      this.filters.remove(previous);
+    } else this.index.add(indexed);
     this.songs.set(song._id, indexed);
+    this.filters.add(indexed);
   }
 
   remove(id: string): void {
-    if (!this.songs.has(id)) return;
+    const song = this.songs.get(id);
+    if (!song) return;
     this.index.discard(id);
     this.songs.delete(id);
+    this.filters.remove(song);
   }
 
   size(): number {
@@ -161,31 +178,23 @@ export class MiniSearchIndex implements SearchIndex {
 
   /**
    * The songs matching every word and the filter (no words: every song passing the filter, with
-   * relevance 1). The words run one at a time in `planWords` order, and each later word only
-   * scores the songs the earlier ones matched: MiniSearch skips a posting, before building a
-   * result for it, when the document boost is falsy.
+   * relevance 1). The words run one at a time in `planWords` order; the first over the whole index
+   * (or only the filtered songs, when they are few), each later one only among the songs the
+   * earlier ones matched (`scoreAmong`).
    */
   private match(words: readonly string[], filter: SearchFilter): Iterable<WordMatch> {
-    const filtered = filter.genre != null || filter.year != null || filter.artistId != null;
-    const passes = (id: string): boolean => {
-      const song = this.songs.get(id);
-      return (
-        !!song &&
-        (filter.genre == null || song.genre === filter.genre) &&
-        (filter.year == null || song.year === filter.year) &&
-        (filter.artistId == null || song.artistId === filter.artistId)
-      );
-    };
+    const filtered = this.filters.matching(filter);
     if (!words.length) {
       const all: WordMatch[] = [];
-      for (const id of this.songs.keys()) if (passes(id)) all.push({ id, relevance: 1, terms: [] });
+      for (const id of (filtered ?? this.songs).keys()) all.push({ id, relevance: 1, terms: [] });
       return all;
     }
     let matched: Map<string, WordMatch> | null = null;
     for (const { word, prefix } of planWords(words)) {
-      const results = matched
-        ? this.scoreAmong(word, prefix, matched)
-        : this.scoreEverywhere(word, prefix, filtered ? passes : undefined);
+      const among = matched ?? (filtered && filtered.size <= this.fewCandidates ? filtered : null);
+      const results = among
+        ? this.scoreAmong(word, prefix, among)
+        : this.scoreEverywhere(word, prefix, filtered);
       const next = new Map<string, WordMatch>();
       for (const { id, relevance, terms } of results) {
         const before = matched?.get(id);
@@ -203,15 +212,11 @@ export class MiniSearchIndex implements SearchIndex {
     return matched?.values() ?? [];
   }
 
-  /** A word over the whole index (or the songs passing the filter). */
-  private scoreEverywhere(
-    word: string,
-    prefix: boolean,
-    passes: ((id: string) => boolean) | undefined,
-  ): WordScore[] {
+  /** A word over the whole index (or only the songs passing the filter). */
+  private scoreEverywhere(word: string, prefix: boolean, filtered: SongIdSet | null): WordScore[] {
     return this.index
       .search(wordQuery(word, prefix), {
-        boostDocument: passes && ((id: string) => (passes(id) ? 1 : 0)),
+        boostDocument: filtered ? (id: string) => (filtered.has(id) ? 1 : 0) : undefined,
       })
       .map((result) => ({ id: result.id as string, relevance: result.score, terms: result.match }));
   }
@@ -223,11 +228,7 @@ export class MiniSearchIndex implements SearchIndex {
    * MiniSearch skips every other song's postings (a falsy document boost skips a posting before a
    * result is built).
    */
-  private scoreAmong(
-    word: string,
-    prefix: boolean,
-    candidates: ReadonlyMap<string, unknown>,
-  ): WordScore[] {
+  private scoreAmong(word: string, prefix: boolean, candidates: SongIdSet): WordScore[] {
     if (candidates.size > this.fewCandidates) {
       return this.index
         .search(wordQuery(word, prefix), {
@@ -239,19 +240,11 @@ export class MiniSearchIndex implements SearchIndex {
           terms: result.match,
         }));
     }
-    const songs = [...candidates.keys()].map((id) => {
-      const song = this.songs.get(id)!;
-      const fields: Record<string, string[]> = {};
-      // As the index saw them: tokenized, then lower-cased term by term.
-      for (const field of FIELDS)
-        fields[field] = tokenize(song[field]).map((term) => term.toLowerCase());
-      return { id, fields };
-    });
-    const vocabulary = new Set<string>();
-    for (const song of songs)
-      for (const field of FIELDS) for (const word of song.fields[field]!) vocabulary.add(word);
-    const terms = derivedTerms(word, prefix, vocabulary);
-    return terms.size ? this.index.scoreCandidates(songs, terms) : [];
+    const terms = this.index.termsOf(word, prefix);
+    if (!terms.size) return [];
+    const songs: { id: string; fields: Readonly<Record<string, readonly string[]>> }[] = [];
+    for (const id of candidates.keys()) songs.push({ id, fields: this.songs.get(id)!.words });
+    return this.index.scoreCandidates(songs, terms);
   }
 
   private highlights(matched: readonly Record<string, string[]>[], song: IndexedSong): Highlight[] {

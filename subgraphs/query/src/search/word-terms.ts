@@ -1,4 +1,3 @@
-import SearchableMap from 'minisearch/SearchableMap';
 import { sourceTerms } from './query-plan';
 
 /**
@@ -6,6 +5,13 @@ import { sourceTerms } from './query-plan';
  * (its defaults, passed explicitly so both search paths agree).
  */
 export const MATCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 } as const;
+
+/** The lookups of MiniSearch's radix tree (its `SearchableMap`) that `derivedTerms` uses. */
+export interface TermTree {
+  has(term: string): boolean;
+  atPrefix(prefix: string): Iterable<[string, unknown]>;
+  fuzzyGet(term: string, maxEditDistance: number): Map<string, [unknown, number]>;
+}
 
 export interface DerivedTerm {
   /** Summed over the source terms that reach it, as MiniSearch's OR of them sums their scores. */
@@ -15,23 +21,18 @@ export interface DerivedTerm {
 }
 
 /**
- * The terms of `vocabulary` that a query word matches, each with the weight MiniSearch would give
- * it: 1 when equal to a source term; for a longer term starting with it (prefix words)
- * `prefix·L/(L + 0.3·extra letters)`; otherwise within the forgiven edits `fuzzy·L/(L + edits)`,
- * L being the term's length. The lookups use MiniSearch's own radix tree (`atPrefix`,
- * `fuzzyGet`), so a term matches here exactly when it matches in the index.
- *
- * With these terms as exact query terms, boosted by their weights, MiniSearch scores a word over a
- * few candidate songs from the postings of the terms those songs contain, instead of every
- * posting of every completion in the catalogue (tens of thousands for a two-letter prefix).
+ * The index terms a query word matches, each with the weight MiniSearch gives it: 1 when equal to
+ * a source term; for a longer term starting with it (prefix words) `prefix·L/(L + 0.3·extra
+ * letters)`; otherwise within the forgiven edits `fuzzy·L/(L + edits)`, L being the term's length.
+ * `vocabulary` is the index's own radix tree, searched with MiniSearch's `atPrefix` and `fuzzyGet`,
+ * so a term matches here exactly when it matches in a MiniSearch query. Only the tree is walked,
+ * never a posting list.
  */
 export function derivedTerms(
   word: string,
   prefix: boolean,
-  vocabulary: Iterable<string>,
+  vocabulary: TermTree,
 ): Map<string, DerivedTerm> {
-  const map = new SearchableMap<true>();
-  for (const term of vocabulary) map.set(term, true);
   const found = new Map<string, DerivedTerm>();
   const add = (term: string, weight: number, source: string) => {
     const existing = found.get(term);
@@ -42,16 +43,16 @@ export function derivedTerms(
     }
   };
   for (const source of sourceTerms(word, prefix)) {
-    if (map.has(source.term)) add(source.term, 1, source.term);
+    if (vocabulary.has(source.term)) add(source.term, 1, source.term);
     if (source.prefix) {
-      for (const [term] of map.atPrefix(source.term)) {
+      for (const [term] of vocabulary.atPrefix(source.term)) {
         const extra = term.length - source.term.length;
         if (extra === 0) continue;
         add(term, (MATCH_WEIGHTS.prefix * term.length) / (term.length + 0.3 * extra), source.term);
       }
     }
     if (source.edits > 0) {
-      for (const [term, [, distance]] of map.fuzzyGet(source.term, source.edits)) {
+      for (const [term, [, distance]] of vocabulary.fuzzyGet(source.term, source.edits)) {
         if (distance === 0 || (source.prefix && term.startsWith(source.term))) continue;
         add(term, (MATCH_WEIGHTS.fuzzy * term.length) / (term.length + distance), source.term);
       }

@@ -78,6 +78,27 @@ describe('MiniSearchIndex', () => {
     expect(hitIds(index, 'echo')).toEqual(['popular', 'new', 'old', 'tagged']);
   });
 
+  it('filters by what a song is now, after it changed genre, year or artist, or went away', () => {
+    const index = new MiniSearchIndex();
+    const filtered = (filter: Parameters<MiniSearchIndex['search']>[1], query = 'echo') =>
+      index.search(query, filter, { offset: 0, limit: 10 }, NOW).hits.map((hit) => hit.id);
+    index.upsert(song('1', { title: 'Echo', genre: 'rock', year: 1999 }));
+    index.upsert(song('2', { title: 'Echo Echo', genre: 'rock', year: 2001 }));
+    expect(filtered({ genre: 'rock' })).toEqual(['2', '1']);
+    index.upsert(
+      song('1', { title: 'Echo', genre: 'pop', year: 1999, artist: { id: 'artist-2', name: 'B' } }),
+    );
+    expect(filtered({ genre: 'rock' })).toEqual(['2']);
+    expect(filtered({ genre: 'pop', year: 1999 })).toEqual(['1']);
+    expect(filtered({ genre: 'pop', year: 2001 })).toEqual([]);
+    expect(filtered({ artistId: 'artist-1' })).toEqual(['2']);
+    expect(filtered({ artistId: 'artist-2' }, '')).toEqual(['1']);
+    index.remove('2');
+    expect(filtered({ genre: 'rock' })).toEqual([]);
+    expect(filtered({ genre: 'rock' }, '')).toEqual([]);
+    expect(filtered({ genre: 'jazz' })).toEqual([]);
+  });
+
   it('escapes highlighted text', () => {
     const index = new MiniSearchIndex();
     index.upsert(
