@@ -4,7 +4,7 @@ import { FacetCounter } from './facet-counter';
 import { FilterSets, type SongIdSet } from './filter-sets';
 import { mark } from './highlight';
 import { planWords, tokenize, wordQuery } from './query-plan';
-import { derivedTerms, MATCH_WEIGHTS } from './word-terms';
+import { MATCH_WEIGHTS } from './word-terms';
 import { BestPerKey, blendScore, popularityFactor, TopRanked } from './ranking';
 import type {
   Highlight,
