@@ -4,11 +4,15 @@ import { derivedTerms, type DerivedTerm } from './word-terms';
 /** MiniSearch's BM25 parameters (its defaults, passed explicitly so both search paths agree). */
 export const BM25_PARAMS = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
-/** One word's score for a song and the index terms it matched there, per field. */
+/** One query word's score for a song. */
 export interface WordScore {
   id: string;
   relevance: number;
-  terms: Record<string, string[]>;
+}
+
+/** The ids a scoring may be restricted to. */
+export interface IdFilter {
+  has(id: string): boolean;
 }
 
 /** MiniSearch's per-field BM25 (`calcBM25Score` in its source). */
@@ -28,24 +32,35 @@ function bm25(
 }
 
 /**
- * MiniSearch, plus one way of scoring it does not offer: a query word over a few given documents,
- * document at a time. MiniSearch scores term at a time: for a two-letter prefix it walks the
- * postings of every completion in the catalogue (tens of thousands) even when only a few hundred
- * songs matched the other words. Here each candidate's own terms are looked up instead.
+ * MiniSearch's index with a leaner executor for one query word. MiniSearch's own `search` scores
+ * term at a time and builds a result object (matched terms, fields) for every posting it meets,
+ * then sorts them all: most of a broad word's cost, and for a word restricted to a few songs it
+ * still walks every completion's postings. Two ways of scoring a word here, both reading the index
+ * statistics MiniSearch exposes to subclasses (`protected`):
  *
- * The score is the one `search` gives the same word (BM25 per field × field boost × the term's
- * prefix/fuzzy weight, times the number of the word's source terms matched), read from the
- * index statistics MiniSearch exposes to subclasses (`protected`). The equivalence test in
- * `__tests__/word-plan-equivalence.test.ts` checks both paths agree; if a MiniSearch upgrade
- * changes its scoring, that test fails. One known difference: MiniSearch discounts postings of
- * replaced documents it meets before its lazy clean-up, this counts them until the vacuum.
+ * - `scorePostings`: term at a time over the postings of the word's terms, summing into typed
+ *   arrays, optionally skipping songs outside a set;
+ * - `scoreCandidates`: document at a time over given songs' own words (a later query word, once
+ *   the earlier ones left a few hundred songs).
+ *
+ * The score is the one MiniSearch's `search` gives the same word query (`wordQuery`): BM25 per
+ * field × field boost × the term's prefix/fuzzy weight (`derivedTerms`), summed, times the number
+ * of the word's source terms matched. `__tests__/word-plan-equivalence.test.ts` runs generated
+ * queries through both executors and requires identical hits, scores, highlights and facets, so
+ * a MiniSearch upgrade that changes its scoring fails there. Documents are taken out with
+ * `remove` (never `discard`), so the postings hold no replaced documents and document
+ * frequencies are exact for both.
  */
 export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
-  constructor(
-    options: Options<T>,
-    private readonly fieldBoosts: Readonly<Record<string, number>>,
-  ) {
+  private readonly boostedFields: { fieldId: number; boost: number; name: string }[];
+
+  constructor(options: Options<T>, fieldBoosts: Readonly<Record<string, number>>) {
     super(options);
+    this.boostedFields = Object.entries(fieldBoosts).map(([name, boost]) => ({
+      name,
+      boost,
+      fieldId: this._fieldIds[name]!,
+    }));
   }
 
   /** The index terms a query word matches, with their weights (see `derivedTerms`). */
@@ -53,27 +68,57 @@ export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
     return derivedTerms(word, prefix, this._index);
   }
 
+  /** Every song containing one of `terms` (and in `among`, when given), with the word's score. */
+  scorePostings(terms: ReadonlyMap<string, DerivedTerm>, among?: IdFilter | null): WordScore[] {
+    const scores = new Float64Array(this._nextId);
+    const sourceBits = new Uint32Array(this._nextId);
+    const touched: number[] = [];
+    const bitOf = sourceBitAssigner();
+    const total = this._documentCount;
+    for (const [word, term] of terms) {
+      const data = this._index.get(word);
+      if (!data) continue;
+      const bits = term.sources.reduce((mask, source) => mask | bitOf(source), 0);
+      for (const { fieldId, boost } of this.boostedFields) {
+        const frequencies = data.get(fieldId);
+        if (!frequencies) continue;
+        const matching = frequencies.size;
+        const average = this._avgFieldLength[fieldId]!;
+        const weight = term.weight * boost;
+        for (const [shortId, frequency] of frequencies) {
+          const id = this._documentIds.get(shortId);
+          if (id === undefined || (among && !among.has(id as string))) continue;
+          const length = this._fieldLength.get(shortId)![fieldId]!;
+          if (sourceBits[shortId] === 0) touched.push(shortId);
+          scores[shortId]! += weight * bm25(frequency, matching, total, length, average);
+          sourceBits[shortId]! |= bits;
+        }
+      }
+    }
+    return touched.map((shortId) => ({
+      id: this._documentIds.get(shortId) as string,
+      relevance: scores[shortId]! * popCount(sourceBits[shortId]!),
+    }));
+  }
+
   /**
-   * Scores the word whose index terms are `terms` (see `termsOf`) for each candidate, given its
-   * distinct words per field (lower-cased, as indexed). Candidates matching no term are left out.
+   * The word whose index terms are `terms` over the given songs only, from each song's distinct
+   * words per field (lower-cased, as indexed). Songs matching no term are left out.
    */
   scoreCandidates(
-    candidates: Iterable<{ id: string; fields: Readonly<Record<string, readonly string[]>> }>,
+    candidates: Iterable<{ id: string; words: Readonly<Record<string, readonly string[]>> }>,
     terms: ReadonlyMap<string, DerivedTerm>,
   ): WordScore[] {
     const scores: WordScore[] = [];
-    for (const { id, fields } of candidates) {
+    const bitOf = sourceBitAssigner();
+    for (const { id, words } of candidates) {
       const shortId = this._idToShortId.get(id);
       if (shortId === undefined) continue;
-      const lengths = this._fieldLength.get(shortId);
-      if (!lengths) continue;
+      const lengths = this._fieldLength.get(shortId)!;
       let score = 0;
-      const matched: Record<string, string[]> = {};
-      const sources = new Set<string>();
-      for (const [field, boost] of Object.entries(this.fieldBoosts)) {
-        const fieldId = this._fieldIds[field];
-        if (fieldId === undefined) continue;
-        for (const word of fields[field] ?? []) {
+      let bits = 0;
+      for (const { fieldId, boost, name } of this.boostedFields) {
+        for (const word of words[name] ?? []) {
           const term = terms.get(word);
           if (!term) continue;
           const frequencies = this._index.get(word)?.get(fieldId);
@@ -89,12 +134,27 @@ export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
               lengths[fieldId]!,
               this._avgFieldLength[fieldId]!,
             );
-          (matched[word] ??= []).push(field);
-          for (const source of term.sources) sources.add(source);
+          for (const source of term.sources) bits |= bitOf(source);
         }
       }
-      if (sources.size) scores.push({ id, relevance: score * sources.size, terms: matched });
+      if (bits) scores.push({ id, relevance: score * popCount(bits) });
     }
     return scores;
   }
+}
+
+/** One bit per distinct source term (a word has at most a few dozen transpositions). */
+function sourceBitAssigner(): (source: string) => number {
+  const bits = new Map<string, number>();
+  return (source) => {
+    let bit = bits.get(source);
+    if (bit === undefined) bits.set(source, (bit = bits.size < 32 ? 1 << bits.size : 0));
+    return bit;
+  };
+}
+
+function popCount(mask: number): number {
+  let count = 0;
+  for (let rest = mask >>> 0; rest; rest &= rest - 1) count += 1;
+  return count;
 }

@@ -1,9 +1,10 @@
 import type { SongDocument } from '../read-model/documents';
 import { BM25_PARAMS, CandidateScoringMiniSearch, type WordScore } from './candidate-scoring';
+import type { DerivedTerm } from './word-terms';
 import { FacetCounter } from './facet-counter';
 import { FilterSets, type SongIdSet } from './filter-sets';
 import { mark } from './highlight';
-import { planWords, tokenize, wordQuery } from './query-plan';
+import { planWords, sourceTerms, tokenize, wordQuery } from './query-plan';
 import { MATCH_WEIGHTS } from './word-terms';
 import { BestPerKey, blendScore, popularityFactor, TopRanked } from './ranking';
 import type {
@@ -43,28 +44,26 @@ export const FIELD_BOOSTS = { title: 4, artist: 3, album: 2, tags: 1 } as const;
 export const RELATED_LIMIT = 50;
 export const FACET_VALUE_LIMIT = 20;
 
-/** A song matching every word of a query so far. */
-interface WordMatch {
-  id: string;
-  /** MiniSearch's scores summed over the words (what its own AND combination does). */
-  relevance: number;
-  /** Per word, MiniSearch's matched index terms → the fields they matched in. */
-  terms: Record<string, string[]>[];
-}
-
 export interface MiniSearchIndexOptions {
   /**
-   * Up to this many candidate songs, a later word is scored through the terms those songs contain
-   * (see `scoreAmong`); beyond, through the word's own query. Both give the same scores.
+   * `lean` (the default) scores with `CandidateScoringMiniSearch`'s executors; `minisearch` runs
+   * MiniSearch's own query executor for every word: slower, the reference the tests compare with.
+   */
+  scoring?: 'lean' | 'minisearch';
+  /**
+   * Up to this many candidate songs (those the earlier words matched, or a filter's), a word is
+   * scored document at a time over their own words; beyond, over the postings.
    */
   fewCandidates?: number;
 }
+
+/** MiniSearch (like `scorePostings`) gives every source term of a word one bit; at most 32. */
+const MAX_LEAN_SOURCES = 32;
 
 interface PageEntry {
   id: string;
   score: number;
   song: IndexedSong;
-  match: WordMatch;
 }
 
 /** A field's distinct words as the index holds them: tokenized, then lower-cased term by term. */
@@ -91,9 +90,11 @@ export class MiniSearchIndex implements SearchIndex {
   private readonly songs = new Map<string, IndexedSong>();
   private readonly filters = new FilterSets();
   private readonly fewCandidates: number;
+  private readonly scoring: 'lean' | 'minisearch';
 
   constructor(options: MiniSearchIndexOptions = {}) {
     this.fewCandidates = options.fewCandidates ?? 2_000;
+    this.scoring = options.scoring ?? 'lean';
   }
 
   upsert(song: SongDocument): void {
@@ -119,9 +120,12 @@ export class MiniSearchIndex implements SearchIndex {
     for (const field of FIELDS) indexed.words[field] = indexedWords(indexed[field]);
     const previous = this.songs.get(song._id);
     if (previous) {
-      this.index.replace(indexed);
+      // `remove` with the document as added takes its postings out at once (`replace`/`discard`
+      // leave them for a later vacuum, and document frequencies would count them meanwhile).
+      this.index.remove(previous);
       this.filters.remove(previous);
-    } else this.index.add(indexed);
+    }
+    this.index.add(indexed);
     this.songs.set(song._id, indexed);
     this.filters.add(indexed);
   }
@@ -129,7 +133,7 @@ export class MiniSearchIndex implements SearchIndex {
   remove(id: string): void {
     const song = this.songs.get(id);
     if (!song) return;
-    this.index.discard(id);
+    this.index.remove(song);
     this.songs.delete(id);
     this.filters.remove(song);
   }
@@ -149,23 +153,23 @@ export class MiniSearchIndex implements SearchIndex {
     const albums = new BestPerKey();
     const artists = new BestPerKey();
     let totalCount = 0;
-    for (const match of this.match(tokenize(query.toLowerCase()), filter)) {
-      const song = this.songs.get(match.id)!;
-      const score = blendScore(match.relevance, song, nowMs);
+    const { matches, terms } = this.match(tokenize(query.toLowerCase()), filter);
+    for (const [id, relevance] of matches) {
+      const song = this.songs.get(id)!;
+      const score = blendScore(relevance, song, nowMs);
       totalCount += 1;
-      const ranked = { id: match.id, score };
-      if (page.admits(ranked)) page.offer({ id: match.id, score, song, match });
+      if (page.admits({ id, score })) page.offer({ id, score, song });
       facets.add(song);
-      albums.offer(song.albumId, score, song.id);
-      artists.offer(song.artistId, score, song.id);
+      albums.offer(song.albumId, score, id);
+      artists.offer(song.artistId, score, id);
     }
     const hits: SearchHit[] = page
       .sorted()
       .slice(paging.offset)
-      .map(({ song, match, score }) => ({
+      .map(({ song, score }) => ({
         id: song.id,
         score: Math.round(score * 1e6) / 1e6,
-        highlights: this.highlights(match.terms, song),
+        highlights: this.highlights(song, terms),
       }));
     return {
       hits,
@@ -177,90 +181,73 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   /**
-   * The songs matching every word and the filter (no words: every song passing the filter, with
-   * relevance 1). The words run one at a time in `planWords` order; the first over the whole index
-   * (or only the filtered songs, when they are few), each later one only among the songs the
-   * earlier ones matched (`scoreAmong`).
+   * The songs matching every word and the filter, with their relevance (no words: every song
+   * passing the filter, relevance 1), and the index terms each word matches. The words run one at
+   * a time in `planWords` order: the first over the whole index (or only the filtered songs), each
+   * later one only among the songs the earlier ones matched; per-word scores are summed, as
+   * MiniSearch's AND does.
    */
-  private match(words: readonly string[], filter: SearchFilter): Iterable<WordMatch> {
+  private match(
+    words: readonly string[],
+    filter: SearchFilter,
+  ): { matches: Map<string, number>; terms: Map<string, DerivedTerm>[] } {
     const filtered = this.filters.matching(filter);
+    const matches = new Map<string, number>();
     if (!words.length) {
-      const all: WordMatch[] = [];
-      for (const id of (filtered ?? this.songs).keys()) all.push({ id, relevance: 1, terms: [] });
-      return all;
+      for (const id of (filtered ?? this.songs).keys()) matches.set(id, 1);
+      return { matches, terms: [] };
     }
-    let matched: Map<string, WordMatch> | null = null;
+    const terms: Map<string, DerivedTerm>[] = [];
+    let matched: Map<string, number> | null = null;
     for (const { word, prefix } of planWords(words)) {
-      const among = matched ?? (filtered && filtered.size <= this.fewCandidates ? filtered : null);
-      const results = among
-        ? this.scoreAmong(word, prefix, among)
-        : this.scoreEverywhere(word, prefix, filtered);
-      const next = new Map<string, WordMatch>();
-      for (const { id, relevance, terms } of results) {
-        const before = matched?.get(id);
-        if (before) {
-          before.relevance += relevance;
-          before.terms.push(terms);
-          next.set(id, before);
-        } else {
-          next.set(id, { id, relevance, terms: [terms] });
-        }
+      const wordTerms = this.index.termsOf(word, prefix);
+      terms.push(wordTerms);
+      const among: SongIdSet | null = matched ?? filtered;
+      const next = new Map<string, number>();
+      for (const { id, relevance } of this.scoreWord(word, prefix, wordTerms, among)) {
+        next.set(id, (matched?.get(id) ?? 0) + relevance);
       }
       matched = next;
       if (!matched.size) break;
     }
-    return matched?.values() ?? [];
+    return { matches: matched ?? matches, terms };
   }
 
-  /** A word over the whole index (or only the songs passing the filter). */
-  private scoreEverywhere(word: string, prefix: boolean, filtered: SongIdSet | null): WordScore[] {
-    return this.index
-      .search(wordQuery(word, prefix), {
-        boostDocument: filtered ? (id: string) => (filtered.has(id) ? 1 : 0) : undefined,
-      })
-      .map((result) => ({ id: result.id as string, relevance: result.score, terms: result.match }));
-  }
-
-  /**
-   * A word over the songs the earlier words matched, scored as `scoreEverywhere` would. With few
-   * candidates, each candidate's own words are matched against the word (`derivedTerms`) and
-   * scored document at a time (`scoreCandidates`); with many, the word's own query runs and
-   * MiniSearch skips every other song's postings (a falsy document boost skips a posting before a
-   * result is built).
-   */
-  private scoreAmong(word: string, prefix: boolean, candidates: SongIdSet): WordScore[] {
-    if (candidates.size > this.fewCandidates) {
+  /** One word's score for every song it matches among `among` (everywhere when null). */
+  private scoreWord(
+    word: string,
+    prefix: boolean,
+    terms: ReadonlyMap<string, DerivedTerm>,
+    among: SongIdSet | null,
+  ): WordScore[] {
+    if (this.scoring === 'minisearch' || sourceTerms(word, prefix).length > MAX_LEAN_SOURCES) {
       return this.index
         .search(wordQuery(word, prefix), {
-          boostDocument: (id: string) => (candidates.has(id) ? 1 : 0),
+          boostDocument: among ? (id: string) => (among.has(id) ? 1 : 0) : undefined,
         })
-        .map((result) => ({
-          id: result.id as string,
-          relevance: result.score,
-          terms: result.match,
-        }));
+        .map((result) => ({ id: result.id as string, relevance: result.score }));
     }
-    const terms = this.index.termsOf(word, prefix);
     if (!terms.size) return [];
-    const songs: { id: string; fields: Readonly<Record<string, readonly string[]>> }[] = [];
-    for (const id of candidates.keys()) songs.push({ id, fields: this.songs.get(id)!.words });
-    return this.index.scoreCandidates(songs, terms);
+    if (among && among.size <= this.fewCandidates) {
+      const songs: { id: string; words: IndexedSong['words'] }[] = [];
+      for (const id of among.keys()) songs.push(this.songs.get(id)!);
+      return this.index.scoreCandidates(songs, terms);
+    }
+    return this.index.scorePostings(terms, among);
   }
 
-  private highlights(matched: readonly Record<string, string[]>[], song: IndexedSong): Highlight[] {
-    const termsByField = new Map<string, Set<string>>();
-    for (const terms of matched) {
-      for (const [term, fields] of Object.entries(terms)) {
-        for (const field of fields) {
-          const set = termsByField.get(field) ?? new Set<string>();
-          set.add(term);
-          termsByField.set(field, set);
-        }
-      }
+  /** Per matched field, its text with the words any query word matched there marked. */
+  private highlights(
+    song: IndexedSong,
+    terms: readonly ReadonlyMap<string, DerivedTerm>[],
+  ): Highlight[] {
+    const highlights: Highlight[] = [];
+    for (const field of FIELDS) {
+      const matched = new Set(
+        song.words[field].filter((word) => terms.some((map) => map.has(word))),
+      );
+      if (matched.size) highlights.push({ field, snippet: mark(song[field], matched) });
     }
-    return FIELDS.filter((field) => termsByField.has(field)).map((field) => ({
-      field,
-      snippet: mark(song[field], termsByField.get(field)!),
-    }));
+    return highlights;
   }
 }
