@@ -146,6 +146,9 @@ interface SubscriptionDependencies {
 
 type DeliveryOutcome = 'handled' | 'dead-lettered' | 'abandoned';
 
+/** How long finished deliveries wait to share one checkpoint write. */
+const COMMIT_DELAY_MS = 10;
+
 /** Events a subscriber reads ahead of its lanes (waiting behind an earlier event of their aggregate). */
 const MAX_LOOKAHEAD = 100;
 
@@ -183,6 +186,12 @@ class EmbeddedSubscription implements Subscription {
   /** The lowest event given up at shutdown (its handler failed while stopping): the checkpoint stays below it. */
   private abandonedFrom: number | undefined;
   private commits: Promise<void> = Promise.resolve();
+  /** Read from the log and not handed out yet (waiting for a lane), in sequence order. */
+  private buffer: StoredEvent[] = [];
+  /** When this instance last renewed (or took) the lease. */
+  private leaseRenewedAt = 0;
+  /** A checkpoint write is scheduled (finished deliveries are saved together). */
+  private commitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: SubscribeOptions,
@@ -221,37 +230,56 @@ class EmbeddedSubscription implements Subscription {
     }
     // Stopping: no new deliveries; let the running ones finish, then save how far they got.
     await this.drain();
+    if (this.commitTimer) clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
     await this.commit();
   }
 
-  /** Renews (or takes) the lease and hands out what fits; true when something was handed out. */
+  /**
+   * Renews (or takes) the lease when due and hands out what fits; true when something was handed
+   * out. The log is read 100 events at a time into a buffer that later turns drain first, so an
+   * event waiting for a free lane costs no read and no lease write.
+   */
   private async step(): Promise<boolean> {
     // Deliveries left over from a lease this instance lost: let them end before taking it again.
     if (!this.holding && this.inFlight.size > 0) return false;
-    const checkpoint = await this.acquireLease();
-    if (!checkpoint) {
-      this.holding = false;
-      return false;
-    }
-    if (!this.holding) {
-      this.holding = true;
-      this.nextSeq = checkpoint.seq + 1;
-      this.committed = checkpoint.seq;
-      this.gapSince = undefined;
-      this.abandonedFrom = undefined;
+    if (!this.holding || Date.now() - this.leaseRenewedAt >= this.deps.leaseMs / 3) {
+      const renewing = Date.now();
+      const checkpoint = await this.acquireLease();
+      if (!checkpoint) {
+        this.holding = false;
+        this.buffer = [];
+        return false;
+      }
+      this.leaseRenewedAt = renewing;
+      if (!this.holding) {
+        this.holding = true;
+        this.nextSeq = checkpoint.seq + 1;
+        this.committed = checkpoint.seq;
+        this.gapSince = undefined;
+        this.abandonedFrom = undefined;
+        this.buffer = [];
+      }
     }
     if (this.inFlight.size >= MAX_LOOKAHEAD || this.stopped) return false;
-    const batch = await this.deps.events.find({ seq: { $gte: this.nextSeq } }).sort({ seq: 1 }).limit(100).toArray();
+    if (!this.buffer.length) {
+      this.buffer = await this.deps.events.find({ seq: { $gte: this.nextSeq } }).sort({ seq: 1 }).limit(100).toArray();
+    }
     let progressed = false;
-    for (const stored of batch) {
+    while (this.buffer.length) {
+      const stored = this.buffer[0]!;
       if (this.stopped || !this.holding || this.inFlight.size >= MAX_LOOKAHEAD) break;
       if (stored.seq !== this.nextSeq) {
-        if (!this.gapPassed(this.nextSeq)) break;
+        if (!this.gapPassed(this.nextSeq)) {
+          this.buffer = []; // read again: the missing event may still arrive
+          break;
+        }
         this.deps.logger.warn({ missing: this.nextSeq, next: stored.seq }, 'skipping a sequence gap (a publisher died before inserting)');
       }
       const subscribed = this.options.types.includes(stored.envelope?.type);
       // A new aggregate needs a free lane; one already in flight queues behind its previous event.
       if (subscribed && !this.tails.has(aggregateOf(stored)) && this.tails.size >= this.concurrency) break;
+      this.buffer.shift();
       this.gapSince = undefined;
       this.nextSeq = stored.seq + 1;
       progressed = true;
@@ -281,7 +309,7 @@ class EmbeddedSubscription implements Subscription {
           // from the checkpoint, which stays below this event, so it is delivered again.
           if (!this.stopped) this.holding = false;
         }
-        void this.commit();
+        this.scheduleCommit();
         this.wake();
       });
     this.tails.set(aggregate, done);
@@ -294,6 +322,15 @@ class EmbeddedSubscription implements Subscription {
     if (!lowestInFlight.done) mark = Math.min(mark, lowestInFlight.value - 1);
     if (this.abandonedFrom !== undefined) mark = Math.min(mark, this.abandonedFrom - 1);
     return mark;
+  }
+
+  /** Saves the checkpoint soon: deliveries finishing within a few milliseconds share one write. */
+  private scheduleCommit(): void {
+    if (this.commitTimer) return;
+    this.commitTimer = setTimeout(() => {
+      this.commitTimer = undefined;
+      void this.commit();
+    }, COMMIT_DELAY_MS);
   }
 
   /** Saves the watermark as the checkpoint (one write at a time; only while holding the lease). */

@@ -31,9 +31,23 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** A pass is under way. */
+  private passing = false;
+  /** Something was written during the current pass: run another right after it. */
+  private again = false;
 
   constructor(
-    private readonly options: { sources: OutboxSource[]; bus: EventBus; logger: Logger; pollIntervalMs?: number },
+    private readonly options: {
+      sources: OutboxSource[];
+      bus: EventBus;
+      logger: Logger;
+      /**
+       * How often to look for events nobody nudged about (a producer that died before its
+       * nudge, another process's writes). Producers nudge after every write, so this is a
+       * fallback, and each pass scans the sources; default 2 s.
+       */
+      pollIntervalMs?: number;
+    },
   ) {}
 
   /** One pass over every source; resolves with the number of events published. */
@@ -62,31 +76,36 @@ export class OutboxRelay {
     return published;
   }
 
-  /** Polls until stopped; a producer may also call `nudge()` right after a write for low latency. */
+  /** Publishes what is pending now, then polls until stopped. */
   start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.flushOnce()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox relay pass failed'))
-        .then(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs ?? 100);
-        });
-    };
-    tick();
+    this.nudge();
   }
 
+  /**
+   * A producer wrote an event: publish now. During a pass, one more pass follows it (the pass may
+   * have read the source before the write).
+   */
   nudge(): void {
-    if (this.stopped || !this.timer) return;
-    clearTimeout(this.timer);
+    if (this.stopped) return;
+    if (this.passing) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.running = (this.running ?? Promise.resolve()).then(() => {
-      if (this.stopped) return;
-      return this.flushOnce()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox relay pass failed'))
-        .then(() => {
-          if (!this.stopped) this.timer = setTimeout(() => this.nudge(), this.options.pollIntervalMs ?? 100);
-        });
-    });
+    this.passing = true;
+    this.again = false;
+    this.running = this.flushOnce()
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.logger.error({ err: error }, 'outbox relay pass failed'),
+      )
+      .then(() => {
+        this.passing = false;
+        if (this.stopped) return;
+        if (this.again) this.nudge();
+        else this.timer = setTimeout(() => this.nudge(), this.options.pollIntervalMs ?? 2_000);
+      });
   }
 
   async stop(): Promise<void> {
