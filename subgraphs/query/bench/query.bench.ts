@@ -7,9 +7,12 @@
  *     typos), and the regex/index ratio on those same queries;
  *  3. consumer throughput: SONG_CREATED/SONG_UPDATED events on the embedded bus applied by a query
  *     subgraph started in-process (as its tests do), until a final marker is applied;
- *  4. propagation lag: publish → searchable through the subgraph's SearchService.
+ *  4. propagation lag: publish → searchable through the subgraph's SearchService;
+ *  5. through real processes (bench/stack.bench.ts): search through the router at 50 connections,
+ *     and the lag from a songs mutation to the song being searchable.
  *
- * Run: npm run bench -w @groovy/subgraph-query   (BENCH_SIZES=10000 to skip 100k)
+ * Run: npm run bench -w @groovy/subgraph-query   (BENCH_SIZES=10000 to skip 100k;
+ * BENCH_ONLY=search,consumer,router,lag to run some groups only; see the README)
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +28,8 @@ import {
   songEvent,
 } from '../src/__tests__/query-test-server';
 import { generateCatalogue, generateQueries, type BenchQuery, type Catalogue } from './catalogue';
+import { benchSelected } from './bench-selection';
+import { runStackBenches } from './stack.bench';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = 1_000;
@@ -253,15 +258,19 @@ async function consumerBench(): Promise<void> {
 async function main(): Promise<void> {
   const started = performance.now();
   emit('loadavg_1m_at_start', loadavg()[0] as number);
-  const mongo = await startTestMongo();
-  const client = await MongoClient.connect(mongo.url);
-  try {
-    for (const size of SIZES) await searchBench(size, client);
-  } finally {
-    await client.close();
-    await mongo.stop();
+  if (benchSelected('search')) {
+    const mongo = await startTestMongo();
+    const client = await MongoClient.connect(mongo.url);
+    try {
+      for (const size of SIZES) await searchBench(size, client);
+    } finally {
+      await client.close();
+      await mongo.stop();
+    }
   }
-  if (process.env.BENCH_SKIP_CONSUMER !== '1') await consumerBench();
+  if (benchSelected('consumer') && process.env.BENCH_SKIP_CONSUMER !== '1') await consumerBench();
+  // Real processes (bench/stack.bench.ts): search through the router under load, mutation → searchable lag.
+  await runStackBenches(emit);
   emit('loadavg_1m_at_end', loadavg()[0] as number);
   emit('bench_total_s', (performance.now() - started) / 1000);
 }

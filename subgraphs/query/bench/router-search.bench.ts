@@ -1,0 +1,139 @@
+/**
+ * Search through the router under load: the web app's search-page operation (web/src, page size
+ * 10, with its albums, artists and facets; the router fetches from songs what the query subgraph
+ * does not hold, e.g. covers and stream URLs) for a mix of generated queries (exact, one typo, as-you-type prefix, with a
+ * genre/year/artist filter), sent by autocannon over BENCH_CONNECTIONS (50) keep-alive
+ * connections for BENCH_ROUTER_DURATION_S (20) seconds after BENCH_ROUTER_WARMUP_S (5) of
+ * warm-up. Every response is checked: a non-2xx, a GraphQL `errors` entry or a null song counts
+ * as failed. The router runs with rate limits off (ROUTER_BENCH_ENV) and its other limits at
+ * their defaults (max cost 5,000).
+ */
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { generateQueries, type Catalogue } from './catalogue';
+import { CPU_PROF_DIR, cpuTimesMs, graphql, ROUTER_BENCH_ENV, startCpuProfiles, type BenchStack } from './bench-stack';
+import type { Emit } from './bench-stats';
+import type { SeededCatalogue } from './seed-catalogue';
+import { webOperation, webSearchPageSizes } from './web-search-document';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_ROUTER_DURATION_S ?? 20);
+const WARMUP_S = Number(process.env.BENCH_ROUTER_WARMUP_S ?? 5);
+const QUERY_COUNT = 1_000;
+/** Requests sent one by one before the load, each fully checked (shape, no errors, every song resolved). */
+const PREFLIGHT = 40;
+
+interface SearchResponse {
+  search: {
+    songs: { totalCount: number; edges: Array<{ node: { id: string; title: string; artist: { name: string } } | null }> };
+    albums: Array<{ id: string } | null>;
+    artists: Array<{ id: string } | null>;
+    facets: Array<{ name: string }>;
+  };
+}
+
+/** A response the web app could render: 2xx (checked by autocannon), data, no errors, no null song. */
+function goodBody(raw: string | Buffer | undefined): boolean {
+  const body = String(raw ?? '');
+  return body.startsWith('{"data":{"search":{') && !body.includes('"errors"') && !body.includes('"node":null');
+}
+
+export async function routerSearchBench(stack: BenchStack, catalogue: Catalogue, seeded: SeededCatalogue, emit: Emit): Promise<void> {
+  const operation = webOperation('SEARCH_QUERY');
+  const sizes = webSearchPageSizes();
+  const bodies = generateQueries(catalogue, QUERY_COUNT, 21).map((q) => {
+    const filter: { genre?: string; year?: number; artistId?: string } = {};
+    if (q.filter.genre) filter.genre = q.filter.genre;
+    if (q.filter.year) filter.year = q.filter.year;
+    if (q.filter.artistId) filter.artistId = seeded.artistIds.get(q.filter.artistId) as string;
+    const variables = { query: q.text, filter: Object.keys(filter).length ? filter : null, first: sizes.first, others: sizes.others };
+    return { variables, body: JSON.stringify({ operationName: operation.operationName, variables, query: operation.query }) };
+  });
+  // As the web app's server-side Apollo Client sends it (anonymous visitor).
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json,application/json;q=0.9',
+    'apollographql-client-name': 'groovy-web',
+  };
+
+  // Preflight: the document passes the router's limits and resolves across both subgraphs.
+  let withHits = 0;
+  for (const { variables } of bodies.slice(0, PREFLIGHT)) {
+    const result = await graphql<SearchResponse>(stack.router.url, operation.query, variables, headers);
+    if (result.status !== 200 || result.errors || !result.data || !goodBody(result.text)) {
+      throw new Error(`router search preflight failed (${result.status}) for ${JSON.stringify(variables)}: ${result.text.slice(0, 800)}`);
+    }
+    const edges = result.data.search.songs.edges;
+    if (edges.some((edge) => !edge.node || !edge.node.title || !edge.node.artist?.name)) {
+      throw new Error(`router search preflight: a song did not resolve from songs: ${JSON.stringify(edges)}`);
+    }
+    if (edges.length) withHits += 1;
+  }
+  if (withHits < PREFLIGHT / 2) throw new Error(`router search preflight: only ${withHits}/${PREFLIGHT} queries found songs; the catalogue is not searchable`);
+
+  let next = 0;
+  const options: autocannon.Options = {
+    url: stack.router.url,
+    method: 'POST',
+    headers,
+    connections: CONNECTIONS,
+    // One global round robin over the mix (each connection takes the next query).
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { body } = bodies[next++ % bodies.length] as { body: string };
+          return { ...request, body };
+        },
+      },
+    ],
+    verifyBody: goodBody,
+  };
+  await autocannon({ ...options, duration: WARMUP_S });
+  const loadStart = loadavg()[0] as number;
+  startCpuProfiles(stack);
+  const cpuStart = cpuTimesMs(stack.pids);
+  const result = await autocannon({ ...options, duration: DURATION_S });
+  const cpuEnd = cpuTimesMs(stack.pids);
+  const loadEnd = loadavg()[0] as number;
+
+  const failed = result.errors + result.timeouts + result.non2xx + result.mismatches;
+  const extra = {
+    connections: CONNECTIONS,
+    duration_s: DURATION_S,
+    songs: seeded.songs,
+    page_size: sizes.first,
+    others: sizes.others,
+    operation: `web ${operation.operationName} (web/src/search/search.operations.ts SEARCH_QUERY)`,
+    caller: 'anonymous',
+    router: `rate limits off (${Object.entries(ROUTER_BENCH_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}); cost/depth/alias limits at defaults`,
+    loadavg_1m: [Math.round(loadStart * 100) / 100, Math.round(loadEnd * 100) / 100],
+    ...(CPU_PROF_DIR ? { cpu_profiling: 'on (slower)' } : {}),
+  };
+  emit('router_search_p50_ms', result.latency.p50, extra);
+  emit('router_search_p90_ms', result.latency.p90, extra);
+  emit('router_search_p99_ms', result.latency.p99, { ...extra, goal_ms: 50 });
+  emit('router_search_max_ms', result.latency.max, extra);
+  emit('router_search_rps', result.requests.average, extra);
+  emit('router_search_requests', result.requests.total, extra);
+  emit('router_search_response_bytes', result.throughput.total / Math.max(1, result.requests.total), extra);
+  emit('router_search_failed', failed, {
+    ...extra,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    graphql_errors_or_null_songs: result.mismatches,
+    expected: 0,
+  });
+  // Where the time goes: CPU per request of each process (bench = autocannon and this script).
+  const perRequest: Record<string, number> = {};
+  for (const [name, end] of Object.entries(cpuEnd)) {
+    perRequest[name] = Math.round(((end - (cpuStart[name] ?? end)) / Math.max(1, result.requests.total)) * 100) / 100;
+  }
+  const total = Object.entries(perRequest).reduce((sum, [name, ms]) => (name === 'bench' ? sum : sum + ms), 0);
+  emit('router_search_cpu_ms_per_request', total, { ...extra, by_process: perRequest, note: 'services only (bench excluded); /proc' });
+  if (failed > 0) {
+    // Show what a failure looks like, for the report.
+    const sample = await graphql(stack.router.url, operation.query, bodies[0]?.variables ?? {}, headers).catch((error: unknown) => String(error));
+    process.stderr.write(`bench: ${failed} router search requests failed; a sample answer now: ${JSON.stringify(sample).slice(0, 800)}\n`);
+  }
+}
