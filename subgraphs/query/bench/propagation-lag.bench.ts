@@ -7,7 +7,7 @@
  * POLL_MS both straight at the query subgraph and through the router, concurrently.
  *
  * What bounds it: songs writes the song and its SONG_UPDATED in one document write (outbox) and
- * nudges its outbox relay, which publishes at once (the relay's own poll, 100 ms, is only a
+ * nudges its outbox relay, which publishes at once (the relay's own poll, every 2 s, is only a
  * fallback); the query subgraph, in another process, finds the event at its next embedded-bus poll
  * (EVENT_BUS_POLL_INTERVAL_MS, 50 ms by default), then writes its read model and re-indexes.
  * Samples start at a random moment (not right after the previous detection) so they don't stay in
@@ -26,7 +26,7 @@ const SONGS = 5;
 const POLL_MS = 5;
 const TIMEOUT_MS = 10_000;
 /** The outbox relay's fallback poll (OutboxRelay's default; songs does not configure it). */
-const OUTBOX_RELAY_POLL_MS = 100;
+const OUTBOX_RELAY_POLL_MS = 2_000;
 
 const REGISTER = 'mutation Register($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }';
 const REQUEST_UPLOAD = 'mutation Up($input: RequestSongUploadInput!) { requestSongUpload(input: $input) { song { id status } } }';

@@ -32,6 +32,10 @@ interface SearchResponse {
   };
 }
 
+/** The paced run's rate, as a share of the saturated run's throughput, and its length. */
+const PACED_SHARE = 0.5;
+const PACED_DURATION_S = 10;
+
 /** A response the web app could render: 2xx (checked by autocannon), data, no errors, no null song. */
 function goodBody(raw: string | Buffer | undefined): boolean {
   const body = String(raw ?? '');
@@ -131,6 +135,27 @@ export async function routerSearchBench(stack: BenchStack, catalogue: Catalogue,
   }
   const total = Object.entries(perRequest).reduce((sum, [name, ms]) => (name === 'bench' ? sum : sum + ms), 0);
   emit('router_search_cpu_ms_per_request', total, { ...extra, by_process: perRequest, note: 'services only (bench excluded); /proc' });
+
+  // The saturated run measures queueing: with a closed loop of 50 connections, latency ≈ 50 /
+  // throughput. Two more figures say what a caller sees when the stack is not saturated: the same
+  // 50 connections paced at half the throughput just measured, and one connection alone.
+  const pacedRate = Math.max(1, Math.floor(result.requests.average * PACED_SHARE));
+  const paced = await autocannon({ ...options, duration: PACED_DURATION_S, overallRate: pacedRate });
+  const pacedExtra = { ...extra, duration_s: PACED_DURATION_S, paced_rps: pacedRate, paced_share_of_saturated: PACED_SHARE };
+  emit('router_search_paced_p50_ms', paced.latency.p50, pacedExtra);
+  emit('router_search_paced_p99_ms', paced.latency.p99, { ...pacedExtra, goal_ms: 50 });
+  emit('router_search_paced_failed', paced.errors + paced.timeouts + paced.non2xx + paced.mismatches, {
+    ...pacedExtra,
+    expected: 0,
+  });
+  const single = await autocannon({ ...options, connections: 1, duration: PACED_DURATION_S });
+  const singleExtra = { ...extra, connections: 1, duration_s: PACED_DURATION_S };
+  emit('router_search_single_connection_p50_ms', single.latency.p50, singleExtra);
+  emit('router_search_single_connection_p99_ms', single.latency.p99, singleExtra);
+  emit('router_search_single_connection_failed', single.errors + single.timeouts + single.non2xx + single.mismatches, {
+    ...singleExtra,
+    expected: 0,
+  });
   if (failed > 0) {
     // Show what a failure looks like, for the report.
     const sample = await graphql(stack.router.url, operation.query, bodies[0]?.variables ?? {}, headers).catch((error: unknown) => String(error));
