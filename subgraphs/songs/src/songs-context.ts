@@ -16,6 +16,8 @@ export interface SongsLoaders {
   /** The songs of an album the caller may see, in the order they were added. */
   songsByAlbumId: DataLoader<string, SongRecord[]>;
   albumsByArtistId: DataLoader<string, AlbumRecord[]>;
+  /** Waveforms, read only when asked for (`LISTED_SONG_PROJECTION` leaves them out). */
+  waveformBySongId: DataLoader<string, number[] | null>;
 }
 
 /** Per-request context of the songs subgraph. */
@@ -41,6 +43,7 @@ export function createLoaders(
     albumsByArtistId: new DataLoader((ids: readonly string[]) =>
       services.albums.findByArtistIds(ids),
     ),
+    waveformBySongId: new DataLoader((ids: readonly string[]) => services.songs.findWaveforms(ids)),
   };
 }
 

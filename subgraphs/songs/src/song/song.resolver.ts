@@ -3,6 +3,7 @@ import {
   Ctx,
   Directive,
   FieldResolver,
+  Float,
   ID,
   Mutation,
   Query,
@@ -102,6 +103,13 @@ export class SongResolver {
         url: renditionUrls[index]!,
       })),
     };
+  }
+
+  @FieldResolver(() => [Float], { nullable: true, description: 'About 1,000 peak values in 0..1.' })
+  async waveform(@Root() song: Song, @Ctx() context: SongsContext): Promise<number[] | null> {
+    // A record read in full (a mutation's result) has it; lists leave it out.
+    if (song.record.waveform !== undefined) return song.record.waveform ?? null;
+    return context.loaders.waveformBySongId.load(song.id);
   }
 
   @FieldResolver(() => String, {

@@ -76,9 +76,6 @@ export class Song {
   })
   failureReason!: string | null;
 
-  @Field(() => [Float], { nullable: true, description: 'About 1,000 peak values in 0..1.' })
-  waveform!: number[] | null;
-
   @Field(() => Float, { nullable: true, description: 'Integrated loudness (EBU R128), in LUFS.' })
   loudnessLufs!: number | null;
 
@@ -98,7 +95,6 @@ export function toSong(record: SongRecord): Song {
     durationMs: record.durationMs ?? null,
     status: record.status as SongStatus,
     failureReason: record.failureReason ?? null,
-    waveform: record.waveform ?? null,
     loudnessLufs: record.loudnessLufs ?? null,
     createdAt: record.createdAt,
     record,
