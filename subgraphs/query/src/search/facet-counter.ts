@@ -1,3 +1,4 @@
+import { TopK } from './ranking';
 import type { Facet, FacetValue } from './search-index';
 
 /** The values a song contributes to the facets. */
@@ -14,15 +15,9 @@ function byCountThenValue(a: FacetValue, b: FacetValue): number {
 
 /** The `limit` most frequent values, ties by value. */
 function mostFrequent(counts: Map<string, FacetValue>, limit: number): FacetValue[] {
-  const top: FacetValue[] = [];
-  for (const value of counts.values()) {
-    if (top.length === limit && byCountThenValue(value, top[limit - 1]!) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && byCountThenValue(value, top[at - 1]!) < 0) at -= 1;
-    top.splice(at, 0, value);
-    if (top.length > limit) top.pop();
-  }
-  return top;
+  const top = new TopK<FacetValue>(limit, byCountThenValue);
+  for (const value of counts.values()) top.offer(value);
+  return [...top.sorted()];
 }
 
 /** Counts genre, year and artist over every match of a search (not only the page shown). */

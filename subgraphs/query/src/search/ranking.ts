@@ -32,21 +32,25 @@ export function compareRanked(a: Ranked, b: Ranked): number {
 }
 
 /**
- * Keeps the `capacity` best of everything offered, in rank order. Most offers after the first
+ * Keeps the `capacity` first of everything offered, in `compare` order. Most offers after the first
  * few are rejected by one comparison with the current last, so a first page over tens of
  * thousands of matches neither sorts nor keeps them all.
  */
-export class TopRanked<T extends Ranked> {
+export class TopK<T extends K, K = T> {
   private readonly items: T[] = [];
 
-  constructor(private readonly capacity: number) {}
+  /** `compare` sees only the `K` part of an item, so `admits` can be asked before one is built. */
+  constructor(
+    private readonly capacity: number,
+    private readonly compare: (a: K, b: K) => number,
+  ) {}
 
   /** Whether `candidate` would be kept: call before building an item that may be thrown away. */
-  admits(candidate: Ranked): boolean {
+  admits(candidate: K): boolean {
     return (
       this.capacity > 0 &&
       (this.items.length < this.capacity ||
-        compareRanked(candidate, this.items[this.capacity - 1]!) < 0)
+        this.compare(candidate, this.items[this.capacity - 1]!) < 0)
     );
   }
 
@@ -56,7 +60,7 @@ export class TopRanked<T extends Ranked> {
     let high = this.items.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compareRanked(this.items[middle]!, item) <= 0) low = middle + 1;
+      if (this.compare(this.items[middle]!, item) <= 0) low = middle + 1;
       else high = middle;
     }
     this.items.splice(low, 0, item);
@@ -65,6 +69,13 @@ export class TopRanked<T extends Ranked> {
 
   sorted(): readonly T[] {
     return this.items;
+  }
+}
+
+/** The `capacity` best-ranked songs (or anything ranked like them). */
+export class TopRanked<T extends Ranked> extends TopK<T, Ranked> {
+  constructor(capacity: number) {
+    super(capacity, compareRanked);
   }
 }
 
