@@ -53,6 +53,12 @@ function bm25(
  */
 export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
   private readonly boostedFields: { fieldId: number; boost: number; name: string }[];
+  /**
+   * `scorePostings`' accumulators, indexed by MiniSearch's short document id, kept between
+   * searches (grown when ids outgrow them; only the entries a search touched are cleared).
+   */
+  private scores = new Float64Array(0);
+  private sourceBits = new Uint32Array(0);
 
   constructor(options: Options<T>, fieldBoosts: Readonly<Record<string, number>>) {
     super(options);
@@ -70,8 +76,12 @@ export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
 
   /** Every song containing one of `terms` (and in `among`, when given), with the word's score. */
   scorePostings(terms: ReadonlyMap<string, DerivedTerm>, among?: IdFilter | null): WordScore[] {
-    const scores = new Float64Array(this._nextId);
-    const sourceBits = new Uint32Array(this._nextId);
+    if (this.scores.length < this._nextId) {
+      const capacity = Math.max(this._nextId, Math.ceil(this.scores.length * 1.5));
+      this.scores = new Float64Array(capacity);
+      this.sourceBits = new Uint32Array(capacity);
+    }
+    const { scores, sourceBits } = this;
     const touched: number[] = [];
     const bitOf = sourceBitAssigner();
     const total = this._documentCount;
@@ -95,10 +105,15 @@ export class CandidateScoringMiniSearch<T> extends MiniSearch<T> {
         }
       }
     }
-    return touched.map((shortId) => ({
-      id: this._documentIds.get(shortId) as string,
-      relevance: scores[shortId]! * popCount(sourceBits[shortId]!),
-    }));
+    return touched.map((shortId) => {
+      const score: WordScore = {
+        id: this._documentIds.get(shortId) as string,
+        relevance: scores[shortId]! * popCount(sourceBits[shortId]!),
+      };
+      scores[shortId] = 0;
+      sourceBits[shortId] = 0;
+      return score;
+    });
   }
 
   /**

@@ -117,15 +117,18 @@ export class MiniSearchIndex implements SearchIndex {
       popularity: popularityFactor(song.plays, song.likes),
       words: { title: [], artist: [], album: [], tags: [] },
     };
-    for (const field of FIELDS) indexed.words[field] = indexedWords(indexed[field]);
     const previous = this.songs.get(song._id);
-    if (previous) {
+    if (previous) this.filters.remove(previous);
+    if (previous && FIELDS.every((field) => previous[field] === indexed[field])) {
+      // Same words (e.g. only plays or likes changed): its postings stay as they are.
+      indexed.words = previous.words;
+    } else {
+      for (const field of FIELDS) indexed.words[field] = indexedWords(indexed[field]);
       // `remove` with the document as added takes its postings out at once (`replace`/`discard`
       // leave them for a later vacuum, and document frequencies would count them meanwhile).
-      this.index.remove(previous);
-      this.filters.remove(previous);
+      if (previous) this.index.remove(previous);
+      this.index.add(indexed);
     }
-    this.index.add(indexed);
     this.songs.set(song._id, indexed);
     this.filters.add(indexed);
   }

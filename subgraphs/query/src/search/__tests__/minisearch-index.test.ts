@@ -99,6 +99,19 @@ describe('MiniSearchIndex', () => {
     expect(filtered({ genre: 'jazz' })).toEqual([]);
   });
 
+  it('takes a new play count without re-indexing, and a new title with it', () => {
+    const index = new MiniSearchIndex();
+    index.upsert(song('a', { title: 'Echo' }));
+    index.upsert(song('b', { title: 'Echo' }));
+    expect(hitIds(index, 'echo')).toEqual(['a', 'b']);
+    index.upsert(song('b', { title: 'Echo', plays: 1000 }));
+    expect(hitIds(index, 'echo')).toEqual(['b', 'a']);
+    index.upsert(song('b', { title: 'Other', plays: 1000 }));
+    expect(hitIds(index, 'echo')).toEqual(['a']);
+    expect(hitIds(index, 'other')).toEqual(['b']);
+    expect(index.size()).toBe(2);
+  });
+
   it('escapes highlighted text', () => {
     const index = new MiniSearchIndex();
     index.upsert(
