@@ -1,4 +1,4 @@
-/** Shared by the stack benchmarks (router search, propagation lag): the figure printer and percentiles. */
+/** Shared by the benchmarks: the figure printer type and percentiles. */
 
 /** Prints one figure as one JSON line (query.bench.ts's `emit`, passed in so every line has one format). */
 export type Emit = (figure: string, value: number, extra?: Record<string, unknown>) => void;

@@ -29,6 +29,7 @@ import {
 } from '../src/__tests__/query-test-server';
 import { generateCatalogue, generateQueries, type BenchQuery, type Catalogue } from './catalogue';
 import { benchSelected } from './bench-selection';
+import { percentile, summarise } from './bench-stats';
 import { runStackBenches } from './stack.bench';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -44,21 +45,6 @@ const LAG_SAMPLES = 50;
 function emit(figure: string, value: number, extra: Record<string, unknown> = {}): void {
   const line = { bench: 'query', figure, ...extra, value: Math.round(value * 1000) / 1000 };
   process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[idx] as number;
-}
-
-function summarise(timings: number[]): { p50: number; p95: number; p99: number; max: number } {
-  const sorted = [...timings].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) as number,
-  };
 }
 
 /** The read-model song document as stored (string ids). */
