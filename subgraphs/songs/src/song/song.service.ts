@@ -66,35 +66,35 @@ export class SongService {
     ids: readonly string[],
     viewerId: string | null,
   ): Promise<Array<SongRecord | null>> {
+    const byId = await this.findByIds(ids, LISTED_SONG_PROJECTION);
+    return ids.map((id) => {
+      const song = byId.get(id);
+      return song && isVisibleTo(song, viewerId) ? song : null;
+    });
+  }
+
+  /** The waveforms of the given songs (left out of the other reads: about 1,000 numbers each). */
+  async findWaveforms(ids: readonly string[]): Promise<Array<number[] | null>> {
+    const byId = await this.findByIds(ids, { waveform: 1 });
+    return ids.map((id) => byId.get(id)?.waveform ?? null);
+  }
+
+  /** The songs with these ids (malformed ids skipped), with the given projection, by id. */
+  private async findByIds(
+    ids: readonly string[],
+    projection: Record<string, 0 | 1>,
+  ): Promise<Map<string, SongRecord>> {
     const valid = validObjectIds(ids);
     const found = valid.length
       ? await this.songs
           .find({ _id: { $in: valid } })
-          .select(LISTED_SONG_PROJECTION)
+          .select(projection)
           .lean()
       : [];
-    const byId = new Map(
-      found
-        .filter((song) => isVisibleTo(song, viewerId))
-        .map((song) => [song._id.toHexString(), song]),
-    );
-    return ids.map((id) => byId.get(id) ?? null);
+    return new Map(found.map((song) => [song._id.toHexString(), song]));
   }
 
   /** The visible songs of each album (one query), in the order they were added. */
-  /** The waveforms of the given songs (left out of the other reads: about 1,000 numbers each). */
-  async findWaveforms(ids: readonly string[]): Promise<Array<number[] | null>> {
-    const valid = validObjectIds(ids);
-    const found = valid.length
-      ? await this.songs
-          .find({ _id: { $in: valid } })
-          .select({ waveform: 1 })
-          .lean()
-      : [];
-    const byId = new Map(found.map((song) => [song._id.toHexString(), song.waveform ?? null]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }
-
   async findVisibleByAlbumIds(
     albumIds: readonly string[],
     viewerId: string | null,
