@@ -8,6 +8,7 @@ import {
   SearchFilter,
   SearchResults,
   SongReference,
+  SongStatus,
 } from './types';
 
 @Resolver(() => SearchResults)
@@ -28,7 +29,8 @@ export class SearchResolver {
       songs: {
         edges: page.edges.map((edge) => ({
           cursor: edge.cursor,
-          node: { id: edge.id },
+          // Every hit is a READY song the index holds: its listed fields need no read-model read.
+          node: { id: edge.id, status: SongStatus.READY, ...edge.song },
           score: edge.score,
           highlights: edge.highlights,
         })),

@@ -26,6 +26,7 @@ interface IndexedSong {
   albumId: string | null;
   genre: string | null;
   year: number;
+  durationMs: number | null;
   /** `year` as its facet value. */
   yearKey: string;
   createdAt: number;
@@ -112,6 +113,7 @@ export class MiniSearchIndex implements SearchIndex {
       albumId: song.album?.id ?? null,
       genre: song.genre,
       year: song.year,
+      durationMs: song.durationMs,
       yearKey: String(song.year),
       createdAt: song.createdAt.getTime(),
       popularity: popularityFactor(song.plays, song.likes),
@@ -173,6 +175,12 @@ export class MiniSearchIndex implements SearchIndex {
         id: song.id,
         score: Math.round(score * 1e6) / 1e6,
         highlights: this.highlights(song, terms),
+        song: {
+          title: song.title,
+          durationMs: song.durationMs,
+          artist: { id: song.artistId, name: song.artist },
+          album: song.albumId ? { id: song.albumId, title: song.album } : null,
+        },
       }));
     return {
       hits,

@@ -18,10 +18,19 @@ export interface Highlight {
   snippet: string;
 }
 
+/** What the index holds of a READY song: enough to answer a result list without another read. */
+export interface SongSummary {
+  title: string;
+  durationMs: number | null;
+  artist: { id: string; name: string };
+  album: { id: string; title: string } | null;
+}
+
 export interface SearchHit {
   id: string;
   score: number;
   highlights: Highlight[];
+  song: SongSummary;
 }
 
 export interface FacetValue {

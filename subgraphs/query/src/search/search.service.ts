@@ -2,14 +2,20 @@ import { BadUserInputError } from '@groovy/common';
 import type { SongDocument } from '../read-model/documents';
 import type { ReadModel } from '../read-model/read-model';
 import { decodeCursor, encodeCursor, queryHash } from './cursor';
-import type { Facet, Highlight, SearchFilter, SearchIndex } from './search-index';
+import type { Facet, Highlight, SearchFilter, SearchIndex, SongSummary } from './search-index';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 50;
 export const MAX_QUERY_LENGTH = 200;
 
 export interface SearchPage {
-  edges: { cursor: string; id: string; score: number; highlights: Highlight[] }[];
+  edges: {
+    cursor: string;
+    id: string;
+    score: number;
+    highlights: Highlight[];
+    song: SongSummary;
+  }[];
   hasNextPage: boolean;
   endCursor: string | null;
   totalCount: number;
