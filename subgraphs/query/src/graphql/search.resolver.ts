@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { validateFirst, type SearchService } from '../search/search.service';
+import type { SongDocument } from '../read-model/documents';
 import type { QueryContext } from './catalogue.loaders';
 import {
   AlbumReference,
@@ -10,6 +11,18 @@ import {
   SongReference,
   SongStatus,
 } from './types';
+
+/** A READY song of the read model with the fields already read (no second read per field). */
+function songReference(song: SongDocument): SongReference {
+  return {
+    id: song._id,
+    title: song.title,
+    durationMs: song.durationMs,
+    status: SongStatus.READY,
+    artist: { ...song.artist },
+    album: song.album ? { id: song.album.id, title: song.album.title } : null,
+  };
+}
 
 @Resolver(() => SearchResults)
 export class SearchResolver {
@@ -83,7 +96,7 @@ export class SearchResolver {
   async trending(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
   ): Promise<SongReference[]> {
-    return (await this.service.trending(first)).map((id) => ({ id }));
+    return (await this.service.trending(first)).map(songReference);
   }
 
   @Directive(PROVIDED_SONG_FIELDS)
@@ -91,6 +104,6 @@ export class SearchResolver {
   async newReleases(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
   ): Promise<SongReference[]> {
-    return (await this.service.newReleases(first)).map((id) => ({ id }));
+    return (await this.service.newReleases(first)).map(songReference);
   }
 }

@@ -86,26 +86,22 @@ export class SearchService {
   }
 
   /** Most popular lately; with no plays or likes yet, this is the newest READY songs. */
-  async trending(first: number | null | undefined): Promise<string[]> {
+  async trending(first: number | null | undefined): Promise<SongDocument[]> {
     const limit = validateFirst(first);
-    const songs = await this.readModel.songs
+    return this.readModel.songs
       .find({ status: 'READY', deleted: false })
       .sort({ plays: -1, likes: -1, createdAt: -1, _id: 1 })
       .limit(limit)
-      .project<Pick<SongDocument, '_id'>>({ _id: 1 })
       .toArray();
-    return songs.map((song) => song._id);
   }
 
   /** READY songs by release year (album release date, else upload), then upload time. */
-  async newReleases(first: number | null | undefined): Promise<string[]> {
+  async newReleases(first: number | null | undefined): Promise<SongDocument[]> {
     const limit = validateFirst(first);
-    const songs = await this.readModel.songs
+    return this.readModel.songs
       .find({ status: 'READY', deleted: false })
       .sort({ year: -1, createdAt: -1, _id: 1 })
       .limit(limit)
-      .project<Pick<SongDocument, '_id'>>({ _id: 1 })
       .toArray();
-    return songs.map((song) => song._id);
   }
 }
