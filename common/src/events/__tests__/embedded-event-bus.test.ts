@@ -122,6 +122,59 @@ describe('embedded event bus: long handlers, concurrency, shutdown', () => {
     }
   });
 
+  it('keeps the lease while stopping until the running handler ends: a second instance neither gets the event meanwhile nor after', async () => {
+    const leaseMs = 300;
+    const broker = await embeddedBroker({ leaseMs });
+    try {
+      const [first, second] = [await broker.bus(), await broker.bus()];
+      const slowStarted = gate();
+      const slowMayEnd = gate();
+      let slowEnded = false;
+      const firstDeliveries: string[] = [];
+      const subscription = await first.subscribe({
+        consumer: 'worker',
+        types: ['USER_REGISTERED'],
+        handler: async (event) => {
+          firstDeliveries.push(event.aggregateId);
+          slowStarted.open();
+          await slowMayEnd.opened; // e.g. a transcode, which finishes even when the worker is stopping
+          slowEnded = true;
+        },
+      });
+      await first.publish([userRegistered('slow')]);
+      await slowStarted.opened;
+      const stopped = subscription.stop();
+
+      const secondDeliveries: string[] = [];
+      const secondInbox = new Inbox();
+      await second.subscribe({
+        consumer: 'worker',
+        types: ['USER_REGISTERED'],
+        handler: async (event) => {
+          secondDeliveries.push(`${event.aggregateId}${slowEnded ? '' : ' (while the first instance was handling it)'}`);
+          await secondInbox.handler(event);
+        },
+      });
+      // The handler outlives the lease four times over while the first instance drains; the
+      // second instance keeps trying to take the lease all along (every 50 ms).
+      setTimeout(slowMayEnd.open, 4 * leaseMs);
+      await stopped;
+      expect(firstDeliveries).toEqual(['slow']);
+      expect(secondDeliveries).toEqual([]);
+      // Its checkpoint was saved past the event (a write that only matches under its lease); the
+      // second instance may already hold the lease it handed back, but has moved nothing.
+      const checkpoint = await broker.client().db(broker.database).collection('consumer_checkpoints').findOne({ _id: 'worker' as never });
+      expect(checkpoint).toMatchObject({ seq: 1 });
+
+      // The second instance takes over from there: the next event, never `slow`.
+      await second.publish([userRegistered('next')]);
+      await secondInbox.waitFor(1);
+      expect(secondDeliveries).toEqual(['next']);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
   it('handles different aggregates at once up to `concurrency`, and one aggregate strictly in order', async () => {
     const broker = await embeddedBroker();
     try {

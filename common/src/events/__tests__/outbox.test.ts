@@ -91,6 +91,50 @@ describe('outbox and idempotent consumers', () => {
     expect(inbox.received.map((e) => e.aggregateId)).toEqual(['grace', 'marker']);
   });
 
+  it('drains a backlog larger than one pass right away, without waiting for the poll interval between passes', async () => {
+    const users = producerDb.collection('users');
+    // 250 documents with unpublished events (a restart after a bulk import): three passes' worth.
+    const events = Array.from({ length: 250 }, (_, i) => userRegistered(`backlog-${i}`));
+    await users.insertMany(events.map((event) => ({ _id: event.aggregateId as never, version: 1, [OUTBOX_FIELD]: [event] })));
+    const inbox = new Inbox();
+    await bus.subscribe({ consumer: 'query', types: ['USER_REGISTERED'], handler: inbox.handler });
+    // Nobody nudges, and the fallback poll is far longer than the test may take.
+    const relay = new OutboxRelay({
+      sources: [{ name: 'user', collection: users }],
+      bus,
+      logger: createTestLogger('relay'),
+      pollIntervalMs: 60_000,
+    });
+    relay.start();
+    try {
+      const t0 = Date.now();
+      const iv = setInterval(async () => console.log(Date.now() - t0, inbox.received.length, await users.countDocuments({ [`${OUTBOX_FIELD}.0`]: { $exists: true } })), 250);
+      await inbox.waitFor(250, 5_000).finally(() => clearInterval(iv));
+    } finally {
+      await relay.stop();
+    }
+    expect(new Set(inbox.received.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+    expect(await users.countDocuments({ [`${OUTBOX_FIELD}.0`]: { $exists: true } })).toBe(0);
+  });
+
+  it('a document whose events cannot be published holds back only itself', async () => {
+    const users = producerDb.collection('users');
+    const good = [userRegistered('good-1'), userRegistered('good-2')];
+    const bad = { ...userRegistered('bad'), data: { nonsense: true } };
+    await users.insertMany([
+      { _id: 'good-1' as never, [OUTBOX_FIELD]: [good[0]] },
+      { _id: 'bad' as never, [OUTBOX_FIELD]: [bad] },
+      { _id: 'good-2' as never, [OUTBOX_FIELD]: [good[1]] },
+    ]);
+    const inbox = new Inbox();
+    await bus.subscribe({ consumer: 'query', types: ['USER_REGISTERED'], handler: inbox.handler });
+    const relay = new OutboxRelay({ sources: [{ name: 'user', collection: users }], bus, logger: createTestLogger('relay') });
+    expect(await relay.flushOnce()).toBe(2);
+    await inbox.waitFor(2);
+    expect(inbox.received.map((e) => e.aggregateId)).toEqual(['good-1', 'good-2']);
+    expect(await users.find({ [`${OUTBOX_FIELD}.0`]: { $exists: true } }).map((doc) => doc._id).toArray()).toEqual(['bad']);
+  });
+
   it('ProcessedEvents skips duplicates and events older than what was applied, in any order', async () => {
     const db = client.db(`${database}_ledger`);
     const ledger = new ProcessedEvents(db, 'query');

@@ -157,12 +157,26 @@ function aggregateOf(stored: StoredEvent): string {
   return typeof stored.envelope?.aggregateId === 'string' ? stored.envelope.aggregateId : `#${stored._id}`;
 }
 
+/** Whether `promise` settles within `ms` (no timer is left behind either way). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * One subscriber of a consumer. Its loop holds the consumer's lease (renewing it on every turn, at
- * least every `leaseMs / 3`, whatever the handlers are doing, so a handler that runs longer than the
- * lease keeps it), reads the log after the checkpoint and hands events to the handler on at most
- * `concurrency` lanes, one lane per aggregate in flight: different aggregates run side by side,
- * the events of one aggregate one after the other, in log order. The checkpoint moves to the
+ * least every `leaseMs / 3`, whatever the handlers are doing, and after `stop()` while it waits for
+ * the running handlers, so a handler that runs longer than the lease keeps it), reads the log after
+ * the checkpoint and hands events to the handler on at most `concurrency` lanes, one lane per
+ * aggregate in flight: different aggregates run side by side, the events of one aggregate one after
+ * the other, in log order. The checkpoint moves to the
  * highest sequence number below which every event was handled (or dead-lettered), so a crash
  * redelivers the events that were not finished (and, at least once, finished ones after them).
  */
@@ -356,8 +370,50 @@ class EmbeddedSubscription implements Subscription {
     return this.commits;
   }
 
+  /**
+   * Waits for the running deliveries to end, renewing the lease at least every `leaseMs / 3`
+   * meanwhile (the loop that otherwise renews it has ended): a handler that outlives the lease must
+   * not let another instance take the consumer over and deliver its event again.
+   */
   private async drain(): Promise<void> {
-    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
+    const interval = this.deps.leaseMs / 3;
+    let nextRenewal = this.leaseRenewedAt + interval;
+    while (this.tails.size > 0) {
+      const running = Promise.all([...this.tails.values()]);
+      if (!this.holding) {
+        // Lost the lease: nothing to keep, and the checkpoint will not be written.
+        await running;
+        continue;
+      }
+      if (!(await settlesWithin(running, nextRenewal - Date.now()))) {
+        // A failed renewal is tried again after `leaseMs / 9`, well before the lease runs out.
+        nextRenewal = (await this.renewLease()) ? this.leaseRenewedAt + interval : Date.now() + interval / 3;
+      }
+    }
+  }
+
+  /**
+   * Extends the lease this instance holds; false when the write failed (try again). It never takes
+   * the lease: while stopping, a lease lost to another instance stays lost.
+   */
+  private async renewLease(): Promise<boolean> {
+    const renewing = Date.now();
+    try {
+      const renewed = await this.deps.checkpoints.updateOne(
+        { _id: this.options.consumer, leaseOwner: this.owner },
+        { $set: { leaseExpiresAt: new Date(renewing + this.deps.leaseMs) } },
+      );
+      if (renewed.matchedCount === 0) {
+        this.holding = false;
+        this.deps.logger.warn('lost the consumer lease while stopping; unfinished events will be delivered again');
+      } else {
+        this.leaseRenewedAt = renewing;
+      }
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not renew the consumer lease while stopping; retrying');
+      return false;
+    }
   }
 
   private idle(): Promise<void> {

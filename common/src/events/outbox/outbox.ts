@@ -16,6 +16,13 @@ export function appendToOutbox(events: readonly EventEnvelope[]): { $push: { _ou
   return { $push: { [OUTBOX_FIELD]: { $each: [...events] } } };
 }
 
+/** Documents a pass reads per source. */
+const PAGE_SIZE = 100;
+
+function eventsOf(doc: Document): EventEnvelope[] {
+  return doc[OUTBOX_FIELD] as EventEnvelope[];
+}
+
 export interface OutboxSource {
   /** For logs: the aggregate kind, e.g. `song`. */
   name: string;
@@ -52,28 +59,69 @@ export class OutboxRelay {
 
   /** One pass over every source; resolves with the number of events published. */
   async flushOnce(): Promise<number> {
+    return (await this.pass()).published;
+  }
+
+  /**
+   * One pass: up to `PAGE_SIZE` documents per source. `more` when a source filled its page, so
+   * more may be waiting there.
+   */
+  private async pass(): Promise<{ published: number; more: boolean }> {
     let published = 0;
+    let more = false;
     for (const { name, collection } of this.options.sources) {
       const pending = await collection
         .find({ [`${OUTBOX_FIELD}.0`]: { $exists: true } }, { projection: { [OUTBOX_FIELD]: 1 } })
-        .limit(100)
+        .limit(PAGE_SIZE)
         .toArray();
-      for (const doc of pending) {
-        const events = doc[OUTBOX_FIELD] as EventEnvelope[];
-        try {
-          await this.options.bus.publish(events);
-        } catch (error) {
-          this.options.logger.error({ err: error, source: name, documentId: String(doc._id) }, 'outbox publish failed; will retry');
-          continue;
-        }
-        await collection.updateOne(
-          { _id: doc._id },
-          { $pull: { [OUTBOX_FIELD]: { id: { $in: events.map((event) => event.id) } } } } as Document,
-        );
-        published += events.length;
-      }
+      if (pending.length >= PAGE_SIZE) more = true;
+      published += await this.relay(name, collection, pending);
     }
-    return published;
+    return { published, more };
+  }
+
+  /**
+   * Publishes the events of `docs` (each document's in order) in one call, then removes them from
+   * the outboxes in one write; resolves with the number of events published. When that publish
+   * fails, it goes document by document, so one that cannot be published holds back only itself.
+   */
+  private async relay(name: string, collection: Collection<Document>, docs: Document[]): Promise<number> {
+    if (docs.length === 0) return 0;
+    let done: Document[];
+    try {
+      await this.options.bus.publish(docs.flatMap(eventsOf));
+      done = docs;
+    } catch (error) {
+      if (docs.length === 1) {
+        this.publishFailed(name, docs[0]!, error);
+        return 0;
+      }
+      done = [];
+      for (const doc of docs) {
+        try {
+          await this.options.bus.publish(eventsOf(doc));
+          done.push(doc);
+        } catch (error) {
+          this.publishFailed(name, doc, error);
+        }
+      }
+      if (done.length === 0) return 0;
+    }
+    // Exactly the events published: the producer may have added more since they were read.
+    await collection.bulkWrite(
+      done.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id },
+          update: { $pull: { [OUTBOX_FIELD]: { id: { $in: eventsOf(doc).map((event) => event.id) } } } } as Document,
+        },
+      })),
+      { ordered: false },
+    );
+    return done.reduce((count, doc) => count + eventsOf(doc).length, 0);
+  }
+
+  private publishFailed(source: string, doc: Document, error: unknown): void {
+    this.options.logger.error({ err: error, source, documentId: String(doc._id) }, 'outbox publish failed; will retry');
   }
 
   /** Publishes what is pending now, then polls until stopped. */
@@ -95,15 +143,20 @@ export class OutboxRelay {
     this.timer = undefined;
     this.passing = true;
     this.again = false;
-    this.running = this.flushOnce()
+    this.running = this.pass()
       .then(
-        () => undefined,
-        (error: unknown) => this.options.logger.error({ err: error }, 'outbox relay pass failed'),
+        // A backlog (a restart, another process's writes, a bulk import): the next page right away.
+        // Only while the pass got somewhere: a page that failed to publish waits for the timer.
+        ({ published, more }) => more && published > 0,
+        (error: unknown) => {
+          this.options.logger.error({ err: error }, 'outbox relay pass failed');
+          return false;
+        },
       )
-      .then(() => {
+      .then((backlog) => {
         this.passing = false;
         if (this.stopped) return;
-        if (this.again) this.nudge();
+        if (this.again || backlog) this.nudge();
         else this.timer = setTimeout(() => this.nudge(), this.options.pollIntervalMs ?? 2_000);
       });
   }
