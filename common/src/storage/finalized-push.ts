@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ObjectFinalizedEvent } from './storage';
 
 /**
- * Cloud Storage's Pub/Sub notifications as a push subscription delivers them: the local adapter
- * POSTs exactly this to its webhook, so one consumer (the HLS worker) handles local and GCS alike.
+ * Cloud Storage's Pub/Sub notifications as a push subscription delivers them (what the HLS worker's
+ * `POST /pubsub/object-finalized` takes; the local adapter announces uploads on the event bus instead).
  * https://cloud.google.com/storage/docs/pubsub-notifications
  */
 export interface ObjectFinalizedPush {
@@ -120,42 +119,5 @@ export function parseObjectFinalizedPush(body: unknown): ObjectFinalizedEvent {
     size: Number(size),
     contentType: contentType ?? 'application/octet-stream',
     finalizedAt: time ? new Date(time) : new Date(),
-  };
-}
-
-/** The push body Cloud Storage → Pub/Sub → push subscription would deliver for `event`. */
-export function toObjectFinalizedPush(
-  event: ObjectFinalizedEvent,
-  options: { subscription?: string; messageId?: string; publishTime?: Date } = {},
-): ObjectFinalizedPush {
-  const time = event.finalizedAt.toISOString();
-  const resource = {
-    kind: 'storage#object',
-    id: `${event.bucket}/${event.key}/${event.finalizedAt.getTime()}`,
-    name: event.key,
-    bucket: event.bucket,
-    generation: String(event.finalizedAt.getTime()),
-    contentType: event.contentType,
-    size: String(event.size),
-    timeCreated: time,
-    updated: time,
-    timeFinalized: time,
-  };
-  return {
-    message: {
-      data: Buffer.from(JSON.stringify(resource), 'utf8').toString('base64'),
-      attributes: {
-        notificationConfig: `projects/_/buckets/${event.bucket}/notificationConfigs/local`,
-        eventType: OBJECT_FINALIZE,
-        payloadFormat: 'JSON_API_V1',
-        bucketId: event.bucket,
-        objectId: event.key,
-        objectGeneration: resource.generation,
-        eventTime: time,
-      },
-      messageId: options.messageId ?? randomUUID(),
-      publishTime: (options.publishTime ?? new Date()).toISOString(),
-    },
-    subscription: options.subscription ?? 'projects/local/subscriptions/storage-object-finalized',
   };
 }

@@ -19,7 +19,6 @@ export {
   InvalidObjectFinalizedPushError,
   OBJECT_FINALIZE,
   parseObjectFinalizedPush,
-  toObjectFinalizedPush,
   type ObjectFinalizedPush,
 } from './finalized-push';
 export {
@@ -27,7 +26,6 @@ export {
   type LocalDiskStorageOptions,
   FinalizationNotRecordedError,
   type LocalObjectFile,
-  type ObjectFinalizedHandler,
   type ObjectFinalizedRecorder,
 } from './local/local-disk-storage';
 export {

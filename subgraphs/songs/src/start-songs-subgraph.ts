@@ -38,7 +38,7 @@ export async function startSongsSubgraph(
   openStorage: (
     env: SongsEnvironment,
     logger: RunningSubgraph['logger'],
-    recordFinalized: ObjectFinalizedRecorder,
+    recordFinalized: ObjectFinalizedRecorder | undefined,
   ) => Promise<OpenedStorage> = openSongsStorage,
 ): Promise<RunningSongsSubgraph> {
   let module: SongsModule | undefined;
@@ -50,9 +50,16 @@ export async function startSongsSubgraph(
     ...options,
     schema: async (dependencies) => {
       const { connection } = dependencies;
-      finalizedObjects = new ObjectFinalizedOutbox(connection.getClient().db(connection.name));
-      opened = await openStorage(env, dependencies.logger, finalizedObjects.record);
+      // OBJECT_FINALIZED is only recorded for the local adapter served here; with gcs, Cloud Storage
+      // notifies the worker itself (Pub/Sub push) and there is no such outbox.
+      if (env.STORAGE_DRIVER === 'local') {
+        finalizedObjects = new ObjectFinalizedOutbox(connection.getClient().db(connection.name), {
+          recorded: () => module?.outbox.recorded(),
+        });
+      }
+      opened = await openStorage(env, dependencies.logger, finalizedObjects?.record);
       module = await createSongsModule(dependencies, env, opened.storage);
+      if (finalizedObjects) module.outbox.purgeAlso(finalizedObjects.purgePublished);
       return module.schema;
     },
     context: ({ base }) => ({ ...base, ...module!.context(base.identity) }),
@@ -79,19 +86,17 @@ export async function startSongsSubgraph(
           { name: 'album', collection: db.collection('albums') },
           { name: 'artist', collection: db.collection('artists') },
           // OBJECT_FINALIZED of the local storage adapter served here (see storage/object-finalized-outbox.ts).
-          finalizedObjects!.source,
+          ...(finalizedObjects ? [finalizedObjects.source] : []),
         ],
         bus,
         logger,
       });
       relay.start();
       module!.outbox.attach(relay);
-      finalizedObjects!.attach(relay);
       module!.sweeper.start();
       return async () => {
         await module!.sweeper.stop();
         module!.outbox.attach(undefined);
-        finalizedObjects!.attach(undefined);
         await relay.stop();
         await bus.close();
         await opened!.close();

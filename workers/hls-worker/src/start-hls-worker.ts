@@ -122,9 +122,9 @@ export async function startHlsWorker(
     concurrency: env.WORKER_CONCURRENCY,
     maxQueued: env.WORKER_MAX_QUEUED,
     logger,
-    run: async (event, signal) => {
+    run: async (event, signal, context) => {
       try {
-        const outcome = await processUpload(event, deps, signal);
+        const outcome = await processUpload(event, deps, signal, context);
         jobMetrics.record(outcome);
         return outcome;
       } catch (error) {
@@ -136,7 +136,12 @@ export async function startHlsWorker(
   const jobMetrics = createJobMetrics(metrics.registry, () => queue.size);
   const useEvents = options.events ?? env.STORAGE_DRIVER === 'local';
   const trigger = useEvents
-    ? await openObjectFinalizedTrigger(env, { queue, logger, mongo: options.mongo })
+    ? await openObjectFinalizedTrigger(env, {
+        queue,
+        webhook: deps.webhook,
+        logger,
+        mongo: options.mongo,
+      })
     : undefined;
   const service = createHttpService({
     name: 'hls-worker',

@@ -26,10 +26,15 @@ describe('OBJECT_FINALIZED (storage)', () => {
     expect(producersOf(['OBJECT_FINALIZED'])).toEqual(['storage']);
   });
 
-  it('falls back to the time for the version without a generation, and hashes keys too long for an aggregate id', () => {
+  it('falls back to the time in µs (the unit of generations) for the version without a generation, and hashes keys too long for an aggregate id', () => {
     const { generation: _none, ...withoutGeneration } = object;
     const event = objectFinalizedEvent(withoutGeneration);
-    expect(event.aggregateVersion).toBe(object.finalizedAt.getTime());
+    expect(event.aggregateVersion).toBe(object.finalizedAt.getTime() * 1000);
+    // An older write with a generation still compares as older than a later one without.
+    expect(objectFinalizedEvent(object).aggregateVersion).toBeLessThan(
+      objectFinalizedEvent({ ...withoutGeneration, finalizedAt: new Date(object.finalizedAt.getTime() + 1) })
+        .aggregateVersion,
+    );
     expect(event.data.generation).toBeNull();
     const longKey = `uploads/${'x'.repeat(200)}/original.mp3`;
     const long = objectFinalizedEvent({ ...object, key: longKey });

@@ -21,7 +21,7 @@ export const ObjectFinalized = defineEventType(
     key: z.string().min(1).max(1024),
     size: z.number().int().nonnegative(),
     contentType: z.string().min(1),
-    /** Decimal digits (GCS generation, or the local file's modification time in µs); null when unknown. */
+    /** Decimal digits, µs-scale (GCS generation, or the local adapter's per-key increasing µs); null when unknown. */
     generation: z.string().regex(/^\d{1,20}$/).nullable(),
     finalizedAt: z.iso.datetime(),
   }),
@@ -36,7 +36,10 @@ export function objectAggregateId(key: string): string {
   return key.length <= MAX_AGGREGATE_ID ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 
-/** OBJECT_FINALIZED for a finalised object, versioned by its generation (else its time in ms). */
+/**
+ * OBJECT_FINALIZED for a finalised object, versioned by its generation (µs), else by its
+ * finalisation time in µs too, so versions of one key compare in one unit.
+ */
 export function objectFinalizedEvent(object: ObjectFinalizedEvent): EventEnvelope<'OBJECT_FINALIZED', ObjectFinalizedData> {
   const generation = object.generation && /^\d{1,20}$/.test(object.generation) ? object.generation : null;
   const asNumber = generation === null ? NaN : Number(generation);
@@ -45,7 +48,7 @@ export function objectFinalizedEvent(object: ObjectFinalizedEvent): EventEnvelop
     version: ObjectFinalized.version,
     producer: ObjectFinalized.producer,
     aggregateId: objectAggregateId(object.key),
-    aggregateVersion: Number.isSafeInteger(asNumber) ? asNumber : Math.max(0, object.finalizedAt.getTime()),
+    aggregateVersion: Number.isSafeInteger(asNumber) ? asNumber : Math.max(0, object.finalizedAt.getTime() * 1000),
     data: {
       bucket: object.bucket,
       key: object.key,

@@ -1,8 +1,5 @@
-import {
-  InvalidObjectFinalizedPushError,
-  parseObjectFinalizedPush,
-  toObjectFinalizedPush,
-} from '../finalized-push';
+import { toObjectFinalizedPush } from '../../testing/object-finalized-push';
+import { InvalidObjectFinalizedPushError, parseObjectFinalizedPush } from '../finalized-push';
 
 /** What Cloud Storage → Pub/Sub → a push subscription delivers (shape from the GCS docs). */
 function gcsPush(resource: Record<string, unknown>, attributes: Record<string, string> = {}) {

@@ -2,7 +2,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestLogger } from '../../testing/start-test-subgraph';
-import { LocalDiskStorage, type LocalDiskStorageOptions } from '../local/local-disk-storage';
+import {
+  LocalDiskStorage,
+  type LocalDiskStorageOptions,
+  type ObjectFinalizedRecorder,
+} from '../local/local-disk-storage';
 import { startLocalStorageServer, type RunningLocalStorageServer } from '../local/storage-server';
 import type { StorageContractHarness } from './storage-contract';
 
@@ -16,9 +20,12 @@ export interface LocalHarness extends StorageContractHarness {
 }
 
 /** A LocalDiskStorage in a fresh temp directory, its server on a free port, and a movable clock. */
-export async function startLocalHarness(
-  options: Partial<LocalDiskStorageOptions> = {},
-): Promise<LocalHarness> {
+export async function startLocalHarness({
+  finalizedRecorder,
+  ...options
+}: Partial<LocalDiskStorageOptions> & {
+  finalizedRecorder?: ObjectFinalizedRecorder;
+} = {}): Promise<LocalHarness> {
   const rootDir = await fs.mkdtemp(path.join(os.tmpdir(), 'groovy-storage-'));
   let offsetMs = 0;
   const logger = options.logger ?? createTestLogger('storage');
@@ -30,6 +37,7 @@ export async function startLocalHarness(
     now: () => new Date(Date.now() + offsetMs),
     ...options,
   });
+  storage.recordFinalizedWith(finalizedRecorder);
   const server = await startLocalStorageServer({
     storage,
     logger,
@@ -41,7 +49,6 @@ export async function startLocalHarness(
     storage,
     server,
     rootDir,
-    onObjectFinalized: (handler) => storage.onObjectFinalized(handler),
     listTemporaryFiles: () => storage.listTemporaryFiles(),
     advanceClock: (seconds) => {
       offsetMs += seconds * 1000;

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { ConflictError } from '../../errors/domain-errors';
 import { createLogger } from '../../logging/logger';
-import { FinalizationNotRecordedError } from '../local/local-disk-storage';
+import { FinalizationNotRecordedError, LocalDiskStorage } from '../local/local-disk-storage';
 import { signUploadGrant, UPLOAD_QUERY } from '../local/upload-signature';
 import type { ObjectFinalizedEvent, SignedUpload } from '../storage';
+import { createTestLogger } from '../../testing/start-test-subgraph';
 import { startLocalHarness, TEST_SIGNING_SECRET, type LocalHarness } from './local-harness';
 
 /** Log lines the storage writes, so a test can await one instead of sleeping. */
@@ -257,7 +259,7 @@ describe('local storage HTTP server', () => {
     expect(response.headers.get('allow')).toContain('PUT');
   });
 
-  it('answers a PUT whose finalisation could not be recorded with 500, and reports nothing in process', async () => {
+  it('answers a PUT whose finalisation could not be recorded with 500', async () => {
     let failing = true;
     const recorded: string[] = [];
     const withRecorder = await startLocalHarness({
@@ -265,10 +267,6 @@ describe('local storage HTTP server', () => {
         if (failing) throw new Error('outbox unavailable');
         recorded.push(event.key);
       },
-    });
-    const seen: string[] = [];
-    withRecorder.storage.onObjectFinalized((event) => {
-      seen.push(event.key);
     });
     try {
       const key = 'uploads/unrecorded/original.mp3';
@@ -288,12 +286,10 @@ describe('local storage HTTP server', () => {
       expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
         /send it again/,
       );
-      expect(seen).toEqual([]);
-      // The client sends it again once the recorder works: recorded and reported once.
+      // The client sends it again once the recorder works: recorded once.
       failing = false;
       expect((await put()).status).toBe(200);
       expect(recorded).toEqual([key]);
-      expect(seen).toEqual([key]);
       await expect(
         withRecorder.storage.put('hls/x/master.m3u8', Buffer.from('#'), {
           contentType: 'text/plain',
@@ -310,19 +306,52 @@ describe('local storage HTTP server', () => {
     }
   });
 
-  it('stops calling a handler once it is removed, and reports a key clash as ConflictError', async () => {
-    const seen: ObjectFinalizedEvent[] = [];
-    const remove = storage.onObjectFinalized((event) => {
-      seen.push(event);
-    });
+  it('reports a key clash as ConflictError', async () => {
     await storage.put('songs/a', Buffer.from('1'), { contentType: 'text/plain' });
-    remove();
-    await storage.put('songs/b', Buffer.from('2'), { contentType: 'text/plain' });
-    expect(seen.map((event) => event.key)).toEqual(['songs/a']);
     await expect(
       storage.put('songs/a/child', Buffer.from('3'), { contentType: 'text/plain' }),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(await storage.listTemporaryFiles()).toEqual([]);
+  });
+
+  it('gives every write of a key a strictly greater generation, across clock steps back, concurrent writes and restarts', async () => {
+    let clockMs = Date.parse('2026-01-01T00:00:00Z');
+    const generations: Array<[string, bigint]> = [];
+    const record = async (event: ObjectFinalizedEvent) => {
+      generations.push([event.key, BigInt(event.generation!)]);
+    };
+    const rootDir = await fs.mkdtemp(path.join(os.tmpdir(), 'groovy-generations-'));
+    const open = () => {
+      const local = new LocalDiskStorage({
+        rootDir,
+        publicUrl: 'http://127.0.0.1:1',
+        signingSecret: TEST_SIGNING_SECRET,
+        logger: createTestLogger('storage'),
+        now: () => new Date(clockMs),
+      });
+      local.recordFinalizedWith(record);
+      return local;
+    };
+    try {
+      const first = open();
+      const put = (local: LocalDiskStorage, body: string) =>
+        local.put('uploads/song/original.mp3', Buffer.from(body), { contentType: 'audio/mpeg' });
+      await put(first, 'one');
+      clockMs -= 60_000; // the clock steps back a minute
+      await put(first, 'two');
+      await Promise.all([put(first, 'three'), put(first, 'four')]); // same instant, at once
+      await put(open(), 'five'); // another instance (a restart) on the same directory
+      clockMs += 120_000;
+      await put(open(), 'six');
+      const values = generations.map(([, generation]) => generation);
+      expect(values).toHaveLength(6);
+      for (let index = 1; index < values.length; index += 1)
+        expect(values[index]!).toBeGreaterThan(values[index - 1]!);
+      expect(values[0]).toBe(BigInt(Date.parse('2026-01-01T00:00:00Z')) * 1000n);
+      expect(values[5]).toBe(BigInt(clockMs) * 1000n);
+    } finally {
+      await fs.rm(rootDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -28,8 +28,6 @@ export interface LocalDiskStorageOptions {
   signingSecret: string;
   /** Reported as the bucket in ObjectFinalizedEvents (default `local`). */
   bucket?: string;
-  /** Records each finalised object durably before the write is reported done (see `recordFinalizedWith`). */
-  finalizedRecorder?: ObjectFinalizedRecorder;
   logger: Logger;
   /** The clock (tests move it to expire URLs). */
   now?: () => Date;
@@ -38,6 +36,11 @@ export interface LocalDiskStorageOptions {
 interface ObjectMeta {
   contentType: string;
   cacheControl?: string;
+  /**
+   * The write's generation (decimal µs): strictly greater than the key's previous one, whatever
+   * the clock does (max(previous + 1, now in µs)), so a re-upload is never taken for a stale copy.
+   */
+  generation?: string;
 }
 
 /** What the HTTP server needs to serve a GET. */
@@ -47,8 +50,6 @@ export interface LocalObjectFile {
   contentType: string;
   cacheControl?: string;
 }
-
-export type ObjectFinalizedHandler = (event: ObjectFinalizedEvent) => void | Promise<void>;
 
 /**
  * Records a finalised object durably (e.g. an OBJECT_FINALIZED event in an outbox). Awaited after the
@@ -81,8 +82,9 @@ export class LocalDiskStorage implements Storage {
   private readonly metaDir: string;
   readonly temporaryDir: string;
   private publicBaseUrl: string;
-  private readonly handlers = new Set<ObjectFinalizedHandler>();
   private recorder: ObjectFinalizedRecorder | undefined;
+  /** Finalisations in progress per key, so two writes of one key get distinct generations. */
+  private readonly finalizing = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
   private readonly logger: Logger;
   private ready: Promise<void> | undefined;
@@ -98,7 +100,6 @@ export class LocalDiskStorage implements Storage {
     this.publicBaseUrl = options.publicUrl.replace(/\/+$/, '');
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
-    this.recorder = options.finalizedRecorder;
   }
 
   /** The base URL upload and read URLs start with. */
@@ -118,12 +119,6 @@ export class LocalDiskStorage implements Storage {
 
   currentTime(): Date {
     return this.now();
-  }
-
-  /** In-process listener for finalised objects; returns a function that removes it. */
-  onObjectFinalized(handler: ObjectFinalizedHandler): () => void {
-    this.handlers.add(handler);
-    return () => this.handlers.delete(handler);
   }
 
   /**
@@ -290,7 +285,51 @@ export class LocalDiskStorage implements Storage {
     }
   }
 
-  private async finalize(key: string, temporary: string, meta: ObjectMeta): Promise<StoredObject> {
+  /** Runs `work` once the key's previous finalisation (in this process) is over. */
+  private async oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.finalizing.get(key) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(work);
+    this.finalizing.set(key, current);
+    try {
+      return await current;
+    } finally {
+      if (this.finalizing.get(key) === current) this.finalizing.delete(key);
+    }
+  }
+
+  /**
+   * The next generation of `key`: max(previous + 1, now in µs). The previous one is the meta
+   * sidecar's (or, for an object written before generations were stored, its mtime in µs), so it
+   * grows strictly per key across clock steps back, coarse timestamps and restarts.
+   */
+  private async nextGeneration(key: string): Promise<string> {
+    const nowMicros = this.now().getTime() * 1000;
+    let previous = -1;
+    const stored = (await this.readMeta(key))?.generation;
+    if (stored && /^\d{1,16}$/.test(stored)) previous = Number(stored);
+    else {
+      try {
+        previous = Math.round((await fs.stat(this.objectPath(key))).mtimeMs * 1000);
+      } catch (error) {
+        if (!isMissing(error) && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+      }
+    }
+    return String(Math.max(previous + 1, nowMicros));
+  }
+
+  private finalize(key: string, temporary: string, meta: ObjectMeta): Promise<StoredObject> {
+    return this.oneAtATime(key, async () => {
+      const generation = await this.nextGeneration(key);
+      return this.finalizeAs(key, temporary, { ...meta, generation }, generation);
+    });
+  }
+
+  private async finalizeAs(
+    key: string,
+    temporary: string,
+    meta: ObjectMeta,
+    generation: string,
+  ): Promise<StoredObject> {
     const objectPath = this.objectPath(key);
     const metaPath = this.metaPath(key);
     const metaTemporary = path.join(this.temporaryDir, `${randomUUID()}.meta`);
@@ -322,8 +361,7 @@ export class LocalDiskStorage implements Storage {
       size: stats.size,
       contentType: meta.contentType,
       finalizedAt: new Date(stats.mtimeMs),
-      // Microseconds, like a GCS generation: grows with every write of the key.
-      generation: String(Math.round(stats.mtimeMs * 1000)),
+      generation,
     };
     if (this.recorder) {
       try {
@@ -336,24 +374,7 @@ export class LocalDiskStorage implements Storage {
         throw new FinalizationNotRecordedError(key, error);
       }
     }
-    this.emitFinalized(event);
     return stored;
-  }
-
-  /** In-process listeners: told after the recorder, never awaited, their failures only logged. */
-  private emitFinalized(event: ObjectFinalizedEvent): void {
-    for (const handler of this.handlers) {
-      try {
-        const result = handler(event);
-        if (result instanceof Promise) {
-          result.catch((error: unknown) =>
-            this.logger.error({ err: error, key: event.key }, 'object-finalised handler failed'),
-          );
-        }
-      } catch (error) {
-        this.logger.error({ err: error, key: event.key }, 'object-finalised handler failed');
-      }
-    }
   }
 
   private objectPath(key: string): string {

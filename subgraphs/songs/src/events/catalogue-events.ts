@@ -172,6 +172,7 @@ export interface OutboxNotifier {
  */
 export class SongsOutbox implements OutboxNotifier {
   private relay: OutboxRelay | undefined;
+  private readonly otherPurges: Array<() => Promise<number>> = [];
 
   constructor(
     private readonly songs: SongModel,
@@ -198,13 +199,20 @@ export class SongsOutbox implements OutboxNotifier {
     }
   }
 
-  /** Hard-deletes soft-deleted songs and albums whose events are all published. */
+  /** Adds another outbox source's clean-up to `purge` (e.g. published OBJECT_FINALIZED records). */
+  purgeAlso(purge: () => Promise<number>): void {
+    this.otherPurges.push(purge);
+  }
+
+  /** Hard-deletes soft-deleted songs and albums whose events are all published, then the others' purges. */
   async purge(): Promise<number> {
     const published = { deletedAt: { $ne: null }, '_outbox.0': { $exists: false } };
     const [songs, albums] = await Promise.all([
       this.songs.deleteMany(published),
       this.albums.deleteMany(published),
     ]);
-    return songs.deletedCount + albums.deletedCount;
+    let removed = songs.deletedCount + albums.deletedCount;
+    for (const purge of this.otherPurges) removed += await purge();
+    return removed;
   }
 }

@@ -3,10 +3,10 @@ import {
   OUTBOX_FIELD,
   objectFinalizedEvent,
   type ObjectFinalizedEvent,
-  type OutboxRelay,
   type OutboxSource,
 } from '@groovy/common';
 import type { mongo } from 'mongoose';
+import type { OutboxNotifier } from '../events/catalogue-events';
 
 type Collection<T extends mongo.Document> = mongo.Collection<T>;
 type Document = mongo.Document;
@@ -23,7 +23,7 @@ interface FinalizedObjectRecord {
 }
 
 /** Published records older than this are removed (the next write of the key records it again). */
-const KEEP_PUBLISHED_MS = 24 * 3600 * 1000;
+export const KEEP_PUBLISHED_MS = 24 * 3600 * 1000;
 
 /**
  * "Object finalised" for the local storage adapter this process serves, made durable. The adapter
@@ -31,14 +31,20 @@ const KEEP_PUBLISHED_MS = 24 * 3600 * 1000;
  * the OBJECT_FINALIZED event into this service's own database in one single-document write (the
  * outbox); the songs OutboxRelay publishes it to the event bus, where the HLS worker consumes it.
  * A crash after the write publishes on restart; a crash before it means the client got no 200 and
- * sends the file again. Nothing is POSTed to the worker directly.
+ * sends the file again. Nothing is POSTed to the worker directly. Records whose events are published
+ * are removed a day later by `purgePublished`, which the songs outbox's periodic purge runs (the
+ * sweeper's pass), not every upload.
  */
 export class ObjectFinalizedOutbox {
   static readonly COLLECTION = 'finalized_objects';
   private readonly collection: Collection<FinalizedObjectRecord>;
-  private relay: OutboxRelay | undefined;
+  private indexed: Promise<unknown> | undefined;
 
-  constructor(db: Db) {
+  /** `outbox` is told after each record, so the relay publishes now rather than at its next poll. */
+  constructor(
+    db: Db,
+    private readonly outbox: OutboxNotifier,
+  ) {
     this.collection = db.collection<FinalizedObjectRecord>(ObjectFinalizedOutbox.COLLECTION);
   }
 
@@ -50,12 +56,7 @@ export class ObjectFinalizedOutbox {
     };
   }
 
-  /** Set once the relay runs (`undefined` on shutdown); until then events wait for its first pass. */
-  attach(relay: OutboxRelay | undefined): void {
-    this.relay = relay;
-  }
-
-  /** Records the object and its OBJECT_FINALIZED event in one write, then nudges the relay. */
+  /** Records the object and its OBJECT_FINALIZED event in one write, then tells the outbox. */
   readonly record = async (object: ObjectFinalizedEvent): Promise<void> => {
     const event = objectFinalizedEvent(object);
     await this.collection.updateOne(
@@ -72,12 +73,20 @@ export class ObjectFinalizedOutbox {
       } as Document,
       { upsert: true },
     );
-    this.relay?.nudge();
-    void this.purge(new Date(Date.now() - KEEP_PUBLISHED_MS)).catch(() => undefined);
+    this.outbox.recorded();
   };
+
+  /** Removes records published and last finalised more than KEEP_PUBLISHED_MS before `now`. */
+  readonly purgePublished = (now = new Date()): Promise<number> =>
+    this.purge(new Date(now.getTime() - KEEP_PUBLISHED_MS));
 
   /** Removes records whose events are all published and that were last finalised before `before`. */
   async purge(before: Date): Promise<number> {
+    this.indexed ??= this.collection.createIndex({ finalizedAt: 1 }).catch((error: unknown) => {
+      this.indexed = undefined;
+      throw error;
+    });
+    await this.indexed;
     const removed = await this.collection.deleteMany({
       [`${OUTBOX_FIELD}.0`]: { $exists: false },
       finalizedAt: { $lt: before },

@@ -8,7 +8,7 @@ export function createJobMetrics(
 ) {
   const jobs = new Counter({
     name: 'hls_jobs_total',
-    help: 'Upload jobs by outcome (ready, failed, refused, ignored, aborted, crashed) and failure code',
+    help: 'Upload jobs by outcome (ready, failed, refused, deferred, ignored, aborted, crashed) and failure code',
     labelNames: ['outcome', 'code'] as const,
     registers: [registry],
   });

@@ -7,8 +7,18 @@ export interface JobQueueOptions<TResult> {
   concurrency: number;
   /** Jobs waiting (not running) beyond which `enqueue` answers `full`. */
   maxQueued: number;
-  run: (event: ObjectFinalizedEvent, signal: AbortSignal) => Promise<TResult>;
+  run: (event: ObjectFinalizedEvent, signal: AbortSignal, context: JobContext) => Promise<TResult>;
   logger: Logger;
+}
+
+/** How a job was asked for. */
+export interface JobContext {
+  /**
+   * True when every caller waits for the result and can ask again (`submit`: the event bus redelivers
+   * an event whose handler threw), false when a push already acknowledged it (`enqueue`). A job that
+   * can be asked for again may give up early (e.g. songs did not get PROCESSING) instead of running.
+   */
+  retriable: boolean;
 }
 
 interface Waiter<TResult> {
@@ -20,6 +30,8 @@ interface Waiting<TResult> {
   event: ObjectFinalizedEvent;
   /** Callers of `submit` waiting for this job's end (none for `enqueue`). */
   waiters: Waiter<TResult>[];
+  /** Queued by `enqueue` (a push, acknowledged already), possibly joined by `submit` callers since. */
+  pushed: boolean;
 }
 
 interface Running<TResult> {
@@ -37,8 +49,10 @@ interface Running<TResult> {
  *  - `enqueue` (the Pub/Sub push endpoint): fire and forget, bounded by `maxQueued`; the same key
  *    waiting twice is queued once.
  *  - `submit` (the event-bus subscription): resolves with the job's result when it is over, rejects
- *    when it crashed or was aborted, so the caller acknowledges only finished work. A key already
- *    waiting or running is not run again: the caller joins that job and gets its result.
+ *    when it crashed or was aborted, so the caller acknowledges only finished work. A job already
+ *    waiting or running for the same key *and generation* is not run again: the caller joins it and
+ *    gets its result. Another generation of the key is queued behind it (it never takes an older
+ *    file's result).
  * `stop` stops taking jobs, drops the waiting ones, lets running ones finish for `graceMs`, then
  * aborts them (their songs stay retryable).
  */
@@ -57,23 +71,30 @@ export class UploadJobQueue<TResult = unknown> {
 
   enqueue(event: ObjectFinalizedEvent): EnqueueResult {
     if (this.stopping) return 'stopping';
-    if (this.waiting.some((queued) => queued.event.key === event.key)) return 'duplicate';
+    const waiting = this.waiting.find((queued) => queued.event.key === event.key);
+    if (waiting) {
+      // The job reads the key when it starts, so it processes this newer write too.
+      waiting.pushed = true;
+      return 'duplicate';
+    }
     if (this.waiting.length >= this.options.maxQueued) return 'full';
-    this.waiting.push({ event, waiters: [] });
+    this.waiting.push({ event, waiters: [], pushed: true });
     this.pump();
     return 'queued';
   }
 
   /**
-   * Runs the job for `event` (or joins the one already running or waiting for its key) and
-   * resolves with its result once it is over. Not bounded by `maxQueued`: the caller bounds itself
+   * Runs the job for `event` (or joins the one already running or waiting for the same key and
+   * generation; another generation waits behind it) and resolves with its result once it is over. Not bounded by `maxQueued`: the caller bounds itself
    * (the subscription hands out at most WORKER_CONCURRENCY events at once).
    */
   submit(event: ObjectFinalizedEvent): Promise<TResult> {
     if (this.stopping) return Promise.reject(new JobAbortedError('the worker is stopping'));
     return new Promise<TResult>((resolve, reject) => {
       const waiter = { resolve, reject };
-      const running = [...this.running].find((entry) => entry.event.key === event.key);
+      const same = (other: ObjectFinalizedEvent) =>
+        other.key === event.key && (other.generation ?? null) === (event.generation ?? null);
+      const running = [...this.running].find((entry) => same(entry.event));
       if (running) {
         this.options.logger.info(
           { key: event.key },
@@ -82,12 +103,12 @@ export class UploadJobQueue<TResult = unknown> {
         running.waiters.push(waiter);
         return;
       }
-      const waiting = this.waiting.find((entry) => entry.event.key === event.key);
+      const waiting = this.waiting.find((entry) => same(entry.event));
       if (waiting) {
         waiting.waiters.push(waiter);
         return;
       }
-      this.waiting.push({ event, waiters: [waiter] });
+      this.waiting.push({ event, waiters: [waiter], pushed: false });
       this.pump();
     });
   }
@@ -107,11 +128,11 @@ export class UploadJobQueue<TResult = unknown> {
     while (!this.stopping && this.running.size < this.options.concurrency) {
       const index = this.waiting.findIndex((entry) => !this.isRunning(entry.event.key));
       if (index < 0) return;
-      const [{ event, waiters }] = this.waiting.splice(index, 1) as [Waiting<TResult>];
+      const [{ event, waiters, pushed }] = this.waiting.splice(index, 1) as [Waiting<TResult>];
       const controller = new AbortController();
       const entry: Running<TResult> = { event, controller, done: Promise.resolve(), waiters };
       entry.done = this.options
-        .run(event, controller.signal)
+        .run(event, controller.signal, { retriable: !pushed })
         .then(
           (result) => {
             for (const waiter of entry.waiters) waiter.resolve(result);

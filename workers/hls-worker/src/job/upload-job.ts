@@ -62,8 +62,20 @@ export type JobOutcome =
       jobId: string;
       code: MediaFailureCode;
       reason: string;
+      payload: Extract<HlsWorkerWebhook, { outcome: 'FAILED' }>;
       delivered: boolean;
       webhookRetryable: boolean;
+      timings: JobTimings;
+    }
+  /**
+   * songs did not get the PROCESSING call for a reason that may pass (network, 429, 5xx) and the
+   * caller can ask again (the event bus): nothing was done, the caller retries later.
+   */
+  | {
+      status: 'deferred';
+      songId: string;
+      jobId: string;
+      httpStatus: number | null;
       timings: JobTimings;
     }
   /** songs answered the PROCESSING call with a 4xx (unknown song, another upload): nothing was done. */
@@ -154,12 +166,15 @@ async function storeOutputs(
  * One job: `uploads/<songId>/<file>` → PROCESSING → download, probe, transcode, store under
  * `hls/<songId>/…` → READY (only once every output is stored) or FAILED with a reason. Aborting
  * `signal` (shutdown) stops it without a final call, leaving the song to be retried. The temp dir
- * is always removed.
+ * is always removed. When songs did not get PROCESSING for a reason that may pass, a `retriable` job
+ * (its caller can ask again: the event bus) stops there (`deferred`); otherwise (a push, already
+ * acknowledged) it goes on, songs learning the outcome from the final report.
  */
 export async function processUpload(
   event: ObjectFinalizedEvent,
   deps: UploadJobDeps,
   signal?: AbortSignal,
+  { retriable = false }: { retriable?: boolean } = {},
 ): Promise<JobOutcome> {
   const parsed = parseUploadKey(event.key);
   if (!parsed) return { status: 'ignored', key: event.key };
@@ -198,6 +213,14 @@ export async function processUpload(
     );
     timings.totalMs = performance.now() - started;
     return { status: 'refused', ...base, httpStatus: processing.status, timings };
+  }
+  if (!processing.delivered && retriable) {
+    log.warn(
+      { status: processing.status, error: processing.error },
+      'songs did not get PROCESSING; not transcoding, the event will be redelivered',
+    );
+    timings.totalMs = performance.now() - started;
+    return { status: 'deferred', ...base, httpStatus: processing.status, timings };
   }
 
   const workDir = await mkdtemp(path.join(deps.tempDir ?? os.tmpdir(), `hls-${songId}-`));
@@ -271,23 +294,20 @@ export async function processUpload(
           : new MediaFailure('INTERNAL', FAILURE_REASONS.INTERNAL, String(error));
       if (failure.code === 'INTERNAL') log.error({ err: error }, 'job failed unexpectedly');
       else log.info({ code: failure.code, detail: failure.detail }, 'upload rejected');
-      const delivery = await timed('webhookResultMs', () =>
-        deps.webhook.send(
-          {
-            ...base,
-            outcome: 'FAILED',
-            occurredAt: now(),
-            code: failure.code,
-            reason: failure.reason,
-          },
-          signal,
-        ),
-      );
+      const payload: Extract<HlsWorkerWebhook, { outcome: 'FAILED' }> = {
+        ...base,
+        outcome: 'FAILED',
+        occurredAt: now(),
+        code: failure.code,
+        reason: failure.reason,
+      };
+      const delivery = await timed('webhookResultMs', () => deps.webhook.send(payload, signal));
       outcome = {
         status: 'failed',
         ...base,
         code: failure.code,
         reason: failure.reason,
+        payload,
         delivered: delivery.delivered,
         webhookRetryable: !delivery.delivered && delivery.retryable,
         timings,

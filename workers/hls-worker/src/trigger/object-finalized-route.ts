@@ -10,8 +10,8 @@ import { parseUploadKey } from '../job/upload-key';
 export const OBJECT_FINALIZED_PATH = '/pubsub/object-finalized';
 
 /**
- * `POST /pubsub/object-finalized`: Cloud Storage → Pub/Sub **push** deliveries (and the local storage
- * adapter's identical POSTs). 400 for a body that is not such a message (Pub/Sub will keep
+ * `POST /pubsub/object-finalized`: Cloud Storage → Pub/Sub **push** deliveries (production, with
+ * STORAGE_DRIVER=gcs; local storage announces uploads on the event bus instead). 400 for a body that is not such a message (Pub/Sub will keep
  * redelivering it, which is visible); 204 for other events and keys outside `uploads/<songId>/<file>`;
  * 503 when the queue is full or the worker is stopping (Pub/Sub redelivers later); 202 once queued.
  */

@@ -18,6 +18,8 @@ import type { WorkerEnvironment } from '../environment';
 import type { UploadJobQueue } from '../job/job-queue';
 import type { JobOutcome } from '../job/upload-job';
 import { parseUploadKey } from '../job/upload-key';
+import type { SongsWebhookClient } from '../webhook/songs-webhook-client';
+import { MongoUndeliveredReports, type UndeliveredReports } from './undelivered-reports';
 
 /** The worker's consumer name on the event bus (one checkpoint / Pub/Sub subscription for all replicas). */
 export const HLS_WORKER_CONSUMER = 'hls-worker';
@@ -33,8 +35,22 @@ export class ResultNotDeliveredError extends Error {
   }
 }
 
+/** Thrown so the bus redelivers: songs did not get PROCESSING (it may later), so nothing was run. */
+export class ProcessingNotDeliveredError extends Error {
+  constructor(key: string, status: number | null) {
+    super(
+      `songs did not receive PROCESSING for ${key} (${status === null ? 'no answer' : `HTTP ${status}`}); the upload was not processed and the event will be redelivered`,
+    );
+    this.name = 'ProcessingNotDeliveredError';
+  }
+}
+
 export interface ObjectFinalizedHandlerDeps {
   queue: UploadJobQueue<JobOutcome>;
+  /** Sends a stored report again (the same client the jobs use). */
+  webhook: SongsWebhookClient;
+  /** Reports of finished jobs songs did not take yet, per key and generation. */
+  reports: UndeliveredReports;
   /** Skips an event id already handled, and an older generation of a key than one already handled. */
   ledger?: ProcessedEvents;
   logger: Logger;
@@ -44,27 +60,38 @@ export interface ObjectFinalizedHandlerDeps {
  * Handles one OBJECT_FINALIZED from the bus. Resolves (the bus acknowledges) only once the job is over
  * and songs has its READY or FAILED report, or when there is nothing to do (not an upload key; songs
  * refused the job; a duplicate or stale event). Throws (the bus redelivers, then dead-letters after
- * its bounded attempts) when the job crashed, was aborted at shutdown, or its report could not be
- * delivered for a reason that may pass (network error, 429, 5xx).
+ * its bounded attempts) when the job crashed, was aborted at shutdown, songs did not get PROCESSING
+ * (nothing is transcoded then), or the final report could not be delivered for a reason that may pass
+ * (network error, 429, 5xx). In that last case the report is kept (`reports`), and a redelivery only
+ * sends it again: the upload is transcoded once.
  */
 export async function handleObjectFinalized(
   event: EventEnvelope,
-  { queue, ledger, logger }: ObjectFinalizedHandlerDeps,
+  { queue, webhook, reports, ledger, logger }: ObjectFinalizedHandlerDeps,
 ): Promise<void> {
   if (!isEvent(event, ObjectFinalized)) return;
   const object = finalizedObjectOf(event);
   if (!parseUploadKey(object.key)) return; // e.g. the worker's own hls/… outputs
+  const generation = event.aggregateVersion;
   const run = async () => {
-    const outcome = await queue.submit(object);
-    if (
-      (outcome.status === 'ready' || outcome.status === 'failed') &&
-      !outcome.delivered &&
-      outcome.webhookRetryable
-    ) {
-      throw new ResultNotDeliveredError(
-        object.key,
-        outcome.status === 'ready' ? 'READY' : 'FAILED',
+    const kept = await reports.get(object.key, generation);
+    if (kept) {
+      const delivery = await webhook.send(kept);
+      logger.info(
+        { key: object.key, generation, outcome: kept.outcome, delivered: delivery.delivered },
+        'resent a report songs had not received (the upload is not processed again)',
       );
+      if (!delivery.delivered && delivery.retryable)
+        throw new ResultNotDeliveredError(object.key, kept.outcome);
+      await reports.remove(object.key, generation);
+      return;
+    }
+    const outcome = await queue.submit(object);
+    if (outcome.status === 'deferred')
+      throw new ProcessingNotDeliveredError(object.key, outcome.httpStatus);
+    if ((outcome.status === 'ready' || outcome.status === 'failed') && outcome.webhookRetryable) {
+      await reports.save(object.key, generation, outcome.payload);
+      throw new ResultNotDeliveredError(object.key, outcome.payload.outcome);
     }
   };
   if (!ledger) return run();
@@ -80,7 +107,7 @@ export async function handleObjectFinalized(
 export interface ObjectFinalizedTrigger {
   bus: EventBus;
   subscription: Subscription;
-  /** `/readyz`: the worker's Mongo answers and the subscription runs. */
+  /** `/readyz`: the worker's Mongo answers. */
   readinessChecks: ReadinessCheck[];
   /** Stops delivering; resolves once the handlers in progress returned (run it with the queue's stop). */
   stopSubscription(): Promise<void>;
@@ -95,7 +122,12 @@ export interface ObjectFinalizedTrigger {
  */
 export async function openObjectFinalizedTrigger(
   env: WorkerEnvironment,
-  deps: { queue: UploadJobQueue<JobOutcome>; logger: Logger; mongo?: ResolvedMongo | undefined },
+  deps: {
+    queue: UploadJobQueue<JobOutcome>;
+    webhook: SongsWebhookClient;
+    logger: Logger;
+    mongo?: ResolvedMongo | undefined;
+  },
 ): Promise<ObjectFinalizedTrigger> {
   const { logger } = deps;
   const mongo =
@@ -122,12 +154,19 @@ export async function openObjectFinalizedTrigger(
   try {
     bus = await createEventBus(env, { logger, eventsDb: () => client.db(env.EVENT_BUS_DATABASE) });
     const ledger = new ProcessedEvents(client.db(connection.name), HLS_WORKER_CONSUMER);
-    let subscribed = true;
+    const reports = new MongoUndeliveredReports(client.db(connection.name), HLS_WORKER_CONSUMER);
     const subscription = await bus.subscribe({
       consumer: HLS_WORKER_CONSUMER,
       types: [ObjectFinalized.type],
       concurrency: env.WORKER_CONCURRENCY,
-      handler: (event) => handleObjectFinalized(event, { queue: deps.queue, ledger, logger }),
+      handler: (event) =>
+        handleObjectFinalized(event, {
+          queue: deps.queue,
+          webhook: deps.webhook,
+          reports,
+          ledger,
+          logger,
+        }),
     });
     logger.info(
       { consumer: HLS_WORKER_CONSUMER, bus: bus.kind, concurrency: env.WORKER_CONCURRENCY },
@@ -137,14 +176,10 @@ export async function openObjectFinalizedTrigger(
     return {
       bus: openedBus,
       subscription,
-      readinessChecks: [
-        { name: 'mongo', check: () => isDatabaseReachable(connection) },
-        { name: 'event-bus', check: async () => subscribed },
-      ],
-      stopSubscription: async () => {
-        subscribed = false;
-        await subscription.stop();
-      },
+      // The bus gives no signal of its own loop's health to check, so only Mongo (which the
+      // embedded bus, the ledger and the kept reports all live in) is checked.
+      readinessChecks: [{ name: 'mongo', check: () => isDatabaseReachable(connection) }],
+      stopSubscription: () => subscription.stop(),
       close: async () => {
         await openedBus.close();
         await connection.close();

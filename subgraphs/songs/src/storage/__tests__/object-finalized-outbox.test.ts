@@ -7,7 +7,7 @@ import {
 } from '@groovy/common';
 import { createTestLogger, startTestMongo, type TestMongo } from '@groovy/common/testing';
 import { mongo as driver } from 'mongoose';
-import { ObjectFinalizedOutbox } from '../object-finalized-outbox';
+import { KEEP_PUBLISHED_MS, ObjectFinalizedOutbox } from '../object-finalized-outbox';
 
 let mongo: TestMongo;
 let client: driver.MongoClient;
@@ -32,10 +32,12 @@ const object = (generation: string): ObjectFinalizedEvent => ({
 describe('ObjectFinalizedOutbox', () => {
   it('keeps OBJECT_FINALIZED in the outbox until a relay publishes it (e.g. after a crash before the publish), in order, once', async () => {
     const db = client.db(mongo.freshDatabaseName('songs'));
-    const outbox = new ObjectFinalizedOutbox(db);
+    let notified = 0;
+    const outbox = new ObjectFinalizedOutbox(db, { recorded: () => (notified += 1) });
     // No relay attached: as if the process died right after the write.
     await outbox.record(object('1767323045678000'));
     await outbox.record(object('1767323045999000'));
+    expect(notified).toBe(2);
     const stored = await db.collection(ObjectFinalizedOutbox.COLLECTION).findOne({});
     expect(stored).toMatchObject({ _id: object('1').key, generation: '1767323045999000' });
     expect(stored!._outbox).toHaveLength(2);
@@ -72,9 +74,17 @@ describe('ObjectFinalizedOutbox', () => {
       expect((await db.collection(ObjectFinalizedOutbox.COLLECTION).findOne({}))!._outbox).toEqual(
         [],
       );
-      // Published records are purged after a while; unpublished ones never are.
+      // Published records are purged a while after their last finalisation (by the periodic purge,
+      // not by record); unpublished ones never are.
+      const { finalizedAt } = object('1767323045999000');
+      expect(await outbox.purgePublished(new Date(finalizedAt.getTime() + 1000))).toBe(0);
       expect(await outbox.purge(new Date(0))).toBe(0);
-      expect(await outbox.purge(new Date(Date.now() + 1000))).toBe(1);
+      const later = new Date(finalizedAt.getTime() + KEEP_PUBLISHED_MS + 1000);
+      expect(await outbox.purgePublished(later)).toBe(1);
+      expect(await db.collection(ObjectFinalizedOutbox.COLLECTION).countDocuments()).toBe(0);
+      expect(
+        (await db.collection(ObjectFinalizedOutbox.COLLECTION).indexes()).map((index) => index.key),
+      ).toContainEqual({ finalizedAt: 1 });
     } finally {
       await bus.close();
     }

@@ -3,12 +3,13 @@ import { JobAbortedError } from '../../media/media-failure';
 import { UploadJobQueue } from '../job-queue';
 
 const logger = createLogger({ service: 'hls-worker-test', level: 'silent' });
-const event = (key: string): ObjectFinalizedEvent => ({
+const event = (key: string, generation?: string): ObjectFinalizedEvent => ({
   bucket: 'b',
   key,
   size: 1,
   contentType: 'audio/mpeg',
   finalizedAt: new Date(),
+  ...(generation ? { generation } : {}),
 });
 
 /** A job that runs until released or aborted. */
@@ -82,6 +83,56 @@ describe('UploadJobQueue', () => {
     jobs.release.get('k')?.();
     await Promise.all([first, duplicate]);
     expect(jobs.started).toEqual(['k']);
+  });
+
+  it('submit: another generation of a running or waiting key is queued behind it, never given its result', async () => {
+    const runs: Array<{
+      key: string;
+      generation: string | undefined;
+      release: (v: string) => void;
+    }> = [];
+    const queue = new UploadJobQueue<string>({
+      concurrency: 2,
+      maxQueued: 10,
+      logger,
+      run: (job) =>
+        new Promise<string>((resolve) =>
+          runs.push({ key: job.key, generation: job.generation, release: resolve }),
+        ),
+    });
+    const first = queue.submit(event('k', '1'));
+    const second = queue.submit(event('k', '2'));
+    const secondAgain = queue.submit(event('k', '2'));
+    expect(runs.map((run) => run.generation)).toEqual(['1']);
+    runs[0]!.release('result of 1');
+    expect(await first).toBe('result of 1');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(runs.map((run) => run.generation)).toEqual(['1', '2']);
+    runs[1]!.release('result of 2');
+    expect(await second).toBe('result of 2');
+    expect(await secondAgain).toBe('result of 2');
+  });
+
+  it('tells the job whether its callers can ask again: submit yes, a push (even joined) no', async () => {
+    const contexts: Array<[string, boolean]> = [];
+    const queue = new UploadJobQueue({
+      concurrency: 1,
+      maxQueued: 10,
+      logger,
+      run: async (job, _signal, context) => {
+        contexts.push([job.key, context.retriable]);
+      },
+    });
+    const blocker = queue.submit(event('first'));
+    const submitted = queue.submit(event('bus'));
+    queue.enqueue(event('push'));
+    const joined = queue.submit(event('push'));
+    await Promise.all([blocker, submitted, joined]);
+    expect(contexts).toEqual([
+      ['first', true],
+      ['bus', true],
+      ['push', false],
+    ]);
   });
 
   it('never runs one key twice at once: a push for a running key waits for that run to end', async () => {

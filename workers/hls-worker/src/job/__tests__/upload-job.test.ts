@@ -163,6 +163,24 @@ describe('processUpload', () => {
     expect(storage.keys('hls/')).toEqual([]);
   });
 
+  it('when songs did not get PROCESSING (5xx): a retriable job stops before any work, a pushed one goes on', async () => {
+    const event = await upload('uploads/song-later/a.mp3', withCover);
+    receiver.respondWith(503, 503, 503);
+    const deferred = await processUpload(event, deps, undefined, { retriable: true });
+    expect(deferred).toMatchObject({ status: 'deferred', httpStatus: 503 });
+    expect(receiver.calls.map((call) => call.payload?.outcome)).toEqual([
+      'PROCESSING',
+      'PROCESSING',
+      'PROCESSING',
+    ]);
+    expect(storage.keys('hls/')).toEqual([]);
+
+    receiver.reset();
+    receiver.respondWith(503, 503, 503);
+    const pushed = await processUpload(event, deps);
+    expect(pushed).toMatchObject({ status: 'ready', delivered: true });
+  });
+
   it('reports a text file renamed .mp3 as FAILED NOT_AUDIO, and stores nothing', async () => {
     const event = await upload(
       'uploads/song-d/lyrics.mp3',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, parseEnvironment, toObjectFinalizedPush } from '@groovy/common';
+import { createLogger, parseEnvironment } from '@groovy/common';
+import { toObjectFinalizedPush } from '@groovy/common/testing';
 import { workerEnvironmentSchema } from '../../environment';
 import { fixtureDir, makeTone, tools } from '../../__tests__/fixtures/audio-fixtures';
 import { MemoryStorage } from '../../__tests__/fixtures/memory-storage';

@@ -113,23 +113,34 @@ const outcomes = (songId: string) =>
     .map((call) => `${call.payload?.outcome} ${call.status}`);
 
 describe('OBJECT_FINALIZED subscription (embedded event bus)', () => {
-  it('runs the job, acknowledges only once songs has the READY report (redelivering until then), and reports Mongo and the bus on /readyz', async () => {
+  it('runs the job, acknowledges only once songs has the READY report (redelivering only the report until then), and reports Mongo on /readyz', async () => {
     const dbs = databases();
-    const worker = await startWorker(dbs, await storageWith('uploads/song-bus/a.wav'));
-    expect(await (await fetch(`${worker.url}/readyz`)).json()).toMatchObject({
-      status: 'ready',
-      checks: { mongo: 'ok', 'event-bus': 'ok' },
-    });
-    // PROCESSING accepted, then songs is unavailable for the READY report: not acknowledged, redelivered.
+    const storage = await storageWith('uploads/song-bus/a.wav');
+    const downloads: string[] = [];
+    const counting = {
+      put: storage.put.bind(storage),
+      get: async (key: string): Promise<Readable> => {
+        downloads.push(key);
+        return storage.get(key);
+      },
+    };
+    const worker = await startWorker(dbs, counting);
+    const ready = (await (await fetch(`${worker.url}/readyz`)).json()) as {
+      status: string;
+      checks: Record<string, string>;
+    };
+    expect(ready).toMatchObject({ status: 'ready', checks: { mongo: 'ok' } });
+    // PROCESSING accepted, then songs is unavailable for the READY report: not acknowledged; the
+    // redelivery sends the same report again, without transcoding the upload again.
     receiver.respondWith(200, 503);
     await worker.trigger!.bus.publish([uploaded('uploads/song-bus/a.wav')]);
     await receiver.waitUntil(() => outcomes('song-bus').includes('READY 200'));
-    expect(outcomes('song-bus')).toEqual([
-      'PROCESSING 200',
-      'READY 503',
-      'PROCESSING 200',
-      'READY 200',
-    ]);
+    expect(outcomes('song-bus')).toEqual(['PROCESSING 200', 'READY 503', 'READY 200']);
+    expect(downloads).toEqual(['uploads/song-bus/a.wav']);
+    const reports = receiver.calls.filter(
+      (call) => call.payload?.songId === 'song-bus' && call.payload.outcome === 'READY',
+    );
+    expect(reports[1]!.payload).toEqual(reports[0]!.payload);
     expect(
       await (worker.trigger!.bus as EmbeddedEventBus).listDeadLetters(HLS_WORKER_CONSUMER),
     ).toEqual([]);
@@ -139,7 +150,7 @@ describe('OBJECT_FINALIZED subscription (embedded event bus)', () => {
     const restarted = await startWorker(dbs, await storageWith('uploads/song-next/a.wav'));
     await restarted.trigger!.bus.publish([uploaded('uploads/song-next/a.wav')]);
     await receiver.waitUntil(() => outcomes('song-next').includes('READY 200'));
-    expect(outcomes('song-bus')).toHaveLength(4);
+    expect(outcomes('song-bus')).toHaveLength(3);
   });
 
   it('skips a duplicate delivery and an older generation of an upload already processed', async () => {
@@ -185,7 +196,7 @@ describe('OBJECT_FINALIZED subscription (embedded event bus)', () => {
 
   it('dead-letters an upload whose report never reaches songs after the bus attempts (5)', async () => {
     const worker = await startWorker(databases(), await storageWith('uploads/song-dead/a.wav'));
-    receiver.respondWith(...Array<number>(10).fill(503));
+    receiver.respondWith(200, ...Array<number>(10).fill(503));
     const event = uploaded('uploads/song-dead/a.wav');
     await worker.trigger!.bus.publish([event]);
     const bus = worker.trigger!.bus as EmbeddedEventBus;
@@ -194,6 +205,56 @@ describe('OBJECT_FINALIZED subscription (embedded event bus)', () => {
     expect(dead).toMatchObject({ attempts: 5, event: { id: event.id } });
     expect(dead!.error).toMatch(/did not receive the READY report/);
     expect(outcomes('song-dead').filter((outcome) => outcome.startsWith('READY'))).toHaveLength(5);
+    // Transcoded once: the redeliveries only sent the kept report again.
+    expect(outcomes('song-dead').filter((outcome) => outcome.startsWith('PROCESSING'))).toEqual([
+      'PROCESSING 200',
+    ]);
+  });
+
+  it('a restarted worker resends the report songs did not get, without transcoding again', async () => {
+    const dbs = databases();
+    const storage = await storageWith('uploads/song-kept/a.wav');
+    const worker = await startWorker(dbs, storage);
+    // PROCESSING 200, then READY 503 on the first delivery and on the first redelivery.
+    receiver.respondWith(200, 503, 503);
+    await worker.trigger!.bus.publish([uploaded('uploads/song-kept/a.wav')]);
+    await receiver.waitUntil(() => outcomes('song-kept').length >= 3);
+    await stopWorker(worker);
+    const downloads: string[] = [];
+    const counting = {
+      put: storage.put.bind(storage),
+      get: async (key: string): Promise<Readable> => {
+        downloads.push(key);
+        return storage.get(key);
+      },
+    };
+    await startWorker(dbs, counting);
+    await receiver.waitUntil(() => outcomes('song-kept').includes('READY 200'));
+    expect(outcomes('song-kept')).toEqual([
+      'PROCESSING 200',
+      'READY 503',
+      'READY 503',
+      'READY 200',
+    ]);
+    expect(downloads).toEqual([]);
+  });
+
+  it('does not transcode when songs did not get PROCESSING: the event is redelivered and runs then', async () => {
+    const storage = await storageWith('uploads/song-later/a.wav');
+    const downloads: string[] = [];
+    const counting = {
+      put: storage.put.bind(storage),
+      get: async (key: string): Promise<Readable> => {
+        downloads.push(key);
+        return storage.get(key);
+      },
+    };
+    const worker = await startWorker(databases(), counting);
+    receiver.respondWith(503);
+    await worker.trigger!.bus.publish([uploaded('uploads/song-later/a.wav')]);
+    await receiver.waitUntil(() => outcomes('song-later').includes('READY 200'));
+    expect(outcomes('song-later')).toEqual(['PROCESSING 503', 'PROCESSING 200', 'READY 200']);
+    expect(downloads).toEqual(['uploads/song-later/a.wav']);
   });
 
   it('leaves a job aborted at shutdown unacknowledged: the restarted worker runs it', async () => {
