@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { formatDuration, spokenDuration } from '@/format/durations';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
-import { PauseIcon, PlayIcon } from '@/player/icons';
 import { usePlayer } from '@/player/PlayerProvider';
-import { playableTracks, trackFromSong } from '@/player/track';
+import { playableTracks } from '@/player/track';
 import { LoadMoreFooter } from '@/components/LoadMoreFooter';
+import { SongPlayButton } from '@/songs/SongPlayButton';
 import { Highlighted } from './Highlighted';
 import {
   fieldSnippet,
@@ -75,34 +75,11 @@ export function SearchSongs({
       </h2>
       <ol className="track-list search-songs" aria-label={`Songs matching ${queryText}`}>
         {edges.map(({ node: song, highlights }) => {
-          const track = trackFromSong(song);
           const current = player.track?.id === song.id;
-          const playing = current && (player.status === 'playing' || player.status === 'loading');
           const extra = otherSnippets(highlights);
           return (
             <li key={song.id} className="track-row" data-current={current ? 'true' : undefined}>
-              {track ? (
-                <button
-                  type="button"
-                  className="icon-button icon-button--small"
-                  aria-label={`${playing ? 'Pause' : 'Play'} ${song.title}`}
-                  onClick={() => {
-                    if (current) player.togglePlay();
-                    else
-                      player.playQueue(
-                        tracks,
-                        tracks.findIndex((t) => t.id === song.id),
-                      );
-                  }}
-                >
-                  {playing ? <PauseIcon /> : <PlayIcon />}
-                </button>
-              ) : (
-                <span
-                  className="icon-button icon-button--small icon-button--placeholder"
-                  aria-hidden="true"
-                />
-              )}
+              <SongPlayButton song={song} queue={tracks} />
               <div className="track-row__main">
                 <Link href={`/songs/${song.id}`} className="track-row__title">
                   <Highlighted snippet={titleSnippet(highlights)} fallback={song.title} />

@@ -3,9 +3,10 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { formatDuration, spokenDuration } from '@/format/durations';
-import { PauseIcon, PlayIcon } from '@/player/icons';
+import { PlayIcon } from '@/player/icons';
 import { usePlayer } from '@/player/PlayerProvider';
-import { playableTracks, trackFromSong } from '@/player/track';
+import { playableTracks } from '@/player/track';
+import { SongPlayButton } from './SongPlayButton';
 import { SongStatusBadge } from './SongStatusBadge';
 import type { TrackFields } from './track.fragment';
 
@@ -28,36 +29,13 @@ export function TrackList({
   return (
     <ol className="track-list" aria-label={label}>
       {songs.map((song, i) => {
-        const track = trackFromSong(song);
         const current = player.track?.id === song.id;
-        const playing = current && (player.status === 'playing' || player.status === 'loading');
         return (
           <li key={song.id} className="track-row" data-current={current ? 'true' : undefined}>
             <span className="track-row__number" aria-hidden="true">
               {i + 1}
             </span>
-            {track ? (
-              <button
-                type="button"
-                className="icon-button icon-button--small"
-                aria-label={`${playing ? 'Pause' : 'Play'} ${song.title}`}
-                onClick={() => {
-                  if (current) player.togglePlay();
-                  else
-                    player.playQueue(
-                      tracks,
-                      tracks.findIndex((t) => t.id === song.id),
-                    );
-                }}
-              >
-                {playing ? <PauseIcon /> : <PlayIcon />}
-              </button>
-            ) : (
-              <span
-                className="icon-button icon-button--small icon-button--placeholder"
-                aria-hidden="true"
-              />
-            )}
+            <SongPlayButton song={song} queue={tracks} />
             <div className="track-row__main">
               <Link href={`/songs/${song.id}`} className="track-row__title">
                 {song.title}

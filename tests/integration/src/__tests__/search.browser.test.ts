@@ -57,6 +57,15 @@ describe('web: search with a typo finds the right song first and opens it (brows
     expect(found).toBe(true);
     const first = page.locator('.search-songs .track-row').first();
     await expect(first.locator('.track-row__title').textContent()).resolves.toContain('Copper Lantern');
+    // The result's play button plays it (and its label turns to Pause), then pauses it again.
+    await first.getByRole('button', { name: 'Play Copper Lantern' }).click();
+    await first.getByRole('button', { name: 'Pause Copper Lantern' }).waitFor();
+    await page.waitForFunction(() => {
+      const audio = document.querySelector('audio');
+      return !!audio && audio.currentTime > 0.2;
+    });
+    await first.getByRole('button', { name: 'Pause Copper Lantern' }).click();
+    await first.getByRole('button', { name: 'Play Copper Lantern' }).waitFor();
     await first.locator('.track-row__title').click();
     await page.waitForURL(`**/songs/${wanted.song.id}`);
     await page.getByRole('heading', { name: 'Copper Lantern' }).waitFor();
