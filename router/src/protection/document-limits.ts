@@ -231,7 +231,8 @@ export function analyseDocuments(options: DocumentLimitsOptions): RequestHandler
   return async (req, res, next) => {
     const verdict: DocumentsVerdict = { weight: 0 };
     for (const entry of entriesOf(req)) {
-      const one = await analyseEntry(entry, options);
+      // Once one entry is refused the whole request is: the rest cost a token each, unread.
+      const one = verdict.refusal ? { weight: 1 } : await analyseEntry(entry, options);
       verdict.weight += one.weight;
       verdict.refusal ??= one.refusal;
     }

@@ -1,4 +1,5 @@
 import { buildSchema, getIntrospectionQuery, getOperationAST, parse } from 'graphql';
+import type { ListSizes } from '../list-sizes';
 import { checkOperation, measureOperation, type OperationLimits } from '../operation-analysis';
 
 const schema = buildSchema(`
@@ -147,13 +148,13 @@ describe('per-field list sizes and alternatives (issue 13, finding 15)', () => {
     type Organization { id: ID!  title: String!  members: [Person!]!  similarAccounts(first: Int): [Account!]! }
     type Mutation { register(name: String!): Person! }
   `);
-  const listSizes = {
+  const listSizes: ListSizes = {
     'Query.accounts': { assumed: 5, max: 20 },
     'Person.similarAccounts': { assumed: 3, max: 10 },
     'Organization.similarAccounts': { assumed: 3, max: 10 },
     'Organization.members': { assumed: 4 },
   };
-  const measureAccounts = (query: string, sizes = listSizes) => {
+  const measureAccounts = (query: string, sizes: ListSizes = listSizes) => {
     const document = parse(query);
     return measureOperation(accounts, document, getOperationAST(document)!, undefined, {
       defaultListSize: 10,
