@@ -7,11 +7,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { DEV_IDENTITY_TOKEN_SECRET } from '../config/environment-fields';
 import { createErrorFormatter } from '../errors/format-error';
-import {
-  IDENTITY_HEADER,
-  verifyIdentityToken,
-  type VerifiedIdentity,
-} from '../identity/identity-token';
+import { IDENTITY_HEADER, verifyIdentityToken, type VerifiedIdentity } from '../identity/identity-token';
 import { createLogger, requestScope } from '../logging/logger';
 import { createServiceMetrics } from '../metrics/service-metrics';
 import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
@@ -64,9 +60,7 @@ export interface StartSubgraphOptions<TContext extends object> {
   /** Builds the federated schema (normally with `buildFederatedSchema`). */
   schema(dependencies: SubgraphDependencies): Promise<GraphQLSchema>;
   /** Adds the subgraph's fields to each request's context. */
-  context?(
-    args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies,
-  ): Promise<TContext> | TContext;
+  context?(args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies): Promise<TContext> | TContext;
   /** Extra HTTP routes (webhooks, uploads), mounted before `/graphql`. */
   routes?(app: Express, dependencies: SubgraphDependencies): void;
   /** Background work started once the server listens; the returned function stops it. */
@@ -118,9 +112,7 @@ export async function startSubgraph<TContext extends object = object>(
   const dependencies: SubgraphDependencies = { name, connection, logger };
 
   const metrics = createServiceMetrics(name, {
-    operationNames: {
-      ...(env.METRICS_MAX_OPERATION_NAMES ? { maxNames: env.METRICS_MAX_OPERATION_NAMES } : {}),
-    },
+    operationNames: env.METRICS_MAX_OPERATION_NAMES ? { maxNames: env.METRICS_MAX_OPERATION_NAMES } : {},
   });
   const service = createHttpService({
     name,
@@ -157,18 +149,13 @@ export async function startSubgraph<TContext extends object = object>(
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         // The logger adds requestId to every line itself (from requestScope).
-        const identity = await verifyIdentityToken(
-          req.header(IDENTITY_HEADER),
-          env.IDENTITY_TOKEN_SECRET,
-        );
+        const identity = await verifyIdentityToken(req.header(IDENTITY_HEADER), env.IDENTITY_TOKEN_SECRET);
         const base: BaseSubgraphContext = {
           requestId: requestScope.getStore()?.requestId ?? 'none',
           logger,
           identity,
         };
-        const extra = options.context
-          ? await options.context({ req, base, ...dependencies })
-          : ({} as TContext);
+        const extra = options.context ? await options.context({ req, base, ...dependencies }) : ({} as TContext);
         return { ...base, ...extra };
       },
     }),
@@ -181,13 +168,5 @@ export async function startSubgraph<TContext extends object = object>(
   logger.info({ url: `${baseUrl}/graphql` }, `${name} subgraph listening`);
 
   if (options.handleSignals ?? true) exitOnShutdownSignals(() => service.stop(), logger);
-  return {
-    name,
-    baseUrl,
-    url: `${baseUrl}/graphql`,
-    port,
-    connection,
-    logger,
-    stop: () => service.stop(),
-  };
+  return { name, baseUrl, url: `${baseUrl}/graphql`, port, connection, logger, stop: () => service.stop() };
 }
