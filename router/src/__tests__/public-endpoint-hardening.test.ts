@@ -1,10 +1,9 @@
 // Issue 13's attacks on the public endpoint, each replayed against a real router: unbounded metric
 // labels, CPU spent validating before any limit, uncharged aliased mutations, client mistakes
 // reported as server errors, and /metrics and /readyz on the public port.
-import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { createLogger } from '@groovy/common';
-import { postGraphQL, startTestStack, type TestStack } from './fixtures/test-stack';
+import { postGraphQL, sha256, startTestStack, type TestStack } from './fixtures/test-stack';
 import { registrations } from './fixtures/accounts-subgraph';
 
 let stack: TestStack;
@@ -17,7 +16,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** One token a minute: a test's few seconds refill less than one, so counts are exact. */
+const NO_REFILL = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1' };
 
 async function metricsText(baseUrl: string): Promise<string> {
   return (await fetch(`${baseUrl}/metrics`)).text();
@@ -130,36 +130,28 @@ describe('limits before validation (finding 2)', () => {
     expect(result.body.errors![0]!.message).toMatch(/one field 21 times .*the limit is 20/);
   });
 
+  /** `{ song { ...F0 } }` where each fragment spreads the next four times: 4^levels × `leaf`. */
+  const fanOut = (levels: number, leaf: string) => {
+    const fragments = Array.from(
+      { length: levels },
+      (_, level) => `fragment F${level} on Song { ${`...F${level + 1} `.repeat(4)}}`,
+    );
+    fragments.push(`fragment F${levels} on Song { ${leaf} }`);
+    return `{ song(id: "s1") { ...F0 } } ${fragments.join(' ')}`;
+  };
+
   it('refuses too many fields (fragments expanded) before validation', async () => {
     // 4^5 = 1 024 copies of `id`, within every other limit.
-    const fragments = Array.from(
-      { length: 5 },
-      (_, level) =>
-        `fragment F${level} on Song { ...F${level + 1} ...F${level + 1} ...F${level + 1} ...F${level + 1} }`,
-    );
-    fragments.push('fragment F5 on Song { id }');
-    const result = await postGraphQL(
-      stack.router.url,
-      `{ song(id: "s1") { ...F0 } } ${fragments.join(' ')}`,
-    );
+    const result = await postGraphQL(stack.router.url, fanOut(5, 'id'));
     expect(result.status).toBe(400);
     expect(result.body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COMPLEX');
     expect(result.body.errors![0]!.message).toMatch(/selects 1025 fields .*the limit is 1000/);
   });
 
   it('charges a document by its size: one token per 100 fields', async () => {
-    const router = await stack.startRouter({ RATE_LIMIT_ANONYMOUS_BURST: '50' });
+    const router = await stack.startRouter({ RATE_LIMIT_ANONYMOUS_BURST: '50', ...NO_REFILL });
     // 4^4 × 2 + 1 = 513 fields: 6 tokens.
-    const fragments = Array.from(
-      { length: 4 },
-      (_, level) =>
-        `fragment F${level} on Song { ...F${level + 1} ...F${level + 1} ...F${level + 1} ...F${level + 1} }`,
-    );
-    fragments.push('fragment F4 on Song { id title }');
-    const big = await postGraphQL(
-      router.url,
-      `{ song(id: "s1") { ...F0 } } ${fragments.join(' ')}`,
-    );
+    const big = await postGraphQL(router.url, fanOut(4, 'id title'));
     expect(big.status).toBe(200);
     expect(big.headers.get('x-ratelimit-remaining')).toBe('44');
     const small = await postGraphQL(router.url, '{ requestId }');
@@ -171,7 +163,7 @@ describe('aliased mutations (finding 8)', () => {
   const fiveRegistrations = `mutation Five { ${Array.from({ length: 5 }, (_, index) => `r${index}: register(name: "n${index}") { id }`).join(' ')} }`;
 
   it('charges one token per mutation root field: aliases, APQ replays and batch entries each count', async () => {
-    const router = await stack.startRouter({ RATE_LIMIT_ANONYMOUS_BURST: '12' });
+    const router = await stack.startRouter({ RATE_LIMIT_ANONYMOUS_BURST: '12', ...NO_REFILL });
     const before = registrations.count;
     const hash = sha256(fiveRegistrations);
     const registered = await postGraphQL(router.url, fiveRegistrations, undefined, {
