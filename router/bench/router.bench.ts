@@ -6,6 +6,8 @@
 // The subgraph is the real auth subgraph, built, in its own process, on a fresh embedded Mongo
 // (each `me` reads the user from its database). One JSON line per figure; then the ratios b/a,
 // c/a and b/c.
+// `hostile` (issue 13, finding 2): /healthz latency while other clients keep sending the review's
+// hostile batch (10 × one field repeated 540 times, ~70 KB), next to /healthz latency at rest.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -24,7 +26,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 /** Which hops to measure (default `direct,router,hive`; `router-anonymous` too on demand). */
 const TARGETS = new Set(
-  (process.env.BENCH_TARGETS ?? 'direct,router,hive').split(',').map((target) => target.trim()),
+  (process.env.BENCH_TARGETS ?? 'direct,router,hive,hostile')
+    .split(',')
+    .map((target) => target.trim()),
 );
 const QUERY = JSON.stringify({ query: 'query Me { me { user { id displayName } } }' });
 
@@ -104,6 +108,49 @@ async function startHiveGateway(supergraph: string, secret: string, userId: stri
   };
 }
 
+/** The review's batch: 10 × `{ me { email } … ×540 }` (~70 KB). */
+const HOSTILE_BATCH = JSON.stringify(
+  Array.from({ length: 10 }, () => ({ query: `{ ${'me { email } '.repeat(540)}}` })),
+);
+const HOSTILE_SENDERS = 4;
+
+/** /healthz latency at rest, then while HOSTILE_SENDERS clients send the hostile batch in a loop. */
+async function healthUnderHostileBatches(baseUrl: string, graphqlUrl: string) {
+  const health = async (target: string) => {
+    const result = await autocannon({
+      url: `${baseUrl}/healthz`,
+      connections: 10,
+      workers: 1,
+      duration: DURATION_S,
+    });
+    return {
+      target,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      maxMs: result.latency.max,
+    };
+  };
+  const atRest = await health('healthz-at-rest');
+  let running = true;
+  const statuses: Record<string, number> = {};
+  const senders = Array.from({ length: HOSTILE_SENDERS }, async () => {
+    while (running) {
+      const response = await fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: HOSTILE_BATCH,
+      });
+      await response.arrayBuffer();
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    }
+  });
+  const underAttack = await health('healthz-under-hostile-batches');
+  running = false;
+  await Promise.all(senders);
+  for (const figure of [atRest, { ...underAttack, hostileBatchesByStatus: statuses }])
+    console.log(JSON.stringify({ bench: 'router', durationS: DURATION_S, ...figure }));
+}
+
 const AUTH_ENTRY = path.resolve(__dirname, '..', '..', 'subgraphs', 'auth', 'dist', 'index.js');
 
 /** The real auth subgraph in its own process (the load generator runs in a worker thread). */
@@ -127,10 +174,14 @@ async function registerListener(authUrl: string): Promise<{ userId: string; acce
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'mutation { register(input: { email: "bench@example.com", password: "load testing passphrase", displayName: "Bench Listener" }) { accessToken user { id } } }',
+      query:
+        'mutation { register(input: { email: "bench@example.com", password: "load testing passphrase", displayName: "Bench Listener" }) { accessToken user { id } } }',
     }),
   });
-  const body = (await response.json()) as { data?: { register: { accessToken: string; user: { id: string } } }; errors?: unknown };
+  const body = (await response.json()) as {
+    data?: { register: { accessToken: string; user: { id: string } } };
+    errors?: unknown;
+  };
   if (!body.data) throw new Error(`register failed: ${JSON.stringify(body.errors)}`);
   return { userId: body.data.register.user.id, accessToken: body.data.register.accessToken };
 }
@@ -146,7 +197,9 @@ async function main() {
   });
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-router-bench-'));
   const supergraphPath = path.join(directory, 'supergraph.graphql');
-  const supergraph = composeSupergraph([{ name: 'auth', url: auth.url, sdl: await fetchSdl(auth) }]);
+  const supergraph = composeSupergraph([
+    { name: 'auth', url: auth.url, sdl: await fetchSdl(auth) },
+  ]);
   fs.writeFileSync(supergraphPath, supergraph);
   const router = await startRouter({
     environment: parseRouterEnvironment({
@@ -158,19 +211,26 @@ async function main() {
       AUTH_JWKS_URL: `${auth.baseUrl}/.well-known/jwks.json`,
       AUTH_INTERNAL_URL: auth.baseUrl,
       RATE_LIMIT_ENABLED: 'false',
+      INTERNAL_PORT: '0',
     }),
     logger: createLogger({ service: 'router', level: 'warn' }),
   });
   const hive = await startHiveGateway(supergraph, secret, listener.userId);
 
   try {
-    const identity = await signIdentityToken({ kind: 'user', userId: listener.userId }, secret, 3_600);
+    const identity = await signIdentityToken(
+      { kind: 'user', userId: listener.userId },
+      secret,
+      3_600,
+    );
     const direct = TARGETS.has('direct')
       ? await load('auth-subgraph-direct', auth.url, { [IDENTITY_HEADER]: identity })
       : undefined;
     let routed: Figure | undefined;
     if (TARGETS.has('router')) {
-      routed = await load('groovy-router', router.url, { authorization: `Bearer ${listener.accessToken}` });
+      routed = await load('groovy-router', router.url, {
+        authorization: `Bearer ${listener.accessToken}`,
+      });
       if (direct) ratio('groovy-router/auth-subgraph-direct', routed, direct);
     }
     if (TARGETS.has('router-anonymous')) {
@@ -182,6 +242,7 @@ async function main() {
       if (direct) ratio('hive-gateway/auth-subgraph-direct', viaHive, direct);
       if (routed) ratio('groovy-router/hive-gateway', routed, viaHive);
     }
+    if (TARGETS.has('hostile')) await healthUnderHostileBatches(router.baseUrl, router.url);
   } finally {
     await hive.stop();
     await router.stop();

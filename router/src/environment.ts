@@ -44,6 +44,30 @@ const trustProxy = z
 export const routerEnvironmentSchema = z.object({
   ...serviceEnvironmentShape(4000),
 
+  /**
+   * `/metrics` and `/readyz` on their own port, off the public one (`/healthz` stays on both).
+   * Unset: the public port in development and test, DEFAULT_PRODUCTION_INTERNAL_PORT in production.
+   */
+  INTERNAL_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(
+      z.coerce
+        .number<string | undefined>({ error: 'expected a port number' })
+        .int('expected a whole port number')
+        .min(0, 'expected a port from 0 to 65535')
+        .max(65535, 'expected a port from 0 to 65535')
+        .optional(),
+    ),
+  /** The interface of INTERNAL_PORT (default HOST). */
+  INTERNAL_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
+
   // Supergraph
   SUPERGRAPH_PATH: z.string().trim().min(1).default(DEFAULT_SUPERGRAPH_PATH),
   SUPERGRAPH_WATCH: envBoolean(true),
@@ -83,6 +107,8 @@ export const routerEnvironmentSchema = z.object({
   LIMIT_MAX_ALIASES: envPositiveInt(30),
   LIMIT_MAX_ROOT_FIELDS: envPositiveInt(20),
   LIMIT_MAX_TOKENS: envPositiveInt(5_000),
+  LIMIT_MAX_FIELDS: envPositiveInt(1_000),
+  LIMIT_MAX_REPEATED_FIELD: envPositiveInt(20),
   LIMIT_MAX_COST: envPositiveInt(5_000),
   LIMIT_DEFAULT_LIST_SIZE: envPositiveInt(10),
   LIMIT_MAX_BODY_BYTES: envPositiveInt(100_000),
@@ -98,6 +124,8 @@ export const routerEnvironmentSchema = z.object({
   RATE_LIMIT_USER_BURST: envPositiveInt(120),
   RATE_LIMIT_API_KEY_PER_MINUTE: envPositiveInt(600),
   RATE_LIMIT_API_KEY_BURST: envPositiveInt(120),
+  /** A document costs one token per this many fields (at least one per operation). */
+  RATE_LIMIT_FIELDS_PER_TOKEN: envPositiveInt(100),
 
   // Persisted queries
   APQ_ENABLED: envBoolean(true),
@@ -108,6 +136,9 @@ export const routerEnvironmentSchema = z.object({
     .transform((value) => (value === '' ? undefined : value)),
   PERSISTED_QUERIES_ONLY: envBoolean(false),
 });
+
+/** Where `/metrics` and `/readyz` go in production when INTERNAL_PORT is unset. */
+export const DEFAULT_PRODUCTION_INTERNAL_PORT = 9400;
 
 type ParsedEnvironment = z.infer<typeof routerEnvironmentSchema>;
 
@@ -153,7 +184,11 @@ function withSubgraphUrls(parsed: Record<string, unknown>): RouterEnvironment {
     const match = SUBGRAPH_URL_VARIABLE.exec(name);
     if (match && typeof value === 'string') SUBGRAPH_URLS[match[1]!] = value;
   }
-  return { ...(parsed as ParsedEnvironment), SUBGRAPH_URLS };
+  const environment = parsed as ParsedEnvironment;
+  const INTERNAL_PORT =
+    environment.INTERNAL_PORT ??
+    (environment.NODE_ENV === 'production' ? DEFAULT_PRODUCTION_INTERNAL_PORT : undefined);
+  return { ...environment, INTERNAL_PORT, SUBGRAPH_URLS };
 }
 
 /** Parses an environment record; throws EnvironmentError naming every bad variable (tests use this). */

@@ -6,6 +6,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import {
   createHttpService,
   createLogger,
@@ -21,7 +22,7 @@ import { mountExplorer } from './explorer/explorer-page';
 import type { ErrorRequestHandler } from 'express';
 import { cors } from './http/cors';
 import { sendGraphQLError } from './http/graphql-error-response';
-import { createRouterMetrics } from './http/router-metrics';
+import { createRouterMetrics, operationNamesOf } from './http/router-metrics';
 import { createRouterErrorFormatter } from './http/format-router-error';
 import { createAccessTokenVerifier } from './identity/access-token-verifier';
 import { createApiKeyVerifier } from './identity/api-key-verifier';
@@ -29,6 +30,8 @@ import { authenticate, type Caller } from './identity/authenticate.middleware';
 import { createIdentitySigner } from './identity/forwarded-identity';
 import { persistedQueries } from './persisted-queries/persisted-queries.middleware';
 import { loadPersistedQueryManifest } from './persisted-queries/persisted-query-manifest';
+import { analyseDocuments, refuseDocuments } from './protection/document-limits';
+import { LIST_SIZES } from './protection/list-sizes';
 import { operationLimitsPlugin } from './protection/operation-limits.plugin';
 import { batchLimit, bodyErrors, jsonBody } from './protection/request-limits';
 import {
@@ -60,6 +63,8 @@ export interface RunningRouter {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
   url: string;
   baseUrl: string;
+  /** Where `/metrics` and `/readyz` are served: `baseUrl`, or the INTERNAL_PORT's base URL. */
+  internalBaseUrl: string;
   port: number;
   logger: Logger;
   /** `updated` / `rejected` after each change of the supergraph file. */
@@ -68,6 +73,8 @@ export interface RunningRouter {
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;
+/** Apollo Server's key prefix in the APQ cache (`apq:<sha256>`). */
+const APQ_CACHE_PREFIX = 'apq:';
 
 /**
  * Starts the public endpoint: Apollo Server 5 + @apollo/gateway on `/graphql`, over the composed
@@ -94,7 +101,12 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     );
   }
 
-  const metrics = createServiceMetrics('router');
+  const metrics = createServiceMetrics('router', {
+    operationNames: {
+      maxNames: env.METRICS_MAX_OPERATION_NAMES,
+      known: manifest ? operationNamesOf(manifest.values()) : [],
+    },
+  });
   const routerMetrics = createRouterMetrics(metrics);
 
   // /readyz: the supergraph is loaded and every subgraph it names answers /healthz. The list is
@@ -126,6 +138,9 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     metrics,
     readinessChecks: () => readinessChecks,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    ...(env.INTERNAL_PORT === undefined
+      ? {}
+      : { internalPort: env.INTERNAL_PORT, internalHost: env.INTERNAL_HOST ?? env.HOST }),
   });
   if (env.TRUST_PROXY !== false) service.app.set('trust proxy', env.TRUST_PROXY);
 
@@ -158,6 +173,8 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
       ),
   });
 
+  // Automatic persisted queries live here, so the document limits can measure a hash-only request.
+  const apqCache = new InMemoryLRUCache<string>();
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: env.INTROSPECTION,
@@ -165,7 +182,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
-    persistedQueries: env.APQ_ENABLED ? {} : false,
+    persistedQueries: env.APQ_ENABLED ? { cache: apqCache } : false,
     parseOptions: { maxTokens: env.LIMIT_MAX_TOKENS },
     formatError: createRouterErrorFormatter(logger, env.LIMIT_MAX_TOKENS),
     plugins: [
@@ -176,6 +193,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         maxRootFields: env.LIMIT_MAX_ROOT_FIELDS,
         maxCost: env.LIMIT_MAX_COST,
         defaultListSize: env.LIMIT_DEFAULT_LIST_SIZE,
+        listSizes: LIST_SIZES,
       }),
       // No Apollo Sandbox (it loads from a CDN; GraphiQL is served locally instead), no telemetry.
       ApolloServerPluginLandingPageDisabled(),
@@ -238,9 +256,23 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     }),
     jsonBody(env.LIMIT_MAX_BODY_BYTES),
     bodyErrors(env.LIMIT_MAX_BODY_BYTES),
-    ...(env.RATE_LIMIT_ENABLED ? [rateLimit(rateLimitStore, policies, logger)] : []),
     batchLimit(env.LIMIT_MAX_BATCH),
     ...(manifest ? [persistedQueries({ manifest, only: env.PERSISTED_QUERIES_ONLY })] : []),
+    analyseDocuments({
+      maxTokens: env.LIMIT_MAX_TOKENS,
+      maxDepth: env.LIMIT_MAX_DEPTH,
+      maxAliases: env.LIMIT_MAX_ALIASES,
+      maxRootFields: env.LIMIT_MAX_ROOT_FIELDS,
+      maxFields: env.LIMIT_MAX_FIELDS,
+      maxRepeatedField: env.LIMIT_MAX_REPEATED_FIELD,
+      fieldsPerToken: env.RATE_LIMIT_FIELDS_PER_TOKEN,
+      ...(env.APQ_ENABLED
+        ? { persistedQueryText: (hash: string) => apqCache.get(`${APQ_CACHE_PREFIX}${hash}`) }
+        : {}),
+    }),
+    // Charged by what the documents weigh, refused ones too; then refused before validation.
+    ...(env.RATE_LIMIT_ENABLED ? [rateLimit(rateLimitStore, policies, logger)] : []),
+    refuseDocuments(),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<RouterContext> => {
         const caller = res.locals.caller as Caller;
@@ -280,11 +312,16 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     throw error;
   }
   const url = `${baseUrl}/graphql`;
-  logger.info({ url, supergraph: env.SUPERGRAPH_PATH }, 'router listening');
+  const internalBaseUrl = service.internalBaseUrl() ?? baseUrl;
+  logger.info(
+    { url, internal: internalBaseUrl, supergraph: env.SUPERGRAPH_PATH },
+    'router listening',
+  );
   if (options.handleSignals) exitOnShutdownSignals(() => service.stop(), logger);
   return {
     url,
     baseUrl,
+    internalBaseUrl,
     port: Number(new URL(baseUrl).port),
     logger,
     supergraphEvents: supergraph.events,

@@ -76,6 +76,8 @@ export function serviceEnvironmentShape(defaultPort: number) {
     MONGO_ALLOW_DOWNLOAD: envBoolean(false),
     MONGOMS_SYSTEM_BINARY: z.string().trim().optional(),
     SHUTDOWN_TIMEOUT_MS: envPositiveInt(10_000),
+    /** Distinct operation names that get their own metrics label; the rest count as `other`. */
+    METRICS_MAX_OPERATION_NAMES: envPositiveInt(200),
     /** The OS search path: a system `mongod` is looked for there. */
     PATH: z.string().optional(),
     /** Shared by the router (signs) and subgraphs (verify) for the forwarded caller identity. */

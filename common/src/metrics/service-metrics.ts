@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { OperationNameLabels, type OperationNameLabelsOptions } from './operation-name-labels';
 
 /** Prometheus metrics of one service: process defaults, HTTP requests, GraphQL operations. */
 export interface ServiceMetrics {
@@ -9,11 +10,19 @@ export interface ServiceMetrics {
   httpMiddleware: RequestHandler;
   /** Counts and times every GraphQL operation by operation name, type and outcome. */
   apolloPlugin: ApolloServerPlugin;
+  /** The bounded `operation` label; add the names of known operations (e.g. a persisted-documents manifest). */
+  operationNames: OperationNameLabels;
+}
+
+export interface ServiceMetricsOptions {
+  /** Bounds of the `operation` label (default: 200 names besides the known ones). */
+  operationNames?: OperationNameLabelsOptions;
 }
 
 const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-export function createServiceMetrics(service: string): ServiceMetrics {
+export function createServiceMetrics(service: string, options: ServiceMetricsOptions = {}): ServiceMetrics {
+  const operationNames = new OperationNameLabels(options.operationNames);
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -33,7 +42,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   });
   const operations = new Counter({
     name: 'graphql_operations_total',
-    help: 'GraphQL operations by operation name, type and outcome (ok or error)',
+    help: 'GraphQL operations by operation name (known names; the rest are "other"), type and outcome (ok or error)',
     labelNames: ['operation', 'type', 'outcome'] as const,
     registers: [registry],
   });
@@ -64,7 +73,8 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ operationName, operation, errors, response }) {
-          const operationLabel = operationName ?? '(anonymous)';
+          // The client chose the name: only a bounded set becomes a label (see OperationNameLabels).
+          const operationLabel = operationNames.label(operationName);
           const type = operation?.operation ?? 'unknown';
           const body = response.body;
           const hasErrors =
@@ -80,5 +90,5 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     },
   };
 
-  return { registry, httpMiddleware, apolloPlugin };
+  return { registry, httpMiddleware, apolloPlugin, operationNames };
 }

@@ -22,6 +22,13 @@ export interface HttpServiceOptions {
   readinessChecks?: ReadinessCheck[] | (() => readonly ReadinessCheck[]);
   /** Longest an orderly stop may take before connections are cut. */
   shutdownTimeoutMs?: number;
+  /**
+   * Serve `/metrics` and `/readyz` on this port only (0 = a free port), so they are not public
+   * beside the API; `/healthz` stays on both. Unset: everything on `port`.
+   */
+  internalPort?: number;
+  /** The interface of the internal port (default `host`). */
+  internalHost?: string;
 }
 
 /** The HTTP shell every service shares: request ids, `/healthz`, `/readyz`, `/metrics`, graceful stop. */
@@ -31,6 +38,8 @@ export interface HttpService {
   httpServer: http.Server;
   /** Starts listening (adding the JSON 404 and error handlers last); resolves with the base URL. */
   listen(): Promise<string>;
+  /** With `internalPort`: the base URL of `/metrics` and `/readyz` once listening. */
+  internalBaseUrl(): string | undefined;
   /** Runs on stop, after the listener closed and in-flight requests finished, last added first. */
   onStop(cleanup: () => Promise<void>): void;
   /** Stops accepting, finishes in-flight requests, runs the cleanups. Safe to call twice. */
@@ -45,6 +54,10 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
+  const internalApp = options.internalPort === undefined ? undefined : express();
+  internalApp?.disable('x-powered-by');
+  const internalServer = internalApp ? http.createServer(internalApp) : undefined;
+  let internalBaseUrl: string | undefined;
   const cleanups: Array<() => Promise<void>> = [];
   let stopping: Promise<void> | undefined;
 
@@ -59,7 +72,11 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
-  app.get('/readyz', async (_req, res) => {
+  internalApp?.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  const operational = internalApp ?? app;
+  operational.get('/readyz', async (_req, res) => {
     if (stopping) {
       res.status(503).json({ status: 'stopping', service: options.name, checks: {} });
       return;
@@ -72,7 +89,7 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     const checks = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'failing']));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name, checks });
   });
-  app.get('/metrics', async (_req, res) => {
+  operational.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
@@ -81,6 +98,10 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     logger.info('stopping: no new connections; finishing in-flight requests');
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
+    if (internalServer?.listening) {
+      internalServer.close();
+      internalServer.closeAllConnections();
+    }
     const forced = setTimeout(() => {
       logger.warn({ timeoutMs: shutdownTimeoutMs }, 'stop timed out; closing remaining connections');
       httpServer.closeAllConnections();
@@ -124,17 +145,22 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
   return {
     app,
     httpServer,
-    listen: () =>
-      new Promise<string>((resolve, reject) => {
-        addFinalHandlers();
-        httpServer.once('error', reject);
-        httpServer.listen(options.port, options.host, () => {
-          httpServer.off('error', reject);
-          const { port } = httpServer.address() as AddressInfo;
-          const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-          resolve(`http://${host}:${port}`);
+    listen: async () => {
+      addFinalHandlers();
+      if (internalApp && internalServer) {
+        internalApp.use((req, res) => {
+          res.status(404).json({ error: 'not found', path: req.path });
         });
-      }),
+        internalBaseUrl = await listenOn(internalServer, options.internalPort ?? 0, options.internalHost ?? options.host);
+      }
+      try {
+        return await listenOn(httpServer, options.port, options.host);
+      } catch (error) {
+        internalServer?.close();
+        throw error;
+      }
+    },
+    internalBaseUrl: () => internalBaseUrl,
     onStop: (cleanup) => {
       cleanups.push(cleanup);
     },
@@ -143,6 +169,18 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
       return stopping;
     },
   };
+}
+
+/** Listens on `port` of `host`; resolves with the base URL (`http://host:port`). */
+function listenOn(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const { port: bound } = server.address() as AddressInfo;
+      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+    });
+  });
 }
 
 /** The status an error carries (body-parser sets `status`, e.g. 413 or 400), else 500. */

@@ -27,6 +27,8 @@ export interface SubgraphEnvironment {
   MONGO_ALLOW_DOWNLOAD: boolean;
   MONGOMS_SYSTEM_BINARY?: string | undefined;
   SHUTDOWN_TIMEOUT_MS: number;
+  /** Distinct operation names with their own metrics label (default 200); the rest are `other`. */
+  METRICS_MAX_OPERATION_NAMES?: number;
   IDENTITY_TOKEN_SECRET: string;
   PATH?: string | undefined;
 }
@@ -109,7 +111,9 @@ export async function startSubgraph<TContext extends object = object>(
   const connection = await connectDatabase(mongo.url, databaseName);
   const dependencies: SubgraphDependencies = { name, connection, logger };
 
-  const metrics = createServiceMetrics(name);
+  const metrics = createServiceMetrics(name, {
+    operationNames: env.METRICS_MAX_OPERATION_NAMES ? { maxNames: env.METRICS_MAX_OPERATION_NAMES } : {},
+  });
   const service = createHttpService({
     name,
     host: env.HOST,

@@ -19,9 +19,12 @@ export function rateLimitKey(caller: Caller): { key: string; kind: keyof RateLim
 }
 
 /**
- * One token per operation (a batch of N costs N). Refused → HTTP 429, `Retry-After` and a
- * RATE_LIMITED GraphQL error. Runs after `authenticate` (needs `res.locals.caller`). If the store
- * fails, the request goes through (logged): a broken limiter must not take the API down.
+ * Charges what the request's documents weigh (`res.locals.documents.weight`, from
+ * `analyseDocuments`: per operation, one token per mutation root field — aliases count — or per
+ * RATE_LIMIT_FIELDS_PER_TOKEN fields, at least one); without that analysis, one per operation.
+ * Refused → HTTP 429, `Retry-After` and a RATE_LIMITED GraphQL error. Runs after `authenticate`
+ * (needs `res.locals.caller`). If the store fails, the request goes through (logged): a broken
+ * limiter must not take the API down.
  */
 export function rateLimit(
   store: RateLimitStore,
@@ -31,7 +34,8 @@ export function rateLimit(
   return async (req, res, next) => {
     const caller = res.locals.caller as Caller;
     const { key, kind } = rateLimitKey(caller);
-    const cost = Array.isArray(req.body) ? Math.max(1, req.body.length) : 1;
+    const weight = (res.locals.documents as { weight?: number } | undefined)?.weight;
+    const cost = weight ?? (Array.isArray(req.body) ? Math.max(1, req.body.length) : 1);
     try {
       const result = await store.take(key, policies[kind], cost);
       res.setHeader('x-ratelimit-remaining', String(result.remaining));

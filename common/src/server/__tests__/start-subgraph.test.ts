@@ -142,6 +142,25 @@ describe('startSubgraph', () => {
     expect(metrics).toContain('process_cpu_user_seconds_total');
   });
 
+  it('bounds the operation label: long, unknown gateway fetch names are counted as other', async () => {
+    const before = await (await fetch(`${subgraph.baseUrl}/metrics`)).text();
+    for (let index = 0; index < 20; index += 1) {
+      // How the gateway names a fetch: <client operation name>__<subgraph>__<n>.
+      const name = `N${index}${'x'.repeat(50_000)}__notes__0`;
+      const response = await post(subgraph.url, `query ${name} { notes { id } }`);
+      expect(response.status).toBe(200);
+    }
+    await post(subgraph.url, 'query SongPage__notes__1 { notes { id } }');
+    const metrics = await (await fetch(`${subgraph.baseUrl}/metrics`)).text();
+    expect(metrics.length).toBeLessThan(before.length + 20_000);
+    const operationLabels = new Set(
+      [...metrics.matchAll(/^graphql_operations_total\{[^}]*operation="([^"]*)"/gm)].map((match) => match[1]),
+    );
+    expect(operationLabels).toContain('other');
+    expect(operationLabels).toContain('SongPage');
+    expect([...operationLabels].every((label) => label!.length <= 64)).toBe(true);
+  });
+
   it('answers unknown paths and unreadable bodies with JSON, never an HTML page with file paths', async () => {
     const missing = await fetch(`${subgraph.baseUrl}/nope`);
     expect(missing.status).toBe(404);

@@ -1,4 +1,5 @@
 import { buildSchema, getIntrospectionQuery, getOperationAST, parse } from 'graphql';
+import type { ListSizes } from '../list-sizes';
 import { checkOperation, measureOperation, type OperationLimits } from '../operation-analysis';
 
 const schema = buildSchema(`
@@ -136,5 +137,93 @@ describe('checkOperation', () => {
       kind: 'cost',
       limit: 5_000,
     });
+  });
+});
+
+describe('per-field list sizes and alternatives (issue 13, finding 15)', () => {
+  const accounts = buildSchema(`
+    union Account = Person | Organization
+    type Query { accounts(first: Int): [Account!]!  people: [Person!]! }
+    type Person { id: ID!  name: String!  similarAccounts(first: Int): [Account!]!  tags: [String!]! }
+    type Organization { id: ID!  title: String!  members: [Person!]!  similarAccounts(first: Int): [Account!]! }
+    type Mutation { register(name: String!): Person! }
+  `);
+  const listSizes: ListSizes = {
+    'Query.accounts': { assumed: 5, max: 20 },
+    'Person.similarAccounts': { assumed: 3, max: 10 },
+    'Organization.similarAccounts': { assumed: 3, max: 10 },
+    'Organization.members': { assumed: 4 },
+  };
+  const measureAccounts = (query: string, sizes: ListSizes = listSizes) => {
+    const document = parse(query);
+    return measureOperation(accounts, document, getOperationAST(document)!, undefined, {
+      defaultListSize: 10,
+      listSizes: sizes,
+    });
+  };
+  const branch = (inner: string) =>
+    `... on Person { id name ${inner} } ... on Organization { id title members { id } ${inner} }`;
+  // accounts → similarAccounts → similarAccounts, fragments on both types at every level.
+  const thirdParty = `{ accounts { ${branch(`similarAccounts { ${branch(`similarAccounts { ${branch('')} }`)} }`)} } }`;
+
+  it('counts fragments on different types of one field as alternatives: the dearer one', () => {
+    // Person 2 (id name); Organization 3 + 10 × 1 (members) = 13: the dearer → 1 + 10 × 13.
+    expect(measureAccounts(`{ accounts { ${branch('')} } }`, {})).toMatchObject({ cost: 131 });
+  });
+
+  it('uses declared sizes, and caps first/last at the field’s maximum', () => {
+    // accounts assumed 5, members assumed 4: 1 + 5 × (3 + 4 × 1) = 36
+    expect(measureAccounts(`{ accounts { ${branch('')} } }`)).toMatchObject({ cost: 36 });
+    // first: 1000 costs the field's maximum, 20: 1 + 20 × 7
+    expect(measureAccounts(`{ accounts(first: 1000) { ${branch('')} } }`)).toMatchObject({
+      cost: 141,
+    });
+    // A list without a declared size or first/last: the default size (10).
+    expect(measureAccounts('{ people { id } }')).toMatchObject({ cost: 11 });
+  });
+
+  it('accepts the third-party accounts → similarAccounts → similarAccounts query the old model refused', () => {
+    const limits = { ...LIMITS, listSizes };
+    const document = parse(thirdParty);
+    expect(
+      checkOperation(accounts, document, getOperationAST(document)!, undefined, limits),
+    ).toBeNull();
+    // With every list assumed 10 items, it costs far over the limit.
+    expect((measureAccounts(thirdParty, {}) as { cost: number }).cost).toBeGreaterThan(5_000);
+    const measured = measureAccounts(thirdParty);
+    expect(measured).toMatchObject({ cost: expect.any(Number) });
+    expect((measured as { cost: number }).cost).toBeLessThan(1_000);
+  });
+});
+
+describe('measuring without a schema (before validation)', () => {
+  const measureBare = (query: string) => {
+    const document = parse(query);
+    return measureOperation(undefined, document, getOperationAST(document)!, undefined, 1);
+  };
+
+  it('counts fields with fragments expanded, and the most repeated response name of a selection set', () => {
+    expect(measureBare('{ a b { c c } ...F } fragment F on Query { a d }')).toMatchObject({
+      fields: 6,
+      repeatedField: 2,
+      rootFields: 4,
+      depth: 2,
+    });
+    // A fragment spread twice in one selection set is merged once (as graphql-js compares it).
+    expect(measureBare('{ ...F ...F } fragment F on Query { a }')).toMatchObject({
+      fields: 2,
+      repeatedField: 1,
+    });
+    expect(measureBare(`{ ${'songs { id } '.repeat(540)}}`)).toMatchObject({
+      fields: 1_080,
+      repeatedField: 540,
+    });
+  });
+
+  it('counts the root fields of a mutation, aliases included', () => {
+    expect(
+      measureBare('mutation { a: register(name: "a") { id } b: register(name: "b") { id } }'),
+    ).toMatchObject({ mutationFields: 2 });
+    expect(measureBare('{ a: tags b: tags }')).toMatchObject({ mutationFields: 0 });
   });
 });
