@@ -37,6 +37,9 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return errors.length > 0 ? errors.every((e) => e.code === 11000) : code === 11000;
 }
 
+/** Rounds of "reserve numbers, insert" a publish may take (a round is lost only to a gap marker or a racing publish). */
+const MAX_APPEND_ATTEMPTS = 10;
+
 /**
  * The append-only log of the embedded bus: one document per event with a unique, gapless-once-closed
  * sequence number. Publishers reserve numbers (`$inc` on a counter) and then insert at them; a
@@ -75,7 +78,12 @@ export class EventLog {
     let pending = events.filter(
       (event, index) => events.findIndex((e) => e.id === event.id) === index,
     );
-    while (pending.length > 0) {
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_APPEND_ATTEMPTS) {
+        throw new Error(
+          `could not append ${pending.length} events: their sequence numbers were taken ${MAX_APPEND_ATTEMPTS} times in a row`,
+        );
+      }
       // Already-published ids (a relay retrying, or an insert of this call that went through) keep their number.
       const ids = pending.map((event) => event.id);
       const known = new Set(

@@ -50,11 +50,13 @@ export class ObjectFinalizer {
 
   /**
    * Whether `key` holds an object a one-time upload must not replace: one that exists and was
-   * announced (an object whose recording failed or never happened may be sent again).
+   * announced. An object whose recording failed (`unannounced`), or that has no sidecar (a crash
+   * between the object's rename and its sidecar's), was never reported stored and may be sent again.
    */
   async isTaken(key: string): Promise<boolean> {
     if (!(await this.layout.openObject(key))) return false;
-    return (await this.layout.readMeta(key))?.unannounced !== true;
+    const meta = await this.layout.readMeta(key);
+    return meta !== null && meta.unannounced !== true;
   }
 
   finalize(

@@ -125,7 +125,9 @@ export function createStorageRouter(options: StorageRouterOptions): Router {
     discardLimitBytes = 8 * 1024 * 1024,
     privateKeyPrefixes = PRIVATE_KEY_PREFIXES,
   } = options;
-  const isPrivate = (key: string) => privateKeyPrefixes.some((prefix) => key.startsWith(prefix));
+  // Case-insensitively: on a case-insensitive disk (macOS) `UPLOADS/…` is the same file.
+  const isPrivate = (key: string) =>
+    privateKeyPrefixes.some((prefix) => key.toLowerCase().startsWith(prefix.toLowerCase()));
   const router = express.Router();
 
   router.use((req, res, next) => {
