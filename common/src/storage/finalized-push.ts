@@ -57,6 +57,12 @@ const objectResourceSchema = z.object({
   name: z.string().min(1),
   size: sizeSchema,
   contentType: z.string().optional(),
+  generation: z
+    .union([
+      z.string().regex(/^\d{1,20}$/, 'generation must be a whole number'),
+      z.number().int().nonnegative(),
+    ])
+    .optional(),
   timeFinalized: timeSchema.optional(),
   updated: timeSchema.optional(),
   timeCreated: timeSchema.optional(),
@@ -111,7 +117,10 @@ export function parseObjectFinalizedPush(body: unknown): ObjectFinalizedEvent {
       `message.data is not a Cloud Storage object resource: ${describe(object.error)}`,
     );
   }
-  const { bucket, name, size, contentType, timeFinalized, updated, timeCreated } = object.data;
+  const { bucket, name, size, contentType, generation, timeFinalized, updated, timeCreated } =
+    object.data;
+  // The object's generation tells a redelivery (same generation) from a re-upload (a newer one).
+  const objectGeneration = generation ?? attributes.objectGeneration;
   const time = timeFinalized ?? updated ?? timeCreated ?? attributes.eventTime ?? publishTime;
   return {
     bucket,
@@ -119,5 +128,8 @@ export function parseObjectFinalizedPush(body: unknown): ObjectFinalizedEvent {
     size: Number(size),
     contentType: contentType ?? 'application/octet-stream',
     finalizedAt: time ? new Date(time) : new Date(),
+    ...(objectGeneration !== undefined && /^\d{1,20}$/.test(String(objectGeneration))
+      ? { generation: String(objectGeneration) }
+      : {}),
   };
 }

@@ -13,7 +13,11 @@ export {
   objectKeyProblem,
 } from './object-key';
 export { contentTypeForKey, DEFAULT_CONTENT_TYPE, mediaTypeOf } from './mime-types';
-export { InvalidUploadOptionsError, ObjectTooLargeError } from './storage-errors';
+export {
+  InvalidUploadOptionsError,
+  ObjectExistsError,
+  ObjectTooLargeError,
+} from './storage-errors';
 export { assertSignedUploadOptions, MAX_SIGNED_URL_SECONDS } from './signed-upload-options';
 export {
   InvalidObjectFinalizedPushError,
@@ -37,6 +41,7 @@ export {
 export {
   createLocalStorageServer,
   createStorageRouter,
+  PRIVATE_KEY_PREFIXES,
   startLocalStorageServer,
   type LocalStorageServerOptions,
   type RunningLocalStorageServer,
@@ -45,6 +50,7 @@ export {
 export {
   CONTENT_LENGTH_RANGE_HEADER,
   GcsStorage,
+  IF_GENERATION_MATCH_HEADER,
   type GcsStorageOptions,
   type ServiceAccountCredentials,
 } from './gcs/gcs-storage';

@@ -13,3 +13,11 @@ export class InvalidUploadOptionsError extends Error {
     this.name = 'InvalidUploadOptionsError';
   }
 }
+
+/** A one-time upload found its object already there (a signed URL used again): nothing was overwritten. */
+export class ObjectExistsError extends Error {
+  constructor(readonly key: string) {
+    super(`object ${key} was already uploaded; an upload URL stores its object once`);
+    this.name = 'ObjectExistsError';
+  }
+}

@@ -13,6 +13,16 @@ import { z } from 'zod';
 /** Used when WORKER_WEBHOOK_SECRET is unset, so `npm run dev` works; refused in production. Same as songs'. */
 export const DEV_WORKER_WEBHOOK_SECRET = 'dev-only-worker-webhook-secret-do-not-use-in-production';
 
+/** Used when PUBSUB_PUSH_TOKEN is unset, so `npm run dev` works; refused in production. */
+export const DEV_PUBSUB_PUSH_TOKEN = 'dev-only-pubsub-push-token-do-not-use-in-production';
+
+/** How the push endpoint authenticates Pub/Sub: its OIDC token (production default) or a shared token. */
+export function pushAuthModeOf(
+  env: Pick<WorkerEnvironment, 'NODE_ENV' | 'PUBSUB_PUSH_AUTH'>,
+): 'oidc' | 'token' {
+  return env.PUBSUB_PUSH_AUTH ?? (env.NODE_ENV === 'production' ? 'oidc' : 'token');
+}
+
 /** One job per two cores: each job already runs one ffmpeg per core (see FFMPEG_PROCESSES_PER_JOB). */
 export function defaultConcurrency(cores = os.availableParallelism()): number {
   return Math.max(1, Math.floor(cores / 2));
@@ -50,6 +60,29 @@ export const workerEnvironmentSchema = z
       .string()
       .min(32, 'expected at least 32 characters')
       .default(DEV_WORKER_WEBHOOK_SECRET),
+    /** Push endpoint authentication: `oidc` (Pub/Sub authenticated push) or `token`; unset: oidc in production, token otherwise. */
+    PUBSUB_PUSH_AUTH: z.enum(['oidc', 'token'], { error: 'expected oidc or token' }).optional(),
+    /** oidc: the audience of the push subscription's tokens (its push endpoint URL unless configured otherwise). */
+    PUBSUB_PUSH_AUDIENCE: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined),
+    /** oidc: the service account the push subscription signs its tokens as. */
+    PUBSUB_PUSH_SERVICE_ACCOUNT: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .refine(
+        (value) => value === undefined || /^[^@\s]+@[^@\s]+$/.test(value),
+        'expected an email address',
+      ),
+    /** token: the shared secret in the push endpoint's URL (`?token=`) or `x-groovy-push-token`. */
+    PUBSUB_PUSH_TOKEN: z
+      .string()
+      .min(32, 'expected at least 32 characters')
+      .default(DEV_PUBSUB_PUSH_TOKEN),
     WEBHOOK_MAX_ATTEMPTS: envPositiveInt(6),
     WEBHOOK_RETRY_BASE_MS: envPositiveInt(500),
     WEBHOOK_RETRY_MAX_MS: envPositiveInt(30_000),
@@ -96,6 +129,26 @@ export const workerEnvironmentSchema = z
         code: 'custom',
         path: ['WORKER_WEBHOOK_SECRET'],
         message: 'must be set in production (the dev default is public)',
+      });
+    }
+    const pushAuth = env.PUBSUB_PUSH_AUTH ?? (env.NODE_ENV === 'production' ? 'oidc' : 'token');
+    if (pushAuth === 'oidc') {
+      for (const name of ['PUBSUB_PUSH_AUDIENCE', 'PUBSUB_PUSH_SERVICE_ACCOUNT'] as const) {
+        if (!env[name]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message:
+              'required to verify Pub/Sub push tokens (PUBSUB_PUSH_AUTH=oidc, the production default)',
+          });
+        }
+      }
+    } else if (env.NODE_ENV === 'production' && env.PUBSUB_PUSH_TOKEN === DEV_PUBSUB_PUSH_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBSUB_PUSH_TOKEN'],
+        message:
+          'must be set in production with PUBSUB_PUSH_AUTH=token (the dev default is public)',
       });
     }
   });

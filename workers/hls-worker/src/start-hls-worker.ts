@@ -8,7 +8,7 @@ import {
   type Logger,
   type ResolvedMongo,
 } from '@groovy/common';
-import type { WorkerEnvironment } from './environment';
+import { pushAuthModeOf, type WorkerEnvironment } from './environment';
 import { UploadJobQueue } from './job/job-queue';
 import { createJobMetrics } from './job/job-metrics';
 import {
@@ -19,7 +19,13 @@ import {
 } from './job/upload-job';
 import { JobAbortedError } from './media/media-failure';
 import { resolveMediaTools, type MediaTools } from './media/media-tools';
+import { ProcessedUploads } from './job/processed-uploads';
 import { mountObjectFinalizedRoute } from './trigger/object-finalized-route';
+import {
+  oidcPushAuthenticator,
+  sharedTokenPushAuthenticator,
+  type PushAuthenticator,
+} from './trigger/push-authentication';
 import {
   openObjectFinalizedTrigger,
   type ObjectFinalizedTrigger,
@@ -49,6 +55,22 @@ export interface StartHlsWorkerOptions {
   events?: boolean;
   /** An already-resolved Mongo server for the trigger (tests); otherwise resolved from MONGO_URL. */
   mongo?: ResolvedMongo;
+  /** How pushes are authenticated (tests give an OIDC one with a stubbed certificate fetch); otherwise from PUBSUB_PUSH_*. */
+  pushAuthenticator?: PushAuthenticator;
+}
+
+/** The push endpoint's authentication PUBSUB_PUSH_AUTH selects (the environment checked its settings). */
+export function pushAuthenticatorFor(env: WorkerEnvironment): PushAuthenticator {
+  if (pushAuthModeOf(env) === 'token') return sharedTokenPushAuthenticator(env.PUBSUB_PUSH_TOKEN);
+  if (!env.PUBSUB_PUSH_AUDIENCE || !env.PUBSUB_PUSH_SERVICE_ACCOUNT) {
+    throw new Error(
+      'PUBSUB_PUSH_AUDIENCE and PUBSUB_PUSH_SERVICE_ACCOUNT are required with PUBSUB_PUSH_AUTH=oidc',
+    );
+  }
+  return oidcPushAuthenticator({
+    audience: env.PUBSUB_PUSH_AUDIENCE,
+    serviceAccountEmail: env.PUBSUB_PUSH_SERVICE_ACCOUNT,
+  });
 }
 
 /** ffmpeg processes per job: one per core the job gets (cores ÷ concurrency), at least one. */
@@ -117,6 +139,8 @@ export async function startHlsWorker(
   // The worker's own writes announce nothing: only songs' storage records OBJECT_FINALIZED.
   const storage = options.storage ?? createStorage(env, logger);
   const deps = uploadJobDeps(env, storage, tools, logger);
+  const processed = new ProcessedUploads(storage, logger);
+  const pushAuthenticator = options.pushAuthenticator ?? pushAuthenticatorFor(env);
   const metrics = createServiceMetrics('hls-worker');
   const queue = new UploadJobQueue<JobOutcome>({
     concurrency: env.WORKER_CONCURRENCY,
@@ -126,6 +150,8 @@ export async function startHlsWorker(
       try {
         const outcome = await processUpload(event, deps, signal, context);
         jobMetrics.record(outcome);
+        // Songs has it READY: a later push of this generation is acknowledged without a transcode.
+        if (outcome.status === 'ready' && outcome.delivered) await processed.markProcessed(event);
         return outcome;
       } catch (error) {
         jobMetrics.recordError(error instanceof JobAbortedError ? 'aborted' : 'crashed');
@@ -152,7 +178,10 @@ export async function startHlsWorker(
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     readinessChecks: trigger?.readinessChecks ?? [],
   });
-  mountObjectFinalizedRoute(service.app, queue, logger);
+  mountObjectFinalizedRoute(service.app, queue, logger, {
+    authenticator: pushAuthenticator,
+    processed,
+  });
   service.onStop(async () => {
     // Together: the subscription waits for its handlers, which end when their jobs end (or are
     // aborted after the grace period; an aborted job's event is left unacknowledged, for redelivery).
@@ -179,6 +208,7 @@ export async function startHlsWorker(
       ladderKbps: env.HLS_BITRATES_KBPS,
       storage: 'kind' in storage ? storage.kind : 'custom',
       trigger: trigger ? `event bus (${trigger.bus.kind}) + push endpoint` : 'push endpoint',
+      pushAuth: pushAuthenticator.kind,
     },
     'listening',
   );

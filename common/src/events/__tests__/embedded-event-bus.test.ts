@@ -1,6 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { startTestMongo, createTestLogger, type TestMongo } from '../../testing';
 import { EmbeddedEventBus } from '../embedded/embedded-event-bus';
+import type { EventLogHooks } from '../embedded/event-log';
 import type { EventEnvelope } from '../event-envelope';
 import { describeEventBusContract, Inbox, userRegistered, userUpdated } from './event-bus-contract';
 
@@ -16,7 +17,7 @@ async function embeddedBroker(options: { gapTimeoutMs?: number; leaseMs?: number
   const buses: EmbeddedEventBus[] = [];
   return {
     database,
-    bus: async () => {
+    bus: async (hooks?: EventLogHooks) => {
       // One client per bus, as separate processes would have.
       const client = await MongoClient.connect(mongo.url);
       clients.push(client);
@@ -26,6 +27,7 @@ async function embeddedBroker(options: { gapTimeoutMs?: number; leaseMs?: number
         retryDelayMs: 10,
         gapTimeoutMs: options.gapTimeoutMs ?? 300,
         ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+        ...(hooks ? { hooks } : {}),
       });
       buses.push(bus);
       return bus;
@@ -33,7 +35,10 @@ async function embeddedBroker(options: { gapTimeoutMs?: number; leaseMs?: number
     client: () => clients[0]!,
     cleanup: async () => {
       await Promise.all(buses.map((bus) => bus.close()));
-      await clients[0]?.db(database).dropDatabase().catch(() => undefined);
+      await clients[0]
+        ?.db(database)
+        .dropDatabase()
+        .catch(() => undefined);
       await Promise.all(clients.map((client) => client.close()));
     },
   };
@@ -48,11 +53,25 @@ describe('embedded event bus specifics', () => {
       const bus = (await broker.bus()) as EmbeddedEventBus;
       await bus.publish([userRegistered('first')]);
       const db = broker.client().db(broker.database);
-      const seq = (await db.collection<{ _id: string; value: number }>('sequences').findOneAndUpdate({ _id: 'events' }, { $inc: { value: 1 } }, { returnDocument: 'after' }))!.value;
-      await db.collection('events').insertOne({ _id: 'garbage' as never, seq, envelope: { type: 'USER_REGISTERED', nonsense: true }, publishedAt: new Date() });
+      const seq = (await db
+        .collection<{ _id: string; value: number }>('sequences')
+        .findOneAndUpdate({ _id: 'events' }, { $inc: { value: 1 } }, { returnDocument: 'after' }))!
+        .value;
+      await db
+        .collection('events')
+        .insertOne({
+          _id: 'garbage' as never,
+          seq,
+          envelope: { type: 'USER_REGISTERED', nonsense: true },
+          publishedAt: new Date(),
+        });
       await bus.publish([userRegistered('last')]);
       const inbox = new Inbox();
-      await bus.subscribe({ consumer: 'query', types: ['USER_REGISTERED'], handler: inbox.handler });
+      await bus.subscribe({
+        consumer: 'query',
+        types: ['USER_REGISTERED'],
+        handler: inbox.handler,
+      });
       await inbox.waitFor(2);
       expect(inbox.received.map((e) => e.aggregateId)).toEqual(['first', 'last']);
       const dead = await bus.listDeadLetters('query');
@@ -70,14 +89,68 @@ describe('embedded event bus specifics', () => {
       const db = broker.client().db(broker.database);
       await bus.publish([userRegistered('g1')]);
       // A publisher took sequence number 2 and died before inserting it.
-      await db.collection<{ _id: string; value: number }>('sequences').updateOne({ _id: 'events' }, { $inc: { value: 1 } });
+      await db
+        .collection<{ _id: string; value: number }>('sequences')
+        .updateOne({ _id: 'events' }, { $inc: { value: 1 } });
       await bus.publish([userRegistered('g3')]);
       const inbox = new Inbox();
       const started = Date.now();
-      await bus.subscribe({ consumer: 'query', types: ['USER_REGISTERED'], handler: inbox.handler });
+      await bus.subscribe({
+        consumer: 'query',
+        types: ['USER_REGISTERED'],
+        handler: inbox.handler,
+      });
       await inbox.waitFor(2);
       expect(inbox.received.map((e) => e.aggregateId)).toEqual(['g1', 'g3']);
       expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
+  it('delivers an event its publisher inserted after the gap timeout: every consumer, on every instance, once, in order per aggregate', async () => {
+    const broker = await embeddedBroker({ gapTimeoutMs: 50 });
+    try {
+      const reserved = gate();
+      const resume = gate();
+      let pauses = 1;
+      // A publisher paused (GC, SIGSTOP, a frozen VM) between taking its sequence number and inserting.
+      const slowPublisher = await broker.bus({
+        afterReserve: async () => {
+          if (pauses-- <= 0) return;
+          reserved.open();
+          await resume.opened;
+        },
+      });
+      const instances = [await broker.bus(), await broker.bus()];
+      const inboxes = { query: new Inbox(), comments: new Inbox() };
+      for (const bus of instances) {
+        for (const [consumer, inbox] of Object.entries(inboxes)) {
+          await bus.subscribe({
+            consumer,
+            types: ['USER_REGISTERED', 'USER_UPDATED'],
+            handler: inbox.handler,
+          });
+        }
+      }
+      const late = slowPublisher.publish([userRegistered('late', 1)]);
+      await reserved.opened;
+      await instances[0]!.publish([userRegistered('behind')]);
+      // Every consumer has moved past the reserved number: the late event now lands behind them all.
+      await Promise.all(Object.values(inboxes).map((inbox) => inbox.waitFor(1)));
+      resume.open();
+      await late;
+      await instances[1]!.publish([userUpdated('late', 2)]);
+      await instances[0]!.publish([userRegistered('sentinel')]);
+      for (const inbox of Object.values(inboxes)) {
+        await inbox.waitFor(4);
+        expect(inbox.received.map((e) => `${e.aggregateId}@${e.aggregateVersion}`)).toEqual([
+          'behind@1',
+          'late@1',
+          'late@2',
+          'sentinel@1',
+        ]);
+      }
     } finally {
       await broker.cleanup();
     }
@@ -151,7 +224,9 @@ describe('embedded event bus: long handlers, concurrency, shutdown', () => {
         consumer: 'worker',
         types: ['USER_REGISTERED'],
         handler: async (event) => {
-          secondDeliveries.push(`${event.aggregateId}${slowEnded ? '' : ' (while the first instance was handling it)'}`);
+          secondDeliveries.push(
+            `${event.aggregateId}${slowEnded ? '' : ' (while the first instance was handling it)'}`,
+          );
           await secondInbox.handler(event);
         },
       });
@@ -163,7 +238,11 @@ describe('embedded event bus: long handlers, concurrency, shutdown', () => {
       expect(secondDeliveries).toEqual([]);
       // Its checkpoint was saved past the event (a write that only matches under its lease); the
       // second instance may already hold the lease it handed back, but has moved nothing.
-      const checkpoint = await broker.client().db(broker.database).collection('consumer_checkpoints').findOne({ _id: 'worker' as never });
+      const checkpoint = await broker
+        .client()
+        .db(broker.database)
+        .collection('consumer_checkpoints')
+        .findOne({ _id: 'worker' as never });
       expect(checkpoint).toMatchObject({ seq: 1 });
 
       // The second instance takes over from there: the next event, never `slow`.
@@ -214,7 +293,9 @@ describe('embedded event bus: long handlers, concurrency, shutdown', () => {
       // Within aggregate a: each one starts after the previous one ended.
       expect(log.indexOf('start a2')).toBeGreaterThan(log.indexOf('end a1'));
       expect(log.indexOf('start a3')).toBeGreaterThan(log.indexOf('end a2'));
-      expect(inbox.received.filter((e) => e.aggregateId === 'a').map((e) => e.aggregateVersion)).toEqual([1, 2, 3]);
+      expect(
+        inbox.received.filter((e) => e.aggregateId === 'a').map((e) => e.aggregateVersion),
+      ).toEqual([1, 2, 3]);
       expect(maxRunning).toBe(2);
     } finally {
       await broker.cleanup();
@@ -245,7 +326,11 @@ describe('embedded event bus: long handlers, concurrency, shutdown', () => {
           if (handled.length === 2) bothDone.open();
         },
       });
-      await first.publish([userRegistered('done-1'), userRegistered('stuck'), userRegistered('done-2')]);
+      await first.publish([
+        userRegistered('done-1'),
+        userRegistered('stuck'),
+        userRegistered('done-2'),
+      ]);
       await stuckStarted.opened;
       await bothDone.opened;
       stopping = true;
@@ -256,7 +341,11 @@ describe('embedded event bus: long handlers, concurrency, shutdown', () => {
 
       const second = await broker.bus();
       const after = new Inbox();
-      await second.subscribe({ consumer: 'worker', types: ['USER_REGISTERED'], handler: after.handler });
+      await second.subscribe({
+        consumer: 'worker',
+        types: ['USER_REGISTERED'],
+        handler: after.handler,
+      });
       await after.waitFor(2);
       // `stuck` again; `done-2` again too (it is after the unfinished one), never `done-1`.
       expect(after.received.map((e) => e.aggregateId)).toEqual(['stuck', 'done-2']);

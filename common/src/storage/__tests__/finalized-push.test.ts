@@ -46,6 +46,7 @@ describe('parseObjectFinalizedPush', () => {
       size: 5_242_880,
       contentType: 'audio/mpeg',
       finalizedAt: new Date('2026-01-02T03:04:05.678Z'),
+      generation: '1700000000000000',
     };
     const push = gcsPush(resource);
     expect(parseObjectFinalizedPush(push)).toEqual(expected);
@@ -85,7 +86,10 @@ describe('parseObjectFinalizedPush', () => {
       bucket: 'local',
       size: '12',
     });
-    expect(parseObjectFinalizedPush(JSON.parse(JSON.stringify(push)))).toEqual(event);
+    expect(parseObjectFinalizedPush(JSON.parse(JSON.stringify(push)))).toEqual({
+      ...event,
+      generation: String(event.finalizedAt.getTime()),
+    });
   });
 
   it.each([

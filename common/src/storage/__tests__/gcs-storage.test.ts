@@ -11,6 +11,7 @@ import https from 'node:https';
 import { BadUserInputError } from '../../errors/domain-errors';
 import {
   CONTENT_LENGTH_RANGE_HEADER,
+  IF_GENERATION_MATCH_HEADER,
   GcsStorage,
   type ServiceAccountCredentials,
 } from '../gcs/gcs-storage';
@@ -63,7 +64,8 @@ function verifyV4Signature(
     .map((name) => `${name}:${(allHeaders[name] ?? '').trim()}\n`)
     .join('');
   const signedHeaders = names.join(';');
-  expect(url.searchParams.get('X-Goog-SignedHeaders')).toBe(signedHeaders);
+  // Headers the URL signed and the client does not send (or the other way round) do not match.
+  if (url.searchParams.get('X-Goog-SignedHeaders') !== signedHeaders) return false;
   const canonicalRequest = [
     method,
     url.pathname,
@@ -126,13 +128,15 @@ describe('GcsStorage URL signing (offline, generated service-account key)', () =
     expect(url.searchParams.get('X-Goog-Date')).toBe(`${day}T120000Z`);
     expect(url.searchParams.get('X-Goog-Expires')).toBe('900');
     expect(url.searchParams.get('X-Goog-SignedHeaders')).toBe(
-      `content-type;host;${CONTENT_LENGTH_RANGE_HEADER}`,
+      `content-type;host;${CONTENT_LENGTH_RANGE_HEADER};${IF_GENERATION_MATCH_HEADER}`,
     );
     expect(url.searchParams.get('X-Goog-Signature')).toMatch(/^[0-9a-f]{512}$/);
     expect(upload.method).toBe('PUT');
     expect(upload.headers).toEqual([
       { name: 'content-type', value: 'audio/mpeg' },
       { name: CONTENT_LENGTH_RANGE_HEADER, value: `0,${50 * 1024 * 1024}` },
+      // One upload per URL: Cloud Storage refuses (412) a PUT once the object exists.
+      { name: IF_GENERATION_MATCH_HEADER, value: '0' },
     ]);
     expect(upload.expiresAt.getTime() - clock.getTime()).toBe(900_000);
 
@@ -151,6 +155,9 @@ describe('GcsStorage URL signing (offline, generated service-account key)', () =
       ),
     ).toBe(false);
     expect(verifyV4Signature(upload.url, 'GET', sent, publicKey)).toBe(false);
+    // The precondition is signed: a replay that drops it (to overwrite the object) is not what was signed.
+    const { [IF_GENERATION_MATCH_HEADER]: _precondition, ...withoutPrecondition } = sent;
+    expect(verifyV4Signature(upload.url, 'PUT', withoutPrecondition, publicKey)).toBe(false);
   });
 
   it('reads are public object URLs by default, or under a configured public base URL', async () => {
@@ -277,6 +284,7 @@ describeStorageContract(
     // The emulator (fake-gcs-server) accepts any signed PUT; Cloud Storage enforces every signed limit.
     enforcesUploadPolicy: !apiEndpoint,
     tooLargeStatuses: [400, 413],
+    alreadyUploadedStatus: 412,
     // CORS on a bucket is bucket configuration (gsutil cors set), not this adapter's.
     cors: false,
     // OBJECT_FINALIZE arrives through Pub/Sub, tested with parseObjectFinalizedPush.

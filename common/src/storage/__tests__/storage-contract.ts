@@ -23,6 +23,8 @@ export interface StorageContractOptions {
   finalizedEvents: boolean;
   /** Statuses that mean "body too large" (default 413; Cloud Storage answers 400 EntityTooLarge). */
   tooLargeStatuses?: number[];
+  /** The status of a PUT to a signed URL whose object is there already (default 409; Cloud Storage: 412). */
+  alreadyUploadedStatus?: number;
   /** When set, every test is skipped and the reason is in the suite's title. */
   skipReason?: string;
 }
@@ -127,6 +129,7 @@ export function describeStorageContract(
   const corsIt = options.cors ? it : it.skip;
   const eventsIt = options.finalizedEvents ? it : it.skip;
   const tooLarge = options.tooLargeStatuses ?? [413];
+  const alreadyUploaded = options.alreadyUploadedStatus ?? 409;
 
   describeOrSkip(title, () => {
     let harness: StorageContractHarness;
@@ -317,11 +320,48 @@ export function describeStorageContract(
           expiresInSeconds: 60,
         });
         const racing = await Promise.all(bodies.slice(0, 4).map((body) => uploadTo(signed, body)));
-        expect(racing.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+        // One upload per signed URL: exactly one of the racing PUTs stores its body.
+        if (options.enforcesUploadPolicy) {
+          expect(racing.map((response) => response.status).sort()).toEqual([
+            200,
+            alreadyUploaded,
+            alreadyUploaded,
+            alreadyUploaded,
+          ]);
+        }
         const final = await readAll(await storage.get(sameKey));
         expect(bodies.slice(0, 4).some((body) => body.equals(final))).toBe(true);
         if (harness.listTemporaryFiles) expect(await harness.listTemporaryFiles()).toEqual([]);
       });
+    });
+
+    describe('one upload per signed URL', () => {
+      policyIt(
+        'refuses a second PUT to a signed URL (a replay) and keeps the first body',
+        async () => {
+          const key = `${run}/uploads/replayed/original.mp3`;
+          const first = randomBytes(5_000);
+          const signed = await storage.createSignedUpload(key, {
+            contentType: 'audio/mpeg',
+            maxBytes: 100_000,
+            expiresInSeconds: 60,
+          });
+          expect((await uploadTo(signed, first)).status).toBe(200);
+          const replay = await uploadTo(signed, randomBytes(6_000));
+          expect(replay.status).toBe(alreadyUploaded);
+          await replay.arrayBuffer();
+          // A fresh grant for the same key is refused too: an object is uploaded once.
+          const again = await storage.createSignedUpload(key, {
+            contentType: 'audio/mpeg',
+            maxBytes: 100_000,
+            expiresInSeconds: 60,
+          });
+          expect((await uploadTo(again, randomBytes(7_000))).status).toBe(alreadyUploaded);
+          expect((await readAll(await storage.get(key))).equals(first)).toBe(true);
+          if (harness.listTemporaryFiles) expect(await harness.listTemporaryFiles()).toEqual([]);
+          if (options.finalizedEvents) expect(eventsFor(key)).toHaveLength(1);
+        },
+      );
     });
 
     describe('keys', () => {

@@ -253,6 +253,69 @@ describe('local storage HTTP server', () => {
     });
   });
 
+  it('never serves an uploaded original (GET and HEAD answer 404 with the right key), while published media is served', async () => {
+    const key = 'uploads/hidden-song/original.mp3';
+    const upload = await signed(key);
+    const put = await fetch(upload.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'audio/mpeg' },
+      body: randomBytes(100),
+    });
+    expect(put.status).toBe(200);
+    expect(await storage.stat(key)).not.toBeNull(); // stored, for the worker (through the Storage interface)
+    for (const method of ['GET', 'HEAD']) {
+      const read = await fetch(await storage.readUrl(key), { method });
+      expect(read.status).toBe(404);
+      if (method === 'GET')
+        expect(((await read.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+      const ranged = await fetch(
+        `${harness.server.url}/objects/uploads%2Fhidden-song%2Foriginal.mp3`,
+        { method, headers: { range: 'bytes=0-9' } },
+      );
+      expect(ranged.status).toBe(404);
+    }
+    await storage.put('hls/hidden-song/master.m3u8', Buffer.from('#EXTM3U\n'), {
+      contentType: 'application/vnd.apple.mpegurl',
+    });
+    const published = await fetch(await storage.readUrl('hls/hidden-song/master.m3u8'));
+    expect(published.status).toBe(200);
+    expect(await published.text()).toBe('#EXTM3U\n');
+  });
+
+  it('serves stored objects (and its errors) with X-Content-Type-Options: nosniff', async () => {
+    await storage.put('hls/sniff/cover.jpg', Buffer.from('<html><script>alert(1)</script>'), {
+      contentType: 'image/jpeg',
+    });
+    for (const method of ['GET', 'HEAD']) {
+      const read = await fetch(await storage.readUrl('hls/sniff/cover.jpg'), { method });
+      expect(read.status).toBe(200);
+      expect(read.headers.get('content-type')).toBe('image/jpeg');
+      expect(read.headers.get('x-content-type-options')).toBe('nosniff');
+      await read.arrayBuffer();
+    }
+    const missing = await fetch(await storage.readUrl('hls/sniff/none.ts'));
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers a replayed upload URL with 409 ALREADY_UPLOADED and overwrites nothing', async () => {
+    const key = 'uploads/replay/original.mp3';
+    const upload = await signed(key);
+    const send = (body: Buffer) =>
+      fetch(upload.url, { method: 'PUT', headers: { 'content-type': 'audio/mpeg' }, body });
+    const first = randomBytes(200);
+    expect((await send(first)).status).toBe(200);
+    const replay = await send(randomBytes(300));
+    expect(replay.status).toBe(409);
+    expect(((await replay.json()) as { error: { code: string } }).error.code).toBe(
+      'ALREADY_UPLOADED',
+    );
+    const stored = await storage.get(key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stored) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(first)).toBe(true);
+    expect(await storage.listTemporaryFiles()).toEqual([]);
+  });
+
   it('refuses other methods with 405', async () => {
     const response = await fetch(await storage.readUrl('a/b.mp3'), { method: 'DELETE' });
     expect(response.status).toBe(405);

@@ -34,6 +34,12 @@ export interface GcsStorageOptions {
 /** Signed PUTs may not declare a body larger than this (x-goog-content-length-range). */
 export const CONTENT_LENGTH_RANGE_HEADER = 'x-goog-content-length-range';
 
+/**
+ * Signed PUTs carry `x-goog-if-generation-match: 0`: Cloud Storage stores the object only when the
+ * key has none yet (412 otherwise), so a signed URL uploads once and cannot be replayed over it.
+ */
+export const IF_GENERATION_MATCH_HEADER = 'x-goog-if-generation-match';
+
 function isNotFound(error: unknown): boolean {
   return (error as { code?: unknown } | undefined)?.code === 404;
 }
@@ -48,8 +54,9 @@ function toStoredObject(key: string, metadata: FileMetadata): StoredObject {
 }
 
 /**
- * Google Cloud Storage (or an emulator). Uploads use V4 signed PUT URLs bound to the content type
- * and to `x-goog-content-length-range: 0,<maxBytes>`, so GCS itself refuses anything else.
+ * Google Cloud Storage (or an emulator). Uploads use V4 signed PUT URLs bound to the content type,
+ * to `x-goog-content-length-range: 0,<maxBytes>` and to `x-goog-if-generation-match: 0` (the object
+ * must not exist yet: one upload per URL), so GCS itself refuses anything else.
  * Object-finalised notifications come from Pub/Sub (parse them with parseObjectFinalizedPush).
  */
 export class GcsStorage implements Storage {
@@ -86,7 +93,10 @@ export class GcsStorage implements Storage {
       accessibleAt,
       expires: expiresAt,
       contentType,
-      extensionHeaders: { [CONTENT_LENGTH_RANGE_HEADER]: lengthRange },
+      extensionHeaders: {
+        [CONTENT_LENGTH_RANGE_HEADER]: lengthRange,
+        [IF_GENERATION_MATCH_HEADER]: '0',
+      },
     });
     return {
       url,
@@ -94,6 +104,7 @@ export class GcsStorage implements Storage {
       headers: [
         { name: 'content-type', value: contentType },
         { name: CONTENT_LENGTH_RANGE_HEADER, value: lengthRange },
+        { name: IF_GENERATION_MATCH_HEADER, value: '0' },
       ],
       expiresAt,
     };

@@ -1,23 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, type Stats } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { finished, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
-import { ConflictError, NotFoundError } from '../../errors/domain-errors';
-import { contentTypeForKey } from '../mime-types';
+import { NotFoundError } from '../../errors/domain-errors';
 import { assertKeyPrefix, assertObjectKey, encodeObjectKeyPath } from '../object-key';
 import { assertSignedUploadOptions } from '../signed-upload-options';
-import { ObjectTooLargeError } from '../storage-errors';
-import type {
-  ObjectFinalizedEvent,
-  SignedUpload,
-  SignedUploadOptions,
-  Storage,
-  StoredObject,
-} from '../storage';
+import { ObjectExistsError, ObjectTooLargeError } from '../storage-errors';
+import type { SignedUpload, SignedUploadOptions, Storage, StoredObject } from '../storage';
+import { ObjectFinalizer, type ObjectFinalizedRecorder } from './object-finalizer';
+import { LocalObjectLayout, type LocalObjectFile, type ObjectMeta } from './object-layout';
 import { signUploadGrant, UPLOAD_QUERY, type UploadGrant } from './upload-signature';
+
+export { FinalizationNotRecordedError, type ObjectFinalizedRecorder } from './object-finalizer';
+export type { LocalObjectFile } from './object-layout';
 
 export interface LocalDiskStorageOptions {
   /** Directory holding everything: `objects/`, `meta/` (content types) and `tmp/` (uploads in progress). */
@@ -33,73 +31,46 @@ export interface LocalDiskStorageOptions {
   now?: () => Date;
 }
 
-interface ObjectMeta {
+/** How `receive` writes a body. */
+export interface ReceiveOptions {
   contentType: string;
-  cacheControl?: string;
-  /**
-   * The write's generation (decimal µs): strictly greater than the key's previous one, whatever
-   * the clock does (max(previous + 1, now in µs)), so a re-upload is never taken for a stale copy.
-   */
-  generation?: string;
-}
-
-/** What the HTTP server needs to serve a GET. */
-export interface LocalObjectFile {
-  path: string;
-  stats: Stats;
-  contentType: string;
-  cacheControl?: string;
-}
-
-/**
- * Records a finalised object durably (e.g. an OBJECT_FINALIZED event in an outbox). Awaited after the
- * object is in place and before the write is reported done (the PUT's 200, `put()` resolving).
- */
-export type ObjectFinalizedRecorder = (event: ObjectFinalizedEvent) => Promise<void>;
-
-/** The object was stored, but recording its finalisation failed: the write is reported failed. */
-export class FinalizationNotRecordedError extends Error {
-  constructor(
-    readonly key: string,
-    override readonly cause: unknown,
-  ) {
-    super(`object ${key} was stored but its finalisation could not be recorded`);
-    this.name = 'FinalizationNotRecordedError';
-  }
+  cacheControl?: string | undefined;
+  maxBytes: number;
+  /** A signed upload: stores its object once; refused with ObjectExistsError when it is there already. */
+  once?: boolean;
 }
 
 /**
  * Storage on the local disk (the embedded default). Objects live under `<rootDir>/objects/<key>`;
  * every write streams into `<rootDir>/tmp` and is renamed into place only when complete, so a
- * reader never sees half an object and a failed upload leaves nothing behind.
+ * reader never sees half an object and a failed upload leaves nothing behind (the layout is in
+ * object-layout.ts, the last step of a write in object-finalizer.ts).
  * Upload URLs point at the storage HTTP server (storage-server.ts) and carry an HMAC signature.
  */
 export class LocalDiskStorage implements Storage {
   readonly kind = 'local' as const;
   readonly bucket: string;
   readonly rootDir: string;
-  private readonly objectsDir: string;
-  private readonly metaDir: string;
   readonly temporaryDir: string;
+  private readonly layout: LocalObjectLayout;
+  private readonly finalizer: ObjectFinalizer;
   private publicBaseUrl: string;
-  private recorder: ObjectFinalizedRecorder | undefined;
-  /** Finalisations in progress per key, so two writes of one key get distinct generations. */
-  private readonly finalizing = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
-  private readonly logger: Logger;
-  private ready: Promise<void> | undefined;
 
   constructor(private readonly options: LocalDiskStorageOptions) {
     if (options.signingSecret.length < 32)
       throw new Error('LocalDiskStorage: signingSecret must be at least 32 characters');
     this.rootDir = path.resolve(options.rootDir);
-    this.objectsDir = path.join(this.rootDir, 'objects');
-    this.metaDir = path.join(this.rootDir, 'meta');
-    this.temporaryDir = path.join(this.rootDir, 'tmp');
+    this.layout = new LocalObjectLayout(this.rootDir);
+    this.temporaryDir = this.layout.temporaryDir;
     this.bucket = options.bucket ?? 'local';
     this.publicBaseUrl = options.publicUrl.replace(/\/+$/, '');
-    this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
+    this.finalizer = new ObjectFinalizer(this.layout, {
+      bucket: this.bucket,
+      now: this.now,
+      logger: options.logger,
+    });
   }
 
   /** The base URL upload and read URLs start with. */
@@ -125,11 +96,11 @@ export class LocalDiskStorage implements Storage {
    * Sets (or, with `undefined`, removes) the durable recorder of finalised objects. While one is set,
    * a write is reported done only once the recorder resolved; when it rejects, the write fails with
    * FinalizationNotRecordedError (the PUT answers 500, so the client sends it again; the object that
-   * arrived stays in place, to be replaced by the retry). This is how "object finalised" survives a
-   * crash: nothing the client was told is stored can go unannounced.
+   * arrived stays in place, marked unannounced, to be replaced by the retry). This is how "object
+   * finalised" survives a crash: nothing the client was told is stored can go unannounced.
    */
   recordFinalizedWith(recorder: ObjectFinalizedRecorder | undefined): void {
-    this.recorder = recorder;
+    this.finalizer.recordWith(recorder);
   }
 
   /** Nothing to release (kept for the server's graceful stop). */
@@ -173,15 +144,14 @@ export class LocalDiskStorage implements Storage {
    * Streams `source` to a temporary file, failing with ObjectTooLargeError as soon as it passes
    * `maxBytes`, then renames it into place and emits ObjectFinalizedEvent. On any failure the
    * temporary file is removed and `source` is unpiped (not destroyed: the HTTP server still answers).
+   * With `once` (a signed upload) an object already there is never replaced: ObjectExistsError,
+   * before reading the body when it is there already, after it when a concurrent upload won.
    */
-  async receive(
-    key: string,
-    source: Readable,
-    options: { contentType: string; cacheControl?: string | undefined; maxBytes: number },
-  ): Promise<StoredObject> {
+  async receive(key: string, source: Readable, options: ReceiveOptions): Promise<StoredObject> {
     assertObjectKey(key);
-    await this.ensureDirectories();
-    const temporary = path.join(this.temporaryDir, `${randomUUID()}.part`);
+    await this.layout.ensureDirectories();
+    if (options.once && (await this.finalizer.isTaken(key))) throw new ObjectExistsError(key);
+    const temporary = path.join(this.layout.temporaryDir, `${randomUUID()}.part`);
     let received = 0;
     const limiter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
@@ -204,7 +174,7 @@ export class LocalDiskStorage implements Storage {
         contentType: options.contentType,
         ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}),
       };
-      return await this.finalize(key, temporary, meta);
+      return await this.finalizer.finalize(key, temporary, meta, { once: options.once === true });
     } catch (error) {
       await fs.rm(temporary, { force: true });
       throw error;
@@ -232,41 +202,17 @@ export class LocalDiskStorage implements Storage {
   }
 
   /** Path, size, times and content type of an object, or null; for the HTTP server's GET. */
-  async openObject(key: string): Promise<LocalObjectFile | null> {
-    assertObjectKey(key);
-    const objectPath = this.objectPath(key);
-    let stats: Stats;
-    try {
-      stats = await fs.stat(objectPath);
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw error;
-    }
-    if (!stats.isFile()) return null;
-    const meta = await this.readMeta(key);
-    return {
-      path: objectPath,
-      stats,
-      contentType: meta?.contentType ?? contentTypeForKey(key),
-      ...(meta?.cacheControl ? { cacheControl: meta.cacheControl } : {}),
-    };
+  openObject(key: string): Promise<LocalObjectFile | null> {
+    return this.layout.openObject(key);
   }
 
   async deletePrefix(prefix: string): Promise<number> {
     assertKeyPrefix(prefix);
     const directory = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
-    const keys = (await this.listKeys(directory)).filter((key) => key.startsWith(prefix));
+    const keys = (await this.layout.listKeys(directory)).filter((key) => key.startsWith(prefix));
     let deleted = 0;
-    for (const key of keys) {
-      try {
-        await fs.unlink(this.objectPath(key));
-        deleted += 1;
-      } catch (error) {
-        if (!isMissing(error)) throw error;
-      }
-      await fs.rm(this.metaPath(key), { force: true });
-    }
-    await this.removeEmptyDirectories(directory);
+    for (const key of keys) if (await this.layout.deleteObject(key)) deleted += 1;
+    await this.layout.removeEmptyDirectories(directory);
     return deleted;
   }
 
@@ -276,219 +222,7 @@ export class LocalDiskStorage implements Storage {
   }
 
   /** Files in the temporary directory (uploads in progress or leftovers); tests expect none at rest. */
-  async listTemporaryFiles(): Promise<string[]> {
-    try {
-      return await fs.readdir(this.temporaryDir);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
+  listTemporaryFiles(): Promise<string[]> {
+    return this.layout.listTemporaryFiles();
   }
-
-  /** Runs `work` once the key's previous finalisation (in this process) is over. */
-  private async oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.finalizing.get(key) ?? Promise.resolve();
-    const current = previous.catch(() => undefined).then(work);
-    this.finalizing.set(key, current);
-    try {
-      return await current;
-    } finally {
-      if (this.finalizing.get(key) === current) this.finalizing.delete(key);
-    }
-  }
-
-  /**
-   * The next generation of `key`: max(previous + 1, now in µs). The previous one is the meta
-   * sidecar's (or, for an object written before generations were stored, its mtime in µs), so it
-   * grows strictly per key across clock steps back, coarse timestamps and restarts.
-   */
-  private async nextGeneration(key: string): Promise<string> {
-    const nowMicros = this.now().getTime() * 1000;
-    let previous = -1;
-    const stored = (await this.readMeta(key))?.generation;
-    if (stored && /^\d{1,16}$/.test(stored)) previous = Number(stored);
-    else {
-      try {
-        previous = Math.round((await fs.stat(this.objectPath(key))).mtimeMs * 1000);
-      } catch (error) {
-        if (!isMissing(error) && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
-      }
-    }
-    return String(Math.max(previous + 1, nowMicros));
-  }
-
-  private finalize(key: string, temporary: string, meta: ObjectMeta): Promise<StoredObject> {
-    return this.oneAtATime(key, async () => {
-      const generation = await this.nextGeneration(key);
-      return this.finalizeAs(key, temporary, { ...meta, generation }, generation);
-    });
-  }
-
-  private async finalizeAs(
-    key: string,
-    temporary: string,
-    meta: ObjectMeta,
-    generation: string,
-  ): Promise<StoredObject> {
-    const objectPath = this.objectPath(key);
-    const metaPath = this.metaPath(key);
-    const metaTemporary = path.join(this.temporaryDir, `${randomUUID()}.meta`);
-    try {
-      await fs.writeFile(metaTemporary, JSON.stringify(meta));
-      await renameInto(temporary, objectPath);
-      await renameInto(metaTemporary, metaPath);
-    } catch (error) {
-      await fs.rm(metaTemporary, { force: true });
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
-        throw new ConflictError(
-          `object key ${key} clashes with another key used as a folder`,
-          'key',
-        );
-      }
-      throw error;
-    }
-    const stats = await fs.stat(objectPath);
-    const stored: StoredObject = {
-      key,
-      size: stats.size,
-      contentType: meta.contentType,
-      updatedAt: new Date(stats.mtimeMs),
-    };
-    const event: ObjectFinalizedEvent = {
-      bucket: this.bucket,
-      key,
-      size: stats.size,
-      contentType: meta.contentType,
-      finalizedAt: new Date(stats.mtimeMs),
-      generation,
-    };
-    if (this.recorder) {
-      try {
-        await this.recorder(event);
-      } catch (error) {
-        this.logger.error(
-          { err: error, key },
-          'could not record an object finalisation; the write fails',
-        );
-        throw new FinalizationNotRecordedError(key, error);
-      }
-    }
-    return stored;
-  }
-
-  private objectPath(key: string): string {
-    return this.inside(this.objectsDir, key);
-  }
-
-  private metaPath(key: string): string {
-    return `${this.inside(this.metaDir, key)}.json`;
-  }
-
-  /** `base/key`, checked to stay under `base` (keys are validated already; this is a second lock). */
-  private inside(base: string, key: string): string {
-    const resolved = path.resolve(base, ...key.split('/'));
-    if (!resolved.startsWith(base + path.sep))
-      throw new Error(`object key ${JSON.stringify(key)} escapes the storage directory`);
-    return resolved;
-  }
-
-  private async readMeta(key: string): Promise<ObjectMeta | null> {
-    try {
-      const parsed = JSON.parse(
-        await fs.readFile(this.metaPath(key), 'utf8'),
-      ) as Partial<ObjectMeta>;
-      return typeof parsed.contentType === 'string' ? (parsed as ObjectMeta) : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Every key under the folder `directory` (`''` = everything). */
-  private async listKeys(directory: string): Promise<string[]> {
-    const start = directory === '' ? this.objectsDir : this.inside(this.objectsDir, directory);
-    const keys: string[] = [];
-    const walk = async (absolute: string, relative: string): Promise<void> => {
-      let entries;
-      try {
-        entries = await fs.readdir(absolute, { withFileTypes: true });
-      } catch (error) {
-        if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
-        throw error;
-      }
-      for (const entry of entries) {
-        const key = relative === '' ? entry.name : `${relative}/${entry.name}`;
-        if (entry.isDirectory()) await walk(path.join(absolute, entry.name), key);
-        else if (entry.isFile()) keys.push(key);
-      }
-    };
-    await walk(start, directory);
-    return keys;
-  }
-
-  /** Removes folders left empty under `directory` and up to the root, best effort. */
-  private async removeEmptyDirectories(directory: string): Promise<void> {
-    for (const base of [this.objectsDir, this.metaDir]) {
-      const prune = async (absolute: string): Promise<boolean> => {
-        let entries;
-        try {
-          entries = await fs.readdir(absolute, { withFileTypes: true });
-        } catch {
-          return false;
-        }
-        let empty = true;
-        for (const entry of entries) {
-          if (!entry.isDirectory() || !(await prune(path.join(absolute, entry.name))))
-            empty = false;
-        }
-        if (empty && absolute !== base) {
-          await fs.rmdir(absolute).catch(() => undefined);
-        }
-        return empty;
-      };
-      if (directory === '') {
-        await prune(base);
-        continue;
-      }
-      await prune(this.inside(base, directory));
-      let parent = path.dirname(this.inside(base, directory));
-      while (parent.startsWith(base + path.sep)) {
-        const removed = await fs.rmdir(parent).then(
-          () => true,
-          () => false,
-        );
-        if (!removed) break;
-        parent = path.dirname(parent);
-      }
-    }
-  }
-
-  private ensureDirectories(): Promise<void> {
-    this.ready ??= Promise.all(
-      [this.objectsDir, this.metaDir, this.temporaryDir].map((directory) =>
-        fs.mkdir(directory, { recursive: true }),
-      ),
-    ).then(() => undefined);
-    return this.ready;
-  }
-}
-
-/**
- * Renames `from` to `to`, creating `to`'s folder; retries when a concurrent deletePrefix removed
- * that folder (as empty) between the mkdir and the rename.
- */
-async function renameInto(from: string, to: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    await fs.mkdir(path.dirname(to), { recursive: true });
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (error) {
-      if (!isMissing(error) || attempt >= 3) throw error;
-    }
-  }
-}
-
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }

@@ -7,7 +7,7 @@ import { createServiceMetrics, type ServiceMetrics } from '../../metrics/service
 import { createHttpService, type HttpService } from '../../server/http-service';
 import { mediaTypeOf } from '../mime-types';
 import { objectKeyProblem } from '../object-key';
-import { ObjectTooLargeError } from '../storage-errors';
+import { ObjectExistsError, ObjectTooLargeError } from '../storage-errors';
 import { FinalizationNotRecordedError, type LocalDiskStorage } from './local-disk-storage';
 import { UPLOAD_QUERY, verifyUploadGrant } from './upload-signature';
 
@@ -18,7 +18,16 @@ export interface StorageRouterOptions {
   corsOrigins?: '*' | readonly string[];
   /** How much of a rejected body is read and thrown away so the client can read the error (default 8 MiB). */
   discardLimitBytes?: number;
+  /**
+   * Keys under these prefixes are never served over HTTP (GET/HEAD answer 404, as for a missing
+   * object): uploaded originals, which only the worker reads, through the Storage interface. Default
+   * {@link PRIVATE_KEY_PREFIXES}.
+   */
+  privateKeyPrefixes?: readonly string[];
 }
+
+/** Uploaded originals (`uploads/<songId>/original.<ext>`): stored, never served; only published media is. */
+export const PRIVATE_KEY_PREFIXES: readonly string[] = ['uploads/'];
 
 export interface LocalStorageServerOptions extends StorageRouterOptions {
   host?: string;
@@ -50,6 +59,7 @@ type ErrorCode =
   | 'TOO_LARGE'
   | 'INCOMPLETE_BODY'
   | 'KEY_CONFLICT'
+  | 'ALREADY_UPLOADED'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'INTERNAL';
@@ -108,10 +118,21 @@ function firstQueryValue(value: unknown): string | undefined {
  * `/objects` in any express app (createLocalStorageServer does).
  */
 export function createStorageRouter(options: StorageRouterOptions): Router {
-  const { storage, logger, corsOrigins = '*', discardLimitBytes = 8 * 1024 * 1024 } = options;
+  const {
+    storage,
+    logger,
+    corsOrigins = '*',
+    discardLimitBytes = 8 * 1024 * 1024,
+    privateKeyPrefixes = PRIVATE_KEY_PREFIXES,
+  } = options;
+  // Case-insensitively: on a case-insensitive disk (macOS) `UPLOADS/…` is the same file.
+  const isPrivate = (key: string) =>
+    privateKeyPrefixes.some((prefix) => key.toLowerCase().startsWith(prefix.toLowerCase()));
   const router = express.Router();
 
   router.use((req, res, next) => {
+    // Browsers must take the stored content type as it is, never sniff an upload into HTML or script.
+    res.setHeader('x-content-type-options', 'nosniff');
     const origin = req.header('origin');
     if (origin) {
       if (corsOrigins === '*') {
@@ -200,7 +221,8 @@ export function createStorageRouter(options: StorageRouterOptions): Router {
     }
 
     try {
-      const stored = await storage.receive(key, req, { contentType, maxBytes });
+      // One upload per signed URL: a second PUT (a replayed URL) never replaces the object.
+      const stored = await storage.receive(key, req, { contentType, maxBytes, once: true });
       res.status(200).json({
         key: stored.key,
         size: stored.size,
@@ -215,6 +237,7 @@ export function createStorageRouter(options: StorageRouterOptions): Router {
           `the body is larger than the ${maxBytes} bytes this upload allows`,
         );
       }
+      if (error instanceof ObjectExistsError) return fail(409, 'ALREADY_UPLOADED', error.message);
       if (error instanceof ConflictError) return fail(409, 'KEY_CONFLICT', error.message);
       if (error instanceof FinalizationNotRecordedError) {
         return fail(
@@ -242,7 +265,7 @@ export function createStorageRouter(options: StorageRouterOptions): Router {
     if ('problem' in parsed) return sendError(res, 400, 'INVALID_KEY', parsed.problem);
     let file;
     try {
-      file = await storage.openObject(parsed.key);
+      file = isPrivate(parsed.key) ? null : await storage.openObject(parsed.key);
     } catch (error) {
       if (error instanceof DomainError) return sendError(res, 400, 'INVALID_KEY', error.message);
       throw error;

@@ -2,6 +2,7 @@ import { EnvironmentError, parseEnvironment } from '@groovy/common';
 import {
   defaultConcurrency,
   DEV_WORKER_WEBHOOK_SECRET,
+  pushAuthModeOf,
   workerEnvironmentSchema,
 } from '../environment';
 import { processesPerJob } from '../start-hls-worker';
@@ -51,6 +52,34 @@ describe('hls-worker environment', () => {
         STORAGE_SIGNING_SECRET: 'x'.repeat(32),
       }),
     ).toThrow(/WORKER_WEBHOOK_SECRET/);
+  });
+
+  it('authenticates pushes with OIDC in production: the audience and service account are required', () => {
+    const production = {
+      NODE_ENV: 'production',
+      STORAGE_SIGNING_SECRET: 'x'.repeat(32),
+      WORKER_WEBHOOK_SECRET: 'w'.repeat(32),
+    };
+    expect(() => parseEnvironment(workerEnvironmentSchema, production)).toThrow(
+      /PUBSUB_PUSH_AUDIENCE[\s\S]*PUBSUB_PUSH_SERVICE_ACCOUNT/,
+    );
+    const oidc = parseEnvironment(workerEnvironmentSchema, {
+      ...production,
+      PUBSUB_PUSH_AUDIENCE: 'https://worker.example/pubsub/object-finalized',
+      PUBSUB_PUSH_SERVICE_ACCOUNT: 'push@project.iam.gserviceaccount.com',
+    });
+    expect(pushAuthModeOf(oidc)).toBe('oidc');
+    // A shared token instead (an emulator cannot sign tokens) only with a token of its own.
+    expect(() =>
+      parseEnvironment(workerEnvironmentSchema, { ...production, PUBSUB_PUSH_AUTH: 'token' }),
+    ).toThrow(/PUBSUB_PUSH_TOKEN/);
+    const token = parseEnvironment(workerEnvironmentSchema, {
+      ...production,
+      PUBSUB_PUSH_AUTH: 'token',
+      PUBSUB_PUSH_TOKEN: 't'.repeat(32),
+    });
+    expect(pushAuthModeOf(token)).toBe('token');
+    expect(pushAuthModeOf(parseEnvironment(workerEnvironmentSchema, {}))).toBe('token');
   });
 
   it('gives one job per two cores and each job the cores it has', () => {

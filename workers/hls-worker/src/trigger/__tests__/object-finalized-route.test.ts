@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, parseEnvironment } from '@groovy/common';
 import { toObjectFinalizedPush } from '@groovy/common/testing';
-import { workerEnvironmentSchema } from '../../environment';
+import { DEV_PUBSUB_PUSH_TOKEN, workerEnvironmentSchema } from '../../environment';
 import { fixtureDir, makeTone, tools } from '../../__tests__/fixtures/audio-fixtures';
 import { MemoryStorage } from '../../__tests__/fixtures/memory-storage';
 import { WebhookReceiver } from '../../__tests__/fixtures/webhook-receiver';
@@ -40,25 +40,55 @@ afterAll(async () => {
   fixtures.cleanup();
 });
 
-function push(body: unknown, raw = false): Promise<Response> {
-  return fetch(`${worker.url}/pubsub/object-finalized`, {
+/** A push as the dev path's subscription sends it: the shared token in the endpoint's URL. */
+function push(
+  body: unknown,
+  raw = false,
+  token: string | null = DEV_PUBSUB_PUSH_TOKEN,
+): Promise<Response> {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return fetch(`${worker.url}/pubsub/object-finalized${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: raw ? (body as string) : JSON.stringify(body),
   });
 }
 
-function finalized(key: string, size = 10) {
+/** A push for `key`; its generation is `finalizedAt` in ms. */
+function finalized(key: string, size = 10, finalizedAt = new Date()) {
   return toObjectFinalizedPush({
     bucket: 'local',
     key,
     size,
     contentType: 'audio/wav',
-    finalizedAt: new Date(),
+    finalizedAt,
   });
 }
 
 describe('POST /pubsub/object-finalized', () => {
+  it('refuses a push without the token, or with a wrong one, with 401 and does no work', async () => {
+    const file = await makeTone(fixtures.file('forged.wav'), { seconds: 1 });
+    await storage.put('uploads/song-forged/a.wav', readFileSync(file), {
+      contentType: 'audio/wav',
+    });
+    const forged = finalized('uploads/song-forged/a.wav');
+    for (const token of [null, '', 'wrong-token', `${DEV_PUBSUB_PUSH_TOKEN}x`]) {
+      const response = await push(forged, false, token);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Token');
+    }
+    // Not JSON either: authentication comes before anything is read.
+    expect((await push('{"message":', true, null)).status).toBe(401);
+    const byHeader = await fetch(`${worker.url}/pubsub/object-finalized`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-groovy-push-token': 'wrong' },
+      body: JSON.stringify(forged),
+    });
+    expect(byHeader.status).toBe(401);
+    expect(worker.queue.size).toEqual({ running: 0, waiting: 0 });
+    expect(receiver.calls).toHaveLength(0);
+  });
+
   it('answers 400 with a clear message for a body that is not a Pub/Sub push', async () => {
     const notJson = await push('{"message":', true);
     expect(notJson.status).toBe(400);
@@ -130,5 +160,42 @@ describe('POST /pubsub/object-finalized', () => {
       /hls_jobs_total\{outcome="failed",code="INTERNAL",service="hls-worker"\} 1/,
     );
     expect(metrics).toMatch(/hls_job_queue\{state="running",service="hls-worker"\} 0/);
+  });
+
+  it('acknowledges a push for an upload generation already processed (READY) without transcoding it again', async () => {
+    const file = await makeTone(fixtures.file('again.wav'), { seconds: 1 });
+    await storage.put('uploads/song-again/a.wav', readFileSync(file), { contentType: 'audio/wav' });
+    const first = await push(
+      finalized('uploads/song-again/a.wav', 10, new Date(1_700_000_000_001)),
+    );
+    expect(first.status).toBe(202);
+    await receiver.waitUntil((calls) =>
+      calls.some(
+        (call) => call.payload?.songId === 'song-again' && call.payload?.outcome === 'READY',
+      ),
+    );
+    await worker.queue.idle();
+    const jobsOf = () =>
+      receiver
+        .delivered()
+        .filter((payload) => payload.songId === 'song-again' && payload.outcome === 'PROCESSING')
+        .length;
+    expect(jobsOf()).toBe(1);
+
+    // Pub/Sub redelivering it, or the same notification replayed: acknowledged, nothing runs.
+    const again = await push(
+      finalized('uploads/song-again/a.wav', 10, new Date(1_700_000_000_001)),
+    );
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ accepted: false, alreadyProcessed: true });
+    await worker.queue.idle();
+    expect(jobsOf()).toBe(1);
+
+    // A newer generation (the file uploaded again) is processed.
+    expect(
+      (await push(finalized('uploads/song-again/a.wav', 10, new Date(1_700_000_000_002)))).status,
+    ).toBe(202);
+    await worker.queue.idle();
+    expect(jobsOf()).toBe(2);
   });
 });
