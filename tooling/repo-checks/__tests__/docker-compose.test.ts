@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { listWorkspacePackages } from '../../dev-runner/workspace-packages';
+import { listWorkspacePackages } from '../../stack/workspace-packages';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
