@@ -86,6 +86,8 @@ export interface LaunchedStack {
   pids: Record<string, number | undefined>;
   /** The folder shared by songs' storage and the worker. */
   storageDir: string;
+  /** Where songs serves local object storage (isolated mode). */
+  storageUrl: string | undefined;
   /** Stops a service (if running) and starts it again with the same environment and port. */
   restart(name: string): Promise<LaunchedService>;
   /** Stops everything, newest first, and removes the scratch folder. Safe to call twice. */
@@ -282,6 +284,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       urls,
       pids,
       storageDir,
+      storageUrl: storagePublicUrl,
       restart: async (name) => {
         const member = members.find((candidate) => candidate.name === name);
         const previous = services[name];
