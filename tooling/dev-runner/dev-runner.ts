@@ -6,6 +6,7 @@ import {
   launchStack,
   listServices,
   listWorkspacePackages,
+  withPortOffset,
   type LaunchedStack,
   type WorkspacePackage,
 } from '../stack';
@@ -22,6 +23,8 @@ export interface DevRunnerOptions {
   mongoDataDir?: string;
   /** How long a service may take to answer its URL. */
   startTimeoutMs?: number;
+  /** Added to every service's fixed port (`DEV_PORT_OFFSET`), to run beside another `npm run dev`. */
+  portOffset?: number;
   env?: NodeJS.ProcessEnv;
   out?: Writable;
   colour?: boolean;
@@ -39,7 +42,7 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
   const colour = options.colour ?? Boolean((out as NodeJS.WriteStream).isTTY);
   const baseEnv = options.env ?? process.env;
   const packages = listWorkspacePackages(options.rootDir);
-  const services = listServices(options.rootDir);
+  const services = listServices(options.rootDir).map((pkg) => withPortOffset(pkg, options.portOffset ?? 0));
   const width = Math.max(5, ...services.map((pkg) => pkg.name.length));
   const say = (line: string) => out.write(`${line}\n`);
   let exitCode = 0;
@@ -63,6 +66,7 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
       mongoUrl: options.mongoUrl,
       mongoPort: options.mongoPort ?? 27017,
       mongoDataDir: options.mongoDataDir ?? path.join(options.rootDir, '.data', 'mongo'),
+      ...(options.portOffset ? { portOffset: options.portOffset } : {}),
       env: baseEnv,
       out,
       colour,

@@ -2,6 +2,7 @@ export {
   freshDatabaseName,
   launchStack,
   REPO_ROOT,
+  withPortOffset,
   type LaunchedService,
   type LaunchedStack,
   type LaunchStackOptions,

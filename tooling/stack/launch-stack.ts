@@ -41,6 +41,11 @@ export interface LaunchStackOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra environment per service name, over the wiring. */
   serviceEnv?: Record<string, Record<string, string | undefined>>;
+  /**
+   * Dev mode: added to every fixed port (services, storage), so a second `npm run dev` can run
+   * beside the first (`DEV_PORT_OFFSET=100`: the router on 4100, the web on 3100).
+   */
+  portOffset?: number;
   /** Isolated mode: ports to use instead of free ones, by service name (e.g. to restart on the same one). */
   ports?: Record<string, number>;
   /** Runs once Mongo is up and before any service starts (a bench seeds its databases here). */
@@ -108,7 +113,8 @@ export function freshDatabaseName(prefix: string): string {
 export async function launchStack(options: LaunchStackOptions): Promise<LaunchedStack> {
   const rootDir = options.rootDir ?? REPO_ROOT;
   const isolated = options.mode === 'isolated';
-  const all = listServices(rootDir);
+  const offset = isolated ? 0 : (options.portOffset ?? 0);
+  const all = listServices(rootDir).map((service) => withPortOffset(service, offset));
   const members = options.services
     ? options.services.map((name) => {
         const found = all.find((service) => service.name === name);
@@ -203,6 +209,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       : {
           ...options.env,
           ...options.secrets,
+          ...(offset ? { STORAGE_PUBLIC_URL: `http://127.0.0.1:${DEV_STORAGE_PORT + offset}` } : {}),
           // One storage folder for every service (songs writes uploads, the worker reads them).
           STORAGE_LOCAL_DIR: storageDir,
           NODE_ENV: options.env?.NODE_ENV ?? 'development',
@@ -228,7 +235,8 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       let child: ServiceProcess;
       let url: Promise<string>;
       if (!isolated) {
-        child = start(member.name, 'npm', ['run', 'dev', '--silent'], member.dir, env);
+        const port = offset && member.url ? { PORT: new URL(member.url).port } : {};
+        child = start(member.name, 'npm', ['run', 'dev', '--silent'], member.dir, { ...env, ...port });
         url = member.readyUrl
           ? child.waitForAnswer(member.readyUrl, timeoutMs).then(() => member.url ?? member.readyUrl!)
           : Promise.resolve('(started; declares no URL)');
@@ -313,6 +321,20 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
     const engine = start('mongo', process.execPath, args, rootDir, { ...(isolated ? { PATH: process.env.PATH } : options.env) });
     return engine.waitForLoggedUrl('mongodb', 30_000);
   }
+}
+
+/** Where songs serves local storage in development (common's DEFAULT_STORAGE_PUBLIC_URL). */
+const DEV_STORAGE_PORT = 4010;
+
+/** The service with its dev URLs moved by `offset` ports. */
+export function withPortOffset(service: WorkspacePackage, offset: number): WorkspacePackage {
+  if (!offset) return service;
+  const move = (url: string) => withPort(url, Number(new URL(url).port) + offset);
+  return {
+    ...service,
+    ...(service.url ? { url: move(service.url) } : {}),
+    ...(service.readyUrl ? { readyUrl: move(service.readyUrl) } : {}),
+  };
 }
 
 /** `url` on another port (a bare origin stays bare: `http://127.0.0.1:3000` → `http://127.0.0.1:40123`). */

@@ -57,13 +57,17 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
         env.AUTH_JWKS_URL = `${new URL(auth).origin}/.well-known/jwks.json`;
         env.AUTH_INTERNAL_URL = new URL(auth).origin;
       }
+      // The web's origin may call the router from the browser (in dev, by localhost too, as by default).
+      const web = context.url('web');
+      if (web) {
+        const { origin, port } = new URL(web);
+        env.CORS_ORIGINS = context.mode === 'dev' ? `http://localhost:${port},${origin}` : origin;
+      }
       if (context.mode === 'isolated') {
         // A private copy: the router watches its supergraph file, and a test may rewrite its own.
         const supergraph = path.join(context.workDir, 'supergraph.graphql');
         fs.copyFileSync(path.join(context.rootDir, 'schemas', 'supergraph.graphql'), supergraph);
         env.SUPERGRAPH_PATH = supergraph;
-        const web = context.url('web');
-        if (web) env.CORS_ORIGINS = new URL(web).origin;
       }
       return env;
     },
@@ -76,10 +80,10 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
       const web = context.url('web');
       return {
         ...(router ? { GRAPHQL_URL: router } : {}),
+        ...(web ? { NEXTAUTH_URL: web } : {}),
         ...(context.mode === 'isolated'
           ? {
               NODE_ENV: 'production',
-              NEXTAUTH_URL: web,
               NEXTAUTH_SECRET: 'stack-only-nextauth-secret-0123456789abcdef',
               NEXT_TELEMETRY_DISABLED: '1',
             }
