@@ -42,7 +42,9 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
   const colour = options.colour ?? Boolean((out as NodeJS.WriteStream).isTTY);
   const baseEnv = options.env ?? process.env;
   const packages = listWorkspacePackages(options.rootDir);
-  const services = listServices(options.rootDir).map((pkg) => withPortOffset(pkg, options.portOffset ?? 0));
+  const services = listServices(options.rootDir).map((pkg) =>
+    withPortOffset(pkg, options.portOffset ?? 0),
+  );
   const width = Math.max(5, ...services.map((pkg) => pkg.name.length));
   const say = (line: string) => out.write(`${line}\n`);
   let exitCode = 0;
@@ -76,7 +78,8 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
         say(`${name.padEnd(width)}  ${url}`);
       },
       onNotReady: (name, error) => {
-        if (!stopRequested.signal.aborted) say(`${name} did not start: ${error.message.split('\n')[0]}`);
+        if (!stopRequested.signal.aborted)
+          say(`${name} did not start: ${error.message.split('\n')[0]}`);
       },
       onExit: (name, code) => {
         if (stopRequested.signal.aborted) return;
@@ -91,7 +94,9 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
       else stopRequested.signal.addEventListener('abort', () => resolve(), { once: true });
     });
     if (!stopRequested.signal.aborted) {
-      say(`\nGroovy Streaming dev: ${up} of ${services.length} services up; Ctrl-C stops everything.`);
+      say(
+        `\nGroovy Streaming dev: ${up} of ${services.length} services up; Ctrl-C stops everything.`,
+      );
       for (const [name, url] of stack.urls) say(`  ${name.padEnd(width)}  ${url}`);
     }
     await stopped;
@@ -114,7 +119,9 @@ async function assertServicePortsFree(services: WorkspacePackage[]): Promise<voi
     if (!pkg.url) continue;
     const { hostname, port } = new URL(pkg.url);
     if (port && !(await canListen(Number(port), hostname))) {
-      throw new Error(`port ${port} of ${pkg.name} (${pkg.url}) is in use: is another \`npm run dev\` running?`);
+      throw new Error(
+        `port ${port} of ${pkg.name} (${pkg.url}) is in use: is another \`npm run dev\` running?`,
+      );
     }
   }
 }
@@ -123,7 +130,11 @@ async function assertServicePortsFree(services: WorkspacePackage[]): Promise<voi
  * Builds what the services import from `dist/` (their workspace dependencies, e.g. common) and the
  * embedded engine the runner starts; the services themselves run from source.
  */
-function buildLibraries(rootDir: string, packages: WorkspacePackage[], env: NodeJS.ProcessEnv): void {
+function buildLibraries(
+  rootDir: string,
+  packages: WorkspacePackage[],
+  env: NodeJS.ProcessEnv,
+): void {
   const services = packages.filter((pkg) => pkg.hasDevScript);
   const engine = packages.find((pkg) => pkg.packageName === '@groovy/embedded-mongo');
   const filters = [
@@ -131,10 +142,19 @@ function buildLibraries(rootDir: string, packages: WorkspacePackage[], env: Node
     ...(engine ? ['--filter', engine.packageName] : []),
   ];
   if (filters.length === 0) return;
-  const result = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only', ...filters], {
-    cwd: rootDir,
-    stdio: 'inherit',
-    env: { ...env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
-  });
+  const result = spawnSync(
+    'npx',
+    ['turbo', 'run', 'build', '--output-logs=errors-only', ...filters],
+    {
+      cwd: rootDir,
+      stdio: 'inherit',
+      env: {
+        ...env,
+        TURBO_TELEMETRY_DISABLED: '1',
+        DO_NOT_TRACK: '1',
+        TURBO_NO_UPDATE_NOTIFIER: '1',
+      },
+    },
+  );
   if (result.status !== 0) throw new Error('building the libraries failed (see above)');
 }

@@ -4,11 +4,16 @@ import { runDev } from './dev-runner';
 
 const args = process.argv.slice(2);
 const rootArg = args.indexOf('--root');
-const rootDir = rootArg >= 0 && args[rootArg + 1] ? path.resolve(args[rootArg + 1]!) : path.resolve(__dirname, '..', '..');
+const rootDir =
+  rootArg >= 0 && args[rootArg + 1]
+    ? path.resolve(args[rootArg + 1]!)
+    : path.resolve(__dirname, '..', '..');
 
 const portOffset = Number(process.env.DEV_PORT_OFFSET ?? 0);
 if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 20_000) {
-  console.error(`DEV_PORT_OFFSET must be a whole number from 0 to 20000 (got "${process.env.DEV_PORT_OFFSET}")`);
+  console.error(
+    `DEV_PORT_OFFSET must be a whole number from 0 to 20000 (got "${process.env.DEV_PORT_OFFSET}")`,
+  );
   process.exit(1);
 }
 

@@ -49,7 +49,10 @@ export interface LaunchStackOptions {
   /** Isolated mode: ports to use instead of free ones, by service name (e.g. to restart on the same one). */
   ports?: Record<string, number>;
   /** Runs once Mongo is up and before any service starts (a bench seeds its databases here). */
-  beforeServices?: (stack: { mongoUrl: string; databases: Record<string, string> }) => Promise<void>;
+  beforeServices?: (stack: {
+    mongoUrl: string;
+    databases: Record<string, string>;
+  }) => Promise<void>;
   /** Copy every process's output here, prefixed with its name. */
   out?: Writable;
   colour?: boolean;
@@ -118,7 +121,10 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
   const members = options.services
     ? options.services.map((name) => {
         const found = all.find((service) => service.name === name);
-        if (!found) throw new Error(`no service named "${name}" (known: ${all.map((s) => s.name).join(', ')})`);
+        if (!found)
+          throw new Error(
+            `no service named "${name}" (known: ${all.map((s) => s.name).join(', ')})`,
+          );
         return found;
       })
     : all;
@@ -130,9 +136,22 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
   const urls: Array<[string, string]> = [];
   let stopping = false;
 
-  const start = (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) => {
+  const start = (
+    name: string,
+    command: string,
+    args: string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+  ) => {
     const prefix = makePrefix(name, processes.length, width, options.colour ?? false);
-    const child = new ServiceProcess({ name, command, args, cwd, env, ...(options.out ? { out: { stream: options.out, prefix } } : {}) });
+    const child = new ServiceProcess({
+      name,
+      command,
+      args,
+      cwd,
+      env,
+      ...(options.out ? { out: { stream: options.out, prefix } } : {}),
+    });
     processes.push({ name, process: child });
     void child.exited.then((code) => {
       if (!stopping) options.onExit?.(name, code);
@@ -155,19 +174,23 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
 
   options.signal?.addEventListener('abort', () => void stop(), { once: true });
   try {
-    const mongoUrl = options.mongoUrl === false ? undefined : (options.mongoUrl ?? (await startEngine()));
+    const mongoUrl =
+      options.mongoUrl === false ? undefined : (options.mongoUrl ?? (await startEngine()));
     if (mongoUrl) {
       if (options.mongoUrl) ready('mongo', `${mongoUrl} (MONGO_URL)`);
       else ready('mongo', mongoUrl);
     }
     const databases: Record<string, string> = {};
     if (isolated) {
-      for (const member of members) if (!wiringOf(member).withoutMongo) databases[member.name] = freshDatabaseName(member.name);
+      for (const member of members)
+        if (!wiringOf(member).withoutMongo) databases[member.name] = freshDatabaseName(member.name);
       databases.events = freshDatabaseName('events');
     }
     if (mongoUrl) await options.beforeServices?.({ mongoUrl, databases });
 
-    const storageDir = isolated ? path.join(workDir, 'storage') : (options.env?.STORAGE_LOCAL_DIR ?? path.join(rootDir, '.data', 'storage'));
+    const storageDir = isolated
+      ? path.join(workDir, 'storage')
+      : (options.env?.STORAGE_LOCAL_DIR ?? path.join(rootDir, '.data', 'storage'));
     // Ports known before anything starts: dev ones, and the isolated ones a service is told up front.
     const plannedPorts = new Map<string, number>();
     for (const member of members) {
@@ -209,7 +232,9 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       : {
           ...options.env,
           ...options.secrets,
-          ...(offset ? { STORAGE_PUBLIC_URL: `http://127.0.0.1:${DEV_STORAGE_PORT + offset}` } : {}),
+          ...(offset
+            ? { STORAGE_PUBLIC_URL: `http://127.0.0.1:${DEV_STORAGE_PORT + offset}` }
+            : {}),
           // One storage folder for every service (songs writes uploads, the worker reads them).
           STORAGE_LOCAL_DIR: storageDir,
           NODE_ENV: options.env?.NODE_ENV ?? 'development',
@@ -236,21 +261,33 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       let url: Promise<string>;
       if (!isolated) {
         const port = offset && member.url ? { PORT: new URL(member.url).port } : {};
-        child = start(member.name, 'npm', ['run', 'dev', '--silent'], member.dir, { ...env, ...port });
+        child = start(member.name, 'npm', ['run', 'dev', '--silent'], member.dir, {
+          ...env,
+          ...port,
+        });
         url = member.readyUrl
-          ? child.waitForAnswer(member.readyUrl, timeoutMs).then(() => member.url ?? member.readyUrl!)
+          ? child
+              .waitForAnswer(member.readyUrl, timeoutMs)
+              .then(() => member.url ?? member.readyUrl!)
           : Promise.resolve('(started; declares no URL)');
       } else if (wiring.built) {
         const port = plannedPorts.get(member.name)!;
         const built = wiring.built(member, port);
-        child = start(member.name, built.command, built.args, member.dir, { ...env, PORT: String(port) });
+        child = start(member.name, built.command, built.args, member.dir, {
+          ...env,
+          PORT: String(port),
+        });
         const target = withPort(member.readyUrl ?? 'http://127.0.0.1', port);
         url = child.waitForAnswer(target, timeoutMs).then(() => planned(member) ?? target);
       } else {
         const entry = path.join(member.dir, 'dist', 'index.js');
-        if (!fs.existsSync(entry)) throw new Error(`${member.name} is not built: ${entry} is missing (npm run build)`);
+        if (!fs.existsSync(entry))
+          throw new Error(`${member.name} is not built: ${entry} is missing (npm run build)`);
         const port = plannedPorts.get(member.name) ?? 0;
-        child = start(member.name, process.execPath, ['--enable-source-maps', entry], member.dir, { ...env, PORT: String(port) });
+        child = start(member.name, process.execPath, ['--enable-source-maps', entry], member.dir, {
+          ...env,
+          PORT: String(port),
+        });
         url = child.waitForLoggedUrl('http', timeoutMs);
       }
       const service = toLaunched(member.name, await url, child);
@@ -265,7 +302,9 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       const existing = starting.get(member.name);
       if (existing) return existing;
       const promise = (async () => {
-        const needs = (wiringOf(member).after?.(context) ?? []).filter((name) => name !== member.name);
+        const needs = (wiringOf(member).after?.(context) ?? []).filter(
+          (name) => name !== member.name,
+        );
         await Promise.all(members.filter((other) => needs.includes(other.name)).map(launch));
         if (stopping) return undefined;
         try {
@@ -279,7 +318,9 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       return promise;
     };
     const results = await Promise.allSettled(members.map(launch));
-    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const failed = results.find(
+      (result): result is PromiseRejectedResult => result.status === 'rejected',
+    );
     if (failed && isolated) throw failed.reason;
 
     const pids: Record<string, number | undefined> = {};
@@ -310,15 +351,26 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
 
   async function startEngine(): Promise<string> {
     const cli = path.join(rootDir, 'embedded-mongo', 'dist', 'cli.js');
-    const engineCli = fs.existsSync(cli) ? cli : path.join(path.dirname(require.resolve('@groovy/embedded-mongo/package.json')), 'dist', 'cli.js');
-    if (!fs.existsSync(engineCli)) throw new Error(`embedded engine not built: ${engineCli} is missing (npm run build)`);
-    const port = isolated ? (options.mongoPort ?? 0) : await firstFreePort(options.mongoPort ?? 27017);
+    const engineCli = fs.existsSync(cli)
+      ? cli
+      : path.join(
+          path.dirname(require.resolve('@groovy/embedded-mongo/package.json')),
+          'dist',
+          'cli.js',
+        );
+    if (!fs.existsSync(engineCli))
+      throw new Error(`embedded engine not built: ${engineCli} is missing (npm run build)`);
+    const port = isolated
+      ? (options.mongoPort ?? 0)
+      : await firstFreePort(options.mongoPort ?? 27017);
     const args = [engineCli, '--host', '127.0.0.1', '--port', String(port)];
     if (options.mongoDataDir) {
       fs.mkdirSync(options.mongoDataDir, { recursive: true });
       args.push('--data-dir', options.mongoDataDir);
     }
-    const engine = start('mongo', process.execPath, args, rootDir, { ...(isolated ? { PATH: process.env.PATH } : options.env) });
+    const engine = start('mongo', process.execPath, args, rootDir, {
+      ...(isolated ? { PATH: process.env.PATH } : options.env),
+    });
     return engine.waitForLoggedUrl('mongodb', 30_000);
   }
 }

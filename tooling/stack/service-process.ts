@@ -120,7 +120,10 @@ export class ServiceProcess {
     });
   }
 
-  private waitFor(timeoutMs: number, watch: (resolve: (url: string) => void) => void): Promise<string> {
+  private waitFor(
+    timeoutMs: number,
+    watch: (resolve: (url: string) => void) => void,
+  ): Promise<string> {
     return new Promise((resolve, reject) => {
       let settled = false;
       const settle = (fn: () => void) => {
@@ -130,11 +133,20 @@ export class ServiceProcess {
         fn();
       };
       const timer = setTimeout(
-        () => settle(() => reject(new Error(`${this.options.name} did not answer in time; output:\n${this.kept}`))),
+        () =>
+          settle(() =>
+            reject(new Error(`${this.options.name} did not answer in time; output:\n${this.kept}`)),
+          ),
         timeoutMs,
       );
       void this.exited.then((code) =>
-        settle(() => reject(new Error(`${this.options.name} exited (code ${code}) before it was ready; output:\n${this.kept}`))),
+        settle(() =>
+          reject(
+            new Error(
+              `${this.options.name} exited (code ${code}) before it was ready; output:\n${this.kept}`,
+            ),
+          ),
+        ),
       );
       watch((url) => settle(() => resolve(url)));
     });

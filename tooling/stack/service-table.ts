@@ -36,7 +36,8 @@ export interface ServiceWiring {
   withoutMongo?: true;
 }
 
-const subgraphs = (context: WiringContext) => context.members.filter((member) => member.role === 'subgraph');
+const subgraphs = (context: WiringContext) =>
+  context.members.filter((member) => member.role === 'subgraph');
 
 /**
  * The wiring of every service by role or name. A new subgraph needs no entry: `"groovy": { "role":
@@ -50,7 +51,9 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
     env: (context) => {
       const env: Record<string, string | undefined> = {};
       for (const subgraph of subgraphs(context)) {
-        env[`SUBGRAPH_${subgraph.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`] = context.url(subgraph.name);
+        env[`SUBGRAPH_${subgraph.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`] = context.url(
+          subgraph.name,
+        );
       }
       const auth = context.url('auth');
       if (auth) {
@@ -73,7 +76,8 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
     },
   },
   web: {
-    after: (context) => (context.members.some((member) => member.role === 'router') ? ['router'] : []),
+    after: (context) =>
+      context.members.some((member) => member.role === 'router') ? ['router'] : [],
     withoutMongo: true,
     env: (context) => {
       const router = context.url('router');
@@ -92,7 +96,14 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
     },
     built: (service, port) => ({
       command: process.execPath,
-      args: [require.resolve('next/dist/bin/next', { paths: [service.dir] }), 'start', '-H', '127.0.0.1', '-p', String(port)],
+      args: [
+        require.resolve('next/dist/bin/next', { paths: [service.dir] }),
+        'start',
+        '-H',
+        '127.0.0.1',
+        '-p',
+        String(port),
+      ],
       fixedPort: true,
     }),
   },
@@ -102,7 +113,8 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
 export const SERVICE_WIRING: Record<string, ServiceWiring> = {
   // The worker reports READY / FAILED to songs' webhook.
   'hls-worker': {
-    after: (context) => (context.members.some((member) => member.name === 'songs') ? ['songs'] : []),
+    after: (context) =>
+      context.members.some((member) => member.name === 'songs') ? ['songs'] : [],
     env: (context) => {
       const songs = context.url('songs');
       return songs ? { SONGS_WEBHOOK_URL: `${new URL(songs).origin}/webhooks/hls-worker` } : {};
@@ -112,5 +124,8 @@ export const SERVICE_WIRING: Record<string, ServiceWiring> = {
 
 /** A service's wiring: its name's entry over its role's. */
 export function wiringOf(service: WorkspacePackage): ServiceWiring {
-  return { ...(service.role ? ROLE_WIRING[service.role] : undefined), ...SERVICE_WIRING[service.name] };
+  return {
+    ...(service.role ? ROLE_WIRING[service.role] : undefined),
+    ...SERVICE_WIRING[service.name],
+  };
 }

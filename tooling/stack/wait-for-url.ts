@@ -1,5 +1,9 @@
 /** Polls `url` until it answers with a status below 500; false when `timeoutMs` passes or `abort` fires. */
-export async function waitForUrl(url: string, timeoutMs: number, abort: AbortSignal): Promise<boolean> {
+export async function waitForUrl(
+  url: string,
+  timeoutMs: number,
+  abort: AbortSignal,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !abort.aborted) {
     try {

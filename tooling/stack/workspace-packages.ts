@@ -39,7 +39,9 @@ export function listWorkspacePackages(rootDir: string): WorkspacePackage[] {
     if (pattern.endsWith('/*')) {
       const parent = path.join(rootDir, pattern.slice(0, -2));
       if (!fs.existsSync(parent)) continue;
-      for (const entry of fs.readdirSync(parent, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of fs
+        .readdirSync(parent, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.isDirectory()) dirs.push(path.join(parent, entry.name));
       }
     } else {

@@ -58,7 +58,9 @@ function hookSignals(): void {
     process.once(signal, () => {
       process.stderr.write(`bench: ${signal}, stopping ${running.size} stack(s)\n`);
       const stopping = Promise.all([...running].map((stack) => stack.stop()));
-      void Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 5_000))]).then(() => process.exit(130));
+      void Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 5_000))]).then(() =>
+        process.exit(130),
+      );
     });
   }
 }
@@ -90,7 +92,8 @@ function profileEnv(name: string): Record<string, string> {
 
 /** Starts everything; `beforeServices` runs once Mongo is up and before any service starts (seeding). */
 export async function startBenchStack(
-  beforeServices: (mongoUrl: string, databases: BenchDatabases) => Promise<void> = async () => undefined,
+  beforeServices: (mongoUrl: string, databases: BenchDatabases) => Promise<void> = async () =>
+    undefined,
 ): Promise<BenchStack> {
   hookSignals();
   if (CPU_PROF_DIR) fs.mkdirSync(CPU_PROF_DIR, { recursive: true });
@@ -108,12 +111,16 @@ export async function startBenchStack(
       router: { SUPERGRAPH_WATCH: 'false', ...ROUTER_BENCH_ENV, ...profileEnv('router') },
     },
     startTimeoutMs: 60_000,
-    beforeServices: ({ mongoUrl, databases }) => beforeServices(mongoUrl, databases as unknown as BenchDatabases),
+    beforeServices: ({ mongoUrl, databases }) =>
+      beforeServices(mongoUrl, databases as unknown as BenchDatabases),
   }).catch((error: unknown) => {
     throw new Error(`bench stack: ${(error as Error).message}`);
   });
   running.add(launched);
-  const { auth, songs, query, router } = launched.services as Record<(typeof names)[number], SpawnedService>;
+  const { auth, songs, query, router } = launched.services as Record<
+    (typeof names)[number],
+    SpawnedService
+  >;
   return {
     mongoUrl: launched.mongoUrl!,
     databases: launched.databases as unknown as BenchDatabases,
@@ -136,7 +143,9 @@ export function cpuTimesMs(pids: Record<string, number | undefined>): Record<str
     if (pid === undefined) continue;
     try {
       // Fields after the command's closing parenthesis: state is [0], utime [11], stime [12] (clock ticks).
-      const fields = (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] as string).split(' ');
+      const fields = (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] as string).split(
+        ' ',
+      );
       times[name] = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
     } catch {
       // not Linux, or the process is gone
@@ -156,7 +165,12 @@ export async function graphql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ status: number; text: string; data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+): Promise<{
+  status: number;
+  text: string;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { launchStack } from '../launch-stack';
+import { goneSoon } from '../testing/process-state';
 
 const FIXTURE = path.join(__dirname, 'fixture');
 
@@ -12,30 +12,16 @@ interface Served {
 
 const served = async (url: string) => (await (await fetch(url)).json()) as Served;
 
-/** A process is alive while /proc has it in a state other than zombie (Z) or dead (X). */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
-
-async function goneSoon(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 50 && isAlive(pid); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !isAlive(pid);
-}
-
 describe('launchStack (isolated)', () => {
   it('starts Mongo, then a subgraph, then the router wired to it, on free ports with fresh databases, and stops every process', async () => {
     const stack = await launchStack({
       mode: 'isolated',
       rootDir: FIXTURE,
-      secrets: { IDENTITY_TOKEN_SECRET: 'i'.repeat(32), WORKER_WEBHOOK_SECRET: 'w'.repeat(32), STORAGE_SIGNING_SECRET: 's'.repeat(32) },
+      secrets: {
+        IDENTITY_TOKEN_SECRET: 'i'.repeat(32),
+        WORKER_WEBHOOK_SECRET: 'w'.repeat(32),
+        STORAGE_SIGNING_SECRET: 's'.repeat(32),
+      },
       serviceEnv: { gateway: { EXTRA: 'for the gateway' } },
     });
     let pids: number[] = [];
@@ -67,7 +53,11 @@ describe('launchStack (isolated)', () => {
   });
 
   it('restarts a service on the port it had, with the same environment', async () => {
-    const stack = await launchStack({ mode: 'isolated', rootDir: FIXTURE, services: ['catalogue'] });
+    const stack = await launchStack({
+      mode: 'isolated',
+      rootDir: FIXTURE,
+      services: ['catalogue'],
+    });
     try {
       const before = stack.services.catalogue!;
       const first = await served(before.url);
@@ -83,8 +73,8 @@ describe('launchStack (isolated)', () => {
   });
 
   it('refuses an unknown service by name, listing the known ones', async () => {
-    await expect(launchStack({ mode: 'isolated', rootDir: FIXTURE, services: ['nope'] })).rejects.toThrow(
-      'no service named "nope" (known: catalogue, gateway)',
-    );
+    await expect(
+      launchStack({ mode: 'isolated', rootDir: FIXTURE, services: ['nope'] }),
+    ).rejects.toThrow('no service named "nope" (known: catalogue, gateway)');
   });
 });

@@ -14,7 +14,8 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
   const email = `account.${Date.now()}@example.com`;
   const password = 'a long enough passphrase';
   const headerName = (on: Page) => on.locator('.user-chip__name').textContent();
-  const horizontalOverflow = (on: Page) => on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const horizontalOverflow = (on: Page) =>
+    on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   beforeAll(async () => {
     stack = await Stack.start({ web: true });
@@ -26,7 +27,8 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
     page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(message.text());
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+        pageErrors.push(message.text());
     });
   }, 180_000);
 
@@ -44,10 +46,17 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForSelector('[aria-invalid="true"]');
     expect(await page.locator('[aria-invalid="true"]').count()).toBe(3);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('displayName');
-    const describedBy = (await page.getByLabel('Password', { exact: true }).getAttribute('aria-describedby')) ?? '';
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name),
+    ).toBe('displayName');
+    const describedBy =
+      (await page.getByLabel('Password', { exact: true }).getAttribute('aria-describedby')) ?? '';
     const described = await page.evaluate(
-      (ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | '),
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' | '),
       describedBy,
     );
     expect(described).toMatch(/at least 12/i);
@@ -68,7 +77,9 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
     // Keyboard: Tab from the email field reaches the password field.
     await page.getByLabel('Email').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('password');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name),
+    ).toBe('password');
   });
 
   it('signs up into the account page, saves the profile (the header follows) and refuses a name over 50 characters', async () => {
@@ -86,13 +97,21 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
     await page.getByLabel('Display name').fill('Ada L.');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();
-    await page.waitForFunction(() => document.querySelector('.user-chip__name')?.textContent?.includes('Ada L.'));
-    const me = await stack.execute<{ me: { user: { displayName: string } } }>('query { me { user { displayName } } }', {}, {
-      token: (await stack.execute<{ login: { accessToken: string } }>(
-        'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-        { e: email, p: password },
-      )).data!.login.accessToken,
-    });
+    await page.waitForFunction(() =>
+      document.querySelector('.user-chip__name')?.textContent?.includes('Ada L.'),
+    );
+    const me = await stack.execute<{ me: { user: { displayName: string } } }>(
+      'query { me { user { displayName } } }',
+      {},
+      {
+        token: (
+          await stack.execute<{ login: { accessToken: string } }>(
+            'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+            { e: email, p: password },
+          )
+        ).data!.login.accessToken,
+      },
+    );
     expect(me.data!.me.user.displayName).toBe('Ada L.');
 
     await page.getByLabel('Display name').fill('x'.repeat(51));
@@ -115,16 +134,26 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
     await page.getByRole('button', { name: /I.ve saved it/ }).click();
     expect(await secretBox.count()).toBe(0);
     const row = page.locator('.key-item', { hasText: 'My player app' });
-    expect(secret.startsWith(((await row.locator('.key-prefix').textContent()) ?? '').trim().replace(/…$/, ''))).toBe(true);
+    expect(
+      secret.startsWith(
+        ((await row.locator('.key-prefix').textContent()) ?? '').trim().replace(/…$/, ''),
+      ),
+    ).toBe(true);
     await page.reload();
     await page.locator('.key-item', { hasText: 'My player app' }).waitFor();
     expect(await page.locator('.secret-value').count()).toBe(0);
 
-    await page.locator('.key-item', { hasText: 'My player app' }).getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .locator('.key-item', { hasText: 'My player app' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Escape');
     expect(await page.locator('.key-item__confirm').count()).toBe(0);
-    await page.locator('.key-item', { hasText: 'My player app' }).getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .locator('.key-item', { hasText: 'My player app' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
     await page.getByRole('button', { name: 'Revoke key' }).click();
     await page.getByText('No API keys yet').waitFor();
     const viaKey = await stack.execute('query { me { email } }', {}, { apiKey: secret });
@@ -139,11 +168,16 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
     // Auth answers UNAUTHENTICATED (not a field error): the form says so at its top and focuses it.
     const alert = page.locator('.alert--error', { hasText: 'check your current password' });
     await alert.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('alert') ?? false)).toBe(true);
-    const login = await stack.execute('mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-      e: email,
-      p: password,
-    });
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('alert') ?? false),
+    ).toBe(true);
+    const login = await stack.execute(
+      'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      {
+        e: email,
+        p: password,
+      },
+    );
     expect(login.errors).toBeUndefined();
   });
 
@@ -205,6 +239,8 @@ describe('web: sign-up validation, account, profile, API keys, password, sign-in
     const alert = page.locator('.alert--error');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/trouble reaching/i);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('alert') ?? false)).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('alert') ?? false),
+    ).toBe(true);
   });
 });

@@ -36,7 +36,10 @@ export interface ExecuteResult<T> {
   status: number;
   headers: Headers;
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: string; field?: string; [key: string]: unknown };
+  }>;
 }
 
 /**
@@ -58,11 +61,16 @@ export class Stack {
   static async start(options: StackOptions = {}): Promise<Stack> {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     const signingKey = { ...(await exportJWK(privateKey)), kid: 'integration' };
-    const services = ['auth', ...(options.media ? ['songs', 'hls-worker', 'query'] : []), 'router', ...(options.web ? ['web'] : [])];
+    const services = [
+      'auth',
+      ...(options.media ? ['songs', 'hls-worker', 'query'] : []),
+      'router',
+      ...(options.web ? ['web'] : []),
+    ];
     const launched = await launchStack({
       mode: 'isolated',
       services,
-      // eslint-disable-next-line no-process-env -- tests may target a real mongod
+
       mongoUrl: process.env.MONGO_URL || undefined,
       secrets: { IDENTITY_TOKEN_SECRET, WORKER_WEBHOOK_SECRET, STORAGE_SIGNING_SECRET },
       serviceEnv: {
@@ -77,10 +85,21 @@ export class Stack {
     };
     const { songs, query } = launched.services;
     const media = options.media
-      ? { songs: songs!, worker: launched.services['hls-worker']!, query: query!, storageUrl: launched.storageUrl! }
+      ? {
+          songs: songs!,
+          worker: launched.services['hls-worker']!,
+          query: query!,
+          storageUrl: launched.storageUrl!,
+        }
       : undefined;
     const web = launched.services.web;
-    return new Stack(launched, mongo, signingKey, media, web && { url: web.url, stop: async () => void (await web.stop()) });
+    return new Stack(
+      launched,
+      mongo,
+      signingKey,
+      media,
+      web && { url: web.url, stop: async () => void (await web.stop()) },
+    );
   }
 
   get auth(): SpawnedService {
@@ -107,10 +126,17 @@ export class Stack {
     variables: Record<string, unknown> = {},
     options: ExecuteOptions = {},
   ): Promise<ExecuteResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...options.headers,
+    };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
-    const response = await fetch(this.router.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(this.router.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const text = await response.text();
     let body: Omit<ExecuteResult<T>, 'status' | 'headers'>;
     try {

@@ -24,9 +24,14 @@ export async function startWeb(port: number, graphqlUrl: string): Promise<Runnin
 /** Debian's Chromium, headless, with no background traffic to the internet. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    // eslint-disable-next-line no-process-env -- where Chromium lives may differ per machine
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
