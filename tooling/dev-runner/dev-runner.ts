@@ -78,8 +78,7 @@ export async function runDev(options: DevRunnerOptions): Promise<number> {
         say(`${name.padEnd(width)}  ${url}`);
       },
       onNotReady: (name, error) => {
-        if (!stopRequested.signal.aborted)
-          say(`${name} did not start: ${error.message.split('\n')[0]}`);
+        if (!stopRequested.signal.aborted) say(`${name} did not start: ${error.message}`);
       },
       onExit: (name, code) => {
         if (stopRequested.signal.aborted) return;

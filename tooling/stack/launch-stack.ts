@@ -256,7 +256,8 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         };
         environments.set(member.name, env);
       }
-      const timeoutMs = options.startTimeoutMs ?? 120_000;
+      // `next dev` compiles a page on its first request: slow on a busy machine.
+      const timeoutMs = options.startTimeoutMs ?? (isolated ? 120_000 : 300_000);
       let child: ServiceProcess;
       let url: Promise<string>;
       if (!isolated) {

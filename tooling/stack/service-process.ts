@@ -120,6 +120,11 @@ export class ServiceProcess {
     });
   }
 
+  /** The output for an error message, unless it was already copied to `out`. */
+  private shownOutput(): string {
+    return this.options.out ? '' : `; output:\n${this.kept}`;
+  }
+
   private waitFor(
     timeoutMs: number,
     watch: (resolve: (url: string) => void) => void,
@@ -135,7 +140,7 @@ export class ServiceProcess {
       const timer = setTimeout(
         () =>
           settle(() =>
-            reject(new Error(`${this.options.name} did not answer in time; output:\n${this.kept}`)),
+            reject(new Error(`${this.options.name} did not answer in time${this.shownOutput()}`)),
           ),
         timeoutMs,
       );
@@ -143,7 +148,7 @@ export class ServiceProcess {
         settle(() =>
           reject(
             new Error(
-              `${this.options.name} exited (code ${code}) before it was ready; output:\n${this.kept}`,
+              `${this.options.name} exited (code ${code}) before it was ready${this.shownOutput()}`,
             ),
           ),
         ),

@@ -10,7 +10,10 @@ export async function waitForUrl(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !abort.aborted) {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(10_000),
+        redirect: 'manual',
+      });
       await response.arrayBuffer();
       if (response.status < 500) return true;
     } catch {
