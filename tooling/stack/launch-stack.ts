@@ -128,6 +128,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         return found;
       })
     : all;
+  options.signal?.throwIfAborted();
   const width = Math.max(5, ...members.map((member) => member.name.length));
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-stack-'));
   const processes: Array<{ name: string; process: ServiceProcess }> = [];
@@ -242,6 +243,15 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
           ...(options.colour ? { FORCE_COLOR: '1' } : {}),
         };
 
+    // Dev on the default ports: each service's own defaults (and .env files) already point at the
+    // others; the caller's environment always wins over the wiring.
+    const wiredEnv = (wired: Record<string, string | undefined> | undefined) => {
+      if (isolated) return wired;
+      if (!offset || !wired) return {};
+      return Object.fromEntries(
+        Object.entries(wired).filter(([key]) => options.env?.[key] === undefined),
+      );
+    };
     const environments = new Map<string, NodeJS.ProcessEnv>();
     const startService = async (member: WorkspacePackage): Promise<LaunchedService> => {
       const wiring = wiringOf(member);
@@ -251,7 +261,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
           ...shared,
           ...(mongoUrl && !wiring.withoutMongo ? { MONGO_URL: mongoUrl } : {}),
           ...(databases[member.name] ? { MONGO_DATABASE: databases[member.name] } : {}),
-          ...wiring.env?.(context),
+          ...wiredEnv(wiring.env?.(context)),
           ...options.serviceEnv?.[member.name],
         };
         environments.set(member.name, env);

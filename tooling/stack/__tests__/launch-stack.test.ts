@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { launchStack } from '../launch-stack';
+import { launchStack, withPortOffset } from '../launch-stack';
 import { goneSoon } from '../testing/process-state';
 
 const FIXTURE = path.join(__dirname, 'fixture');
@@ -76,5 +76,27 @@ describe('launchStack (isolated)', () => {
     await expect(
       launchStack({ mode: 'isolated', rootDir: FIXTURE, services: ['nope'] }),
     ).rejects.toThrow('no service named "nope" (known: catalogue, gateway)');
+  });
+});
+
+describe('withPortOffset (DEV_PORT_OFFSET)', () => {
+  it('moves the dev URL and the readiness URL by the offset, keeping their paths', () => {
+    const service = {
+      dir: '/x',
+      packageName: 'x',
+      name: 'x',
+      url: 'http://127.0.0.1:4001/graphql',
+      readyUrl: 'http://127.0.0.1:4001/healthz',
+      hasDevScript: true,
+      hasBuildScript: true,
+    };
+    expect(withPortOffset(service, 300)).toMatchObject({
+      url: 'http://127.0.0.1:4301/graphql',
+      readyUrl: 'http://127.0.0.1:4301/healthz',
+    });
+    expect(withPortOffset({ ...service, url: 'http://127.0.0.1:3000' }, 5).url).toBe(
+      'http://127.0.0.1:3005',
+    );
+    expect(withPortOffset(service, 0)).toBe(service);
   });
 });
