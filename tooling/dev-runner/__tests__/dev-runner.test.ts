@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, MongoServerError } from 'mongodb';
+import { goneSoon } from '../../stack/testing/process-state';
 
 const MAIN = path.join(__dirname, '..', 'main.ts');
 const TSX = require.resolve('tsx/cli');
@@ -16,25 +17,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** A process is alive while /proc has it in a state other than zombie (Z) or dead (X). */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
-
-/** Waits (bounded) for a process that was just signalled to be gone; signal delivery is not instant. */
-async function goneSoon(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 50 && isAlive(pid); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !isAlive(pid);
 }
 
 /** Copies the fixture monorepo to a temp dir, with the echo service's dev script and URL on `port`. */
@@ -77,13 +59,19 @@ class RunnerProcess {
     if (match) return Promise.resolve(match);
     return new Promise((resolve, reject) => {
       this.waiters.push({ pattern, resolve });
-      void this.exited.then(() => reject(new Error(`runner exited before ${pattern}; output:\n${this.output}`)));
+      void this.exited.then(() =>
+        reject(new Error(`runner exited before ${pattern}; output:\n${this.output}`)),
+      );
     });
   }
 }
 
 function startRunner(root: string, mongoPort: number): RunnerProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, DEV_MONGO_PORT: String(mongoPort), DEV_MONGO_DATA_DIR: path.join(root, 'data') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DEV_MONGO_PORT: String(mongoPort),
+    DEV_MONGO_DATA_DIR: path.join(root, 'data'),
+  };
   delete env.MONGO_URL;
   const child = spawn(process.execPath, [TSX, MAIN, '--root', root, '--no-build'], { env });
   return new RunnerProcess(child);
@@ -98,14 +86,20 @@ describe('npm run dev (dev runner)', () => {
       const mongoLine = runner.output.match(/^mongo\s+(mongodb:\/\/127\.0\.0\.1:(\d+))$/m);
       expect(mongoLine).not.toBeNull();
       expect(Number(mongoLine![2])).toBe(mongoPort);
-      const echoLine = runner.output.match(new RegExp(`^echo\\s+http://127\\.0\\.0\\.1:${echoPort}/$`, 'm'));
+      const echoLine = runner.output.match(
+        new RegExp(`^echo\\s+http://127\\.0\\.0\\.1:${echoPort}/$`, 'm'),
+      );
       expect(echoLine).not.toBeNull();
-      expect(runner.output.indexOf(mongoLine![0])).toBeLessThan(runner.output.indexOf(echoLine![0]));
+      expect(runner.output.indexOf(mongoLine![0])).toBeLessThan(
+        runner.output.indexOf(echoLine![0]),
+      );
 
       // The service's own output is prefixed with its name, and it was given the Mongo URL.
       const hello = runner.output.match(/^echo\s+\| hello from echo pid=(\d+) helper=(\d+)$/m);
       expect(hello).not.toBeNull();
-      const served = (await (await fetch(`http://127.0.0.1:${echoPort}/`)).json()) as { mongo: string };
+      const served = (await (await fetch(`http://127.0.0.1:${echoPort}/`)).json()) as {
+        mongo: string;
+      };
       expect(served.mongo).toBe(mongoLine![1]);
 
       // The printed URL works for any MongoDB client: insert, find, unique index, duplicate key.
@@ -115,7 +109,9 @@ describe('npm run dev (dev runner)', () => {
         await users.createIndex({ email: 1 }, { unique: true });
         await users.insertOne({ email: 'ada@example.com', name: 'Ada' });
         expect(await users.findOne({ email: 'ada@example.com' })).toMatchObject({ name: 'Ada' });
-        const duplicate = await users.insertOne({ email: 'ada@example.com' }).catch((e: unknown) => e);
+        const duplicate = await users
+          .insertOne({ email: 'ada@example.com' })
+          .catch((e: unknown) => e);
         expect(duplicate).toBeInstanceOf(MongoServerError);
         expect((duplicate as MongoServerError).code).toBe(11000);
       } finally {
@@ -138,14 +134,16 @@ describe('npm run dev (dev runner)', () => {
     }
   });
 
-  it('refuses to start when a service\'s port is already taken, naming it', async () => {
+  it("refuses to start when a service's port is already taken, naming it", async () => {
     const [echoPort, mongoPort] = [await freePort(), await freePort()];
     const squatter = net.createServer();
     await new Promise<void>((resolve) => squatter.listen(echoPort, '127.0.0.1', resolve));
     try {
       const runner = startRunner(makeFixture(echoPort), mongoPort);
       expect(await runner.exited).toBe(1);
-      expect(runner.output).toContain(`port ${echoPort} of echo (http://127.0.0.1:${echoPort}/) is in use`);
+      expect(runner.output).toContain(
+        `port ${echoPort} of echo (http://127.0.0.1:${echoPort}/) is in use`,
+      );
       expect(runner.output).not.toMatch(/^mongo\s+mongodb/m);
     } finally {
       await new Promise((resolve) => squatter.close(resolve));

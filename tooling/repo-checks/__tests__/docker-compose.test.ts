@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { listWorkspacePackages } from '../../dev-runner/workspace-packages';
+import { listWorkspacePackages } from '../../stack/workspace-packages';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -15,7 +15,9 @@ interface ComposeService {
   healthcheck?: { test: string[] };
 }
 
-const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as {
   services: Record<string, ComposeService>;
 };
 const services = compose.services;
@@ -33,23 +35,41 @@ describe('docker-compose.yml', () => {
       expect({ name, workspace }).toEqual({ name, workspace: expect.any(String) });
       const pkg = packages.find((p) => p.packageName === workspace);
       expect({ name, found: Boolean(pkg) }).toEqual({ name, found: true });
-      const scripts = JSON.parse(fs.readFileSync(path.join(pkg!.dir, 'package.json'), 'utf8')).scripts ?? {};
+      const scripts =
+        JSON.parse(fs.readFileSync(path.join(pkg!.dir, 'package.json'), 'utf8')).scripts ?? {};
       expect({ name, start: typeof scripts.start }).toEqual({ name, start: 'string' });
     }
     expect(fs.existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
   });
 
   it('wires dependencies, ports and URLs to services that exist', () => {
-    const hostPorts = Object.values(services).flatMap((s) => (s.ports ?? []).map((p) => p.split(':')[0]));
+    const hostPorts = Object.values(services).flatMap((s) =>
+      (s.ports ?? []).map((p) => p.split(':')[0]),
+    );
     expect(new Set(hostPorts).size).toBe(hostPorts.length);
     for (const [name, service] of Object.entries(services)) {
       for (const dependency of Object.keys(service.depends_on ?? {})) {
-        expect({ name, dependency, exists: dependency in services }).toEqual({ name, dependency, exists: true });
+        expect({ name, dependency, exists: dependency in services }).toEqual({
+          name,
+          dependency,
+          exists: true,
+        });
       }
       for (const [variable, value] of Object.entries(service.environment ?? {})) {
         const host = /^(?:mongodb|https?):\/\/([^:/]+)/.exec(String(value))?.[1];
-        if (!host || host === 'localhost' || variable.startsWith('NEXT_PUBLIC_') || variable === 'NEXTAUTH_URL') continue;
-        expect({ name, variable, host, exists: host in services }).toEqual({ name, variable, host, exists: true });
+        if (
+          !host ||
+          host === 'localhost' ||
+          variable.startsWith('NEXT_PUBLIC_') ||
+          variable === 'NEXTAUTH_URL'
+        )
+          continue;
+        expect({ name, variable, host, exists: host in services }).toEqual({
+          name,
+          variable,
+          host,
+          exists: true,
+        });
       }
     }
   });
@@ -74,7 +94,10 @@ describe('docker-compose.yml', () => {
     );
     for (const [name, service] of Object.entries(services)) {
       if (oneShot.has(name)) continue;
-      expect({ name, healthcheck: Boolean(service.healthcheck?.test?.length) }).toEqual({ name, healthcheck: true });
+      expect({ name, healthcheck: Boolean(service.healthcheck?.test?.length) }).toEqual({
+        name,
+        healthcheck: true,
+      });
     }
   });
 });

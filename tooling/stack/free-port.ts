@@ -16,3 +16,15 @@ export async function firstFreePort(preferred: number, host = '127.0.0.1'): Prom
   }
   throw new Error(`no free port in ${preferred}-${preferred + 99} on ${host}`);
 }
+
+/** A port the OS had free a moment ago (for a child that must be told its port up front). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

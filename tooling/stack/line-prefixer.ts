@@ -8,10 +8,10 @@ export function makePrefix(name: string, index: number, width: number, colour: b
   return colour ? `\x1b[${COLOURS[index % COLOURS.length]}m${label}\x1b[0m | ` : `${label} | `;
 }
 
-/** Copies a child's output to `out` line by line, each line behind `prefix`; calls `onLine` per line. */
+/** Copies a child's output to `out` (when given) line by line, each line behind `prefix`; calls `onLine` per line. */
 export function pipeWithPrefix(
   input: Readable,
-  out: Writable,
+  out: Writable | undefined,
   prefix: string,
   onLine?: (line: string) => void,
 ): void {
@@ -22,13 +22,13 @@ export function pipeWithPrefix(
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
-      out.write(`${prefix}${line}\n`);
+      out?.write(`${prefix}${line}\n`);
       onLine?.(line);
     }
   });
   input.on('end', () => {
     if (pending) {
-      out.write(`${prefix}${pending}\n`);
+      out?.write(`${prefix}${pending}\n`);
       onLine?.(pending);
     }
   });

@@ -1,16 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** What the dev runner needs to know of one workspace package. */
+/** What a service is to the stack; `subgraph` ones are handed to the router. */
+export type ServiceRole = 'subgraph' | 'router' | 'worker' | 'web';
+
+/** What the stack launcher knows of one workspace package (its package.json `groovy` metadata). */
 export interface WorkspacePackage {
   dir: string;
   packageName: string;
   /** Short name for log prefixes and the URL list (`groovy.name`, else the folder name). */
   name: string;
-  /** The URL printed once the service answers (`groovy.url`). */
+  /** The URL printed once the service answers in development (`groovy.url`; its port is the dev port). */
   url?: string;
   /** Where to poll until the service is up (`groovy.readyUrl`, else `url`). */
   readyUrl?: string;
+  /** `groovy.role`: a `subgraph` is composed by the router, the others are wired by their role. */
+  role?: ServiceRole;
   hasDevScript: boolean;
   hasBuildScript: boolean;
 }
@@ -19,7 +24,7 @@ interface PackageJson {
   name?: string;
   workspaces?: string[];
   scripts?: Record<string, string>;
-  groovy?: { name?: string; url?: string; readyUrl?: string };
+  groovy?: { name?: string; url?: string; readyUrl?: string; role?: ServiceRole };
 }
 
 function readPackageJson(dir: string): PackageJson {
@@ -34,7 +39,9 @@ export function listWorkspacePackages(rootDir: string): WorkspacePackage[] {
     if (pattern.endsWith('/*')) {
       const parent = path.join(rootDir, pattern.slice(0, -2));
       if (!fs.existsSync(parent)) continue;
-      for (const entry of fs.readdirSync(parent, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of fs
+        .readdirSync(parent, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.isDirectory()) dirs.push(path.join(parent, entry.name));
       }
     } else {
@@ -46,14 +53,21 @@ export function listWorkspacePackages(rootDir: string): WorkspacePackage[] {
     .map((dir) => {
       const pkg = readPackageJson(dir);
       const url = pkg.groovy?.url;
+      const readyUrl = pkg.groovy?.readyUrl ?? url;
       return {
         dir,
         packageName: pkg.name ?? path.basename(dir),
         name: pkg.groovy?.name ?? path.basename(dir),
         ...(url ? { url } : {}),
-        ...(pkg.groovy?.readyUrl ?? url ? { readyUrl: pkg.groovy?.readyUrl ?? url } : {}),
+        ...(readyUrl ? { readyUrl } : {}),
+        ...(pkg.groovy?.role ? { role: pkg.groovy.role } : {}),
         hasDevScript: Boolean(pkg.scripts?.dev),
         hasBuildScript: Boolean(pkg.scripts?.build),
       };
     });
+}
+
+/** The packages that are services: those with a `dev` script (what `npm run dev` starts). */
+export function listServices(rootDir: string): WorkspacePackage[] {
+  return listWorkspacePackages(rootDir).filter((pkg) => pkg.hasDevScript);
 }
