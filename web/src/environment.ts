@@ -16,6 +16,30 @@ const url = (fallback: string) =>
     .pipe(z.url({ protocol: /^https?$/ }))
     .default(fallback);
 
+/**
+ * A CSP host source for media: an http(s) origin, no path; the port may be `*` (`http://127.0.0.1:*`).
+ * Nothing else: a wildcard host or a scheme-only source would open the policy to any site.
+ */
+const MEDIA_ORIGIN = /^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/i;
+
+/** Local storage listens on loopback in development and in the integration tests' stacks. */
+export const DEFAULT_MEDIA_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
+
+const mediaOrigins = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value.split(/[\s,]+/).filter(Boolean) : DEFAULT_MEDIA_ORIGINS))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(MEDIA_ORIGIN, 'must list http(s) origins such as https://media.groovy.example'),
+      )
+      .min(1),
+  );
+
 const optionalString = z
   .string()
   .trim()
@@ -31,6 +55,7 @@ export const webEnvironmentSchema = z
     NEXT_PUBLIC_GRAPHQL_URL: z.string().trim().optional(),
     NEXTAUTH_URL: url('http://127.0.0.1:3000'),
     NEXTAUTH_SECRET: optionalString,
+    MEDIA_ORIGINS: mediaOrigins,
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
   })
@@ -77,6 +102,8 @@ export interface Environment {
   /** Router URL used by the browser. */
   publicGraphqlUrl: string;
   nextAuthUrl: string;
+  /** Where the browser loads media, covers and avatars from and uploads to (the CSP allows them). */
+  mediaOrigins: string[];
   nextAuthSecret: string;
   /** True when NEXTAUTH_SECRET was not set and the dev-only fallback is in use. */
   usingDevSecret: boolean;
@@ -104,6 +131,7 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
     graphqlUrl: env.GRAPHQL_URL,
     publicGraphqlUrl: env.NEXT_PUBLIC_GRAPHQL_URL || env.GRAPHQL_URL,
     nextAuthUrl: env.NEXTAUTH_URL,
+    mediaOrigins: env.MEDIA_ORIGINS,
     nextAuthSecret: env.NEXTAUTH_SECRET ?? DEV_ONLY_NEXTAUTH_SECRET,
     usingDevSecret: !env.NEXTAUTH_SECRET,
     google:

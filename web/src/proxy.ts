@@ -9,6 +9,11 @@ import {
   shouldRefreshAccessToken,
 } from '@/auth/session-token';
 import { getEnvironment } from '@/environment';
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  NONCE_HEADER,
+} from '@/security/content-security-policy';
 
 /**
  * Next.js proxy (formerly "middleware"): refreshes an access token that is about to expire BEFORE the
@@ -20,6 +25,33 @@ import { getEnvironment } from '@/environment';
  * pages check again themselves; this just avoids rendering and streaming a page only to leave it).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const env = getEnvironment();
+  // A fresh nonce per page: Next.js reads it from the request's CSP header and puts it on its own
+  // <script>s; the root layout reads it (x-nonce) for Apollo's data-transport scripts.
+  const nonce = createNonce();
+  const policy = buildContentSecurityPolicy({
+    nonce,
+    development: env.nodeEnv === 'development',
+    publicGraphqlUrl: env.publicGraphqlUrl,
+    mediaOrigins: env.mediaOrigins,
+    secureSite: env.nextAuthUrl.startsWith('https://'),
+  });
+  /** Render the page, with this request's headers as they are by now (a refresh rewrites cookies). */
+  const render = () => {
+    const headers = new Headers(request.headers);
+    headers.set('content-security-policy', policy);
+    headers.set(NONCE_HEADER, nonce);
+    return NextResponse.next({ request: { headers } });
+  };
+  const response = await authenticate(request, render);
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+async function authenticate(
+  request: NextRequest,
+  render: () => NextResponse,
+): Promise<NextResponse> {
   const env = getEnvironment();
   const secureCookie = env.nextAuthUrl.startsWith('https://');
   const cookieName = `${secureCookie ? '__Secure-' : ''}next-auth.session-token`;
@@ -34,14 +66,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     NextResponse.redirect(new URL(signInRedirectPath(back, error), request.url));
   const protectedPage = isProtectedPath(request.nextUrl.pathname);
 
-  if (!token?.accessToken) return protectedPage ? toSignIn() : NextResponse.next();
-  if (token.error === REFRESH_FAILED)
-    return protectedPage ? toSignIn('SessionExpired') : NextResponse.next();
-  if (!shouldRefreshAccessToken(token, Date.now(), PROXY_REFRESH_MARGIN_MS))
-    return NextResponse.next();
+  if (!token?.accessToken) return protectedPage ? toSignIn() : render();
+  if (token.error === REFRESH_FAILED) return protectedPage ? toSignIn('SessionExpired') : render();
+  if (!shouldRefreshAccessToken(token, Date.now(), PROXY_REFRESH_MARGIN_MS)) return render();
 
   const refreshed = await refreshIfNeeded(token, PROXY_REFRESH_MARGIN_MS);
-  if (refreshed === token) return NextResponse.next(); // router unreachable: try again next request
+  if (refreshed === token) return render(); // router unreachable: try again next request
 
   const maxAge = getAuthOptions().session?.maxAge ?? 30 * 24 * 60 * 60;
   const value = await encode({ token: refreshed, secret: env.nextAuthSecret, maxAge });
@@ -55,10 +85,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   for (const cookie of plan.set) request.cookies.set(cookie.name, cookie.value);
   // …and so does the browser. A rejected refresh on a protected page goes straight to sign-in (the
   // cookie records the error so the client clears the session).
-  const response =
-    refreshed.error && protectedPage
-      ? toSignIn('SessionExpired')
-      : NextResponse.next({ request: { headers: request.headers } });
+  const response = refreshed.error && protectedPage ? toSignIn('SessionExpired') : render();
   const options = { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookie } as const;
   for (const cookie of plan.set)
     response.cookies.set(cookie.name, cookie.value, { ...options, maxAge });

@@ -8,6 +8,7 @@ describe('parseEnvironment', () => {
       graphqlUrl: 'http://127.0.0.1:4000/graphql',
       publicGraphqlUrl: 'http://127.0.0.1:4000/graphql',
       nextAuthUrl: 'http://127.0.0.1:3000',
+      mediaOrigins: ['http://127.0.0.1:*', 'http://localhost:*'],
       nextAuthSecret: DEV_ONLY_NEXTAUTH_SECRET,
       usingDevSecret: true,
       google: undefined,
@@ -71,5 +72,21 @@ describe('parseEnvironment', () => {
       expect(problems).toContain('GOOGLE_CLIENT_SECRET');
       expect(problems).toContain('NEXT_PUBLIC_GRAPHQL_URL');
     }
+  });
+
+  it('reads MEDIA_ORIGINS as a list of origins and refuses anything wider', () => {
+    expect(
+      parseEnvironment({
+        MEDIA_ORIGINS: 'https://media.groovy.example, https://cdn.groovy.example:8443',
+      }).mediaOrigins,
+    ).toEqual(['https://media.groovy.example', 'https://cdn.groovy.example:8443']);
+    for (const bad of [
+      '*',
+      'https:',
+      'https://*.example',
+      'https://a.example/path',
+      "'unsafe-inline'",
+    ])
+      expect(() => parseEnvironment({ MEDIA_ORIGINS: bad })).toThrow(/MEDIA_ORIGINS/);
   });
 });

@@ -19,9 +19,12 @@ import { REFRESH_MARGIN_MS, shouldRefreshAccessToken } from '@/auth/session-toke
  */
 export function GroovyApolloProvider({
   graphqlUrl,
+  nonce,
   children,
 }: {
   graphqlUrl: string;
+  /** This response's CSP nonce, for the <script>s that carry server-fetched data to the browser. */
+  nonce: string | undefined;
   children: ReactNode;
 }) {
   const { data: session } = useSession();
@@ -66,5 +69,9 @@ export function GroovyApolloProvider({
     });
   }, [graphqlUrl]);
 
-  return <ApolloNextAppProvider makeClient={makeClient}>{children}</ApolloNextAppProvider>;
+  return (
+    <ApolloNextAppProvider makeClient={makeClient} extraScriptProps={{ nonce }}>
+      {children}
+    </ApolloNextAppProvider>
+  );
 }

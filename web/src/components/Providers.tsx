@@ -28,17 +28,19 @@ function SessionExpiryWatcher() {
 export function Providers({
   session,
   graphqlUrl,
+  nonce,
   children,
 }: {
   session: Session | null;
   graphqlUrl: string;
+  nonce: string | undefined;
   children: ReactNode;
 }) {
   return (
     // Re-reads the session (running the refresh in the jwt callback if due) every 4 minutes and on focus.
     <SessionProvider session={session} refetchInterval={4 * 60} refetchOnWindowFocus>
       <SessionExpiryWatcher />
-      <GroovyApolloProvider graphqlUrl={graphqlUrl}>
+      <GroovyApolloProvider graphqlUrl={graphqlUrl} nonce={nonce}>
         {/* The audio element lives here, above every page: playback survives navigation. */}
         <PlayerProvider>{children}</PlayerProvider>
       </GroovyApolloProvider>

@@ -1,0 +1,262 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  freePort,
+  generateTone,
+  launchChromium,
+  registerListener,
+  Stack,
+  startWeb,
+  uploadSong,
+  waitUntilProcessed,
+  type RunningWeb,
+} from '../testkit';
+import {
+  recordCspViolations,
+  seriousAccessibilityViolations,
+  type AccessibilityViolation,
+} from '../browser-audit';
+
+const SONG_TITLE = 'Harbor Lights at Dawn';
+const ARTIST_NAME = 'The Harbor Lights Collective';
+
+// Every page of the built web app in headless Chromium, against the real stack with a READY song on
+// an album: the security headers, no Content-Security-Policy violation anywhere (playback through
+// hls.js included), no serious or critical axe-core (WCAG 2.1 AA) finding, visible keyboard focus on
+// text inputs, and a signed-in header that fits on one line on desktops.
+describe('web: security headers, CSP and accessibility on every page (browser)', () => {
+  let stack: Stack;
+  let web: RunningWeb;
+  let browser: Browser;
+  let listener: { email: string; password: string };
+  let ids: { song: string; album: string; artist: string };
+
+  beforeAll(async () => {
+    const webPort = await freePort();
+    stack = await Stack.start({
+      media: true,
+      routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` },
+    });
+    web = await startWeb(webPort, stack.router.url);
+    browser = await launchChromium();
+
+    const registered = await registerListener(stack, ARTIST_NAME);
+    listener = registered;
+    const token = registered.session.accessToken;
+    const album = await stack.execute<{ createAlbum: { id: string } }>(
+      'mutation Album($input: CreateAlbumInput!) { createAlbum(input: $input) { id } }',
+      { input: { title: 'Night Harbour', artistName: ARTIST_NAME } },
+      { token },
+    );
+    if (!album.data) throw new Error(`createAlbum failed: ${JSON.stringify(album.errors)}`);
+    const tone = generateTone(6);
+    // uploadSong passes its input through as requestSongUpload's: the song goes onto the album.
+    const input = {
+      title: SONG_TITLE,
+      artistName: ARTIST_NAME,
+      albumId: album.data.createAlbum.id,
+      fileName: 'dawn.mp3',
+      contentType: 'audio/mpeg',
+      genre: 'Ambient',
+    };
+    const upload = await uploadSong(stack, token, input, tone.bytes);
+    expect((await waitUntilProcessed(stack, upload.song.id, token)).status).toBe('READY');
+    const song = await stack.execute<{ song: { artist: { id: string } } }>(
+      'query S($id: ID!) { song(id: $id) { artist { id } } }',
+      { id: upload.song.id },
+      { token },
+    );
+    ids = {
+      song: upload.song.id,
+      album: album.data.createAlbum.id,
+      artist: song.data!.song.artist.id,
+    };
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await stack?.stop();
+  });
+
+  /** Every page under web/src/app (signed out, /upload and /account answer with the sign-in page). */
+  const pages = () => [
+    '/',
+    `/search?q=${encodeURIComponent('harbor')}`,
+    `/songs/${ids.song}`,
+    `/albums/${ids.album}`,
+    `/artists/${ids.artist}`,
+    '/upload',
+    '/account',
+    '/signin',
+    '/signup',
+    '/no-such-page',
+  ];
+
+  async function visit(page: Page, path: string): Promise<void> {
+    await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
+    await page.locator('main h1').first().waitFor();
+  }
+
+  async function signIn(context: BrowserContext): Promise<void> {
+    const page = await context.newPage();
+    await page.goto(`${web.url}/signin`);
+    await page.getByLabel('Email').fill(listener.email);
+    await page.getByLabel('Password', { exact: true }).fill(listener.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+    await page.close();
+  }
+
+  it('sends the security headers on pages and static files, with a fresh CSP nonce on every page that Next.js puts on its scripts', async () => {
+    const first = await fetch(`${web.url}/`);
+    const html = await first.text();
+    const policy = first.headers.get('content-security-policy') ?? '';
+    expect(first.headers.get('x-frame-options')).toBe('DENY');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(first.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain('unsafe-eval');
+    const nonce = /script-src [^;]*'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeDefined();
+    expect(policy).toContain(new URL(stack.router.url).origin); // connect-src: the router
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html).not.toMatch(/<script(?![^>]*nonce=)[^>]*>/); // every script carries it
+
+    const second = await fetch(`${web.url}/signin`);
+    expect(second.headers.get('content-security-policy')).not.toBe(policy);
+
+    const icon = await fetch(`${web.url}/icon.svg`);
+    expect(icon.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(icon.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('reports no CSP violation and no serious or critical axe-core (WCAG 2.1 AA) finding on any page, signed out and signed in, and plays a song through hls.js under the policy', async () => {
+    const context = await browser.newContext();
+    const violations = await recordCspViolations(context);
+    // As a browser without native HLS (Firefox, most Chromium builds): hls.js over Media Source
+    // Extensions, with its blob: worker, is what must work under the policy.
+    await context.addInitScript(() => {
+      const canPlayType = HTMLMediaElement.prototype.canPlayType;
+      HTMLMediaElement.prototype.canPlayType = function (type: string) {
+        return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
+      };
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const inaccessible: AccessibilityViolation[] = [];
+    const audit = async () => {
+      for (const path of pages()) {
+        await visit(page, path);
+        // Injected by the test harness (DevTools), which the page's CSP does not govern.
+        inaccessible.push(...(await seriousAccessibilityViolations(page)));
+      }
+    };
+    await audit();
+    await signIn(context);
+    await audit();
+    expect(inaccessible).toEqual([]);
+    expect(violations).toEqual([]);
+
+    await visit(page, `/songs/${ids.song}`);
+    await page.getByRole('button', { name: `Play ${SONG_TITLE}` }).click();
+    await page.waitForFunction(() => {
+      const audio = document.querySelector('audio');
+      return !!audio && audio.src.startsWith('blob:') && audio.currentTime > 0.3 && !audio.paused;
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 420_000);
+
+  it('enforces the policy: a script injected into the page markup does not run', async () => {
+    const context = await browser.newContext();
+    const violations = await recordCspViolations(context);
+    // Stands in for an HTML injection: the real response, its real headers, one extra inline script.
+    await context.route(`${web.url}/`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        '</body>',
+        '<script>window.__injected = true;</script></body>',
+      );
+      await route.fulfill({ response, body });
+    });
+    const page = await context.newPage();
+    await visit(page, '/');
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(
+      await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+    ).toBeUndefined();
+    // Reported while the markup was parsed, long before the network went idle.
+    expect(violations.map((v) => v.directive)).toContain('script-src-elem');
+    await context.close();
+  });
+
+  it('shows text inputs focused from the keyboard with the same 3px ring as buttons', async () => {
+    const page = await browser.newPage();
+    await visit(page, '/signup');
+    const focusRing = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return {
+          element: document.activeElement!.tagName,
+          style: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+        };
+      });
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Skip to content',
+    );
+    const buttonRing = (await focusRing()).style;
+    expect(buttonRing).toBe('solid 3px rgb(103, 232, 249)');
+
+    const seen: string[] = [];
+    for (
+      let presses = 0;
+      presses < 40 && seen.filter((tag) => tag === 'INPUT').length < 3;
+      presses += 1
+    ) {
+      await page.keyboard.press('Tab');
+      const ring = await focusRing();
+      seen.push(ring.element);
+      if (ring.element === 'INPUT') expect(ring.style).toBe(buttonRing);
+    }
+    expect(seen.filter((tag) => tag === 'INPUT').length).toBeGreaterThanOrEqual(3); // search, then the form's fields
+    await page.close();
+  });
+
+  it('keeps the signed-in header on one line with room for the search box at 1280 and 1024 px, and fits it on a 390 px phone', async () => {
+    const context = await browser.newContext();
+    await signIn(context);
+    const page = await context.newPage();
+    const measure = () =>
+      page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+        return {
+          brandHeight: box('.brand').height,
+          searchWidth: box('.header-search').width,
+          headerHeight: box('.site-header').height,
+          pageWidth: document.documentElement.scrollWidth,
+        };
+      });
+    for (const [width, minimumSearch] of [
+      [1280, 320],
+      [1024, 260],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await visit(page, `/songs/${ids.song}`);
+      await page.screenshot({ path: `/tmp/web-hardening-header-${width}.png` });
+      const layout = await measure();
+      expect(layout.brandHeight).toBeLessThanOrEqual(40); // one line beside the 34 px logo
+      expect(layout.searchWidth).toBeGreaterThanOrEqual(minimumSearch);
+      expect(layout.headerHeight).toBeLessThanOrEqual(72); // one row
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(page, `/songs/${ids.song}`);
+    await page.screenshot({ path: '/tmp/web-hardening-header-390.png' });
+    const phone = await measure();
+    expect(phone.pageWidth).toBeLessThanOrEqual(390);
+    expect(phone.brandHeight).toBeLessThanOrEqual(40);
+    expect(phone.searchWidth).toBeGreaterThanOrEqual(300);
+    await context.close();
+  }, 120_000);
+});
