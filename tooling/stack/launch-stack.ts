@@ -64,6 +64,11 @@ export interface LaunchStackOptions {
   onExit?: (name: string, code: number | null) => void;
   /** Aborting stops everything, also while the stack is still starting. */
   signal?: AbortSignal;
+  /**
+   * The Node.js binary that runs the embedded engine and the built services (default: the one running
+   * this code). The repo checks start the stack on the current LTS with it.
+   */
+  nodeBinary?: string;
 }
 
 /** One running service, as tests and benches use it. */
@@ -116,6 +121,7 @@ export function freshDatabaseName(prefix: string): string {
 export async function launchStack(options: LaunchStackOptions): Promise<LaunchedStack> {
   const rootDir = options.rootDir ?? REPO_ROOT;
   const isolated = options.mode === 'isolated';
+  const nodeBinary = options.nodeBinary ?? process.execPath;
   const offset = isolated ? 0 : (options.portOffset ?? 0);
   const all = listServices(rootDir).map((service) => withPortOffset(service, offset));
   const members = options.services
@@ -295,7 +301,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         if (!fs.existsSync(entry))
           throw new Error(`${member.name} is not built: ${entry} is missing (npm run build)`);
         const port = plannedPorts.get(member.name) ?? 0;
-        child = start(member.name, process.execPath, ['--enable-source-maps', entry], member.dir, {
+        child = start(member.name, nodeBinary, ['--enable-source-maps', entry], member.dir, {
           ...env,
           PORT: String(port),
         });
@@ -379,7 +385,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       fs.mkdirSync(options.mongoDataDir, { recursive: true });
       args.push('--data-dir', options.mongoDataDir);
     }
-    const engine = start('mongo', process.execPath, args, rootDir, {
+    const engine = start('mongo', nodeBinary, args, rootDir, {
       ...(isolated ? { PATH: process.env.PATH } : options.env),
     });
     return engine.waitForLoggedUrl('mongodb', 30_000);
