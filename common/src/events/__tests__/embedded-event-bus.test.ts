@@ -57,14 +57,12 @@ describe('embedded event bus specifics', () => {
         .collection<{ _id: string; value: number }>('sequences')
         .findOneAndUpdate({ _id: 'events' }, { $inc: { value: 1 } }, { returnDocument: 'after' }))!
         .value;
-      await db
-        .collection('events')
-        .insertOne({
-          _id: 'garbage' as never,
-          seq,
-          envelope: { type: 'USER_REGISTERED', nonsense: true },
-          publishedAt: new Date(),
-        });
+      await db.collection('events').insertOne({
+        _id: 'garbage' as never,
+        seq,
+        envelope: { type: 'USER_REGISTERED', nonsense: true },
+        publishedAt: new Date(),
+      });
       await bus.publish([userRegistered('last')]);
       const inbox = new Inbox();
       await bus.subscribe({

@@ -126,12 +126,13 @@ export class EventLog {
   }
 
   /**
-   * Closes the sequence numbers `from`..`to` that hold nothing yet with gap markers. A number whose
+   * Closes the sequence numbers `from`..`to` (the first 1,000 of them) that hold nothing yet with gap markers. A number whose
    * event landed first keeps it; a publisher arriving later loses the number and takes a new one.
    */
   closeGaps(from: number, to: number): Promise<void> {
     const seqs: number[] = [];
-    for (let seq = from; seq <= to; seq += 1) seqs.push(seq);
+    // At most 1,000 at a time (the caller reads again and closes the rest): a bounded write.
+    for (let seq = from; seq <= Math.min(to, from + 999); seq += 1) seqs.push(seq);
     return this.close(seqs);
   }
 
