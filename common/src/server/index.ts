@@ -1,4 +1,9 @@
-export { createHttpService, type HttpService, type HttpServiceOptions, type ReadinessCheck } from './http-service';
+export {
+  createHttpService,
+  type HttpService,
+  type HttpServiceOptions,
+  type ReadinessCheck,
+} from './http-service';
 export { exitOnShutdownSignals } from './shutdown-signals';
 export {
   startSubgraph,
@@ -8,3 +13,4 @@ export {
   type SubgraphDependencies,
   type SubgraphEnvironment,
 } from './start-subgraph';
+export { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';
