@@ -11,10 +11,7 @@ export function envBoolean(defaultValue: boolean) {
       if (value === undefined || value === '') return defaultValue;
       if (['true', '1', 'yes', 'on'].includes(value)) return true;
       if (['false', '0', 'no', 'off'].includes(value)) return false;
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected a boolean (true/false, 1/0, yes/no, on/off)',
-      });
+      ctx.addIssue({ code: 'custom', message: 'expected a boolean (true/false, 1/0, yes/no, on/off)' });
       return z.NEVER;
     });
 }
@@ -69,19 +66,13 @@ export const DEV_IDENTITY_TOKEN_SECRET = 'dev-only-identity-token-secret-do-not-
 export function serviceEnvironmentShape(defaultPort: number) {
   return {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: envPort(defaultPort),
     MONGO_URL: envOptionalUrl(['mongodb', 'mongodb+srv']),
     /** The service's database inside the server (default `groovy_<service>`). */
-    MONGO_DATABASE: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name (letters, digits, _ or -)')
-      .optional(),
+    MONGO_DATABASE: z.string().trim().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name (letters, digits, _ or -)').optional(),
     MONGO_ALLOW_DOWNLOAD: envBoolean(false),
     MONGOMS_SYSTEM_BINARY: z.string().trim().optional(),
     SHUTDOWN_TIMEOUT_MS: envPositiveInt(10_000),
@@ -106,10 +97,7 @@ export function envOptionalBoolean() {
       if (value === undefined || value === '') return undefined;
       if (['true', '1', 'yes', 'on'].includes(value)) return true;
       if (['false', '0', 'no', 'off'].includes(value)) return false;
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected a boolean (true/false, 1/0, yes/no, on/off)',
-      });
+      ctx.addIssue({ code: 'custom', message: 'expected a boolean (true/false, 1/0, yes/no, on/off)' });
       return z.NEVER;
     });
 }

@@ -70,9 +70,7 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     );
     const ready = results.every(([, ok]) => ok);
     const checks = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'failing']));
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not ready', service: options.name, checks });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name, checks });
   });
   app.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
@@ -84,10 +82,7 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
     const forced = setTimeout(() => {
-      logger.warn(
-        { timeoutMs: shutdownTimeoutMs },
-        'stop timed out; closing remaining connections',
-      );
+      logger.warn({ timeoutMs: shutdownTimeoutMs }, 'stop timed out; closing remaining connections');
       httpServer.closeAllConnections();
     }, shutdownTimeoutMs);
     forced.unref();
@@ -122,9 +117,7 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
       }
       const status = httpStatusOf(error);
       if (status >= 500) logger.error({ err: error }, 'unhandled error in an HTTP route');
-      res
-        .status(status)
-        .json({ error: status >= 500 ? 'internal server error' : (error as Error).message });
+      res.status(status).json({ error: status >= 500 ? 'internal server error' : (error as Error).message });
     });
   };
 
@@ -154,8 +147,6 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
 
 /** The status an error carries (body-parser sets `status`, e.g. 413 or 400), else 500. */
 function httpStatusOf(error: unknown): number {
-  const status =
-    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
-    (error as { statusCode?: unknown } | null)?.statusCode;
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }

@@ -1,9 +1,4 @@
-export {
-  createHttpService,
-  type HttpService,
-  type HttpServiceOptions,
-  type ReadinessCheck,
-} from './http-service';
+export { createHttpService, type HttpService, type HttpServiceOptions, type ReadinessCheck } from './http-service';
 export { exitOnShutdownSignals } from './shutdown-signals';
 export {
   startSubgraph,

@@ -63,9 +63,7 @@ export interface StartSubgraphOptions<TContext extends object> {
   /** Builds the federated schema (normally with `buildFederatedSchema`). */
   schema(dependencies: SubgraphDependencies): Promise<GraphQLSchema>;
   /** Adds the subgraph's fields to each request's context. */
-  context?(
-    args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies,
-  ): Promise<TContext> | TContext;
+  context?(args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies): Promise<TContext> | TContext;
   /** Extra HTTP routes (webhooks, uploads), mounted before `/graphql`. */
   routes?(app: Express, dependencies: SubgraphDependencies): void;
   /** Background work started once the server listens; the returned function stops it. */
@@ -160,9 +158,7 @@ export async function startSubgraph<TContext extends object = object>(
           identity: claims?.identity ?? null,
           clientAddress: claims?.clientAddress ?? null,
         };
-        const extra = options.context
-          ? await options.context({ req, base, ...dependencies })
-          : ({} as TContext);
+        const extra = options.context ? await options.context({ req, base, ...dependencies }) : ({} as TContext);
         return { ...base, ...extra };
       },
     }),
@@ -175,13 +171,5 @@ export async function startSubgraph<TContext extends object = object>(
   logger.info({ url: `${baseUrl}/graphql` }, `${name} subgraph listening`);
 
   if (options.handleSignals ?? true) exitOnShutdownSignals(() => service.stop(), logger);
-  return {
-    name,
-    baseUrl,
-    url: `${baseUrl}/graphql`,
-    port,
-    connection,
-    logger,
-    stop: () => service.stop(),
-  };
+  return { name, baseUrl, url: `${baseUrl}/graphql`, port, connection, logger, stop: () => service.stop() };
 }
