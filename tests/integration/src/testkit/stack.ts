@@ -72,6 +72,8 @@ export class Stack {
       MONGO_DATABASE: mongo.freshDatabaseName('auth'),
       AUTH_SIGNING_KEY: JSON.stringify(signingKey),
       IDENTITY_TOKEN_SECRET,
+      // Every test client is 127.0.0.1: many accounts per file (a test may lower it again).
+      REGISTRATION_MAX_PER_ADDRESS: '1000',
       ...options.authEnv,
     };
     const auth = await spawnService({ name: 'auth', entry: AUTH_ENTRY, env: authEnv });
