@@ -21,7 +21,11 @@ export const authEnvironmentSchema = z.object({
    * How long a just-rotated refresh token still answers with the same successor (two tabs, a retry,
    * two web replicas refreshing at once); presented after that, it revokes its family.
    */
-  REFRESH_TOKEN_REUSE_GRACE_SECONDS: envPositiveInt(30),
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .int('expected a whole number of seconds')
+    .min(0, 'expected 0 (no grace) or more seconds')
+    .default(30),
   /**
    * The ES256 private key (a JWK as JSON) that signs access tokens. Unset: one is generated once
    * and kept in the auth database, so every replica and restart signs with the same key.
