@@ -396,6 +396,14 @@ describe('client address', () => {
       },
     );
     expect(user.body.data).toEqual({ clientAddress: '203.0.113.8', whoami: { userId: 'u3' } });
+
+    // A trusted proxy that forwards something that is not an address gets its own address used.
+    const garbage = await postGraphQL(stack.router.url, '{ clientAddress }', undefined, {
+      headers: { 'x-forwarded-for': 'x'.repeat(300) },
+    });
+    expect(garbage.body.data).toEqual({
+      clientAddress: expect.stringMatching(/127\.0\.0\.1$|^::1$/),
+    });
   });
 
   it('ignores x-forwarded-for from a peer that is not a trusted proxy', async () => {
