@@ -237,7 +237,8 @@ export async function startBenchStack(
         STORAGE_PUBLIC_URL: `http://127.0.0.1:${storagePort}`,
         STORAGE_SIGNING_SECRET: BENCH_SECRETS.STORAGE_SIGNING_SECRET,
       }),
-      startService('query', ENTRIES.query, { ...shared, ...bus, MONGO_DATABASE: databases.query }),
+      // The benches read the query subgraph directly too (propagation lag, seeding), not only via the router.
+      startService('query', ENTRIES.query, { ...shared, ...bus, MONGO_DATABASE: databases.query, REQUIRE_ROUTER_IDENTITY: 'false' }),
     ]);
     const supergraphPath = path.join(workDir, 'supergraph.graphql');
     fs.copyFileSync(SUPERGRAPH, supergraphPath);
