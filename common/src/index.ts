@@ -11,3 +11,4 @@ export * from './server';
 export * from './identity';
 export * from './media';
 export * from './storage';
+export * from './text';

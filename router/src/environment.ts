@@ -10,6 +10,7 @@ import {
   serviceEnvironmentShape,
 } from '@groovy/common';
 import { z } from 'zod';
+import { trustedProxiesVariable } from './identity/trusted-proxies';
 
 /** `<repo>/schemas/supergraph.graphql`, from src/ (tsx) and from dist/ (node) alike. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(
@@ -79,6 +80,9 @@ export const routerEnvironmentSchema = z.object({
   JWT_AUDIENCE: z.string().trim().min(1).default('groovy-api'),
   AUTH_INTERNAL_URL: url('http://127.0.0.1:4001'),
   API_KEY_CACHE_TTL_MS: envPositiveInt(30_000),
+  /** Proxies whose `x-forwarded-for` is believed (the web app, a load balancer); default loopback. */
+  TRUSTED_PROXIES: trustedProxiesVariable,
+  /** Older form (express `trust proxy`: true or a hop count); when set, it replaces TRUSTED_PROXIES. */
   TRUST_PROXY: trustProxy,
   /** Browser origins allowed to call the router (comma-separated; `*` for any). */
   CORS_ORIGINS: z

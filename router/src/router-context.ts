@@ -4,6 +4,6 @@ import type { VerifiedIdentity } from '@groovy/common';
 export interface RouterContext {
   requestId: string;
   identity: VerifiedIdentity | null;
-  /** `x-groovy-identity` for subgraphs: the identity signed with IDENTITY_TOKEN_SECRET. */
+  /** `x-groovy-identity` for subgraphs: the caller (or anonymous) and client address, signed. */
   identityToken: string | undefined;
 }

@@ -28,6 +28,7 @@ import { createAccessTokenVerifier } from './identity/access-token-verifier';
 import { createApiKeyVerifier } from './identity/api-key-verifier';
 import { authenticate, type Caller } from './identity/authenticate.middleware';
 import { createIdentitySigner } from './identity/forwarded-identity';
+import { compileTrustedProxies } from './identity/trusted-proxies';
 import { persistedQueries } from './persisted-queries/persisted-queries.middleware';
 import { loadPersistedQueryManifest } from './persisted-queries/persisted-query-manifest';
 import { analyseDocuments, refuseDocuments } from './protection/document-limits';
@@ -142,7 +143,11 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
       ? {}
       : { internalPort: env.INTERNAL_PORT, internalHost: env.INTERNAL_HOST ?? env.HOST }),
   });
-  if (env.TRUST_PROXY !== false) service.app.set('trust proxy', env.TRUST_PROXY);
+  // req.ip: the client's address, from x-forwarded-for only as far as trusted proxies vouch for it.
+  service.app.set(
+    'trust proxy',
+    env.TRUST_PROXY !== false ? env.TRUST_PROXY : compileTrustedProxies(env.TRUSTED_PROXIES),
+  );
 
   const supergraph = supergraphFile({
     path: env.SUPERGRAPH_PATH,
@@ -279,7 +284,9 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         return {
           requestId: requestScope.getStore()?.requestId ?? 'none',
           identity: caller.identity,
-          identityToken: caller.identity ? await signForwardedIdentity(caller.identity) : undefined,
+          // Every request carries one (anonymous callers too): subgraphs refuse direct calls in
+          // production and take the client's address only from this token.
+          identityToken: await signForwardedIdentity(caller.identity, caller.ip),
         };
       },
     }),

@@ -7,6 +7,7 @@ import NextAuth, {
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GoogleProvider from 'next-auth/providers/google';
 import type { JWT } from 'next-auth/jwt';
+import { headers } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { getEnvironment } from '@/environment';
@@ -19,6 +20,7 @@ import {
   type AuthPayloadFields,
 } from '@/auth/auth.operations';
 import { encodeAuthError, formErrorsFromRouterFailure } from '@/auth/auth-error-codec';
+import { forwardedForOf } from '@/auth/forwarded-for';
 import { executeOnRouter, RouterGraphQLError, RouterUnavailableError } from '@/auth/router-request';
 import {
   refreshToken,
@@ -80,11 +82,29 @@ async function callRouterForSignIn<T>(
   }
 }
 
-export async function refreshSessionOnRouter(refresh: string): Promise<AuthPayloadFields> {
+/**
+ * The browser's `x-forwarded-for` for this request (route handlers and server components), so the
+ * router throttles the browser, not the web server; undefined outside a request.
+ */
+async function browserForwardedFor(): Promise<string | undefined> {
+  try {
+    return forwardedForOf(await headers());
+  } catch {
+    return undefined;
+  }
+}
+
+export async function refreshSessionOnRouter(
+  refresh: string,
+  forwardedFor?: string,
+): Promise<AuthPayloadFields> {
   const data = await executeOnRouter(
     REFRESH_SESSION,
     { refreshToken: refresh },
-    { url: getEnvironment().graphqlUrl },
+    {
+      url: getEnvironment().graphqlUrl,
+      forwardedFor: forwardedFor ?? (await browserForwardedFor()),
+    },
   );
   return data.refreshSession;
 }
@@ -92,9 +112,14 @@ export async function refreshSessionOnRouter(refresh: string): Promise<AuthPaylo
 export const isTransientRouterFailure = (error: unknown) => error instanceof RouterUnavailableError;
 
 /** Applies the refresh decision to a JWT; shared by the jwt callback and the proxy. */
-export async function refreshIfNeeded(token: JWT, marginMs?: number): Promise<JWT> {
+export async function refreshIfNeeded(
+  token: JWT,
+  marginMs?: number,
+  forwardedFor?: string,
+): Promise<JWT> {
   if (!shouldRefreshAccessToken(token, Date.now(), marginMs)) return token;
-  const next = await refreshToken(token, refreshSessionOnRouter, {
+  const refresh = (value: string) => refreshSessionOnRouter(value, forwardedFor);
+  const next = await refreshToken(token, refresh, {
     isTransient: isTransientRouterFailure,
   });
   if (next.error) console.warn('[web] refreshSession failed: the user must sign in again');
@@ -111,11 +136,12 @@ function buildAuthOptions(): NextAuthOptions {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const email = credential(credentials, 'email').trim();
         const password = credential(credentials, 'password');
+        const forwardedFor = forwardedForOf(req?.headers);
         const data = await callRouterForSignIn(
-          (url) => executeOnRouter(LOGIN, { email, password }, { url }),
+          (url) => executeOnRouter(LOGIN, { email, password }, { url, forwardedFor }),
           ['email', 'password'],
         );
         return userFromPayload(data.login, email);
@@ -129,14 +155,15 @@ function buildAuthOptions(): NextAuthOptions {
         password: { label: 'Password', type: 'password' },
         displayName: { label: 'Display name', type: 'text' },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        const forwardedFor = forwardedForOf(req?.headers);
         const input = {
           email: credential(credentials, 'email').trim(),
           password: credential(credentials, 'password'),
           displayName: credential(credentials, 'displayName').trim(),
         };
         const data = await callRouterForSignIn(
-          (url) => executeOnRouter(REGISTER, { input }, { url }),
+          (url) => executeOnRouter(REGISTER, { input }, { url, forwardedFor }),
           ['email', 'password', 'displayName'],
         );
         return userFromPayload(data.register, input.email);
@@ -163,7 +190,7 @@ function buildAuthOptions(): NextAuthOptions {
           const data = await executeOnRouter(
             SIGN_IN_WITH_GOOGLE,
             { idToken: account.id_token },
-            { url: env.graphqlUrl },
+            { url: env.graphqlUrl, forwardedFor: await browserForwardedFor() },
           );
           // next-auth passes this same object to the jwt callback as `user` (JWT strategy, no adapter).
           Object.assign(user, userFromPayload(data.signInWithGoogle, user.email ?? null));
@@ -228,7 +255,7 @@ function buildAuthOptions(): NextAuthOptions {
           await executeOnRouter(
             LOGOUT,
             { refreshToken: token.refreshToken },
-            { url: env.graphqlUrl, timeoutMs: 5_000 },
+            { url: env.graphqlUrl, timeoutMs: 5_000, forwardedFor: await browserForwardedFor() },
           );
         } catch (error) {
           const reason = error instanceof Error ? describeFailure(error) : String(error);

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { encode, getToken } from 'next-auth/jwt';
 import { getAuthOptions, refreshIfNeeded } from '@/auth';
+import { forwardedForOf } from '@/auth/forwarded-for';
 import { isProtectedPath, signInRedirectPath } from '@/auth/protected-routes';
 import { planSessionCookies } from '@/auth/session-cookies';
 import {
@@ -70,7 +71,11 @@ async function authenticate(
   if (token.error === REFRESH_FAILED) return protectedPage ? toSignIn('SessionExpired') : render();
   if (!shouldRefreshAccessToken(token, Date.now(), PROXY_REFRESH_MARGIN_MS)) return render();
 
-  const refreshed = await refreshIfNeeded(token, PROXY_REFRESH_MARGIN_MS);
+  const refreshed = await refreshIfNeeded(
+    token,
+    PROXY_REFRESH_MARGIN_MS,
+    forwardedForOf(request.headers),
+  );
   if (refreshed === token) return render(); // router unreachable: try again next request
 
   const maxAge = getAuthOptions().session?.maxAge ?? 30 * 24 * 60 * 60;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/** `true/false/1/0/yes/no/on/off` (lower-cased) → boolean; anything else adds an issue. */
+function booleanWord(value: string, ctx: z.RefinementCtx): boolean {
+  if (['true', '1', 'yes', 'on'].includes(value)) return true;
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  ctx.addIssue({ code: 'custom', message: 'expected a boolean (true/false, 1/0, yes/no, on/off)' });
+  return z.NEVER;
+}
+
 /** `true/false/1/0/yes/no/on/off` (any case) → boolean; anything else is rejected with a clear message. */
 export function envBoolean(defaultValue: boolean) {
   return z
@@ -7,13 +15,7 @@ export function envBoolean(defaultValue: boolean) {
     .trim()
     .toLowerCase()
     .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return defaultValue;
-      if (['true', '1', 'yes', 'on'].includes(value)) return true;
-      if (['false', '0', 'no', 'off'].includes(value)) return false;
-      ctx.addIssue({ code: 'custom', message: 'expected a boolean (true/false, 1/0, yes/no, on/off)' });
-      return z.NEVER;
-    });
+    .transform((value, ctx) => (value === undefined || value === '' ? defaultValue : booleanWord(value, ctx)));
 }
 
 /** A TCP port number (0 = pick a free port). */
@@ -86,4 +88,24 @@ export function serviceEnvironmentShape(defaultPort: number) {
       .min(32, 'expected at least 32 characters')
       .default(DEV_IDENTITY_TOKEN_SECRET),
   };
+}
+
+/** Like `envBoolean`, but unset (or empty) stays undefined, so a default can depend on other variables. */
+export function envOptionalBoolean() {
+  return z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value, ctx): boolean | undefined =>
+      value === undefined || value === '' ? undefined : booleanWord(value, ctx),
+    );
+}
+
+/**
+ * Variables every subgraph shares besides `serviceEnvironmentShape`: whether it refuses GraphQL
+ * requests that carry no router-signed identity (unset: on when NODE_ENV=production).
+ */
+export function subgraphEnvironmentShape() {
+  return { REQUIRE_ROUTER_IDENTITY: envOptionalBoolean() };
 }

@@ -2,8 +2,10 @@ export { EnvironmentError, loadEnvironment, parseEnvironment } from './load-envi
 export {
   DEV_IDENTITY_TOKEN_SECRET,
   envBoolean,
+  envOptionalBoolean,
   envOptionalUrl,
   envPort,
   envPositiveInt,
   serviceEnvironmentShape,
+  subgraphEnvironmentShape,
 } from './environment-fields';

@@ -8,8 +8,18 @@ import { z } from 'zod';
  * cannot verify, so calling a subgraph directly with a forged header gets nothing.
  */
 export type VerifiedIdentity =
-  | { kind: 'user'; userId: string }
-  | { kind: 'apiKey'; userId: string; apiKeyId: string };
+  { kind: 'user'; userId: string } | { kind: 'apiKey'; userId: string; apiKeyId: string };
+
+/**
+ * Everything a router-signed token says about one request: who the caller is (null = anonymous)
+ * and the client's address as the router determined it (its peer, or the `x-forwarded-for` hop
+ * its trusted proxies vouched for). Subgraphs take the client address only from here, never from
+ * a header the client could set.
+ */
+export interface RouterClaims {
+  identity: VerifiedIdentity | null;
+  clientAddress: string | null;
+}
 
 /** The HTTP header that carries the identity token from the router to subgraphs. */
 export const IDENTITY_HEADER = 'x-groovy-identity';
@@ -18,9 +28,19 @@ const ISSUER = 'groovy-router';
 const AUDIENCE = 'groovy-subgraphs';
 const ALGORITHM = 'HS256';
 
+/** Long enough for any IPv6 text form (with a zone id); anything longer is not an address. */
+const MAX_ADDRESS_LENGTH = 64;
+const address = z.string().min(1).max(MAX_ADDRESS_LENGTH).optional();
+
 const identityClaims = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('user'), sub: z.string().min(1) }),
-  z.object({ kind: z.literal('apiKey'), sub: z.string().min(1), apiKeyId: z.string().min(1) }),
+  z.object({ kind: z.literal('anonymous'), addr: address }),
+  z.object({ kind: z.literal('user'), sub: z.string().min(1), addr: address }),
+  z.object({
+    kind: z.literal('apiKey'),
+    sub: z.string().min(1),
+    apiKeyId: z.string().min(1),
+    addr: address,
+  }),
 ]);
 
 function secretKey(secret: string): Uint8Array {
@@ -28,29 +48,41 @@ function secretKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Signs `identity` for one hop (router → subgraph); valid for `ttlSeconds` (default 60). */
+/**
+ * Signs `identity` (null = anonymous) and the client's address for one hop (router → subgraph);
+ * valid for `ttlSeconds` (default 60).
+ */
 export async function signIdentityToken(
-  identity: VerifiedIdentity,
+  identity: VerifiedIdentity | null,
   secret: string,
   ttlSeconds = 60,
+  clientAddress?: string | null,
 ): Promise<string> {
+  const addr = clientAddress ? { addr: clientAddress.slice(0, MAX_ADDRESS_LENGTH) } : {};
   const claims =
-    identity.kind === 'apiKey' ? { kind: identity.kind, apiKeyId: identity.apiKeyId } : { kind: identity.kind };
-  return new SignJWT(claims)
+    identity === null
+      ? { kind: 'anonymous', ...addr }
+      : identity.kind === 'apiKey'
+        ? { kind: identity.kind, apiKeyId: identity.apiKeyId, ...addr }
+        : { kind: identity.kind, ...addr };
+  const token = new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-    .setSubject(identity.userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .sign(secretKey(secret));
+    .setExpirationTime(`${ttlSeconds}s`);
+  if (identity) token.setSubject(identity.userId);
+  return token.sign(secretKey(secret));
 }
 
-/** The identity in `token`, or null when it is missing, forged, expired or malformed. */
-export async function verifyIdentityToken(
+/**
+ * What a router-signed `token` says (caller and client address), or null when the token is
+ * missing, forged, expired or malformed: such a request did not come through the router.
+ */
+export async function verifyRouterToken(
   token: string | undefined,
   secret: string,
-): Promise<VerifiedIdentity | null> {
+): Promise<RouterClaims | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, secretKey(secret), {
@@ -60,11 +92,28 @@ export async function verifyIdentityToken(
     });
     const claims = identityClaims.safeParse(payload);
     if (!claims.success) return null;
-    return claims.data.kind === 'apiKey'
-      ? { kind: 'apiKey', userId: claims.data.sub, apiKeyId: claims.data.apiKeyId }
-      : { kind: 'user', userId: claims.data.sub };
+    const clientAddress = claims.data.addr ?? null;
+    switch (claims.data.kind) {
+      case 'anonymous':
+        return { identity: null, clientAddress };
+      case 'apiKey':
+        return {
+          identity: { kind: 'apiKey', userId: claims.data.sub, apiKeyId: claims.data.apiKeyId },
+          clientAddress,
+        };
+      case 'user':
+        return { identity: { kind: 'user', userId: claims.data.sub }, clientAddress };
+    }
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;
   }
+}
+
+/** The caller in `token`, or null when it is anonymous, missing, forged, expired or malformed. */
+export async function verifyIdentityToken(
+  token: string | undefined,
+  secret: string,
+): Promise<VerifiedIdentity | null> {
+  return (await verifyRouterToken(token, secret))?.identity ?? null;
 }

@@ -8,3 +8,4 @@ export {
   type SubgraphDependencies,
   type SubgraphEnvironment,
 } from './start-subgraph';
+export { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';

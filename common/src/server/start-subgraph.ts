@@ -7,12 +7,13 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { DEV_IDENTITY_TOKEN_SECRET } from '../config/environment-fields';
 import { createErrorFormatter } from '../errors/format-error';
-import { IDENTITY_HEADER, verifyIdentityToken, type VerifiedIdentity } from '../identity/identity-token';
+import type { VerifiedIdentity } from '../identity/identity-token';
 import { createLogger, requestScope } from '../logging/logger';
 import { createServiceMetrics } from '../metrics/service-metrics';
 import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
 import { resolveMongo, type ResolvedMongo } from '../mongo/resolve-mongo';
 import { createHttpService, type ReadinessCheck } from './http-service';
+import { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';
 import { exitOnShutdownSignals } from './shutdown-signals';
 
 /** The shared part of every service's parsed environment (see `serviceEnvironmentShape`). */
@@ -30,6 +31,8 @@ export interface SubgraphEnvironment {
   /** Distinct operation names with their own metrics label (default 200); the rest are `other`. */
   METRICS_MAX_OPERATION_NAMES?: number;
   IDENTITY_TOKEN_SECRET: string;
+  /** Refuse GraphQL requests without a router-signed identity (default: on in production). */
+  REQUIRE_ROUTER_IDENTITY?: boolean | undefined;
   PATH?: string | undefined;
 }
 
@@ -46,6 +49,8 @@ export interface BaseSubgraphContext extends BaseContext {
   logger: Logger;
   /** The caller, as the router verified and signed it; null for anonymous or unverifiable calls. */
   identity: VerifiedIdentity | null;
+  /** The client's address, as the router signed it; null when the request did not come through it. */
+  clientAddress: string | null;
 }
 
 export interface StartSubgraphOptions<TContext extends object> {
@@ -145,15 +150,17 @@ export async function startSubgraph<TContext extends object = object>(
   options.routes?.(service.app, dependencies);
   service.app.use(
     '/graphql',
+    routerIdentity({ secret: env.IDENTITY_TOKEN_SECRET, required: requiresRouterIdentity(env) }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         // The logger adds requestId to every line itself (from requestScope).
-        const identity = await verifyIdentityToken(req.header(IDENTITY_HEADER), env.IDENTITY_TOKEN_SECRET);
+        const claims = routerClaimsOf(res);
         const base: BaseSubgraphContext = {
           requestId: requestScope.getStore()?.requestId ?? 'none',
           logger,
-          identity,
+          identity: claims?.identity ?? null,
+          clientAddress: claims?.clientAddress ?? null,
         };
         const extra = options.context ? await options.context({ req, base, ...dependencies }) : ({} as TContext);
         return { ...base, ...extra };

@@ -14,6 +14,11 @@ export interface TestGraphQLResult<T = Record<string, unknown>> {
 export interface ExecuteAsRouterOptions {
   /** The caller the router would have verified: a user id, or a full identity. Omit for anonymous. */
   as?: string | VerifiedIdentity;
+  /**
+   * The client address the router would have signed. With it (or with `as`) the request carries a
+   * router-signed token, anonymous when `as` is omitted.
+   */
+  clientAddress?: string;
   /** The shared identity secret the subgraph verifies with. */
   identitySecret: string;
   headers?: Record<string, string>;
@@ -27,9 +32,10 @@ export async function executeAsRouter<T = Record<string, unknown>>(
   options: ExecuteAsRouterOptions,
 ): Promise<TestGraphQLResult<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-  if (options.as) {
-    const identity: VerifiedIdentity = typeof options.as === 'string' ? { kind: 'user', userId: options.as } : options.as;
-    headers[IDENTITY_HEADER] = await signIdentityToken(identity, options.identitySecret);
+  if (options.as || options.clientAddress) {
+    const identity: VerifiedIdentity | null =
+      typeof options.as === 'string' ? { kind: 'user', userId: options.as } : (options.as ?? null);
+    headers[IDENTITY_HEADER] = await signIdentityToken(identity, options.identitySecret, 60, options.clientAddress);
   }
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return { status: response.status, ...((await response.json()) as Omit<TestGraphQLResult<T>, 'status'>) };

@@ -56,6 +56,14 @@ describe('parseRouterEnvironment', () => {
     expect(() => parseRouterEnvironment({ NODE_ENV: 'production' })).toThrow(
       /IDENTITY_TOKEN_SECRET/,
     );
+    expect(parseRouterEnvironment({}).TRUSTED_PROXIES).toEqual(['loopback']);
+    expect(
+      parseRouterEnvironment({ TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12,::1' }).TRUSTED_PROXIES,
+    ).toEqual(['10.0.0.5', '172.16.0.0/12', '::1']);
+    expect(parseRouterEnvironment({ TRUSTED_PROXIES: 'none' }).TRUSTED_PROXIES).toEqual([]);
+    expect(() => parseRouterEnvironment({ TRUSTED_PROXIES: 'the-web-app' })).toThrow(
+      /TRUSTED_PROXIES/,
+    );
     expect(parseRouterEnvironment({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
     expect(parseRouterEnvironment({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
     expect(

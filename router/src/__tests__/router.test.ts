@@ -364,6 +364,59 @@ describe('callers', () => {
   });
 });
 
+describe('client address', () => {
+  it('signs a token for anonymous callers too, so subgraphs that require one still answer them', async () => {
+    // The accounts fixture runs with REQUIRE_ROUTER_IDENTITY: called directly it refuses.
+    const direct = await postGraphQL(stack.accounts.url, '{ requestId }');
+    expect(direct.status).toBe(401);
+    const viaRouter = await postGraphQL(stack.router.url, '{ requestId whoami { userId } }');
+    expect(viaRouter.status).toBe(200);
+    expect(viaRouter.body.data).toMatchObject({ whoami: null });
+  });
+
+  it('forwards the peer address, or the x-forwarded-for hop a trusted proxy vouches for', async () => {
+    // The test client is on loopback: a trusted proxy by default (the web app in development).
+    const direct = await postGraphQL(stack.router.url, '{ clientAddress }');
+    expect(direct.body.data).toEqual({
+      clientAddress: expect.stringMatching(/127\.0\.0\.1$|^::1$/),
+    });
+    const viaProxy = await postGraphQL(stack.router.url, '{ clientAddress }', undefined, {
+      headers: { 'x-forwarded-for': '198.51.100.4, 203.0.113.7' },
+    });
+    // Only the last hop, the one the trusted proxy saw, is believed.
+    expect(viaProxy.body.data).toEqual({ clientAddress: '203.0.113.7' });
+
+    const token = await stack.auth.signAccessToken('u3');
+    const user = await postGraphQL(
+      stack.router.url,
+      '{ clientAddress whoami { userId } }',
+      undefined,
+      {
+        headers: { 'x-forwarded-for': '203.0.113.8', authorization: `Bearer ${token}` },
+      },
+    );
+    expect(user.body.data).toEqual({ clientAddress: '203.0.113.8', whoami: { userId: 'u3' } });
+
+    // A trusted proxy that forwards something that is not an address gets its own address used.
+    const garbage = await postGraphQL(stack.router.url, '{ clientAddress }', undefined, {
+      headers: { 'x-forwarded-for': 'x'.repeat(300) },
+    });
+    expect(garbage.body.data).toEqual({
+      clientAddress: expect.stringMatching(/127\.0\.0\.1$|^::1$/),
+    });
+  });
+
+  it('ignores x-forwarded-for from a peer that is not a trusted proxy', async () => {
+    const router = await stack.startRouter({ TRUSTED_PROXIES: '10.20.30.40, 192.0.2.0/24' });
+    const forged = await postGraphQL(router.url, '{ clientAddress }', undefined, {
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+    });
+    expect(forged.body.data).toEqual({
+      clientAddress: expect.stringMatching(/127\.0\.0\.1$|^::1$/),
+    });
+  });
+});
+
 describe('limits', () => {
   it('refuses a query deeper than the limit with QUERY_TOO_DEEP', async () => {
     // song(1) uploader(2) songs(3) uploader(4) … : 16 levels.

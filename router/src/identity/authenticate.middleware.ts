@@ -1,5 +1,6 @@
 import { IDENTITY_HEADER, type Logger, type VerifiedIdentity } from '@groovy/common';
-import type { RequestHandler } from 'express';
+import { isIP } from 'node:net';
+import type { Request, RequestHandler } from 'express';
 import { sendGraphQLError } from '../http/graphql-error-response';
 import { InvalidAccessTokenError, type AccessTokenVerifier } from './access-token-verifier';
 import type { ApiKeyVerifier } from './api-key-verifier';
@@ -30,6 +31,15 @@ export interface FailedAttemptLimiter {
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
+ * `req.ip` (the peer, or the x-forwarded-for hop trusted proxies vouch for: TRUSTED_PROXIES) when it
+ * is an IP address; a proxy that forwards something else gets its own address used instead.
+ */
+function clientAddressOf(req: Request): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  return req.ip && isIP(req.ip) ? req.ip : peer;
+}
+
+/**
  * Resolves the caller: `Authorization: Bearer <JWT>` → user, `x-api-key` → API key (and its owner),
  * neither → anonymous. Present but invalid credentials → 401 UNAUTHENTICATED (never silently
  * anonymous). A client-sent `x-groovy-identity` is dropped: only the router signs that header.
@@ -41,7 +51,7 @@ export function authenticate(options: AuthenticateOptions): RequestHandler {
   const { logger } = options;
   return async (req, res, next) => {
     delete req.headers[IDENTITY_HEADER];
-    const caller: Caller = { identity: null, ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+    const caller: Caller = { identity: null, ip: clientAddressOf(req) };
     res.locals.caller = caller;
     const authorization = req.header('authorization');
     const apiKey = req.header('x-api-key');

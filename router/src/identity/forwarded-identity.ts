@@ -6,19 +6,23 @@ const TOKEN_TTL_SECONDS = 60;
 const REUSE_MS = 30_000;
 
 /**
- * Signs the `x-groovy-identity` token for a caller (common's `signIdentityToken`, 60 s) and reuses
- * it for 30 s, so a busy caller costs one HMAC every 30 s instead of one per request.
+ * Signs the `x-groovy-identity` token for a caller (null = anonymous) and the client's address
+ * (common's `signIdentityToken`, 60 s) and reuses it for 30 s, so a busy caller costs one HMAC every
+ * 30 s instead of one per request.
  */
 export function createIdentitySigner(secret: string) {
   const cache = new ExpiringCache<Promise<string>>(10_000);
-  return (identity: VerifiedIdentity): Promise<string> => {
-    const key =
-      identity.kind === 'apiKey'
-        ? `apiKey:${identity.userId}:${identity.apiKeyId}`
-        : `user:${identity.userId}`;
+  return (identity: VerifiedIdentity | null, clientAddress: string): Promise<string> => {
+    const who =
+      identity === null
+        ? 'anonymous'
+        : identity.kind === 'apiKey'
+          ? `apiKey:${identity.userId}:${identity.apiKeyId}`
+          : `user:${identity.userId}`;
+    const key = `${who}@${clientAddress}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const token = signIdentityToken(identity, secret, TOKEN_TTL_SECONDS);
+    const token = signIdentityToken(identity, secret, TOKEN_TTL_SECONDS, clientAddress);
     cache.set(key, token, REUSE_MS);
     token.catch(() => undefined);
     return token;

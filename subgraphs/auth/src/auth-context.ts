@@ -6,8 +6,6 @@ import type { User } from './user/user';
 export interface AuthContext extends BaseSubgraphContext {
   /** Batches entity references and profile lookups: one database query per request tick. */
   userById: DataLoader<string, User | null>;
-  /** The caller's address as the router saw it, for per-IP sign-in throttling. */
-  clientIp: string | null;
 }
 
 /** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */

@@ -1,6 +1,5 @@
 import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
 import DataLoader from 'dataloader';
-import type { Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ApiKeyResolver } from './api-key/api-key.resolver';
 import { createApiKeyModel } from './api-key/api-key.model';
@@ -11,6 +10,8 @@ import { GoogleIdTokenVerifier } from './google/google-id-token-verifier';
 import { createLoginFailureModel } from './login-throttle/login-failure.model';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { PasswordHasher } from './password/password-hasher';
+import { createRegistrationCountModel } from './registration-throttle/registration-count.model';
+import { RegistrationThrottle } from './registration-throttle/registration-throttle';
 import { createRefreshTokenModel } from './session/refresh-token.model';
 import { SessionResolver } from './session/session.resolver';
 import { SessionService } from './session/session.service';
@@ -30,7 +31,7 @@ export interface AuthModule {
   schema: GraphQLSchema;
   signer: AccessTokenSigner;
   apiKeys: ApiKeyService;
-  context(req: Request): Pick<AuthContext, 'userById' | 'clientIp'>;
+  context(): Pick<AuthContext, 'userById'>;
 }
 
 export async function createAuthModule(
@@ -57,6 +58,11 @@ export async function createAuthModule(
       windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
       lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
     }),
+    registrations: new RegistrationThrottle(createRegistrationCountModel(connection), {
+      maxPerAddress: env.REGISTRATION_MAX_PER_ADDRESS,
+      windowSeconds: env.REGISTRATION_WINDOW_SECONDS,
+    }),
+    refreshReuseGraceSeconds: env.REFRESH_TOKEN_REUSE_GRACE_SECONDS,
     google: new GoogleIdTokenVerifier(env.GOOGLE_CLIENT_ID, env.GOOGLE_JWKS_URL),
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     outbox,
@@ -78,17 +84,11 @@ export async function createAuthModule(
     schema,
     signer,
     apiKeys,
-    context: (req) => ({
+    context: () => ({
       userById: new DataLoader(async (ids: readonly string[]) =>
         (await userService.findByIds(ids)).map((user) => (user ? toUser(user) : null)),
       ),
-      clientIp: clientIpOf(req),
     }),
   };
 }
 
-/** The first `x-forwarded-for` hop (set by the router), else the peer address. */
-function clientIpOf(req: Request): string | null {
-  const forwarded = req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || req.socket.remoteAddress || null;
-}

@@ -51,7 +51,7 @@ export async function startAuthSubgraph(
         await bus.close();
       };
     },
-    context: ({ req, base }) => ({ ...base, ...module!.context(req) }),
+    context: ({ base }) => ({ ...base, ...module!.context() }),
     routes: (app) => {
       mountJwksRoute(app, module!.signer);
       mountApiKeyVerificationRoute(app, module!.apiKeys, env.IDENTITY_TOKEN_SECRET);

@@ -107,7 +107,8 @@ export async function startBenchStack(
     serviceEnv: {
       auth: profileEnv('auth'),
       songs: profileEnv('songs'),
-      query: profileEnv('query'),
+      // The benches read the query subgraph directly too (propagation lag, seeding), not only via the router.
+      query: { ...profileEnv('query'), REQUIRE_ROUTER_IDENTITY: 'false' },
       router: { SUPERGRAPH_WATCH: 'false', ...ROUTER_BENCH_ENV, ...profileEnv('router') },
     },
     startTimeoutMs: 60_000,

@@ -1,8 +1,14 @@
-import { eventBusEnvironmentShape, loadEnvironment, serviceEnvironmentShape } from '@groovy/common';
+import {
+  eventBusEnvironmentShape,
+  loadEnvironment,
+  serviceEnvironmentShape,
+  subgraphEnvironmentShape,
+} from '@groovy/common';
 import { z } from 'zod';
 
 export const queryEnvironmentSchema = z.object({
   ...serviceEnvironmentShape(4005),
+  ...subgraphEnvironmentShape(),
   /** EVENT_BUS (embedded | pubsub), EVENT_BUS_DATABASE, …: see common/src/events. */
   ...eventBusEnvironmentShape(),
 });

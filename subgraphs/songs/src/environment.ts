@@ -5,6 +5,7 @@ import {
   refineStorageEnvironment,
   serviceEnvironmentShape,
   storageEnvironmentShape,
+  subgraphEnvironmentShape,
 } from '@groovy/common';
 import { z } from 'zod';
 
@@ -14,6 +15,7 @@ export const DEV_WORKER_WEBHOOK_SECRET = 'dev-only-worker-webhook-secret-do-not-
 export const songsEnvironmentSchema = z
   .object({
     ...serviceEnvironmentShape(4002),
+    ...subgraphEnvironmentShape(),
     /** STORAGE_DRIVER (local | gcs), STORAGE_PUBLIC_URL, GCS_BUCKET, …: see common/src/storage. */
     ...storageEnvironmentShape(),
     /** EVENT_BUS (embedded | pubsub), EVENT_BUS_DATABASE, …: see common/src/events. */

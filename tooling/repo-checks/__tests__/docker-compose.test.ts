@@ -11,6 +11,7 @@ interface ComposeService {
   build?: { context: string; args?: Record<string, string> };
   environment?: Record<string, string>;
   ports?: string[];
+  expose?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
 }
@@ -82,6 +83,23 @@ describe('docker-compose.yml', () => {
     expect(new Set(secrets).size).toBe(1);
     expect(secrets[0]!.length).toBeGreaterThanOrEqual(32);
     expect(services.router?.environment?.IDENTITY_TOKEN_SECRET).toBe(secrets[0]);
+  });
+
+  it('publishes only the router and the web app (and the storage emulator standing in for public GCS)', () => {
+    const published = Object.entries(services)
+      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .map(([name]) => name)
+      .sort();
+    expect(published).toEqual(['gcs', 'router', 'web']);
+    // Everything else is reachable on the compose network only.
+    for (const name of ['mongo', 'pubsub', 'auth', 'songs', 'query', 'hls-worker']) {
+      expect({ name, expose: services[name]?.expose?.length ?? 0 }).toEqual({ name, expose: 1 });
+    }
+    // The router believes X-Forwarded-For only from the web app's fixed address.
+    const webAddress = (compose.services.web as { networks?: { default?: { ipv4_address?: string } } })
+      .networks?.default?.ipv4_address;
+    expect(webAddress).toEqual(expect.any(String));
+    expect(services.router?.environment?.TRUSTED_PROXIES).toBe(webAddress);
   });
 
   it('gives every long-running service a health check', () => {

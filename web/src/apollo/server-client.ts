@@ -5,7 +5,9 @@ import {
   InMemoryCache,
   registerApolloClient,
 } from '@apollo/client-integration-nextjs';
+import { headers } from 'next/headers';
 import { auth } from '@/auth';
+import { forwardedForOf } from '@/auth/forwarded-for';
 import { getEnvironment } from '@/environment';
 
 /**
@@ -15,6 +17,8 @@ import { getEnvironment } from '@/environment';
 export const { getClient, query } = registerApolloClient(async () => {
   const session = await auth();
   const accessToken = session && !session.error ? session.accessToken : undefined;
+  // The web is a trusted proxy of the router: it passes on the browser's address.
+  const forwardedFor = forwardedForOf(await headers());
   return new ApolloClient({
     cache: new InMemoryCache(),
     link: new HttpLink({
@@ -22,6 +26,7 @@ export const { getClient, query } = registerApolloClient(async () => {
       headers: {
         'apollographql-client-name': 'groovy-web',
         ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
       },
       // Per-user data: never let Next cache these fetches.
       fetchOptions: { cache: 'no-store', signal: AbortSignal.timeout(10_000) },

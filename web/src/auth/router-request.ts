@@ -26,6 +26,8 @@ export class RouterUnavailableError extends Error {
 export interface RouterRequestOptions {
   url: string;
   accessToken?: string;
+  /** The browser's `x-forwarded-for` chain (see forwarded-for.ts): the router trusts it from the web. */
+  forwardedFor?: string | undefined;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }
@@ -51,6 +53,7 @@ export async function executeOnRouter<TData, TVariables extends Record<string, u
         // The router's CSRF prevention accepts JSON posts; this header names the client for its logs.
         'apollographql-client-name': 'groovy-web',
         ...(options.accessToken ? { authorization: `Bearer ${options.accessToken}` } : {}),
+        ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
       },
       body: JSON.stringify({ query: print(document), variables }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),

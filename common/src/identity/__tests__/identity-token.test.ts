@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { signIdentityToken, verifyIdentityToken } from '../identity-token';
+import { signIdentityToken, verifyIdentityToken, verifyRouterToken } from '../identity-token';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 
@@ -8,20 +8,30 @@ describe('identity tokens (router → subgraph)', () => {
     const user = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET);
     expect(await verifyIdentityToken(user, SECRET)).toEqual({ kind: 'user', userId: 'u1' });
     const key = await signIdentityToken({ kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' }, SECRET);
-    expect(await verifyIdentityToken(key, SECRET)).toEqual({ kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' });
+    expect(await verifyIdentityToken(key, SECRET)).toEqual({
+      kind: 'apiKey',
+      userId: 'u2',
+      apiKeyId: 'k9',
+    });
   });
 
   it('ignores a missing, forged, tampered, expired or alg:none token', async () => {
     expect(await verifyIdentityToken(undefined, SECRET)).toBeNull();
     expect(await verifyIdentityToken('not-a-jwt', SECRET)).toBeNull();
 
-    const forged = await signIdentityToken({ kind: 'user', userId: 'u1' }, 'another-secret-that-is-long-enough-too!!');
+    const forged = await signIdentityToken(
+      { kind: 'user', userId: 'u1' },
+      'another-secret-that-is-long-enough-too!!',
+    );
     expect(await verifyIdentityToken(forged, SECRET)).toBeNull();
 
     const good = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET);
     const [header, payload, signature] = good.split('.');
     const otherUser = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: 'admin' }),
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+        sub: 'admin',
+      }),
     ).toString('base64url');
     expect(await verifyIdentityToken(`${header}.${otherUser}.${signature}`, SECRET)).toBeNull();
 
@@ -44,6 +54,41 @@ describe('identity tokens (router → subgraph)', () => {
   });
 
   it('refuses a secret too short to be safe', async () => {
-    await expect(signIdentityToken({ kind: 'user', userId: 'u1' }, 'short')).rejects.toThrow(/at least 32/);
+    await expect(signIdentityToken({ kind: 'user', userId: 'u1' }, 'short')).rejects.toThrow(
+      /at least 32/,
+    );
+  });
+});
+
+describe('router claims: caller and client address', () => {
+  it('carries the client address for users, API keys and anonymous callers', async () => {
+    const anonymous = await signIdentityToken(null, SECRET, 60, '203.0.113.7');
+    expect(await verifyRouterToken(anonymous, SECRET)).toEqual({
+      identity: null,
+      clientAddress: '203.0.113.7',
+    });
+    expect(await verifyIdentityToken(anonymous, SECRET)).toBeNull();
+
+    const user = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET, 60, '2001:db8::1');
+    expect(await verifyRouterToken(user, SECRET)).toEqual({
+      identity: { kind: 'user', userId: 'u1' },
+      clientAddress: '2001:db8::1',
+    });
+    const key = await signIdentityToken({ kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' }, SECRET);
+    expect(await verifyRouterToken(key, SECRET)).toEqual({
+      identity: { kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' },
+      clientAddress: null,
+    });
+  });
+
+  it('ignores a client address not signed by the router', async () => {
+    const forged = await signIdentityToken(
+      null,
+      'another-secret-that-is-long-enough-too!!',
+      60,
+      '198.51.100.1',
+    );
+    expect(await verifyRouterToken(forged, SECRET)).toBeNull();
+    expect(await verifyRouterToken(undefined, SECRET)).toBeNull();
   });
 });

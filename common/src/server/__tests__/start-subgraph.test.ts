@@ -3,6 +3,7 @@ import { IDENTITY_HEADER, signIdentityToken } from '../../identity';
 import { createLogger } from '../../logging';
 import { TEST_ENVIRONMENT } from '../../testing';
 import { startTestMongo, startTestSubgraph, type TestMongo } from '../../testing';
+import { requiresRouterIdentity } from '../router-identity';
 import type { RunningSubgraph } from '../start-subgraph';
 import { buildNotesSchema, Gate } from './fixtures/notes-subgraph';
 
@@ -189,5 +190,64 @@ describe('startSubgraph', () => {
     expect(finished.body.data).toEqual({ slow: 'finished' });
     await stopped;
     expect(subgraph.connection.readyState).toBe(0);
+  });
+});
+
+describe('startSubgraph behind the router', () => {
+  let mongo: TestMongo;
+  let subgraph: RunningSubgraph;
+  const secret = TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET;
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+    subgraph = await startTestSubgraph(mongo, {
+      name: 'notes',
+      environment: { REQUIRE_ROUTER_IDENTITY: true },
+      schema: ({ connection }) => buildNotesSchema(connection, new Gate()),
+    });
+  });
+
+  afterAll(async () => {
+    await subgraph?.stop();
+    await mongo?.stop();
+  });
+
+  it('is required by default in production only, unless REQUIRE_ROUTER_IDENTITY says otherwise', () => {
+    expect(requiresRouterIdentity({ NODE_ENV: 'production' })).toBe(true);
+    expect(requiresRouterIdentity({ NODE_ENV: 'production', REQUIRE_ROUTER_IDENTITY: false })).toBe(
+      false,
+    );
+    expect(requiresRouterIdentity({ NODE_ENV: 'development' })).toBe(false);
+    expect(requiresRouterIdentity({ NODE_ENV: 'test', REQUIRE_ROUTER_IDENTITY: true })).toBe(true);
+  });
+
+  it('refuses GraphQL requests without a router-signed token, and forged ones', async () => {
+    const direct = await post(subgraph.url, '{ whoami }');
+    expect(direct.status).toBe(401);
+    expect(direct.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const forged = await signIdentityToken(
+      null,
+      'an-attacker-secret-that-is-long-enough!',
+      60,
+      '10.0.0.1',
+    );
+    expect(
+      (await post(subgraph.url, '{ whoami }', undefined, { [IDENTITY_HEADER]: forged })).status,
+    ).toBe(401);
+  });
+
+  it('answers anonymous callers the router signed for, with the client address it signed', async () => {
+    const anonymous = await signIdentityToken(null, secret, 60, '203.0.113.9');
+    const result = await post(subgraph.url, '{ whoami clientAddress }', undefined, {
+      [IDENTITY_HEADER]: anonymous,
+      'x-forwarded-for': '198.51.100.66',
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.data).toEqual({ whoami: null, clientAddress: '203.0.113.9' });
+  });
+
+  it('keeps /healthz, /readyz and /metrics open', async () => {
+    for (const path of ['/healthz', '/readyz', '/metrics'])
+      expect((await fetch(`${subgraph.baseUrl}${path}`)).status).toBe(200);
   });
 });

@@ -38,11 +38,11 @@ export class AuthTestServer {
     await this.mongo.stop();
   }
 
-  /** Runs an operation; `as` signs a router identity the way the router would. */
+  /** Runs an operation; `as` and `clientAddress` sign a router identity the way the router would. */
   execute<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
-    options: { as?: VerifiedIdentity; headers?: Record<string, string> } = {},
+    options: { as?: VerifiedIdentity; clientAddress?: string; headers?: Record<string, string> } = {},
   ): Promise<GraphQLResult<T>> {
     return executeAsRouter<T>(this.subgraph.url, query, variables, {
       ...options,

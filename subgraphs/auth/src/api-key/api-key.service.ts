@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BadUserInputError, ConflictError, NotFoundError } from '@groovy/common';
+import { BadUserInputError, ConflictError, normaliseText, NotFoundError } from '@groovy/common';
 import { Types } from 'mongoose';
 import { hashOpaqueToken } from '../session/opaque-token';
 import type { ApiKeyModel, ApiKeyRecord } from './api-key.model';
@@ -24,7 +24,7 @@ export class ApiKeyService {
   }
 
   async create(userId: string, rawName: string): Promise<{ record: ApiKeyRecord; secret: string }> {
-    const name = rawName.trim();
+    const name = normaliseText('name', rawName, 'Key name');
     if (name.length === 0 || name.length > 60) {
       throw new BadUserInputError('name', 'Key name must be 1 to 60 characters');
     }

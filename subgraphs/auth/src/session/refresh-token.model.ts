@@ -2,7 +2,9 @@ import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 /**
  * One refresh token. Only its SHA-256 hash is stored. Tokens of one sign-in form a family: each use
- * rotates to a new token in the family; presenting a rotated token again revokes the whole family.
+ * rotates to a new token in the family; presenting a rotated token again revokes the whole family,
+ * unless it comes within the reuse grace window: then it gets the same successor, derived from the
+ * presented token and `successorSalt` (so no plaintext token is ever stored).
  */
 export interface RefreshTokenRecord {
   _id: Types.ObjectId;
@@ -11,6 +13,8 @@ export interface RefreshTokenRecord {
   userId: Types.ObjectId;
   expiresAt: Date;
   rotatedAt: Date | null;
+  /** Set when rotated: with the presented token it derives the successor (see deriveOpaqueToken). */
+  successorSalt?: string | null;
   revokedAt: Date | null;
   createdAt: Date;
 }
@@ -25,6 +29,7 @@ export function createRefreshTokenModel(connection: Connection): RefreshTokenMod
       userId: { type: Schema.Types.ObjectId, required: true, index: true },
       expiresAt: { type: Date, required: true },
       rotatedAt: { type: Date, default: null },
+      successorSalt: { type: String, default: null },
       revokedAt: { type: Date, default: null },
       createdAt: { type: Date, required: true },
     },

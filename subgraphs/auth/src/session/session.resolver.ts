@@ -19,8 +19,9 @@ export class SessionResolver {
   constructor(private readonly sessions: SessionService) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
-  async register(@Arg('input') input: RegisterInput): Promise<AuthPayload> {
-    return toPayload(await this.sessions.register(input));
+  async register(@Arg('input') input: RegisterInput, @Ctx() context: AuthContext): Promise<AuthPayload> {
+    // The client address comes only from the router-signed identity, never from a request header.
+    return toPayload(await this.sessions.register(input, context.clientAddress));
   }
 
   @Mutation(() => AuthPayload)
@@ -29,7 +30,7 @@ export class SessionResolver {
     @Arg('password') password: string,
     @Ctx() context: AuthContext,
   ): Promise<AuthPayload> {
-    return toPayload(await this.sessions.login(email, password, context.clientIp));
+    return toPayload(await this.sessions.login(email, password, context.clientAddress));
   }
 
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new session; the old token stops working.' })

@@ -4,14 +4,15 @@ import { Types } from 'mongoose';
 import type { GoogleIdTokenVerifier } from '../google/google-id-token-verifier';
 import type { LoginThrottle } from '../login-throttle/login-throttle';
 import type { PasswordHasher } from '../password/password-hasher';
+import type { RegistrationThrottle } from '../registration-throttle/registration-throttle';
 import { assertPasswordAcceptable } from '../password/password-policy';
 import type { AccessTokenSigner } from '../signing-key/access-token-signer';
 import { parseEmail } from '../user/email';
 import { parseDisplayName } from '../user/profile-rules';
 import { userRegisteredEvent, type OutboxNotifier } from '../user/user-events';
 import type { UserModel, UserRecord } from '../user/user.model';
-import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
-import type { RefreshTokenModel } from './refresh-token.model';
+import { deriveOpaqueToken, hashOpaqueToken, newOpaqueToken, newSalt } from './opaque-token';
+import type { RefreshTokenModel, RefreshTokenRecord } from './refresh-token.model';
 
 export interface Session {
   accessToken: string;
@@ -26,6 +27,9 @@ export interface SessionServiceDependencies {
   hasher: PasswordHasher;
   signer: AccessTokenSigner;
   throttle: LoginThrottle;
+  registrations: RegistrationThrottle;
+  /** A rotated refresh token presented again within this many seconds gets the same successor. */
+  refreshReuseGraceSeconds: number;
   google: GoogleIdTokenVerifier;
   refreshTokenTtlDays: number;
   outbox: OutboxNotifier;
@@ -38,10 +42,16 @@ const INVALID_REFRESH = 'Your session has expired; sign in again';
 export class SessionService {
   constructor(private readonly deps: SessionServiceDependencies) {}
 
-  async register(input: { email: string; password: string; displayName: string }): Promise<Session> {
+  /** `clientAddress`: the router-signed client address; registrations per address are limited. */
+  async register(
+    input: { email: string; password: string; displayName: string },
+    clientAddress: string | null,
+  ): Promise<Session> {
     const email = parseEmail('email', input.email);
     const displayName = parseDisplayName('displayName', input.displayName);
     assertPasswordAcceptable('password', input.password, email);
+    // Counted before the (deliberately slow) hash, so a burst of attempts costs no CPU past the limit.
+    await this.deps.registrations.count(clientAddress);
     const passwordHash = await this.deps.hasher.hash(input.password);
     let user: UserRecord;
     try {
@@ -104,7 +114,12 @@ export class SessionService {
     return this.startSession(user!);
   }
 
-  /** Rotates a refresh token. A token already rotated or revoked means theft: its family is revoked. */
+  /**
+   * Rotates a refresh token. A token already rotated or revoked means theft: its family is revoked —
+   * except within the reuse grace window after its rotation, when concurrent refreshes with one
+   * token (two tabs, a retry, two web replicas) all get the same successor, derived from the
+   * presented token and the salt stored at rotation.
+   */
   async refresh(refreshToken: string): Promise<Session> {
     const tokens = this.deps.refreshTokens;
     const tokenHash = hashOpaqueToken(refreshToken);
@@ -113,20 +128,37 @@ export class SessionService {
     const claimed = await tokens
       .findOneAndUpdate(
         { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: { $gt: now } },
-        { $set: { rotatedAt: now } },
+        { $set: { rotatedAt: now, successorSalt: newSalt() } },
         { returnDocument: 'after' },
       )
       .lean();
-    if (!claimed) {
+    const rotated = claimed ?? (await this.rotatedWithinGrace(tokenHash, now));
+    if (!rotated?.successorSalt) {
       const known = await tokens.findOne({ tokenHash }).lean();
       if (known && (known.rotatedAt || known.revokedAt)) {
         await this.revokeFamily(known.familyId);
       }
       throw new UnauthenticatedError(INVALID_REFRESH);
     }
-    const user = await this.deps.users.findById(claimed.userId).lean();
+    const user = await this.deps.users.findById(rotated.userId).lean();
     if (!user) throw new UnauthenticatedError(INVALID_REFRESH);
-    return this.issue(user, claimed.familyId);
+    const successor = deriveOpaqueToken('grt_', refreshToken, rotated.successorSalt);
+    return this.issue(user, rotated.familyId, successor);
+  }
+
+  /** The token, when it was rotated (not revoked) no longer ago than the reuse grace window. */
+  private async rotatedWithinGrace(tokenHash: string, now: Date): Promise<RefreshTokenRecord | null> {
+    if (this.deps.refreshReuseGraceSeconds === 0) return null;
+    const graceStart = new Date(now.getTime() - this.deps.refreshReuseGraceSeconds * 1000);
+    return this.deps.refreshTokens
+      .findOne({
+        tokenHash,
+        revokedAt: null,
+        expiresAt: { $gt: now },
+        rotatedAt: { $gte: graceStart },
+        successorSalt: { $type: 'string' },
+      })
+      .lean();
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are fine: signing out is idempotent. */
@@ -172,18 +204,38 @@ export class SessionService {
     return this.issue(user, randomUUID());
   }
 
-  private async issue(user: UserRecord, familyId: string): Promise<Session> {
-    const refreshToken = newOpaqueToken('grt_');
+  /**
+   * Stores `refreshToken` (by hash) in the family and signs an access token. A successor derived
+   * for a concurrent refresh may already be stored: storing it again is a no-op.
+   */
+  private async issue(
+    user: UserRecord,
+    familyId: string,
+    refreshToken = newOpaqueToken('grt_'),
+  ): Promise<Session> {
     const now = Date.now();
-    await this.deps.refreshTokens.create({
-      tokenHash: hashOpaqueToken(refreshToken),
-      familyId,
-      userId: user._id,
-      expiresAt: new Date(now + this.deps.refreshTokenTtlDays * 24 * 60 * 60 * 1000),
-      rotatedAt: null,
-      revokedAt: null,
-      createdAt: new Date(now),
-    });
+    const tokenHash = hashOpaqueToken(refreshToken);
+    await this.deps.refreshTokens
+      .updateOne(
+        { tokenHash },
+        {
+          $setOnInsert: {
+            tokenHash,
+            familyId,
+            userId: user._id,
+            expiresAt: new Date(now + this.deps.refreshTokenTtlDays * 24 * 60 * 60 * 1000),
+            rotatedAt: null,
+            successorSalt: null,
+            revokedAt: null,
+            createdAt: new Date(now),
+          },
+        },
+        { upsert: true },
+      )
+      .catch((error: { code?: number }) => {
+        // Two concurrent refreshes inserted the same successor: the other one stored it.
+        if (error.code !== 11000) throw error;
+      });
     const access = await this.deps.signer.sign(user._id.toHexString());
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
   }

@@ -1,17 +1,13 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError, normaliseText } from '@groovy/common';
 
 export const DISPLAY_NAME_MAX_LENGTH = 50;
 
-/** Trimmed, 1-50 characters, no control characters. */
+/** NFC, trimmed, spaces collapsed, 1-50 characters, no control or invisible characters. */
 export function parseDisplayName(field: string, value: string): string {
-  const name = value.trim().replace(/\s+/g, ' ');
+  const name = normaliseText(field, value, 'Display name');
   if (name.length === 0) throw new BadUserInputError(field, 'Display name must not be empty');
   if (name.length > DISPLAY_NAME_MAX_LENGTH) {
     throw new BadUserInputError(field, `Display name must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`);
-  }
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(name)) {
-    throw new BadUserInputError(field, 'Display name must not contain control characters');
   }
   return name;
 }

@@ -99,6 +99,33 @@ describe('songs: requestSongUpload', () => {
     expect(b.data!.requestSongUpload.song.artist.name).toBe('The Chemical Brothers');
   });
 
+  it('refuses lookalike names: zero-width and text-direction characters, naming the field', async () => {
+    const userId = newUserId();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ artistName: 'Secprobe\u200BArtist' }, 'artistName'],
+      [{ title: 'Track\u202Eevil' }, 'title'],
+      [{ genre: 'Ho\u2066use' }, 'genre'],
+      [{ tags: ['fine', 'hid\uFEFFden'] }, 'tags'],
+    ];
+    for (const [input, field] of cases) {
+      const result = await request(input, userId);
+      expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    }
+    const album = await server.execute(
+      CREATE_ALBUM,
+      { input: { title: 'Disco\u200Dvery', artistName: 'Daft Punk' } },
+      { as: userId },
+    );
+    expect(album.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
+    // Composed (NFC) and decomposed spellings are one artist; the stored name is composed.
+    const composed = await request({ artistName: 'Beyonc\u00e9' }, userId);
+    const decomposed = await request({ artistName: 'Beyonce\u0301' }, userId);
+    expect(decomposed.data!.requestSongUpload.song.artist).toEqual(
+      composed.data!.requestSongUpload.song.artist,
+    );
+    expect(decomposed.data!.requestSongUpload.song.artist.name).toBe('Beyonc\u00e9');
+  });
+
   it('accepts each supported audio type with its matching extension', async () => {
     const userId = newUserId();
     const cases: Array<[string, string, string]> = [

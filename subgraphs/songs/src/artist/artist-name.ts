@@ -1,10 +1,10 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError, normaliseText } from '@groovy/common';
 
 export const ARTIST_NAME_MAX_LENGTH = 200;
 
-/** Trimmed and whitespace-collapsed, 1-200 characters, no control characters. */
+/** NFC, trimmed, whitespace-collapsed, 1-200 characters, no control or invisible characters. */
 export function parseArtistName(field: string, value: string): string {
-  const name = value.trim().replace(/\s+/g, ' ');
+  const name = normaliseText(field, value, 'Artist name');
   if (name.length === 0) throw new BadUserInputError(field, 'Artist name must not be empty');
   if (name.length > ARTIST_NAME_MAX_LENGTH) {
     throw new BadUserInputError(
@@ -12,9 +12,6 @@ export function parseArtistName(field: string, value: string): string {
       `Artist name must be at most ${ARTIST_NAME_MAX_LENGTH} characters`,
     );
   }
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(name))
-    throw new BadUserInputError(field, 'Artist name must not contain control characters');
   return name;
 }
 

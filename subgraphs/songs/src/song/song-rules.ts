@@ -1,39 +1,31 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError, normaliseText } from '@groovy/common';
 
 export const TITLE_MAX_LENGTH = 200;
 export const GENRE_MAX_LENGTH = 50;
 export const MAX_TAGS = 20;
 export const TAG_MAX_LENGTH = 40;
 
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
-function collapse(value: string): string {
-  return value.normalize('NFC').trim().replace(/\s+/g, ' ');
-}
-
-/** A song or album title: trimmed, spaces collapsed, 1-200 characters, no control characters. */
+/**
+ * A song or album title: NFC, trimmed, spaces collapsed, 1-200 characters, no control or invisible
+ * characters (common's normaliseText).
+ */
 export function parseTitle(field: string, value: string): string {
-  const title = collapse(value);
+  const title = normaliseText(field, value, 'Title');
   if (title.length === 0) throw new BadUserInputError(field, 'Title must not be empty');
   if (title.length > TITLE_MAX_LENGTH) {
     throw new BadUserInputError(field, `Title must be at most ${TITLE_MAX_LENGTH} characters`);
   }
-  if (CONTROL_CHARACTERS.test(title))
-    throw new BadUserInputError(field, 'Title must not contain control characters');
   return title;
 }
 
 /** A genre: trimmed, at most 50 characters; empty or null means none. */
 export function parseGenre(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const genre = collapse(value);
+  const genre = normaliseText(field, value, 'Genre');
   if (genre.length === 0) return null;
   if (genre.length > GENRE_MAX_LENGTH) {
     throw new BadUserInputError(field, `Genre must be at most ${GENRE_MAX_LENGTH} characters`);
   }
-  if (CONTROL_CHARACTERS.test(genre))
-    throw new BadUserInputError(field, 'Genre must not contain control characters');
   return genre;
 }
 
@@ -45,13 +37,14 @@ export function parseTags(field: string, values: readonly string[] | null | unde
   if (!values) return [];
   const tags: string[] = [];
   for (const raw of values) {
-    const tag = collapse(raw).replace(/^#+/, '').trim().toLocaleLowerCase('en-US');
+    const tag = normaliseText(field, raw, 'Tags')
+      .replace(/^#+/, '')
+      .trim()
+      .toLocaleLowerCase('en-US');
     if (tag.length === 0) throw new BadUserInputError(field, 'Tags must not be empty');
     if (tag.length > TAG_MAX_LENGTH) {
       throw new BadUserInputError(field, `Each tag must be at most ${TAG_MAX_LENGTH} characters`);
     }
-    if (CONTROL_CHARACTERS.test(tag))
-      throw new BadUserInputError(field, 'Tags must not contain control characters');
     if (!tags.includes(tag)) tags.push(tag);
   }
   if (tags.length > MAX_TAGS)

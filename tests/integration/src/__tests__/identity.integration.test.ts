@@ -13,7 +13,11 @@ import {
 describe('identity through the router (auth + router as real processes)', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await Stack.start({ routerEnv: { API_KEY_CACHE_TTL_MS: '500' } });
+    stack = await Stack.start({
+      routerEnv: { API_KEY_CACHE_TTL_MS: '500' },
+      // No refresh grace window here: a reused token is theft at once (auth's tests cover the window).
+      authEnv: { REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0', LOGIN_MAX_FAILURES_PER_IP: '10' },
+    });
   });
   afterAll(() => stack?.stop());
 
@@ -129,5 +133,21 @@ describe('identity through the router (auth + router as real processes)', () => 
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(2);
     const right = await stack.execute(LOGIN, { email, password });
     expect(right.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+  });
+
+  it('throttles sign-in per client address: one client’s failures do not lock out another', async () => {
+    // The test client is on loopback, which the router trusts as a proxy (as it trusts the web app):
+    // x-forwarded-for names the browser, and the router signs that address for auth.
+    const { email, password } = await registerListener(stack);
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    for (let n = 0; n < 10; n += 1) {
+      const guess = await stack.execute(LOGIN, { email: `nobody-${n}@example.com`, password: 'wrong guess!!' }, from('203.0.113.50'));
+      expect(guess.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    const attacker = await stack.execute(LOGIN, { email, password }, from('203.0.113.50'));
+    expect(attacker.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    const neighbour = await stack.execute<{ login: Session }>(LOGIN, { email, password }, from('203.0.113.51'));
+    expect(neighbour.errors).toBeUndefined();
+    expect(neighbour.data!.login.accessToken).toEqual(expect.any(String));
   });
 });

@@ -74,7 +74,12 @@ export class Stack {
       mongoUrl: process.env.MONGO_URL || undefined,
       secrets: { IDENTITY_TOKEN_SECRET, WORKER_WEBHOOK_SECRET, STORAGE_SIGNING_SECRET },
       serviceEnv: {
-        auth: { AUTH_SIGNING_KEY: JSON.stringify(signingKey), ...options.authEnv },
+        auth: {
+          AUTH_SIGNING_KEY: JSON.stringify(signingKey),
+          // Every test client is 127.0.0.1: many accounts per file (a test may lower it again).
+          REGISTRATION_MAX_PER_ADDRESS: '1000',
+          ...options.authEnv,
+        },
         ...(options.routerEnv ? { router: options.routerEnv } : {}),
       },
     });

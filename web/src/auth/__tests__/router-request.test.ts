@@ -33,6 +33,16 @@ describe('executeOnRouter', () => {
     expect(body.variables).toEqual({ n: 1 });
   });
 
+  it('forwards the browser’s address chain as x-forwarded-for when given', async () => {
+    const fetchImpl = fakeFetch(200, JSON.stringify({ data: { ping: 'pong' } }));
+    const options = { url: 'http://router/graphql', fetchImpl };
+    await executeOnRouter(PING, { n: 1 }, { ...options, forwardedFor: '203.0.113.7' });
+    await executeOnRouter(PING, { n: 2 }, options);
+    const sent = fetchImpl.mock.calls.map(([, init]) => init?.headers as Record<string, string>);
+    expect(sent[0]!['x-forwarded-for']).toBe('203.0.113.7');
+    expect(sent[1]).not.toHaveProperty('x-forwarded-for');
+  });
+
   it('raises GraphQL errors as RouterGraphQLError, even with a 4xx status', async () => {
     const fetchImpl = fakeFetch(
       429,
