@@ -1,14 +1,34 @@
 import type { Browser, Page } from 'playwright-core';
-import { freePort, generateTone, launchChromium, Stack, startWeb, type RunningWeb } from '../testkit';
+import {
+  freePort,
+  generateTone,
+  launchChromium,
+  Stack,
+  startWeb,
+  type RunningWeb,
+} from '../testkit';
 
-/** Waits until `condition` (an expression over the page's <audio> as `a`) holds. */
-async function waitForAudio(page: Page, condition: string, timeout = 30_000): Promise<void> {
+/**
+ * Waits until the page's <audio> is past `after` seconds (and before `before`; and playing, if asked).
+ * A real predicate with arguments, not a string run with `new Function`: the site's CSP forbids eval.
+ */
+async function waitForAudio(
+  page: Page,
+  condition: { after: number; before?: number; playing?: boolean },
+  timeout = 30_000,
+): Promise<void> {
   await page.waitForFunction(
-    (expression) => {
+    ({ after, before, playing }) => {
       const a = document.querySelector('audio');
-      return Boolean(a && new Function('a', `return ${expression}`)(a));
+      return Boolean(
+        a && a.currentTime > after && a.currentTime < before && (!playing || !a.paused),
+      );
     },
-    condition,
+    {
+      after: condition.after,
+      before: condition.before ?? Number.MAX_VALUE,
+      playing: condition.playing ?? false,
+    },
     { timeout },
   );
 }
@@ -22,7 +42,10 @@ describe('web: upload a song, watch it become READY, play it and seek (browser)'
 
   beforeAll(async () => {
     const webPort = await freePort();
-    stack = await Stack.start({ media: true, routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` } });
+    stack = await Stack.start({
+      media: true,
+      routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` },
+    });
     web = await startWeb(webPort, stack.router.url);
     browser = await launchChromium();
   }, 180_000);
@@ -54,13 +77,22 @@ describe('web: upload a song, watch it become READY, play it and seek (browser)'
       const seen: number[] = [];
       (window as unknown as { progressSeen: number[] }).progressSeen = seen;
       new MutationObserver(() => {
-        const value = Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow'));
+        const value = Number(
+          document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow'),
+        );
         if (!Number.isNaN(value) && seen[seen.length - 1] !== value) seen.push(value);
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-valuenow'],
+      });
     });
     await page.getByRole('button', { name: 'Upload song' }).click();
     await page.getByText('Ready to play.').waitFor({ timeout: 90_000 });
-    const progress = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+    const progress = await page.evaluate(
+      () => (window as unknown as { progressSeen: number[] }).progressSeen,
+    );
     expect(progress[progress.length - 1]).toBe(100);
     expect(progress.every((value, i) => i === 0 || value >= progress[i - 1]!)).toBe(true);
 
@@ -68,12 +100,12 @@ describe('web: upload a song, watch it become READY, play it and seek (browser)'
     await page.waitForURL('**/songs/**');
     await page.getByRole('heading', { name: 'Browser Tone' }).waitFor();
     await page.getByRole('button', { name: 'Play Browser Tone' }).click();
-    await waitForAudio(page, 'a.currentTime > 0.5 && !a.paused');
+    await waitForAudio(page, { after: 0.5, playing: true });
 
     const slider = page.getByRole('slider', { name: 'Seek in Browser Tone' });
     const box = (await slider.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
-    await waitForAudio(page, 'a.currentTime > 6.5 && a.currentTime < 9.5', 15_000);
+    await waitForAudio(page, { after: 6.5, before: 9.5 }, 15_000);
     const position = await page.evaluate(() => document.querySelector('audio')!.currentTime);
     expect(position).toBeGreaterThan(6.5);
     expect(position).toBeLessThan(9.5);
