@@ -1,5 +1,5 @@
 import 'server-only';
-import { HttpLink } from '@apollo/client';
+import { ApolloLink } from '@apollo/client';
 import {
   ApolloClient,
   InMemoryCache,
@@ -7,6 +7,7 @@ import {
 } from '@apollo/client-integration-nextjs';
 import { auth } from '@/auth';
 import { getEnvironment } from '@/environment';
+import { persistedOperationsLink, routerHttpLink } from '@/graphql/persisted-operations';
 
 /**
  * Apollo Client for React Server Components: one instance per request, calling the router from the
@@ -17,14 +18,17 @@ export const { getClient, query } = registerApolloClient(async () => {
   const accessToken = session && !session.error ? session.accessToken : undefined;
   return new ApolloClient({
     cache: new InMemoryCache(),
-    link: new HttpLink({
-      uri: getEnvironment().graphqlUrl,
-      headers: {
-        'apollographql-client-name': 'groovy-web',
-        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-      },
-      // Per-user data: never let Next cache these fetches.
-      fetchOptions: { cache: 'no-store', signal: AbortSignal.timeout(10_000) },
-    }),
+    link: ApolloLink.from([
+      persistedOperationsLink(),
+      routerHttpLink({
+        uri: getEnvironment().graphqlUrl,
+        headers: {
+          'apollographql-client-name': 'groovy-web',
+          ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+        },
+        // Per-user data: never let Next cache these fetches.
+        fetchOptions: { cache: 'no-store', signal: AbortSignal.timeout(10_000) },
+      }),
+    ]),
   });
 });
