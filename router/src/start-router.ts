@@ -28,7 +28,10 @@ import { createApiKeyVerifier } from './identity/api-key-verifier';
 import { authenticate, type Caller } from './identity/authenticate.middleware';
 import { createIdentitySigner } from './identity/forwarded-identity';
 import { persistedQueries } from './persisted-queries/persisted-queries.middleware';
-import { loadPersistedQueryManifest } from './persisted-queries/persisted-query-manifest';
+import {
+  loadPersistedDocumentsManifest,
+  persistedQueryLookup,
+} from './persisted-queries/persisted-query-manifest';
 import { operationLimitsPlugin } from './protection/operation-limits.plugin';
 import { batchLimit, bodyErrors, jsonBody } from './protection/request-limits';
 import {
@@ -80,14 +83,16 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     options.logger ??
     createLogger({ service: 'router', level: env.LOG_LEVEL, format: env.LOG_FORMAT });
   // Read before anything starts, so a bad manifest stops the router with nothing to clean up.
-  const manifest = env.PERSISTED_QUERIES_ALLOWLIST_PATH
-    ? loadPersistedQueryManifest(env.PERSISTED_QUERIES_ALLOWLIST_PATH)
+  const persistedDocuments = env.PERSISTED_QUERIES_ALLOWLIST_PATH
+    ? loadPersistedDocumentsManifest(env.PERSISTED_QUERIES_ALLOWLIST_PATH)
     : undefined;
-  if (manifest) {
+  const manifest = persistedDocuments ? persistedQueryLookup(persistedDocuments) : undefined;
+  if (persistedDocuments && manifest) {
     logger.info(
       {
         path: env.PERSISTED_QUERIES_ALLOWLIST_PATH,
         operations: manifest.size,
+        operationNames: persistedDocuments.map((document) => document.operationName),
         only: env.PERSISTED_QUERIES_ONLY,
       },
       'persisted query allow-list loaded',
