@@ -21,7 +21,7 @@ type Documents = {
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query Account {\n    me {\n      email\n      user {\n        id\n        displayName\n        avatarUrl\n        createdAt\n      }\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.AlbumDocument,
-    "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.ArtistSongPageFragmentDoc,
+    "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.ArtistSongPageFragmentDoc,
     "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": typeof types.ArtistDocument,
     "\n  query ArtistSongs($id: ID!, $first: Int!, $after: String!) {\n    artist(id: $id) {\n      id\n      songs(first: $first, after: $after) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": typeof types.ArtistSongsDocument,
     "\n  query Discover($first: Int!) {\n    trending(first: $first) {\n      ...TrackFields\n    }\n    newReleases(first: $first) {\n      ...TrackFields\n    }\n  }\n": typeof types.DiscoverDocument,
@@ -35,10 +35,11 @@ type Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignInWithGoogle($idToken: String!) {\n    signInWithGoogle(idToken: $idToken) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInWithGoogleDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
+    "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SearchSuggestionsDocument,
     "\n  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {\n    search(query: $query, filter: $filter, first: $first, after: $after) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n    }\n  }\n": typeof types.SearchMoreSongsDocument,
     "\n  fragment FacetFields on Facet {\n    name\n    values {\n      value\n      label\n      count\n    }\n  }\n": typeof types.FacetFieldsFragmentDoc,
-    "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.SongSearchConnectionFieldsFragmentDoc,
+    "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.SongSearchConnectionFieldsFragmentDoc,
     "\n  query SongStatus($id: ID!) {\n    song(id: $id) {\n      id\n      status\n      failureReason\n    }\n  }\n": typeof types.SongStatusDocument,
     "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n  }\n": typeof types.TrackFieldsFragmentDoc,
 };
@@ -50,7 +51,7 @@ const documents: Documents = {
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query Account {\n    me {\n      email\n      user {\n        id\n        displayName\n        avatarUrl\n        createdAt\n      }\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.AccountDocument,
     "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n": types.AlbumDocument,
-    "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": types.ArtistSongPageFragmentDoc,
+    "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": types.ArtistSongPageFragmentDoc,
     "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": types.ArtistDocument,
     "\n  query ArtistSongs($id: ID!, $first: Int!, $after: String!) {\n    artist(id: $id) {\n      id\n      songs(first: $first, after: $after) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": types.ArtistSongsDocument,
     "\n  query Discover($first: Int!) {\n    trending(first: $first) {\n      ...TrackFields\n    }\n    newReleases(first: $first) {\n      ...TrackFields\n    }\n  }\n": types.DiscoverDocument,
@@ -64,10 +65,11 @@ const documents: Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignInWithGoogle($idToken: String!) {\n    signInWithGoogle(idToken: $idToken) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInWithGoogleDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
+    "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SearchSuggestionsDocument,
     "\n  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {\n    search(query: $query, filter: $filter, first: $first, after: $after) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n    }\n  }\n": types.SearchMoreSongsDocument,
     "\n  fragment FacetFields on Facet {\n    name\n    values {\n      value\n      label\n      count\n    }\n  }\n": types.FacetFieldsFragmentDoc,
-    "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": types.SongSearchConnectionFieldsFragmentDoc,
+    "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": types.SongSearchConnectionFieldsFragmentDoc,
     "\n  query SongStatus($id: ID!) {\n    song(id: $id) {\n      id\n      status\n      failureReason\n    }\n  }\n": types.SongStatusDocument,
     "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n  }\n": types.TrackFieldsFragmentDoc,
 };
@@ -117,7 +119,7 @@ export function graphql(source: "\n  query Album($id: ID!) {\n    album(id: $id)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -173,6 +175,10 @@ export function graphql(source: "\n  mutation Logout($refreshToken: String!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"): (typeof documents)["\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -185,7 +191,7 @@ export function graphql(source: "\n  fragment FacetFields on Facet {\n    name\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

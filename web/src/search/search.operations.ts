@@ -45,8 +45,7 @@ export const SONG_SEARCH_CONNECTION_FIELDS = graphql(`
   fragment SongSearchConnectionFields on SongSearchConnection {
     totalCount
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
     edges {
       cursor

@@ -18,7 +18,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parseRouterEnvironment } from '../../environment';
 import { startRouter, type RunningRouter } from '../../start-router';
 import { startFakeAuth, type FakeAuth } from '../../__tests__/fixtures/fake-auth';
-import { postGraphQL } from '../../__tests__/fixtures/test-stack';
+import { postGraphQL, testRouterVariables } from '../../__tests__/fixtures/test-stack';
 import { loadPersistedDocumentsManifest, sha256Hex } from '../persisted-query-manifest';
 
 /*
@@ -82,15 +82,7 @@ const routers: RunningRouter[] = [];
 async function startAllowListRouter(manifestPath: string): Promise<RunningRouter> {
   const router = await startRouter({
     environment: parseRouterEnvironment({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      IDENTITY_TOKEN_SECRET: TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET,
-      SUPERGRAPH_PATH: SUPERGRAPH,
-      AUTH_JWKS_URL: auth.jwksUrl,
-      AUTH_INTERNAL_URL: auth.baseUrl,
-      SHUTDOWN_TIMEOUT_MS: '2000',
+      ...testRouterVariables(auth, SUPERGRAPH),
       RATE_LIMIT_ENABLED: 'false',
       PERSISTED_QUERIES_ALLOWLIST_PATH: manifestPath,
       PERSISTED_QUERIES_ONLY: 'true',

@@ -8,8 +8,7 @@ export const ARTIST_SONG_PAGE = graphql(`
   fragment ArtistSongPage on SongConnection {
     totalCount
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
     edges {
       cursor
