@@ -22,7 +22,7 @@ import { mountExplorer } from './explorer/explorer-page';
 import type { ErrorRequestHandler } from 'express';
 import { cors } from './http/cors';
 import { sendGraphQLError } from './http/graphql-error-response';
-import { createRouterMetrics, operationNamesOf } from './http/router-metrics';
+import { createRouterMetrics } from './http/router-metrics';
 import { createRouterErrorFormatter } from './http/format-router-error';
 import { createAccessTokenVerifier } from './identity/access-token-verifier';
 import { createApiKeyVerifier } from './identity/api-key-verifier';
@@ -30,7 +30,10 @@ import { authenticate, type Caller } from './identity/authenticate.middleware';
 import { createIdentitySigner } from './identity/forwarded-identity';
 import { compileTrustedProxies } from './identity/trusted-proxies';
 import { persistedQueries } from './persisted-queries/persisted-queries.middleware';
-import { loadPersistedQueryManifest } from './persisted-queries/persisted-query-manifest';
+import {
+  loadPersistedDocumentsManifest,
+  persistedQueryLookup,
+} from './persisted-queries/persisted-query-manifest';
 import { analyseDocuments, refuseDocuments } from './protection/document-limits';
 import { LIST_SIZES } from './protection/list-sizes';
 import { operationLimitsPlugin } from './protection/operation-limits.plugin';
@@ -88,14 +91,16 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     options.logger ??
     createLogger({ service: 'router', level: env.LOG_LEVEL, format: env.LOG_FORMAT });
   // Read before anything starts, so a bad manifest stops the router with nothing to clean up.
-  const manifest = env.PERSISTED_QUERIES_ALLOWLIST_PATH
-    ? loadPersistedQueryManifest(env.PERSISTED_QUERIES_ALLOWLIST_PATH)
+  const persistedDocuments = env.PERSISTED_QUERIES_ALLOWLIST_PATH
+    ? loadPersistedDocumentsManifest(env.PERSISTED_QUERIES_ALLOWLIST_PATH)
     : undefined;
-  if (manifest) {
+  const manifest = persistedDocuments ? persistedQueryLookup(persistedDocuments) : undefined;
+  if (persistedDocuments && manifest) {
     logger.info(
       {
         path: env.PERSISTED_QUERIES_ALLOWLIST_PATH,
         operations: manifest.size,
+        operationNames: persistedDocuments.map((document) => document.operationName),
         only: env.PERSISTED_QUERIES_ONLY,
       },
       'persisted query allow-list loaded',
@@ -105,7 +110,9 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
   const metrics = createServiceMetrics('router', {
     operationNames: {
       maxNames: env.METRICS_MAX_OPERATION_NAMES,
-      known: manifest ? operationNamesOf(manifest.values()) : [],
+      known: (persistedDocuments ?? []).flatMap((document) =>
+        document.operationName ? [document.operationName] : [],
+      ),
     },
   });
   const routerMetrics = createRouterMetrics(metrics);

@@ -1,7 +1,6 @@
 import type { ServiceMetrics } from '@groovy/common';
 import type { RequestHandler } from 'express';
 import { Counter } from 'prom-client';
-import { Kind, parse, type DocumentNode } from 'graphql';
 
 /** What the router counts besides common's HTTP and GraphQL metrics. */
 export interface RouterMetrics {
@@ -34,24 +33,4 @@ export function createRouterMetrics(metrics: ServiceMetrics): RouterMetrics {
     },
     subgraphUnavailable: (subgraph) => unavailable.inc({ subgraph }),
   };
-}
-
-/**
- * The names of the operations in `documents` (e.g. the bodies of a persisted-documents manifest),
- * for `ServiceMetrics.operationNames.addKnown`; a document that does not parse is skipped.
- */
-export function operationNamesOf(documents: Iterable<string>): string[] {
-  const names: string[] = [];
-  for (const document of documents) {
-    let parsed: DocumentNode;
-    try {
-      parsed = parse(document, { noLocation: true });
-    } catch {
-      continue;
-    }
-    for (const definition of parsed.definitions)
-      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name)
-        names.push(definition.name.value);
-  }
-  return names;
 }

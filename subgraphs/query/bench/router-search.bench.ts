@@ -11,7 +11,14 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { generateQueries, type Catalogue } from './catalogue';
-import { CPU_PROF_DIR, cpuTimesMs, graphql, ROUTER_BENCH_ENV, startCpuProfiles, type BenchStack } from './bench-stack';
+import {
+  CPU_PROF_DIR,
+  cpuTimesMs,
+  graphql,
+  ROUTER_BENCH_ENV,
+  startCpuProfiles,
+  type BenchStack,
+} from './bench-stack';
 import type { Emit } from './bench-stats';
 import type { SeededCatalogue } from './seed-catalogue';
 import { webOperation, webSearchPageSizes } from './web-search-document';
@@ -25,7 +32,10 @@ const PREFLIGHT = 40;
 
 interface SearchResponse {
   search: {
-    songs: { totalCount: number; edges: Array<{ node: { id: string; title: string; artist: { name: string } } | null }> };
+    songs: {
+      totalCount: number;
+      edges: Array<{ node: { id: string; title: string; artist: { name: string } } | null }>;
+    };
     albums: Array<{ id: string } | null>;
     artists: Array<{ id: string } | null>;
     facets: Array<{ name: string }>;
@@ -39,19 +49,40 @@ const PACED_DURATION_S = 10;
 /** A response the web app could render: 2xx (checked by autocannon), data, no errors, no null song. */
 function goodBody(raw: string | Buffer | undefined): boolean {
   const body = String(raw ?? '');
-  return body.startsWith('{"data":{"search":{') && !body.includes('"errors"') && !body.includes('"node":null');
+  return (
+    body.startsWith('{"data":{"search":{') &&
+    !body.includes('"errors"') &&
+    !body.includes('"node":null')
+  );
 }
 
-export async function routerSearchBench(stack: BenchStack, catalogue: Catalogue, seeded: SeededCatalogue, emit: Emit): Promise<void> {
-  const operation = webOperation('SEARCH_QUERY');
+export async function routerSearchBench(
+  stack: BenchStack,
+  catalogue: Catalogue,
+  seeded: SeededCatalogue,
+  emit: Emit,
+): Promise<void> {
+  const operation = webOperation('Search');
   const sizes = webSearchPageSizes();
   const bodies = generateQueries(catalogue, QUERY_COUNT, 21).map((q) => {
     const filter: { genre?: string; year?: number; artistId?: string } = {};
     if (q.filter.genre) filter.genre = q.filter.genre;
     if (q.filter.year) filter.year = q.filter.year;
     if (q.filter.artistId) filter.artistId = seeded.artistIds.get(q.filter.artistId) as string;
-    const variables = { query: q.text, filter: Object.keys(filter).length ? filter : null, first: sizes.first, others: sizes.others };
-    return { variables, body: JSON.stringify({ operationName: operation.operationName, variables, query: operation.query }) };
+    const variables = {
+      query: q.text,
+      filter: Object.keys(filter).length ? filter : null,
+      first: sizes.first,
+      others: sizes.others,
+    };
+    return {
+      variables,
+      body: JSON.stringify({
+        operationName: operation.operationName,
+        variables,
+        query: operation.query,
+      }),
+    };
   });
   // As the web app's server-side Apollo Client sends it (anonymous visitor).
   const headers = {
@@ -63,17 +94,29 @@ export async function routerSearchBench(stack: BenchStack, catalogue: Catalogue,
   // Preflight: the document passes the router's limits and resolves across both subgraphs.
   let withHits = 0;
   for (const { variables } of bodies.slice(0, PREFLIGHT)) {
-    const result = await graphql<SearchResponse>(stack.router.url, operation.query, variables, headers);
+    const result = await graphql<SearchResponse>(
+      stack.router.url,
+      operation.query,
+      variables,
+      headers,
+    );
     if (result.status !== 200 || result.errors || !result.data || !goodBody(result.text)) {
-      throw new Error(`router search preflight failed (${result.status}) for ${JSON.stringify(variables)}: ${result.text.slice(0, 800)}`);
+      throw new Error(
+        `router search preflight failed (${result.status}) for ${JSON.stringify(variables)}: ${result.text.slice(0, 800)}`,
+      );
     }
     const edges = result.data.search.songs.edges;
     if (edges.some((edge) => !edge.node || !edge.node.title || !edge.node.artist?.name)) {
-      throw new Error(`router search preflight: a song did not resolve from songs: ${JSON.stringify(edges)}`);
+      throw new Error(
+        `router search preflight: a song did not resolve from songs: ${JSON.stringify(edges)}`,
+      );
     }
     if (edges.length) withHits += 1;
   }
-  if (withHits < PREFLIGHT / 2) throw new Error(`router search preflight: only ${withHits}/${PREFLIGHT} queries found songs; the catalogue is not searchable`);
+  if (withHits < PREFLIGHT / 2)
+    throw new Error(
+      `router search preflight: only ${withHits}/${PREFLIGHT} queries found songs; the catalogue is not searchable`,
+    );
 
   let next = 0;
   const options: autocannon.Options = {
@@ -107,9 +150,11 @@ export async function routerSearchBench(stack: BenchStack, catalogue: Catalogue,
     songs: seeded.songs,
     page_size: sizes.first,
     others: sizes.others,
-    operation: `web ${operation.operationName} (web/src/search/search.operations.ts SEARCH_QUERY)`,
+    operation: `web ${operation.operationName} (web/src/gql/persisted-documents.json)`,
     caller: 'anonymous',
-    router: `rate limits off (${Object.entries(ROUTER_BENCH_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}); cost/depth/alias limits at defaults`,
+    router: `rate limits off (${Object.entries(ROUTER_BENCH_ENV)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}); cost/depth/alias limits at defaults`,
     loadavg_1m: [Math.round(loadStart * 100) / 100, Math.round(loadEnd * 100) / 100],
     ...(CPU_PROF_DIR ? { cpu_profiling: 'on (slower)' } : {}),
   };
@@ -119,7 +164,11 @@ export async function routerSearchBench(stack: BenchStack, catalogue: Catalogue,
   emit('router_search_max_ms', result.latency.max, extra);
   emit('router_search_rps', result.requests.average, extra);
   emit('router_search_requests', result.requests.total, extra);
-  emit('router_search_response_bytes', result.throughput.total / Math.max(1, result.requests.total), extra);
+  emit(
+    'router_search_response_bytes',
+    result.throughput.total / Math.max(1, result.requests.total),
+    extra,
+  );
   emit('router_search_failed', failed, {
     ...extra,
     errors: result.errors,
@@ -131,34 +180,67 @@ export async function routerSearchBench(stack: BenchStack, catalogue: Catalogue,
   // Where the time goes: CPU per request of each process (bench = autocannon and this script).
   const perRequest: Record<string, number> = {};
   for (const [name, end] of Object.entries(cpuEnd)) {
-    perRequest[name] = Math.round(((end - (cpuStart[name] ?? end)) / Math.max(1, result.requests.total)) * 100) / 100;
+    perRequest[name] =
+      Math.round(((end - (cpuStart[name] ?? end)) / Math.max(1, result.requests.total)) * 100) /
+      100;
   }
-  const total = Object.entries(perRequest).reduce((sum, [name, ms]) => (name === 'bench' ? sum : sum + ms), 0);
-  emit('router_search_cpu_ms_per_request', total, { ...extra, by_process: perRequest, note: 'services only (bench excluded); /proc' });
+  const total = Object.entries(perRequest).reduce(
+    (sum, [name, ms]) => (name === 'bench' ? sum : sum + ms),
+    0,
+  );
+  emit('router_search_cpu_ms_per_request', total, {
+    ...extra,
+    by_process: perRequest,
+    note: 'services only (bench excluded); /proc',
+  });
 
   // The saturated run measures queueing: with a closed loop of 50 connections, latency ≈ 50 /
   // throughput. Two more figures say what a caller sees when the stack is not saturated: the same
   // 50 connections paced at half the throughput just measured, and one connection alone.
   const pacedRate = Math.max(1, Math.floor(result.requests.average * PACED_SHARE));
-  const paced = await autocannon({ ...options, duration: PACED_DURATION_S, overallRate: pacedRate });
-  const pacedExtra = { ...extra, duration_s: PACED_DURATION_S, paced_rps: pacedRate, paced_share_of_saturated: PACED_SHARE };
+  const paced = await autocannon({
+    ...options,
+    duration: PACED_DURATION_S,
+    overallRate: pacedRate,
+  });
+  const pacedExtra = {
+    ...extra,
+    duration_s: PACED_DURATION_S,
+    paced_rps: pacedRate,
+    paced_share_of_saturated: PACED_SHARE,
+  };
   emit('router_search_paced_p50_ms', paced.latency.p50, pacedExtra);
   emit('router_search_paced_p99_ms', paced.latency.p99, { ...pacedExtra, goal_ms: 50 });
-  emit('router_search_paced_failed', paced.errors + paced.timeouts + paced.non2xx + paced.mismatches, {
-    ...pacedExtra,
-    expected: 0,
-  });
+  emit(
+    'router_search_paced_failed',
+    paced.errors + paced.timeouts + paced.non2xx + paced.mismatches,
+    {
+      ...pacedExtra,
+      expected: 0,
+    },
+  );
   const single = await autocannon({ ...options, connections: 1, duration: PACED_DURATION_S });
   const singleExtra = { ...extra, connections: 1, duration_s: PACED_DURATION_S };
   emit('router_search_single_connection_p50_ms', single.latency.p50, singleExtra);
   emit('router_search_single_connection_p99_ms', single.latency.p99, singleExtra);
-  emit('router_search_single_connection_failed', single.errors + single.timeouts + single.non2xx + single.mismatches, {
-    ...singleExtra,
-    expected: 0,
-  });
+  emit(
+    'router_search_single_connection_failed',
+    single.errors + single.timeouts + single.non2xx + single.mismatches,
+    {
+      ...singleExtra,
+      expected: 0,
+    },
+  );
   if (failed > 0) {
     // Show what a failure looks like, for the report.
-    const sample = await graphql(stack.router.url, operation.query, bodies[0]?.variables ?? {}, headers).catch((error: unknown) => String(error));
-    process.stderr.write(`bench: ${failed} router search requests failed; a sample answer now: ${JSON.stringify(sample).slice(0, 800)}\n`);
+    const sample = await graphql(
+      stack.router.url,
+      operation.query,
+      bodies[0]?.variables ?? {},
+      headers,
+    ).catch((error: unknown) => String(error));
+    process.stderr.write(
+      `bench: ${failed} router search requests failed; a sample answer now: ${JSON.stringify(sample).slice(0, 800)}\n`,
+    );
   }
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
-import { ApolloLink, HttpLink } from '@apollo/client';
+import { ApolloLink } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import {
   ApolloClient,
@@ -11,6 +11,7 @@ import {
 import { getSession, useSession } from 'next-auth/react';
 import type { Session } from 'next-auth';
 import { REFRESH_MARGIN_MS, shouldRefreshAccessToken } from '@/auth/session-token';
+import { persistedOperationsLink, routerHttpLink } from '@/graphql/persisted-operations';
 
 /**
  * Apollo Client for client components. The browser calls the router directly with the session's
@@ -64,7 +65,8 @@ export function GroovyApolloProvider({
       cache: new InMemoryCache(),
       link: ApolloLink.from([
         authLink,
-        new HttpLink({ uri: graphqlUrl, headers: { 'apollographql-client-name': 'groovy-web' } }),
+        persistedOperationsLink(),
+        routerHttpLink({ uri: graphqlUrl, headers: { 'apollographql-client-name': 'groovy-web' } }),
       ]),
     });
   }, [graphqlUrl]);

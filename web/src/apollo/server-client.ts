@@ -1,5 +1,5 @@
 import 'server-only';
-import { HttpLink } from '@apollo/client';
+import { ApolloLink } from '@apollo/client';
 import {
   ApolloClient,
   InMemoryCache,
@@ -9,6 +9,7 @@ import { headers } from 'next/headers';
 import { auth } from '@/auth';
 import { forwardedForOf } from '@/auth/forwarded-for';
 import { getEnvironment } from '@/environment';
+import { persistedOperationsLink, routerHttpLink } from '@/graphql/persisted-operations';
 
 /**
  * Apollo Client for React Server Components: one instance per request, calling the router from the
@@ -21,15 +22,18 @@ export const { getClient, query } = registerApolloClient(async () => {
   const forwardedFor = forwardedForOf(await headers());
   return new ApolloClient({
     cache: new InMemoryCache(),
-    link: new HttpLink({
-      uri: getEnvironment().graphqlUrl,
-      headers: {
-        'apollographql-client-name': 'groovy-web',
-        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
-      },
-      // Per-user data: never let Next cache these fetches.
-      fetchOptions: { cache: 'no-store', signal: AbortSignal.timeout(10_000) },
-    }),
+    link: ApolloLink.from([
+      persistedOperationsLink(),
+      routerHttpLink({
+        uri: getEnvironment().graphqlUrl,
+        headers: {
+          'apollographql-client-name': 'groovy-web',
+          ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
+        // Per-user data: never let Next cache these fetches.
+        fetchOptions: { cache: 'no-store', signal: AbortSignal.timeout(10_000) },
+      }),
+    ]),
   });
 });

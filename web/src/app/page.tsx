@@ -2,9 +2,22 @@ import Link from 'next/link';
 import { unstable_rethrow } from 'next/navigation';
 import { auth } from '@/auth';
 import { query } from '@/apollo/server-client';
-import { DISCOVER_QUERY, HOME_ROW_SIZE } from '@/search/search.operations';
+import { graphql } from '@/gql';
+import { HOME_ROW_SIZE } from '@/search/search.operations';
 import { SongCardRow } from '@/songs/SongCardRow';
 import type { TrackFields } from '@/songs/track.fragment';
+
+/** The home page rows. */
+const DISCOVER_QUERY = graphql(`
+  query Discover($first: Int!) {
+    trending(first: $first) {
+      ...TrackFields
+    }
+    newReleases(first: $first) {
+      ...TrackFields
+    }
+  }
+`);
 
 async function loadDiscover(): Promise<{
   trending: TrackFields[];

@@ -1,17 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '@/gql';
+import type { AuthPayloadFieldsFragment } from '@/gql/graphql';
 
-// Hand-written typed documents matching API.md's `auth` section. graphql-codegen from
-// schemas/supergraph.graphql replaces these once the schema pipeline exists (see README).
+/** What every sign-in mutation answers: the token pair and the public profile. */
+export type AuthPayloadFields = AuthPayloadFieldsFragment;
 
-export interface AuthPayloadFields {
-  accessToken: string;
-  refreshToken: string;
-  /** DateTime (ISO-8601). */
-  accessTokenExpiresAt: string;
-  user: { id: string; displayName: string; avatarUrl: string | null };
-}
-
-const AUTH_PAYLOAD_FIELDS = gql`
+export const AUTH_PAYLOAD_FIELDS = graphql(`
   fragment AuthPayloadFields on AuthPayload {
     accessToken
     refreshToken
@@ -22,58 +15,42 @@ const AUTH_PAYLOAD_FIELDS = gql`
       avatarUrl
     }
   }
-`;
+`);
 
-export const LOGIN: TypedDocumentNode<
-  { login: AuthPayloadFields },
-  { email: string; password: string }
-> = gql`
+export const LOGIN = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       ...AuthPayloadFields
     }
   }
-  ${AUTH_PAYLOAD_FIELDS}
-`;
+`);
 
-export const REGISTER: TypedDocumentNode<
-  { register: AuthPayloadFields },
-  { input: { email: string; password: string; displayName: string } }
-> = gql`
+export const REGISTER = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
       ...AuthPayloadFields
     }
   }
-  ${AUTH_PAYLOAD_FIELDS}
-`;
+`);
 
-export const REFRESH_SESSION: TypedDocumentNode<
-  { refreshSession: AuthPayloadFields },
-  { refreshToken: string }
-> = gql`
+export const REFRESH_SESSION = graphql(`
   mutation RefreshSession($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) {
       ...AuthPayloadFields
     }
   }
-  ${AUTH_PAYLOAD_FIELDS}
-`;
+`);
 
-export const SIGN_IN_WITH_GOOGLE: TypedDocumentNode<
-  { signInWithGoogle: AuthPayloadFields },
-  { idToken: string }
-> = gql`
+export const SIGN_IN_WITH_GOOGLE = graphql(`
   mutation SignInWithGoogle($idToken: String!) {
     signInWithGoogle(idToken: $idToken) {
       ...AuthPayloadFields
     }
   }
-  ${AUTH_PAYLOAD_FIELDS}
-`;
+`);
 
-export const LOGOUT: TypedDocumentNode<{ logout: boolean }, { refreshToken: string }> = gql`
+export const LOGOUT = graphql(`
   mutation Logout($refreshToken: String!) {
     logout(refreshToken: $refreshToken)
   }
-`;
+`);

@@ -1,6 +1,9 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import type { GraphQLErrorLike } from '@/graphql/form-errors';
+import {
+  canonicalDocumentText,
+  persistedDocumentHash,
+  type GeneratedDocument,
+} from '@/graphql/persisted-operations';
 
 /**
  * Minimal server-side GraphQL call to the router, for next-auth callbacks and the proxy
@@ -37,11 +40,38 @@ interface GraphQLResponseBody<TData> {
   errors?: GraphQLErrorLike[];
 }
 
+/**
+ * Runs a generated document on the router as a persisted operation: its manifest hash alone first
+ * (what the router's allow-list serves); when the router does not know the hash
+ * (PERSISTED_QUERY_NOT_FOUND: no allow-list, APQ cache cold), once more with the canonical text.
+ */
 export async function executeOnRouter<TData, TVariables extends Record<string, unknown>>(
-  document: TypedDocumentNode<TData, TVariables>,
+  document: GeneratedDocument<TData, TVariables>,
   variables: TVariables,
   options: RouterRequestOptions,
 ): Promise<TData> {
+  const persistedQuery = { version: 1, sha256Hash: persistedDocumentHash(document) };
+  const byHash = await postToRouter<TData>({ variables, extensions: { persistedQuery } }, options);
+  const retry = byHash.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND');
+  const body = retry
+    ? await postToRouter<TData>(
+        { query: canonicalDocumentText(document), variables, extensions: { persistedQuery } },
+        options,
+      )
+    : byHash;
+  if (body.errors && body.errors.length > 0) {
+    throw new RouterGraphQLError(body.errors);
+  }
+  if (!body.ok || body.data == null) {
+    throw new RouterUnavailableError(`Router answered ${body.status} without data`);
+  }
+  return body.data;
+}
+
+async function postToRouter<TData>(
+  payload: Record<string, unknown>,
+  options: RouterRequestOptions,
+): Promise<GraphQLResponseBody<TData> & { ok: boolean; status: number }> {
   const fetchImpl = options.fetchImpl ?? fetch;
   let response: Response;
   try {
@@ -55,26 +85,19 @@ export async function executeOnRouter<TData, TVariables extends Record<string, u
         ...(options.accessToken ? { authorization: `Bearer ${options.accessToken}` } : {}),
         ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
       },
-      body: JSON.stringify({ query: print(document), variables }),
+      body: JSON.stringify(payload),
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       cache: 'no-store',
     });
   } catch (cause) {
     throw new RouterUnavailableError(`Router unreachable at ${options.url}`, { cause });
   }
-  let body: GraphQLResponseBody<TData>;
   try {
-    body = (await response.json()) as GraphQLResponseBody<TData>;
+    const body = (await response.json()) as GraphQLResponseBody<TData>;
+    return { ...body, ok: response.ok, status: response.status };
   } catch (cause) {
     throw new RouterUnavailableError(`Router answered ${response.status} without a GraphQL body`, {
       cause,
     });
   }
-  if (body.errors && body.errors.length > 0) {
-    throw new RouterGraphQLError(body.errors);
-  }
-  if (!response.ok || body.data == null) {
-    throw new RouterUnavailableError(`Router answered ${response.status} without data`);
-  }
-  return body.data;
 }

@@ -4,13 +4,9 @@ import { useApolloClient } from '@apollo/client/react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Highlighted } from './Highlighted';
-import {
-  SEARCH_SUGGESTIONS_QUERY,
-  SUGGEST_OTHERS,
-  SUGGEST_SONGS,
-  titleSnippet,
-  type Suggestions,
-} from './search.operations';
+import { SUGGEST_OTHERS, SUGGEST_SONGS, titleSnippet } from './search.operations';
+import { graphql } from '@/gql';
+import type { SearchSuggestionsQuery } from '@/gql/graphql';
 import { searchHref, EMPTY_SEARCH } from './search-state';
 import {
   clampActiveIndex,
@@ -29,7 +25,43 @@ interface Option {
   sub: string;
 }
 
-function optionsFrom(s: Suggestions): Option[] {
+/** The header box's as-you-type suggestions: a few songs, artists and albums. */
+const SEARCH_SUGGESTIONS_QUERY = graphql(`
+  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {
+    search(query: $query, first: $first) {
+      songs {
+        edges {
+          highlights {
+            field
+            snippet
+          }
+          node {
+            id
+            title
+            artist {
+              id
+              name
+            }
+          }
+        }
+      }
+      artists(first: $others) {
+        id
+        name
+      }
+      albums(first: $others) {
+        id
+        title
+        artist {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+function optionsFrom(s: SearchSuggestionsQuery['search']): Option[] {
   return [
     ...s.songs.edges.map(({ node, highlights }) => ({
       id: `song-${node.id}`,

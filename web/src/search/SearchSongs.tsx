@@ -13,13 +13,24 @@ import { Highlighted } from './Highlighted';
 import {
   fieldSnippet,
   otherSnippets,
-  SEARCH_MORE_SONGS_QUERY,
   SEARCH_PAGE_SIZE,
   titleSnippet,
   type SearchFilterInput,
   type SongSearchConnection,
   type SongSearchEdge,
 } from './search.operations';
+import { graphql } from '@/gql';
+
+/** "Load more" on the search page: the next songs after the connection's endCursor. */
+const SEARCH_MORE_SONGS_QUERY = graphql(`
+  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {
+    search(query: $query, filter: $filter, first: $first, after: $after) {
+      songs {
+        ...SongSearchConnectionFields
+      }
+    }
+  }
+`);
 
 /** Song results with their highlights (score not shown); play queues the results; "Load more". */
 export function SearchSongs({

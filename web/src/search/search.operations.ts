@@ -1,17 +1,18 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { TRACK_FIELDS, type TrackFields } from '@/songs/track.fragment';
+import { graphql } from '@/gql';
+import type {
+  FacetFieldsFragment,
+  SearchFilter,
+  SongSearchConnectionFieldsFragment,
+} from '@/gql/graphql';
 
 /*
- * Hand-written typed documents for API.md's `query` section (search and discovery); replaced by
- * graphql-codegen output later (see README). ALL schema assumptions the search UI makes live here:
+ * The search UI's shared pieces: page sizes, the song-results fragment, result types derived from
+ * the generated ones, and the highlight helpers. The operations live beside their components
+ * (app/search/page.tsx, SearchSongs.tsx, HeaderSearch.tsx, app/page.tsx). What the search UI
+ * assumes of API.md's `query` section that the schema does not say:
  *
- *   input SearchFilter { genre: String, year: Int, artistId: ID }
- *   type SongSearchConnection { edges: [SongSearchEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
- *   type SongSearchEdge { cursor: String!  node: Song!  score: Float!  highlights: [Highlight!]! }
- *   type Highlight { field: String!  snippet: String! }   # matched terms wrapped in <em>…</em>
- *   type Facet { name: String!  values: [FacetValue!]! }  # name: "genre" | "year" | "artist"
- *   type FacetValue { value: String!  label: String  count: Int! }
- *                                     # artist facet: value = artist id, label = artist name
+ *   Facet.name: "genre" | "year" | "artist"; the artist facet's value is the artist id, its label the name
+ *   Highlight.snippet: matched terms wrapped in <em>…</em>
  *   Highlight.field: "title" | "artist" | "album" | "tags" (as subgraphs/query sends them; the song's title is used when present)
  */
 
@@ -21,60 +22,30 @@ export const SUGGEST_SONGS = 5;
 export const SUGGEST_OTHERS = 3;
 export const HOME_ROW_SIZE = 12;
 
-export interface SearchFilterInput {
-  genre?: string;
-  year?: number;
-  artistId?: string;
-}
+export type SearchFilterInput = SearchFilter;
+export type SongSearchConnection = SongSearchConnectionFieldsFragment;
+export type SongSearchEdge = SongSearchConnection['edges'][number];
+/** A highlight as the helpers below read it (any selection with these two fields). */
+export type Highlight = Pick<SongSearchEdge['highlights'][number], 'field' | 'snippet'>;
+export type Facet = FacetFieldsFragment;
+export type FacetValue = Facet['values'][number];
 
-export interface Highlight {
-  field: string;
-  snippet: string;
-}
+export const FACET_FIELDS = graphql(`
+  fragment FacetFields on Facet {
+    name
+    values {
+      value
+      label
+      count
+    }
+  }
+`);
 
-export interface SongSearchEdge {
-  cursor: string;
-  score: number;
-  highlights: Highlight[];
-  node: TrackFields;
-}
-
-export interface SongSearchConnection {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: SongSearchEdge[];
-}
-
-export interface SearchAlbum {
-  id: string;
-  title: string;
-  coverUrl: string | null;
-  releaseDate: string | null;
-  artist: { id: string; name: string };
-}
-
-export interface SearchArtist {
-  id: string;
-  name: string;
-}
-
-export interface FacetValue {
-  value: string;
-  label: string | null;
-  count: number;
-}
-
-export interface Facet {
-  name: string;
-  values: FacetValue[];
-}
-
-const SONG_CONNECTION_FIELDS = gql`
+export const SONG_SEARCH_CONNECTION_FIELDS = graphql(`
   fragment SongSearchConnectionFields on SongSearchConnection {
     totalCount
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
     edges {
       cursor
@@ -88,130 +59,7 @@ const SONG_CONNECTION_FIELDS = gql`
       }
     }
   }
-  ${TRACK_FIELDS}
-`;
-
-export interface SearchPageResults {
-  songs: SongSearchConnection;
-  albums: SearchAlbum[];
-  artists: SearchArtist[];
-  facets: Facet[];
-}
-
-/** The search page: songs (first page), albums, artists and facets. */
-export const SEARCH_QUERY: TypedDocumentNode<
-  { search: SearchPageResults },
-  { query: string; filter: SearchFilterInput | null; first: number; others: number }
-> = gql`
-  query Search($query: String!, $filter: SearchFilter, $first: Int!, $others: Int!) {
-    search(query: $query, filter: $filter, first: $first) {
-      songs {
-        ...SongSearchConnectionFields
-      }
-      albums(first: $others) {
-        id
-        title
-        coverUrl
-        releaseDate
-        artist {
-          id
-          name
-        }
-      }
-      artists(first: $others) {
-        id
-        name
-      }
-      facets {
-        name
-        values {
-          value
-          label
-          count
-        }
-      }
-    }
-  }
-  ${SONG_CONNECTION_FIELDS}
-`;
-
-/** "Load more" on the search page: the next songs after the connection's endCursor. */
-export const SEARCH_MORE_SONGS_QUERY: TypedDocumentNode<
-  { search: { songs: SongSearchConnection } },
-  { query: string; filter: SearchFilterInput | null; first: number; after: string }
-> = gql`
-  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {
-    search(query: $query, filter: $filter, first: $first, after: $after) {
-      songs {
-        ...SongSearchConnectionFields
-      }
-    }
-  }
-  ${SONG_CONNECTION_FIELDS}
-`;
-
-export interface Suggestions {
-  songs: {
-    edges: { highlights: Highlight[]; node: { id: string; title: string; artist: SearchArtist } }[];
-  };
-  albums: { id: string; title: string; artist: SearchArtist }[];
-  artists: SearchArtist[];
-}
-
-/** The header box's as-you-type suggestions: a few songs, artists and albums. */
-export const SEARCH_SUGGESTIONS_QUERY: TypedDocumentNode<
-  { search: Suggestions },
-  { query: string; first: number; others: number }
-> = gql`
-  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {
-    search(query: $query, first: $first) {
-      songs {
-        edges {
-          highlights {
-            field
-            snippet
-          }
-          node {
-            id
-            title
-            artist {
-              id
-              name
-            }
-          }
-        }
-      }
-      artists(first: $others) {
-        id
-        name
-      }
-      albums(first: $others) {
-        id
-        title
-        artist {
-          id
-          name
-        }
-      }
-    }
-  }
-`;
-
-/** The home page rows. */
-export const DISCOVER_QUERY: TypedDocumentNode<
-  { trending: TrackFields[]; newReleases: TrackFields[] },
-  { first: number }
-> = gql`
-  query Discover($first: Int!) {
-    trending(first: $first) {
-      ...TrackFields
-    }
-    newReleases(first: $first) {
-      ...TrackFields
-    }
-  }
-  ${TRACK_FIELDS}
-`;
+`);
 
 /** Highlight fields shown in place (title, artist and album links); others go under the title. */
 export const INLINE_HIGHLIGHT_FIELDS = ['title', 'artist', 'album'] as const;
@@ -227,7 +75,7 @@ export function titleSnippet(highlights: readonly Highlight[]): string | null {
 }
 
 /** Highlights not shown in place (lyrics, tags, genre, …), listed under the title. */
-export function otherSnippets(highlights: readonly Highlight[]): Highlight[] {
+export function otherSnippets<H extends Highlight>(highlights: readonly H[]): H[] {
   return highlights.filter(
     (h) => !(INLINE_HIGHLIGHT_FIELDS as readonly string[]).includes(h.field),
   );

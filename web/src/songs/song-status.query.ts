@@ -1,11 +1,7 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { SongStatus } from './track.fragment';
+import { graphql } from '@/gql';
 
 /** Polled by pages waiting for a song to finish processing (upload page, song page). */
-export const SONG_STATUS_QUERY: TypedDocumentNode<
-  { song: { id: string; status: SongStatus; failureReason: string | null } | null },
-  { id: string }
-> = gql`
+export const SONG_STATUS_QUERY = graphql(`
   query SongStatus($id: ID!) {
     song(id: $id) {
       id
@@ -13,4 +9,4 @@ export const SONG_STATUS_QUERY: TypedDocumentNode<
       failureReason
     }
   }
-`;
+`);

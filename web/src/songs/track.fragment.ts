@@ -1,18 +1,8 @@
-import { gql } from '@apollo/client';
-import type { PlayableSongFields } from '@/player/track';
+import { graphql } from '@/gql';
+import type { SongStatus as GeneratedSongStatus, TrackFieldsFragment } from '@/gql/graphql';
 
-// Hand-written (API.md `songs`); replaced by graphql-codegen output later (see README).
-
-export type SongStatus = 'PENDING_UPLOAD' | 'PROCESSING' | 'READY' | 'FAILED';
-
-/** A song as lists show it (album track list, artist songs): enough to play it. */
-export interface TrackFields extends PlayableSongFields {
-  __typename?: 'Song';
-  status: SongStatus;
-  album: { id: string; title: string; coverUrl: string | null } | null;
-}
-
-export const TRACK_FIELDS = gql`
+/** A song as lists show it (album track list, artist songs, search results, home rows): enough to play it. */
+export const TRACK_FIELDS = graphql(`
   fragment TrackFields on Song {
     id
     title
@@ -32,10 +22,7 @@ export const TRACK_FIELDS = gql`
       masterUrl
     }
   }
-`;
+`);
 
-export interface Connection<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: T }[];
-}
+export type TrackFields = TrackFieldsFragment;
+export type SongStatus = GeneratedSongStatus;

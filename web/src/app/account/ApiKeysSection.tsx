@@ -1,6 +1,6 @@
 'use client';
 
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '@/gql';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/FormAlert';
@@ -13,29 +13,22 @@ import { API_KEY_NAME_MAX_LENGTH, validateApiKeyName } from '@/forms/validation'
 import { formatDate, formatDateTime } from '@/format/dates';
 import type { ApiKeyFields } from './account.query';
 
-export const CREATE_API_KEY: TypedDocumentNode<
-  { createApiKey: { secret: string; apiKey: ApiKeyFields } },
-  { name: string }
-> = gql`
+export const CREATE_API_KEY = graphql(`
   mutation CreateApiKey($name: String!) {
     createApiKey(name: $name) {
       secret
       apiKey {
-        id
-        name
-        prefix
-        createdAt
-        lastUsedAt
+        ...ApiKeyFields
       }
     }
   }
-`;
+`);
 
-export const REVOKE_API_KEY: TypedDocumentNode<{ revokeApiKey: boolean }, { id: string }> = gql`
+export const REVOKE_API_KEY = graphql(`
   mutation RevokeApiKey($id: ID!) {
     revokeApiKey(id: $id)
   }
-`;
+`);
 
 function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');

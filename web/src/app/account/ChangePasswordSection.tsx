@@ -1,6 +1,6 @@
 'use client';
 
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '@/gql';
 import { useMutation } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/FormAlert';
@@ -16,14 +16,11 @@ import {
 } from '@/forms/validation';
 
 // Not in API.md yet: the auth subgraph is adding `changePassword(currentPassword, newPassword): Boolean!`.
-export const CHANGE_PASSWORD: TypedDocumentNode<
-  { changePassword: boolean },
-  { currentPassword: string; newPassword: string }
-> = gql`
+export const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
   }
-`;
+`);
 
 const EMPTY: ChangePasswordValues = { currentPassword: '', newPassword: '', confirmPassword: '' };
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '@/gql';
 import { useMutation } from '@apollo/client/react';
 import { useRouter } from 'next/navigation';
 import { useSession } from 'next-auth/react';
@@ -13,17 +13,14 @@ import type { FormErrors } from '@/graphql/form-errors';
 import { useErrorFocus } from '@/forms/use-error-focus';
 import { DISPLAY_NAME_MAX_LENGTH, validateDisplayName } from '@/forms/validation';
 
-export const UPDATE_PROFILE: TypedDocumentNode<
-  { updateProfile: { id: string; displayName: string } },
-  { input: { displayName: string } }
-> = gql`
+export const UPDATE_PROFILE = graphql(`
   mutation UpdateProfile($input: UpdateProfileInput!) {
     updateProfile(input: $input) {
       id
       displayName
     }
   }
-`;
+`);
 
 export function ProfileSection({
   displayName: initialName,

@@ -1,26 +1,20 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '@/gql';
+import type { AccountQuery, ApiKeyFieldsFragment } from '@/gql/graphql';
 
-// Hand-written typed document (API.md `auth`); replaced by graphql-codegen output later (see README).
+export type ApiKeyFields = ApiKeyFieldsFragment;
+export type AccountViewer = NonNullable<AccountQuery['me']>;
 
-export interface ApiKeyFields {
-  id: string;
-  name: string;
-  prefix: string;
-  /** DateTime (ISO-8601). */
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export const API_KEY_FIELDS = graphql(`
+  fragment ApiKeyFields on ApiKey {
+    id
+    name
+    prefix
+    createdAt
+    lastUsedAt
+  }
+`);
 
-export interface AccountViewer {
-  email: string;
-  user: { id: string; displayName: string; avatarUrl: string | null; createdAt: string };
-  apiKeys: ApiKeyFields[];
-}
-
-export const ACCOUNT_QUERY: TypedDocumentNode<
-  { me: AccountViewer | null },
-  Record<string, never>
-> = gql`
+export const ACCOUNT_QUERY = graphql(`
   query Account {
     me {
       email
@@ -31,12 +25,8 @@ export const ACCOUNT_QUERY: TypedDocumentNode<
         createdAt
       }
       apiKeys {
-        id
-        name
-        prefix
-        createdAt
-        lastUsedAt
+        ...ApiKeyFields
       }
     }
   }
-`;
+`);

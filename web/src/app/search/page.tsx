@@ -6,12 +6,9 @@ import { CoverArt } from '@/components/CoverArt';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { FacetFilters } from '@/search/FacetFilters';
 import { SearchSongs } from '@/search/SearchSongs';
-import {
-  SEARCH_PAGE_SIZE,
-  SEARCH_QUERY,
-  SUGGEST_OTHERS,
-  type SearchPageResults,
-} from '@/search/search.operations';
+import { graphql } from '@/gql';
+import type { SearchQuery } from '@/gql/graphql';
+import { SEARCH_PAGE_SIZE, SUGGEST_OTHERS } from '@/search/search.operations';
 import {
   filterFromState,
   hasFilters,
@@ -24,6 +21,34 @@ import { searchHref } from '@/search/search-state';
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const ROW_SIZE = Math.max(SUGGEST_OTHERS, 8);
+
+/** The search page: songs (first page), albums, artists and facets. */
+const SEARCH_QUERY = graphql(`
+  query Search($query: String!, $filter: SearchFilter, $first: Int!, $others: Int!) {
+    search(query: $query, filter: $filter, first: $first) {
+      songs {
+        ...SongSearchConnectionFields
+      }
+      albums(first: $others) {
+        id
+        title
+        coverUrl
+        releaseDate
+        artist {
+          id
+          name
+        }
+      }
+      artists(first: $others) {
+        id
+        name
+      }
+      facets {
+        ...FacetFields
+      }
+    }
+  }
+`);
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const state = searchStateFromParams(await searchParams);
@@ -53,7 +78,7 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
-  let results: SearchPageResults;
+  let results: SearchQuery['search'];
   try {
     const { data } = await query({
       query: SEARCH_QUERY,

@@ -12,10 +12,11 @@ const NOW = Date.parse('2026-01-01T12:00:00Z');
 
 function payload(n: number, expiresAt = '2026-01-01T12:15:00Z'): AuthPayloadFields {
   return {
+    __typename: 'AuthPayload',
     accessToken: `access-${n}`,
     refreshToken: `refresh-${n}`,
     accessTokenExpiresAt: expiresAt,
-    user: { id: 'u1', displayName: `Ada ${n}`, avatarUrl: null },
+    user: { __typename: 'User', id: 'u1', displayName: `Ada ${n}`, avatarUrl: null },
   };
 }
 

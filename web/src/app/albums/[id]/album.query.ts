@@ -1,19 +1,6 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { TRACK_FIELDS, type TrackFields } from '@/songs/track.fragment';
+import { graphql } from '@/gql';
 
-// Hand-written typed document (API.md `songs`); replaced by graphql-codegen output later (see README).
-
-export interface AlbumPageAlbum {
-  id: string;
-  title: string;
-  /** Date (YYYY-MM-DD). */
-  releaseDate: string | null;
-  coverUrl: string | null;
-  artist: { id: string; name: string };
-  songs: TrackFields[];
-}
-
-export const ALBUM_QUERY: TypedDocumentNode<{ album: AlbumPageAlbum | null }, { id: string }> = gql`
+export const ALBUM_QUERY = graphql(`
   query Album($id: ID!) {
     album(id: $id) {
       id
@@ -29,5 +16,4 @@ export const ALBUM_QUERY: TypedDocumentNode<{ album: AlbumPageAlbum | null }, { 
       }
     }
   }
-  ${TRACK_FIELDS}
-`;
+`);

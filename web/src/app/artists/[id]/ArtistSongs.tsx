@@ -3,9 +3,8 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
-import type { Connection, TrackFields } from '@/songs/track.fragment';
 import { PlayAllButton, TrackList } from '@/songs/TrackList';
-import { ARTIST_SONGS_PAGE_SIZE, ARTIST_SONGS_QUERY } from './artist.query';
+import { ARTIST_SONGS_PAGE_SIZE, ARTIST_SONGS_QUERY, type ArtistSongPage } from './artist.query';
 import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 
 /** The artist's songs: first page from the server render, then "Load more" with the `after` cursor. */
@@ -16,7 +15,7 @@ export function ArtistSongs({
 }: {
   artistId: string;
   artistName: string;
-  initial: Connection<TrackFields>;
+  initial: ArtistSongPage;
 }) {
   const client = useApolloClient();
   const [songs, setSongs] = useState(() => initial.edges.map((e) => e.node));

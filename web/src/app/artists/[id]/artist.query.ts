@@ -1,28 +1,27 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { TRACK_FIELDS, type Connection, type TrackFields } from '@/songs/track.fragment';
-
-// Hand-written typed documents (API.md `songs`); replaced by graphql-codegen output later (see README).
+import { graphql } from '@/gql';
+import type { ArtistSongPageFragment } from '@/gql/graphql';
 
 export const ARTIST_SONGS_PAGE_SIZE = 20;
 
-export interface ArtistAlbum {
-  id: string;
-  title: string;
-  releaseDate: string | null;
-  coverUrl: string | null;
-}
+/** One page of an artist's songs (the first one on the page, then "Load more"). */
+export const ARTIST_SONG_PAGE = graphql(`
+  fragment ArtistSongPage on SongConnection {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...TrackFields
+      }
+    }
+  }
+`);
 
-export interface ArtistPageArtist {
-  id: string;
-  name: string;
-  albums: ArtistAlbum[];
-  songs: Connection<TrackFields>;
-}
+export type ArtistSongPage = ArtistSongPageFragment;
 
-export const ARTIST_QUERY: TypedDocumentNode<
-  { artist: ArtistPageArtist | null },
-  { id: string; first: number }
-> = gql`
+export const ARTIST_QUERY = graphql(`
   query Artist($id: ID!, $first: Int!) {
     artist(id: $id) {
       id
@@ -34,45 +33,20 @@ export const ARTIST_QUERY: TypedDocumentNode<
         coverUrl
       }
       songs(first: $first) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            ...TrackFields
-          }
-        }
+        ...ArtistSongPage
       }
     }
   }
-  ${TRACK_FIELDS}
-`;
+`);
 
 /** "Load more": the next page of the artist's songs after `after` (the previous endCursor). */
-export const ARTIST_SONGS_QUERY: TypedDocumentNode<
-  { artist: { id: string; songs: Connection<TrackFields> } | null },
-  { id: string; first: number; after: string }
-> = gql`
+export const ARTIST_SONGS_QUERY = graphql(`
   query ArtistSongs($id: ID!, $first: Int!, $after: String!) {
     artist(id: $id) {
       id
       songs(first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            ...TrackFields
-          }
-        }
+        ...ArtistSongPage
       }
     }
   }
-  ${TRACK_FIELDS}
-`;
+`);
