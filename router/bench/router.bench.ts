@@ -13,12 +13,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import autocannon from 'autocannon';
-import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common';
+import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common/identity';
 import { spawnService, startTestMongo, TEST_ENVIRONMENT } from '@groovy/common/testing';
 import { parseRouterEnvironment } from '../src/environment';
 import { startRouter } from '../src/start-router';
 import { composeSupergraph, fetchSdl } from '../src/__tests__/fixtures/test-stack';
-import { createLogger } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -127,10 +127,14 @@ async function registerListener(authUrl: string): Promise<{ userId: string; acce
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'mutation { register(input: { email: "bench@example.com", password: "load testing passphrase", displayName: "Bench Listener" }) { accessToken user { id } } }',
+      query:
+        'mutation { register(input: { email: "bench@example.com", password: "load testing passphrase", displayName: "Bench Listener" }) { accessToken user { id } } }',
     }),
   });
-  const body = (await response.json()) as { data?: { register: { accessToken: string; user: { id: string } } }; errors?: unknown };
+  const body = (await response.json()) as {
+    data?: { register: { accessToken: string; user: { id: string } } };
+    errors?: unknown;
+  };
   if (!body.data) throw new Error(`register failed: ${JSON.stringify(body.errors)}`);
   return { userId: body.data.register.user.id, accessToken: body.data.register.accessToken };
 }
@@ -146,7 +150,9 @@ async function main() {
   });
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-router-bench-'));
   const supergraphPath = path.join(directory, 'supergraph.graphql');
-  const supergraph = composeSupergraph([{ name: 'auth', url: auth.url, sdl: await fetchSdl(auth) }]);
+  const supergraph = composeSupergraph([
+    { name: 'auth', url: auth.url, sdl: await fetchSdl(auth) },
+  ]);
   fs.writeFileSync(supergraphPath, supergraph);
   const router = await startRouter({
     environment: parseRouterEnvironment({
@@ -164,13 +170,19 @@ async function main() {
   const hive = await startHiveGateway(supergraph, secret, listener.userId);
 
   try {
-    const identity = await signIdentityToken({ kind: 'user', userId: listener.userId }, secret, 3_600);
+    const identity = await signIdentityToken(
+      { kind: 'user', userId: listener.userId },
+      secret,
+      3_600,
+    );
     const direct = TARGETS.has('direct')
       ? await load('auth-subgraph-direct', auth.url, { [IDENTITY_HEADER]: identity })
       : undefined;
     let routed: Figure | undefined;
     if (TARGETS.has('router')) {
-      routed = await load('groovy-router', router.url, { authorization: `Bearer ${listener.accessToken}` });
+      routed = await load('groovy-router', router.url, {
+        authorization: `Bearer ${listener.accessToken}`,
+      });
       if (direct) ratio('groovy-router/auth-subgraph-direct', routed, direct);
     }
     if (TARGETS.has('router-anonymous')) {

@@ -8,7 +8,7 @@ import {
   loadEnvironment,
   parseEnvironment,
   serviceEnvironmentShape,
-} from '@groovy/common';
+} from '@groovy/common/config';
 import { z } from 'zod';
 
 /** `<repo>/schemas/supergraph.graphql`, from src/ (tsx) and from dist/ (node) alike. */

@@ -2,6 +2,7 @@ export { connectDatabase, isDatabaseReachable } from './connect-database';
 export { findMongodOnPath } from './find-mongod-binary';
 export {
   redactCredentials,
+  MongoUrlRequiredError,
   resolveMongo,
   type MongoSource,
   type ResolveMongoOptions,

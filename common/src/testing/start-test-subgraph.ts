@@ -6,7 +6,7 @@ import {
   type RunningSubgraph,
   type StartSubgraphOptions,
   type SubgraphEnvironment,
-} from '../server/start-subgraph';
+} from '../subgraph/start-subgraph';
 import type { TestMongo } from './test-mongo';
 
 /** Environment defaults for a subgraph under test: loopback, a free port, quiet logs. */

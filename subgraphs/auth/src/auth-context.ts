@@ -1,4 +1,5 @@
-import { ForbiddenError, UnauthenticatedError, type BaseSubgraphContext } from '@groovy/common';
+import { ForbiddenError, UnauthenticatedError } from '@groovy/common/errors';
+import type { BaseSubgraphContext } from '@groovy/common/subgraph';
 import type DataLoader from 'dataloader';
 import type { User } from './user/user';
 
@@ -20,7 +21,9 @@ export function requireUserId(context: AuthContext): string {
 export function requirePersonalSession(context: AuthContext): string {
   const userId = requireUserId(context);
   if (context.identity?.kind === 'apiKey') {
-    throw new ForbiddenError('Sign in as yourself to do this; API keys cannot manage account security');
+    throw new ForbiddenError(
+      'Sign in as yourself to do this; API keys cannot manage account security',
+    );
   }
   return userId;
 }

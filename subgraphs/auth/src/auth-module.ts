@@ -1,4 +1,5 @@
-import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
+import { buildFederatedSchema } from '@groovy/common/graphql';
+import type { SubgraphDependencies } from '@groovy/common/subgraph';
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -40,7 +41,11 @@ export async function createAuthModule(
 ): Promise<AuthModule> {
   const users = createUserModel(connection);
   const signer = await AccessTokenSigner.create(
-    { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS },
+    {
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    },
     env.AUTH_SIGNING_KEY,
     createSigningKeyModel(connection),
   );

@@ -1,17 +1,18 @@
+import { createEventBus, OutboxRelay } from '@groovy/common/events';
 import {
-  createEventBus,
-  OutboxRelay,
   startSubgraph,
   type RunningSubgraph,
   type StartSubgraphOptions,
-} from '@groovy/common';
+} from '@groovy/common/subgraph';
 import { mountApiKeyVerificationRoute } from './api-key/api-key-verification.route';
 import { createAuthModule, type AuthModule } from './auth-module';
 import type { AuthContext } from './auth-context';
 import type { AuthEnvironment } from './environment';
 import { mountJwksRoute } from './signing-key/jwks.route';
 
-export type AuthSubgraphOptions = Partial<Omit<StartSubgraphOptions<AuthContext>, 'schema' | 'context' | 'routes'>>;
+export type AuthSubgraphOptions = Partial<
+  Omit<StartSubgraphOptions<AuthContext>, 'schema' | 'context' | 'routes'>
+>;
 
 /**
  * Starts the auth subgraph: GraphQL on /graphql, the JWKS at /.well-known/jwks.json and the
@@ -39,7 +40,12 @@ export async function startAuthSubgraph(
         eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
       });
       const relay = new OutboxRelay({
-        sources: [{ name: 'user', collection: connection.getClient().db(connection.name).collection('users') }],
+        sources: [
+          {
+            name: 'user',
+            collection: connection.getClient().db(connection.name).collection('users'),
+          },
+        ],
         bus,
         logger,
       });

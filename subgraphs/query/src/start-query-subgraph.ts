@@ -1,9 +1,9 @@
+import { createEventBus } from '@groovy/common/events';
 import {
-  createEventBus,
   startSubgraph,
   type RunningSubgraph,
   type StartSubgraphOptions,
-} from '@groovy/common';
+} from '@groovy/common/subgraph';
 import type { QueryEnvironment } from './environment';
 import { createQueryModule, type QueryModule } from './query-module';
 

@@ -1,7 +1,7 @@
 // The package's main export: the songs subgraph's schema, for the schema pipeline (schemas/) and
 // tests, built on a connection that never connects (resolvers don't run while printing SDL).
 import 'reflect-metadata';
-import { createLogger } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { songsEnvironmentSchema } from './environment';

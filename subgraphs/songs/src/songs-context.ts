@@ -1,4 +1,5 @@
-import { UnauthenticatedError, type BaseSubgraphContext } from '@groovy/common';
+import { UnauthenticatedError } from '@groovy/common/errors';
+import type { BaseSubgraphContext } from '@groovy/common/subgraph';
 import DataLoader from 'dataloader';
 import type { AlbumRecord } from './album/album.model';
 import type { AlbumService } from './album/album.service';

@@ -1,4 +1,5 @@
-import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
+import { buildFederatedSchema } from '@groovy/common/graphql';
+import type { SubgraphDependencies } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { resolveAlbumReference } from './album/album.reference';
 import { createAlbumModel } from './album/album.model';

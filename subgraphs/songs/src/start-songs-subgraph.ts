@@ -1,11 +1,10 @@
+import { createEventBus, OutboxRelay } from '@groovy/common/events';
+import type { ObjectFinalizedRecorder } from '@groovy/common/storage';
 import {
-  createEventBus,
-  OutboxRelay,
-  type ObjectFinalizedRecorder,
   startSubgraph,
   type RunningSubgraph,
   type StartSubgraphOptions,
-} from '@groovy/common';
+} from '@groovy/common/subgraph';
 import type { SongsEnvironment } from './environment';
 import { createSongsModule, type SongsModule } from './songs-module';
 import type { SongsContext } from './songs-context';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, UnauthenticatedError } from '@groovy/common';
+import { ConflictError, UnauthenticatedError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
 import type { GoogleIdTokenVerifier } from '../google/google-id-token-verifier';
 import type { LoginThrottle } from '../login-throttle/login-throttle';
@@ -38,7 +38,11 @@ const INVALID_REFRESH = 'Your session has expired; sign in again';
 export class SessionService {
   constructor(private readonly deps: SessionServiceDependencies) {}
 
-  async register(input: { email: string; password: string; displayName: string }): Promise<Session> {
+  async register(input: {
+    email: string;
+    password: string;
+    displayName: string;
+  }): Promise<Session> {
     const email = parseEmail('email', input.email);
     const displayName = parseDisplayName('displayName', input.displayName);
     assertPasswordAcceptable('password', input.password, email);
@@ -82,7 +86,11 @@ export class SessionService {
     if (!user) {
       // Google verified this email: link to the account that has it, or create one.
       user = await users
-        .findOneAndUpdate({ emailNormalised: email }, { $set: { googleSubject: google.subject } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { emailNormalised: email },
+          { $set: { googleSubject: google.subject } },
+          { returnDocument: 'after' },
+        )
         .lean();
     }
     if (!user) {
@@ -131,7 +139,9 @@ export class SessionService {
 
   /** Ends the session the refresh token belongs to. Unknown tokens are fine: signing out is idempotent. */
   async logout(refreshToken: string): Promise<void> {
-    const known = await this.deps.refreshTokens.findOne({ tokenHash: hashOpaqueToken(refreshToken) }).lean();
+    const known = await this.deps.refreshTokens
+      .findOne({ tokenHash: hashOpaqueToken(refreshToken) })
+      .lean();
     if (known) await this.revokeFamily(known.familyId);
   }
 
@@ -144,7 +154,11 @@ export class SessionService {
   }
 
   /** Checks the current password, applies the policy to the new one, and ends every other session. */
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const user = await this.deps.users.findById(userId).lean();
     if (!user) throw new UnauthenticatedError();
     if (!(await this.deps.hasher.verify(user.passwordHash, currentPassword))) {
@@ -158,12 +172,22 @@ export class SessionService {
 
   /** Inserts the account and its USER_REGISTERED event in one write (the outbox). */
   private async createUser(
-    fields: Pick<UserRecord, 'email' | 'emailNormalised' | 'displayName' | 'avatarUrl' | 'passwordHash' | 'googleSubject'>,
+    fields: Pick<
+      UserRecord,
+      'email' | 'emailNormalised' | 'displayName' | 'avatarUrl' | 'passwordHash' | 'googleSubject'
+    >,
   ): Promise<UserRecord> {
     const _id = new Types.ObjectId();
     const createdAt = new Date();
-    const event = userRegisteredEvent({ _id, displayName: fields.displayName, avatarUrl: fields.avatarUrl, createdAt });
-    const user = (await this.deps.users.create({ ...fields, _id, createdAt, version: 1, _outbox: [event] })).toObject();
+    const event = userRegisteredEvent({
+      _id,
+      displayName: fields.displayName,
+      avatarUrl: fields.avatarUrl,
+      createdAt,
+    });
+    const user = (
+      await this.deps.users.create({ ...fields, _id, createdAt, version: 1, _outbox: [event] })
+    ).toObject();
     this.deps.outbox.recorded();
     return user;
   }
@@ -185,10 +209,18 @@ export class SessionService {
       createdAt: new Date(now),
     });
     const access = await this.deps.signer.sign(user._id.toHexString());
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      user,
+    };
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.deps.refreshTokens.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+    await this.deps.refreshTokens.updateMany(
+      { familyId, revokedAt: null },
+      { $set: { revokedAt: new Date() } },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@groovy/common';
+import type { EventEnvelope } from '@groovy/common/events';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export interface UserRecord {
@@ -36,6 +36,9 @@ export function createUserModel(connection: Connection): UserModel {
     },
     { timestamps: true, collection: 'users' },
   );
-  schema.index({ googleSubject: 1 }, { unique: true, partialFilterExpression: { googleSubject: { $type: 'string' } } });
+  schema.index(
+    { googleSubject: 1 },
+    { unique: true, partialFilterExpression: { googleSubject: { $type: 'string' } } },
+  );
   return connection.model<UserRecord>('User', schema);
 }

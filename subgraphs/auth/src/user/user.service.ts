@@ -1,4 +1,5 @@
-import { appendToOutbox, NotFoundError } from '@groovy/common';
+import { NotFoundError } from '@groovy/common/errors';
+import { appendToOutbox } from '@groovy/common/events';
 import { Types } from 'mongoose';
 import type { UpdateProfileInput } from './user.inputs';
 import type { UserModel, UserRecord } from './user.model';
@@ -13,7 +14,9 @@ export class UserService {
 
   /** One query for many ids, in the order asked; null where there is no such user. */
   async findByIds(ids: readonly string[]): Promise<Array<UserRecord | null>> {
-    const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+    const valid = ids
+      .filter((id) => Types.ObjectId.isValid(id))
+      .map((id) => new Types.ObjectId(id));
     const found = await this.users.find({ _id: { $in: valid } }).lean();
     const byId = new Map(found.map((user) => [user._id.toHexString(), user]));
     return ids.map((id) => byId.get(id) ?? null);

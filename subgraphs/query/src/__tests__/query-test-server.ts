@@ -1,4 +1,4 @@
-import { createEvent, EmbeddedEventBus, type EventEnvelope } from '@groovy/common';
+import { createEvent, EmbeddedEventBus, type EventEnvelope } from '@groovy/common/events';
 import {
   createTestLogger,
   executeAsRouter,

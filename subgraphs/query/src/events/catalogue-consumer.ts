@@ -1,4 +1,5 @@
-import type { EventBus, EventEnvelope, Subscription, SubgraphDependencies } from '@groovy/common';
+import type { EventBus, EventEnvelope, Subscription } from '@groovy/common/events';
+import type { SubgraphDependencies } from '@groovy/common/subgraph';
 type Logger = SubgraphDependencies['logger'];
 import { CATALOGUE_EVENT_TYPES, type ReadModel } from '../read-model/read-model';
 import type { SearchService } from '../search/search.service';

@@ -1,4 +1,4 @@
-import type { BaseSubgraphContext } from '@groovy/common';
+import type { BaseSubgraphContext } from '@groovy/common/subgraph';
 import DataLoader from 'dataloader';
 import type { AlbumDocument, ArtistDocument, SongDocument } from '../read-model/documents';
 import type { ReadModel } from '../read-model/read-model';

@@ -1,9 +1,9 @@
+import type { VerifiedIdentity } from '@groovy/common/identity';
 import {
   signWebhookBody,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
-  type VerifiedIdentity,
-} from '@groovy/common';
+} from '@groovy/common/media';
 import {
   executeAsRouter,
   startTestMongo,

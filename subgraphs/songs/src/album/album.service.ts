@@ -1,4 +1,5 @@
-import { appendToOutbox, BadUserInputError, ForbiddenError, NotFoundError } from '@groovy/common';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '@groovy/common/errors';
+import { appendToOutbox } from '@groovy/common/events';
 import { Types } from 'mongoose';
 import { parseArtistName } from '../artist/artist-name';
 import type { ArtistService } from '../artist/artist.service';

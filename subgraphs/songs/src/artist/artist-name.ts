@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 
 export const ARTIST_NAME_MAX_LENGTH = 200;
 

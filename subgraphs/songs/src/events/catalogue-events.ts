@@ -9,7 +9,7 @@ import {
   SongUpdated,
   type EventEnvelope,
   type OutboxRelay,
-} from '@groovy/common';
+} from '@groovy/common/events';
 import type { Logger } from 'pino';
 import type { Schema, Types } from 'mongoose';
 import type { AlbumModel, AlbumRecord } from '../album/album.model';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 
 export const TITLE_MAX_LENGTH = 200;
 export const GENRE_MAX_LENGTH = 50;

@@ -1,4 +1,5 @@
-import { appendToOutbox, ForbiddenError, NotFoundError } from '@groovy/common';
+import { ForbiddenError, NotFoundError } from '@groovy/common/errors';
+import { appendToOutbox } from '@groovy/common/events';
 import type { Storage } from '../storage/storage';
 import type { QueryFilter, Types } from 'mongoose';
 import type { AlbumService } from '../album/album.service';

@@ -2,9 +2,9 @@ import {
   appendToOutbox,
   OUTBOX_FIELD,
   objectFinalizedEvent,
-  type ObjectFinalizedEvent,
   type OutboxSource,
-} from '@groovy/common';
+} from '@groovy/common/events';
+import type { ObjectFinalizedEvent } from '@groovy/common/storage';
 import type { mongo } from 'mongoose';
 import type { OutboxNotifier } from '../events/catalogue-events';
 

@@ -1,4 +1,4 @@
-import { appendToOutbox } from '@groovy/common';
+import { appendToOutbox } from '@groovy/common/events';
 import type { Logger } from 'pino';
 import type { CatalogueEvents, SongsOutbox } from '../events/catalogue-events';
 import { songStoragePrefixes } from '../song/song.service';

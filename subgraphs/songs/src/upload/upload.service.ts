@@ -1,4 +1,4 @@
-import { ConflictError } from '@groovy/common';
+import { ConflictError } from '@groovy/common/errors';
 import type { SignedUpload, Storage } from '../storage/storage';
 import type { Logger } from 'pino';
 import { Types } from 'mongoose';

@@ -1,4 +1,5 @@
-import { appendToOutbox, type HlsWorkerWebhook } from '@groovy/common';
+import { appendToOutbox } from '@groovy/common/events';
+import type { HlsWorkerWebhook } from '@groovy/common/media';
 import type { Logger } from 'pino';
 import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
 import { validObjectIds } from '../object-id';

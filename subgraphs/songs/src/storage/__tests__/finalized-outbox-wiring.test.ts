@@ -1,4 +1,4 @@
-import type { ObjectFinalizedRecorder } from '@groovy/common';
+import type { ObjectFinalizedRecorder } from '@groovy/common/storage';
 import {
   startTestMongo,
   startTestSubgraph,

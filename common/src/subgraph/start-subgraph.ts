@@ -12,8 +12,8 @@ import { createLogger, requestScope } from '../logging/logger';
 import { createServiceMetrics } from '../metrics/service-metrics';
 import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
 import { resolveMongo, type ResolvedMongo } from '../mongo/resolve-mongo';
-import { createHttpService, type ReadinessCheck } from './http-service';
-import { exitOnShutdownSignals } from './shutdown-signals';
+import { createHttpService, type ReadinessCheck } from '../server/http-service';
+import { exitOnShutdownSignals } from '../server/shutdown-signals';
 
 /** The shared part of every service's parsed environment (see `serviceEnvironmentShape`). */
 export interface SubgraphEnvironment {
@@ -100,6 +100,7 @@ export async function startSubgraph<TContext extends object = object>(
     options.mongo ??
     (await resolveMongo({
       mongoUrl: env.MONGO_URL,
+      nodeEnv: env.NODE_ENV,
       systemBinary: env.MONGOMS_SYSTEM_BINARY,
       searchPath: env.PATH,
       allowDownload: env.MONGO_ALLOW_DOWNLOAD,

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+
+export {
+  startSubgraph,
+  type BaseSubgraphContext,
+  type RunningSubgraph,
+  type StartSubgraphOptions,
+  type SubgraphDependencies,
+  type SubgraphEnvironment,
+} from './start-subgraph';
