@@ -7,7 +7,11 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { DEV_IDENTITY_TOKEN_SECRET } from '../config/environment-fields';
 import { createErrorFormatter } from '../errors/format-error';
-import { IDENTITY_HEADER, verifyIdentityToken, type VerifiedIdentity } from '../identity/identity-token';
+import {
+  IDENTITY_HEADER,
+  verifyIdentityToken,
+  type VerifiedIdentity,
+} from '../identity/identity-token';
 import { createLogger, requestScope } from '../logging/logger';
 import { createServiceMetrics } from '../metrics/service-metrics';
 import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
@@ -58,7 +62,9 @@ export interface StartSubgraphOptions<TContext extends object> {
   /** Builds the federated schema (normally with `buildFederatedSchema`). */
   schema(dependencies: SubgraphDependencies): Promise<GraphQLSchema>;
   /** Adds the subgraph's fields to each request's context. */
-  context?(args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies): Promise<TContext> | TContext;
+  context?(
+    args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies,
+  ): Promise<TContext> | TContext;
   /** Extra HTTP routes (webhooks, uploads), mounted before `/graphql`. */
   routes?(app: Express, dependencies: SubgraphDependencies): void;
   /** Background work started once the server listens; the returned function stops it. */
@@ -82,11 +88,11 @@ export interface RunningSubgraph {
 }
 
 /**
- * The one way a subgraph starts: resolves Mongo, connects its database, builds the federated schema,
+ * The server under every subgraph (`startSubgraph` starts it from a description): resolves Mongo, connects its database, builds the federated schema,
  * serves Apollo Server on `/graphql` with `/healthz`, `/readyz` (Mongo reachable) and `/metrics`,
  * and stops gracefully (stop accepting, finish in-flight requests, close Mongo).
  */
-export async function startSubgraph<TContext extends object = object>(
+export async function serveSubgraph<TContext extends object = object>(
   options: StartSubgraphOptions<TContext>,
 ): Promise<RunningSubgraph> {
   const { name, environment: env } = options;
@@ -146,13 +152,18 @@ export async function startSubgraph<TContext extends object = object>(
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         // The logger adds requestId to every line itself (from requestScope).
-        const identity = await verifyIdentityToken(req.header(IDENTITY_HEADER), env.IDENTITY_TOKEN_SECRET);
+        const identity = await verifyIdentityToken(
+          req.header(IDENTITY_HEADER),
+          env.IDENTITY_TOKEN_SECRET,
+        );
         const base: BaseSubgraphContext = {
           requestId: requestScope.getStore()?.requestId ?? 'none',
           logger,
           identity,
         };
-        const extra = options.context ? await options.context({ req, base, ...dependencies }) : ({} as TContext);
+        const extra = options.context
+          ? await options.context({ req, base, ...dependencies })
+          : ({} as TContext);
         return { ...base, ...extra };
       },
     }),
@@ -165,5 +176,13 @@ export async function startSubgraph<TContext extends object = object>(
   logger.info({ url: `${baseUrl}/graphql` }, `${name} subgraph listening`);
 
   if (options.handleSignals ?? true) exitOnShutdownSignals(() => service.stop(), logger);
-  return { name, baseUrl, url: `${baseUrl}/graphql`, port, connection, logger, stop: () => service.stop() };
+  return {
+    name,
+    baseUrl,
+    url: `${baseUrl}/graphql`,
+    port,
+    connection,
+    logger,
+    stop: () => service.stop(),
+  };
 }

@@ -1,5 +1,5 @@
-import { ForbiddenError, UnauthenticatedError } from '@groovy/common/errors';
-import type { BaseSubgraphContext } from '@groovy/common/subgraph';
+import { ForbiddenError } from '@groovy/common/errors';
+import { requireUserId, type BaseSubgraphContext } from '@groovy/common/subgraph';
 import type DataLoader from 'dataloader';
 import type { User } from './user/user';
 
@@ -11,11 +11,7 @@ export interface AuthContext extends BaseSubgraphContext {
   clientIp: string | null;
 }
 
-/** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */
-export function requireUserId(context: AuthContext): string {
-  if (!context.identity) throw new UnauthenticatedError();
-  return context.identity.userId;
-}
+export { requireUserId };
 
 /** Like requireUserId, but refuses API-key callers: account security is for the person, not their apps. */
 export function requirePersonalSession(context: AuthContext): string {

@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { createQueryModule } from './query-module';
 
-export { startQuerySubgraph, type RunningQuerySubgraph } from './start-query-subgraph';
+export { querySubgraph, type RunningQuerySubgraph } from './query-subgraph';
 export { queryEnvironmentSchema, type QueryEnvironment } from './environment';
 
 export async function buildQuerySchemaForPrinting(): Promise<GraphQLSchema> {

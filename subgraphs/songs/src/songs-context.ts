@@ -1,4 +1,3 @@
-import { UnauthenticatedError } from '@groovy/common/errors';
 import type { BaseSubgraphContext } from '@groovy/common/subgraph';
 import DataLoader from 'dataloader';
 import type { AlbumRecord } from './album/album.model';
@@ -46,10 +45,4 @@ export function createLoaders(
     ),
     waveformBySongId: new DataLoader((ids: readonly string[]) => services.songs.findWaveforms(ids)),
   };
-}
-
-/** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */
-export function requireUserId(context: SongsContext): string {
-  if (!context.identity) throw new UnauthenticatedError();
-  return context.identity.userId;
 }

@@ -9,7 +9,7 @@ import {
   type TestMongo,
 } from '@groovy/common/testing';
 import { authEnvironmentSchema, type AuthEnvironment } from '../environment';
-import { startAuthSubgraph } from '../start-auth-subgraph';
+import { authSubgraph } from '../auth-subgraph';
 
 export type GraphQLResult<T = Record<string, unknown>> = TestGraphQLResult<T>;
 
@@ -30,9 +30,7 @@ export class AuthTestServer {
       ...overrides,
     });
     const mongo = await startTestMongo();
-    const subgraph = await startAuthSubgraph(env, {}, (options) =>
-      startTestSubgraph(mongo, options),
-    );
+    const subgraph = await startTestSubgraph(mongo, authSubgraph(env));
     return new AuthTestServer(mongo, subgraph, env);
   }
 

@@ -40,8 +40,3 @@ export function userUpdatedEvent(user: PublicProfile, version: number): EventEnv
     },
   });
 }
-
-/** Tells the outbox relay that events were just recorded, so it publishes now rather than at its next poll. */
-export interface OutboxNotifier {
-  recorded(): void;
-}

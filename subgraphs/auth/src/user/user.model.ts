@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@groovy/common/events';
+import type { AggregateVersionField, EventEnvelope } from '@groovy/common/events';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export interface UserRecord {
@@ -42,3 +42,9 @@ export function createUserModel(connection: Connection): UserModel {
   );
   return connection.model<UserRecord>('User', schema);
 }
+
+/** A user's version counter (USER_* events' aggregateVersion); users stored before it existed read as 1. */
+export const USER_VERSION: AggregateVersionField<UserRecord> = {
+  field: 'version',
+  of: (user) => user.version ?? 1,
+};
