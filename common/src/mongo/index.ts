@@ -4,6 +4,8 @@ export {
   redactCredentials,
   MongoUrlRequiredError,
   resolveMongo,
+  resolveMongoFromEnvironment,
+  type MongoEnvironment,
   type MongoSource,
   type ResolveMongoOptions,
   type ResolvedMongo,

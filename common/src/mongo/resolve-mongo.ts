@@ -116,3 +116,27 @@ export async function resolveMongo(options: ResolveMongoOptions): Promise<Resolv
 export function redactCredentials(url: string): string {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
 }
+
+/** The environment variables `resolveMongo` reads (every service's shared environment has them). */
+export interface MongoEnvironment {
+  NODE_ENV?: string | undefined;
+  MONGO_URL?: string | undefined;
+  MONGOMS_SYSTEM_BINARY?: string | undefined;
+  PATH?: string | undefined;
+  MONGO_ALLOW_DOWNLOAD?: boolean | undefined;
+}
+
+/** `resolveMongo` configured from a service's environment. */
+export function resolveMongoFromEnvironment(
+  env: MongoEnvironment,
+  logger: Logger,
+): Promise<ResolvedMongo> {
+  return resolveMongo({
+    mongoUrl: env.MONGO_URL,
+    nodeEnv: env.NODE_ENV,
+    systemBinary: env.MONGOMS_SYSTEM_BINARY,
+    searchPath: env.PATH,
+    allowDownload: env.MONGO_ALLOW_DOWNLOAD ?? false,
+    logger,
+  });
+}

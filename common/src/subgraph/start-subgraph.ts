@@ -15,7 +15,7 @@ import {
 import { createLogger, requestScope } from '../logging/logger';
 import { createServiceMetrics } from '../metrics/service-metrics';
 import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
-import { resolveMongo, type ResolvedMongo } from '../mongo/resolve-mongo';
+import { resolveMongoFromEnvironment, type ResolvedMongo } from '../mongo/resolve-mongo';
 import { createHttpService, type ReadinessCheck } from '../server/http-service';
 import { exitOnShutdownSignals } from '../server/shutdown-signals';
 
@@ -102,16 +102,7 @@ export async function serveSubgraph<TContext extends object = object>(
     throw new Error('IDENTITY_TOKEN_SECRET must be set in production (the dev default is public)');
   }
   const ownsMongo = !options.mongo;
-  const mongo =
-    options.mongo ??
-    (await resolveMongo({
-      mongoUrl: env.MONGO_URL,
-      nodeEnv: env.NODE_ENV,
-      systemBinary: env.MONGOMS_SYSTEM_BINARY,
-      searchPath: env.PATH,
-      allowDownload: env.MONGO_ALLOW_DOWNLOAD,
-      logger,
-    }));
+  const mongo = options.mongo ?? (await resolveMongoFromEnvironment(env, logger));
   const databaseName = options.databaseName ?? env.MONGO_DATABASE ?? `groovy_${name}`;
   const connection = await connectDatabase(mongo.url, databaseName);
   const dependencies: SubgraphDependencies = { name, connection, logger };

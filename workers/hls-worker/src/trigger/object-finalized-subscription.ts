@@ -12,7 +12,7 @@ import type { Logger } from '@groovy/common/logging';
 import {
   connectDatabase,
   isDatabaseReachable,
-  resolveMongo,
+  resolveMongoFromEnvironment,
   type ResolvedMongo,
 } from '@groovy/common/mongo';
 import type { ReadinessCheck } from '@groovy/common/server';
@@ -132,16 +132,7 @@ export async function openObjectFinalizedTrigger(
   },
 ): Promise<ObjectFinalizedTrigger> {
   const { logger } = deps;
-  const mongo =
-    deps.mongo ??
-    (await resolveMongo({
-      mongoUrl: env.MONGO_URL,
-      nodeEnv: env.NODE_ENV,
-      systemBinary: env.MONGOMS_SYSTEM_BINARY,
-      searchPath: env.PATH,
-      allowDownload: env.MONGO_ALLOW_DOWNLOAD,
-      logger,
-    }));
+  const mongo = deps.mongo ?? (await resolveMongoFromEnvironment(env, logger));
   const ownsMongo = !deps.mongo;
   if (ownsMongo && !env.MONGO_URL && env.EVENT_BUS === 'embedded') {
     logger.warn(
