@@ -165,12 +165,10 @@ export async function propagationLagBench(stack: BenchStack, emit: Emit): Promis
 
   // The bus's log says when songs' relay published each event: splits the lag into relay and consumer.
   const client = await MongoClient.connect(stack.mongoUrl);
-  const log = client
-    .db(stack.databases.events)
-    .collection<{
-      publishedAt: Date;
-      envelope: { aggregateId: string; type: string; data: { title?: string } };
-    }>('events');
+  const log = client.db(stack.databases.events).collection<{
+    publishedAt: Date;
+    envelope: { aggregateId: string; type: string; data: { title?: string } };
+  }>('events');
   const toBus: number[] = [];
   const random = prng(99);
   const direct: number[] = [];
