@@ -18,6 +18,9 @@ module.exports = {
       },
     ],
   },
+  // type-graphql's decorators need the metadata polyfill loaded first; a service loads it through
+  // @groovy/common/subgraph or /graphql, a test that imports one entity file directly does not.
+  setupFiles: [require.resolve('reflect-metadata')],
   testMatch: ['**/__tests__/**/*.test.ts', '**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

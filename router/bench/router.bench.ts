@@ -15,12 +15,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import autocannon from 'autocannon';
-import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common';
+import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common/identity';
 import { spawnService, startTestMongo, TEST_ENVIRONMENT } from '@groovy/common/testing';
 import { parseRouterEnvironment } from '../src/environment';
 import { startRouter } from '../src/start-router';
 import { composeSupergraph, fetchSdl } from '../src/__tests__/fixtures/test-stack';
-import { createLogger } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);

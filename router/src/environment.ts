@@ -8,7 +8,7 @@ import {
   loadEnvironment,
   parseEnvironment,
   serviceEnvironmentShape,
-} from '@groovy/common';
+} from '@groovy/common/config';
 import { z } from 'zod';
 import { trustedProxiesVariable } from './identity/trusted-proxies';
 

@@ -1,5 +1,5 @@
 // Starts the router from the environment (see .env.example); `npm run dev` runs this with tsx.
-import { createLogger } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
 import { loadRouterEnvironment } from './environment';
 import { startRouter } from './start-router';
 

@@ -1,4 +1,4 @@
-import type { VerifiedIdentity } from '@groovy/common';
+import type { VerifiedIdentity } from '@groovy/common/identity';
 
 /** Each request's context: the verified caller and what is forwarded to subgraphs. */
 export interface RouterContext {

@@ -7,15 +7,13 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { createLogger, requestScope, type Logger } from '@groovy/common/logging';
+import { createServiceMetrics } from '@groovy/common/metrics';
 import {
   createHttpService,
-  createLogger,
-  createServiceMetrics,
   exitOnShutdownSignals,
-  requestScope,
-  type Logger,
   type ReadinessCheck,
-} from '@groovy/common';
+} from '@groovy/common/server';
 import type { EventEmitter } from 'node:events';
 import type { RouterEnvironment } from './environment';
 import { mountExplorer } from './explorer/explorer-page';

@@ -15,7 +15,10 @@ export async function connectDatabase(url: string, dbName: string): Promise<Conn
 }
 
 /** True when the server answers a ping within `timeoutMs`. */
-export async function isDatabaseReachable(connection: Connection, timeoutMs = 2_000): Promise<boolean> {
+export async function isDatabaseReachable(
+  connection: Connection,
+  timeoutMs = 2_000,
+): Promise<boolean> {
   const db = connection.db;
   if (!db || connection.readyState !== mongoose.ConnectionStates.connected) return false;
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,3 @@
-import { startEmbeddedMongo } from '@groovy/embedded-mongo';
 import type { Logger } from 'pino';
 import { findMongodOnPath } from './find-mongod-binary';
 
@@ -17,6 +16,8 @@ export interface ResolvedMongo {
 export interface ResolveMongoOptions {
   /** `MONGO_URL`: an existing server; wins over everything else. */
   mongoUrl?: string | undefined;
+  /** `NODE_ENV`: in production only `MONGO_URL` is acceptable (no in-process database). */
+  nodeEnv?: string | undefined;
   /** `MONGOMS_SYSTEM_BINARY`: a mongod binary for mongodb-memory-server. */
   systemBinary?: string | undefined;
   /** The OS search path, to find a `mongod` there. */
@@ -43,9 +44,20 @@ async function startMemoryServer(systemBinary: string | undefined, host: string,
   };
 }
 
+/** Production must name its database server: an in-process one would lose every write on restart. */
+export class MongoUrlRequiredError extends Error {
+  constructor() {
+    super(
+      'MONGO_URL must be set when NODE_ENV=production: refusing to start an in-process database (mongodb-memory-server or the embedded engine) whose data would be lost on restart',
+    );
+    this.name = 'MongoUrlRequiredError';
+  }
+}
+
 /**
  * Resolves the Mongo server in DESIGN.md's order: `MONGO_URL` → mongodb-memory-server (a system
  * mongod, or its download when allowed) → the embedded engine that speaks the wire protocol.
+ * In production only `MONGO_URL` is accepted (`MongoUrlRequiredError` otherwise).
  * Logs one line saying which and why. Callers only ever get a URL: nothing downstream knows which.
  */
 export async function resolveMongo(options: ResolveMongoOptions): Promise<ResolvedMongo> {
@@ -67,6 +79,8 @@ export async function resolveMongo(options: ResolveMongoOptions): Promise<Resolv
     });
   }
 
+  if (options.nodeEnv === 'production') throw new MongoUrlRequiredError();
+
   const systemBinary = options.systemBinary || findMongodOnPath(options.searchPath);
   let whyNotMemoryServer: string;
   if (systemBinary || options.allowDownload) {
@@ -87,6 +101,8 @@ export async function resolveMongo(options: ResolveMongoOptions): Promise<Resolv
       'no mongod on PATH or in MONGOMS_SYSTEM_BINARY and MONGO_ALLOW_DOWNLOAD is off';
   }
 
+  // Loaded only here: services given MONGO_URL never load the engine.
+  const { startEmbeddedMongo } = await import('@groovy/embedded-mongo');
   const engine = await startEmbeddedMongo({ host, port });
   return chosen({
     url: engine.url,
@@ -99,4 +115,28 @@ export async function resolveMongo(options: ResolveMongoOptions): Promise<Resolv
 /** `mongodb://user:secret@host` → `mongodb://user:***@host`, for logs. */
 export function redactCredentials(url: string): string {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
+
+/** The environment variables `resolveMongo` reads (every service's shared environment has them). */
+export interface MongoEnvironment {
+  NODE_ENV?: string | undefined;
+  MONGO_URL?: string | undefined;
+  MONGOMS_SYSTEM_BINARY?: string | undefined;
+  PATH?: string | undefined;
+  MONGO_ALLOW_DOWNLOAD?: boolean | undefined;
+}
+
+/** `resolveMongo` configured from a service's environment. */
+export function resolveMongoFromEnvironment(
+  env: MongoEnvironment,
+  logger: Logger,
+): Promise<ResolvedMongo> {
+  return resolveMongo({
+    mongoUrl: env.MONGO_URL,
+    nodeEnv: env.NODE_ENV,
+    systemBinary: env.MONGOMS_SYSTEM_BINARY,
+    searchPath: env.PATH,
+    allowDownload: env.MONGO_ALLOW_DOWNLOAD ?? false,
+    logger,
+  });
 }

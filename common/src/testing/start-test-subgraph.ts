@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import { createLogger } from '../logging/logger';
 import type { ResolvedMongo } from '../mongo/resolve-mongo';
+import { startSubgraph, type RunningDescribedSubgraph } from '../subgraph/start-described-subgraph';
 import {
-  startSubgraph,
+  serveSubgraph,
   type RunningSubgraph,
   type StartSubgraphOptions,
   type SubgraphEnvironment,
-} from '../server/start-subgraph';
+} from '../subgraph/start-subgraph';
+import type { SubgraphDescription, SubgraphModule } from '../subgraph/subgraph-description';
 import type { TestMongo } from './test-mongo';
 
 /** Environment defaults for a subgraph under test: loopback, a free port, quiet logs. */
@@ -27,15 +29,39 @@ export function createTestLogger(service: string): Logger {
   return createLogger({ service, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 }
 
+type TestServerOptions<TContext extends object> = Omit<
+  StartSubgraphOptions<TContext>,
+  'environment' | 'mongo' | 'handleSignals'
+> & { environment?: Partial<SubgraphEnvironment> };
+
 /**
  * Starts a subgraph in-process on a free port with a fresh database on the test file's Mongo;
- * `stop()` stops it gracefully and drops that database.
+ * `stop()` stops it gracefully and drops that database. Takes the subgraph's description (its
+ * production wiring, bus and relay included), or bare server options (common's own tests).
  */
+export async function startTestSubgraph<TModule extends SubgraphModule, TContext extends object>(
+  mongo: TestMongo,
+  description: SubgraphDescription<TModule, TContext>,
+  overrides?: { databaseName?: string },
+): Promise<RunningDescribedSubgraph<TModule>>;
 export async function startTestSubgraph<TContext extends object>(
   mongo: TestMongo,
-  options: Omit<StartSubgraphOptions<TContext>, 'environment' | 'mongo' | 'handleSignals'> & {
-    environment?: Partial<SubgraphEnvironment>;
-  },
+  options: TestServerOptions<TContext>,
+): Promise<RunningSubgraph>;
+export async function startTestSubgraph<TContext extends object>(
+  mongo: TestMongo,
+  subgraph: SubgraphDescription<SubgraphModule, TContext> | TestServerOptions<TContext>,
+  overrides: { databaseName?: string } = {},
+): Promise<RunningSubgraph> {
+  if ('create' in subgraph) {
+    return startSubgraph(subgraph, overrides, (options) => serveTestSubgraph(mongo, options));
+  }
+  return serveTestSubgraph(mongo, subgraph);
+}
+
+async function serveTestSubgraph<TContext extends object>(
+  mongo: TestMongo,
+  options: TestServerOptions<TContext>,
 ): Promise<RunningSubgraph> {
   const shared: ResolvedMongo = {
     url: mongo.url,
@@ -43,7 +69,7 @@ export async function startTestSubgraph<TContext extends object>(
     reason: 'test file server',
     stop: async () => {},
   };
-  const running = await startSubgraph<TContext>({
+  const running = await serveSubgraph<TContext>({
     ...options,
     environment: { ...TEST_ENVIRONMENT, ...options.environment },
     databaseName: options.databaseName ?? mongo.freshDatabaseName(options.name),

@@ -1,4 +1,4 @@
-import { EnvironmentError } from '@groovy/common';
+import { EnvironmentError } from '@groovy/common/config';
 import { DEFAULT_SUPERGRAPH_PATH, parseRouterEnvironment } from '../environment';
 
 describe('parseRouterEnvironment', () => {

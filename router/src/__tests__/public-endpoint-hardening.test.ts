@@ -2,7 +2,7 @@
 // labels, CPU spent validating before any limit, uncharged aliased mutations, client mistakes
 // reported as server errors, and /metrics and /readyz on the public port.
 import { PassThrough } from 'node:stream';
-import { createLogger } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
 import { postGraphQL, sha256, startTestStack, type TestStack } from './fixtures/test-stack';
 import { registrations } from './fixtures/accounts-subgraph';
 

@@ -1,7 +1,7 @@
 // The router when things change under it: a subgraph going down and coming back, and the
 // supergraph file being replaced (with a good and with a broken schema).
 import { once } from 'node:events';
-import type { RunningSubgraph } from '@groovy/common';
+import type { RunningSubgraph } from '@groovy/common/subgraph';
 import {
   composeSupergraph,
   postGraphQL,

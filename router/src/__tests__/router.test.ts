@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common';
+import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common/identity';
 import { TEST_ENVIRONMENT } from '@groovy/common/testing';
 import { getIntrospectionQuery } from 'graphql';
 import { postGraphQL, startTestStack, type TestStack } from './fixtures/test-stack';

@@ -1,4 +1,5 @@
-import { createErrorFormatter, DomainError, ErrorCode, type Logger } from '@groovy/common';
+import { createErrorFormatter, DomainError, ErrorCode } from '@groovy/common/errors';
+import type { Logger } from '@groovy/common/logging';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** A subgraph could not be reached (down, refused, timed out): its fields are null, the rest is served. */

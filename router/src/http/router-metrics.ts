@@ -1,4 +1,4 @@
-import type { ServiceMetrics } from '@groovy/common';
+import type { ServiceMetrics } from '@groovy/common/metrics';
 import type { RequestHandler } from 'express';
 import { Counter } from 'prom-client';
 

@@ -1,4 +1,5 @@
-import { IDENTITY_HEADER, type Logger, type VerifiedIdentity } from '@groovy/common';
+import { IDENTITY_HEADER, type VerifiedIdentity } from '@groovy/common/identity';
+import { type Logger } from '@groovy/common/logging';
 import { isIP } from 'node:net';
 import type { Request, RequestHandler } from 'express';
 import { sendGraphQLError } from '../http/graphql-error-response';

@@ -1,4 +1,4 @@
-import { signIdentityToken, type VerifiedIdentity } from '@groovy/common';
+import { signIdentityToken, type VerifiedIdentity } from '@groovy/common/identity';
 import { ExpiringCache } from './expiring-cache';
 
 /** Lifetime of a forwarded identity token, and how long one is reused (so it always has ≥ 30 s left). */

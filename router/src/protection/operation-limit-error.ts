@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@groovy/common';
+import { DomainError, ErrorCode } from '@groovy/common/errors';
 import type { OperationViolation } from './operation-analysis';
 
 type LimitCode =

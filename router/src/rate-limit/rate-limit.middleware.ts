@@ -1,4 +1,4 @@
-import type { Logger } from '@groovy/common';
+import type { Logger } from '@groovy/common/logging';
 import type { RequestHandler } from 'express';
 import type { Caller, FailedAttemptLimiter } from '../identity/authenticate.middleware';
 import { sendGraphQLError } from '../http/graphql-error-response';

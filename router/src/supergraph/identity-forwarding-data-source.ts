@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER } from '@groovy/common';
+import { IDENTITY_HEADER } from '@groovy/common/identity';
 import { SubgraphUnavailableError } from '../http/format-router-error';
 import type { RouterContext } from '../router-context';
 

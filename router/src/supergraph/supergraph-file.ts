@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import type { Logger } from '@groovy/common';
+import type { Logger } from '@groovy/common/logging';
 
 export interface SupergraphFileEvents {
   /** A new supergraph is serving (`hash` of its text). */

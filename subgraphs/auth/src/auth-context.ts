@@ -1,4 +1,5 @@
-import { ForbiddenError, UnauthenticatedError, type BaseSubgraphContext } from '@groovy/common';
+import { ForbiddenError } from '@groovy/common/errors';
+import { requireUserId, type BaseSubgraphContext } from '@groovy/common/subgraph';
 import type DataLoader from 'dataloader';
 import type { User } from './user/user';
 
@@ -8,17 +9,15 @@ export interface AuthContext extends BaseSubgraphContext {
   userById: DataLoader<string, User | null>;
 }
 
-/** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */
-export function requireUserId(context: AuthContext): string {
-  if (!context.identity) throw new UnauthenticatedError();
-  return context.identity.userId;
-}
+export { requireUserId };
 
 /** Like requireUserId, but refuses API-key callers: account security is for the person, not their apps. */
 export function requirePersonalSession(context: AuthContext): string {
   const userId = requireUserId(context);
   if (context.identity?.kind === 'apiKey') {
-    throw new ForbiddenError('Sign in as yourself to do this; API keys cannot manage account security');
+    throw new ForbiddenError(
+      'Sign in as yourself to do this; API keys cannot manage account security',
+    );
   }
   return userId;
 }

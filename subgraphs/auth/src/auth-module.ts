@@ -1,4 +1,5 @@
-import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
+import { buildFederatedSchema } from '@groovy/common/graphql';
+import { resolverContainer, type SubgraphDependencies } from '@groovy/common/subgraph';
 import DataLoader from 'dataloader';
 import type { GraphQLSchema } from 'graphql';
 import { ApiKeyResolver } from './api-key/api-key.resolver';
@@ -21,10 +22,8 @@ import { toUser } from './user/user';
 import { createUserModel } from './user/user.model';
 import { resolveUserReference } from './user/user.reference';
 import { UserService } from './user/user.service';
-import type { OutboxNotifier } from './user/user-events';
+import type { OutboxNotifier } from '@groovy/common/events';
 import { ViewerResolver } from './user/viewer.resolver';
-
-type ResolverClass = abstract new (...args: never[]) => object;
 
 /** Everything the auth subgraph is made of, wired once per process on its own connection. */
 export interface AuthModule {
@@ -41,7 +40,11 @@ export async function createAuthModule(
 ): Promise<AuthModule> {
   const users = createUserModel(connection);
   const signer = await AccessTokenSigner.create(
-    { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS },
+    {
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    },
     env.AUTH_SIGNING_KEY,
     createSigningKeyModel(connection),
   );
@@ -68,15 +71,12 @@ export async function createAuthModule(
     outbox,
   });
 
-  // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.
-  const resolvers = new Map<ResolverClass, object>([
-    [ViewerResolver, new ViewerResolver(userService, apiKeys, sessions)],
-    [SessionResolver, new SessionResolver(sessions)],
-    [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
-  ]);
   const schema = await buildFederatedSchema({
-    resolvers: [ViewerResolver, SessionResolver, ApiKeyResolver],
-    container: { get: (resolverClass: ResolverClass) => resolvers.get(resolverClass) },
+    ...resolverContainer([
+      [ViewerResolver, new ViewerResolver(userService, apiKeys, sessions)],
+      [SessionResolver, new SessionResolver(sessions)],
+      [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
+    ]),
     referenceResolvers: { User: { __resolveReference: resolveUserReference as never } },
   });
 

@@ -1,11 +1,5 @@
-import {
-  eventBusEnvironmentShape,
-  envOptionalUrl,
-  envPositiveInt,
-  loadEnvironment,
-  serviceEnvironmentShape,
-  subgraphEnvironmentShape,
-} from '@groovy/common';
+import { envOptionalUrl, envPositiveInt, loadEnvironment, serviceEnvironmentShape, subgraphEnvironmentShape } from '@groovy/common/config';
+import { eventBusEnvironmentShape } from '@groovy/common/events';
 import { z } from 'zod';
 
 export const authEnvironmentSchema = z.object({
@@ -33,7 +27,9 @@ export const authEnvironmentSchema = z.object({
   AUTH_SIGNING_KEY: z.string().trim().optional(),
   /** Google sign-in: the OAuth client id tokens must be issued for; unset disables it. */
   GOOGLE_CLIENT_ID: z.string().trim().optional(),
-  GOOGLE_JWKS_URL: envOptionalUrl(['https', 'http']).default('https://www.googleapis.com/oauth2/v3/certs'),
+  GOOGLE_JWKS_URL: envOptionalUrl(['https', 'http']).default(
+    'https://www.googleapis.com/oauth2/v3/certs',
+  ),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: envPositiveInt(5),
   LOGIN_MAX_FAILURES_PER_IP: envPositiveInt(50),
   LOGIN_FAILURE_WINDOW_SECONDS: envPositiveInt(15 * 60),

@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createAuthModule } from './auth-module';
 import { authEnvironmentSchema } from './environment';
 
-export { startAuthSubgraph } from './start-auth-subgraph';
+export { authSubgraph } from './auth-subgraph';
 export { authEnvironmentSchema, type AuthEnvironment } from './environment';
 
 export async function buildAuthSchemaForPrinting(): Promise<GraphQLSchema> {

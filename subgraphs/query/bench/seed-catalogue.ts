@@ -16,12 +16,17 @@ import {
   AlbumCreated,
   ArtistUpdated,
   createEvent,
-  createLogger,
   EmbeddedEventBus,
   SongCreated,
   type EventEnvelope,
-} from '@groovy/common';
-import { songYear, type AlbumDocument, type ArtistDocument, type SongDocument } from '../src/read-model/documents';
+} from '@groovy/common/events';
+import { createLogger } from '@groovy/common/logging';
+import {
+  songYear,
+  type AlbumDocument,
+  type ArtistDocument,
+  type SongDocument,
+} from '../src/read-model/documents';
 import { prng, type Catalogue } from './catalogue';
 import { graphql, type BenchDatabases, type BenchStack } from './bench-stack';
 import { sleep } from './bench-stats';
@@ -49,7 +54,14 @@ function event<TType extends string, TData>(
   aggregateId: string,
   data: TData,
 ): EventEnvelope {
-  return createEvent({ type: definition.type, version: definition.version, producer: 'songs', aggregateId, aggregateVersion: 1, data }) as EventEnvelope;
+  return createEvent({
+    type: definition.type,
+    version: definition.version,
+    producer: 'songs',
+    aggregateId,
+    aggregateVersion: 1,
+    data,
+  }) as EventEnvelope;
 }
 
 /** Song document and SONG_CREATED of one catalogue song (READY, as after the worker's webhook). */
@@ -81,10 +93,20 @@ function songRecord(
     waveform: WAVEFORM_PEAKS > 0 ? waveform(random) : null,
     stream: {
       masterKey: `hls/${hex}/master.m3u8`,
-      renditions: [64, 128, 256].map((kbps) => ({ bitrateKbps: kbps, codec: 'mp4a.40.2', playlistKey: `hls/${hex}/${kbps}k/playlist.m3u8` })),
+      renditions: [64, 128, 256].map((kbps) => ({
+        bitrateKbps: kbps,
+        codec: 'mp4a.40.2',
+        playlistKey: `hls/${hex}/${kbps}k/playlist.m3u8`,
+      })),
     },
     coverKey: null,
-    processing: { jobId: `seed-${hex}`, lastEventAt: song.createdAt, lastOutcome: 'READY', attempts: 1, startedAt: song.createdAt },
+    processing: {
+      jobId: `seed-${hex}`,
+      lastEventAt: song.createdAt,
+      lastOutcome: 'READY',
+      attempts: 1,
+      startedAt: song.createdAt,
+    },
     revision: 0,
     deletedAt: null,
     _outbox: [],
@@ -96,7 +118,8 @@ function songRecord(
     songId: hex,
     title: song.title,
     artist: { id: ids.artist.toHexString(), name: artistName },
-    album: ids.album && song.album ? { id: ids.album.toHexString(), title: song.album.title } : null,
+    album:
+      ids.album && song.album ? { id: ids.album.toHexString(), title: song.album.title } : null,
     genre: song.genre,
     tags: song.tags,
     durationMs: song.durationMs,
@@ -109,16 +132,26 @@ function songRecord(
   return { doc, event: created };
 }
 
-async function insertInBatches(db: Db, collection: string, docs: Record<string, unknown>[]): Promise<void> {
+async function insertInBatches(
+  db: Db,
+  collection: string,
+  docs: Record<string, unknown>[],
+): Promise<void> {
   for (let offset = 0; offset < docs.length; offset += 500) {
-    await db.collection(collection).insertMany(docs.slice(offset, offset + 500), { ordered: false });
+    await db
+      .collection(collection)
+      .insertMany(docs.slice(offset, offset + 500), { ordered: false });
   }
 }
 
 /** What the bench writes: songs' documents, the events songs would have published, and the read model they lead to. */
 export interface CatalogueSeed {
   seeded: SeededCatalogue;
-  songsDb: { artists: Record<string, unknown>[]; albums: Record<string, unknown>[]; songs: Record<string, unknown>[] };
+  songsDb: {
+    artists: Record<string, unknown>[];
+    albums: Record<string, unknown>[];
+    songs: Record<string, unknown>[];
+  };
   events: EventEnvelope[];
   readModel: { artists: ArtistDocument[]; albums: AlbumDocument[]; songs: SongDocument[] };
   /** A word only the last song has (published last): once it is searchable, the rest is too. */
@@ -135,7 +168,8 @@ export interface CatalogueSeed {
 export type SeedMode = 'events' | 'read-model';
 export const SEED_MODE: SeedMode = ((): SeedMode => {
   const mode = process.env.BENCH_SEED ?? 'events';
-  if (mode !== 'events' && mode !== 'read-model') throw new Error(`BENCH_SEED: expected events or read-model, not ${mode}`);
+  if (mode !== 'events' && mode !== 'read-model')
+    throw new Error(`BENCH_SEED: expected events or read-model, not ${mode}`);
   return mode;
 })();
 
@@ -158,7 +192,15 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
     artistIds.set(artist.id, id.toHexString());
     artistObjectIds.set(artist.id, id);
     artistNames.set(artist.id, name);
-    artistDocs.push({ _id: id, name, nameKey: name.toLowerCase().replace(/\s+/g, ' '), version: 1, _outbox: [], createdAt: now, __v: 0 });
+    artistDocs.push({
+      _id: id,
+      name,
+      nameKey: name.toLowerCase().replace(/\s+/g, ' '),
+      version: 1,
+      _outbox: [],
+      createdAt: now,
+      __v: 0,
+    });
     events.push(event(ArtistUpdated, id.toHexString(), { artistId: id.toHexString(), name }));
     readModel.artists.push({ _id: id.toHexString(), version: 1, name });
   }
@@ -170,15 +212,46 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
     const artist = { id: artistId.toHexString(), name: artistNames.get(album.artist.id) as string };
     albumObjectIds.set(album.id, id);
     const releaseDate = album.releaseDate ? new Date(`${album.releaseDate}T00:00:00.000Z`) : null;
-    albumDocs.push({ _id: id, title: album.title, artistId, ownerId: UPLOADER, releaseDate, coverUrl: null, version: 1, deletedAt: null, _outbox: [], createdAt: now, updatedAt: now, __v: 0 });
+    albumDocs.push({
+      _id: id,
+      title: album.title,
+      artistId,
+      ownerId: UPLOADER,
+      releaseDate,
+      coverUrl: null,
+      version: 1,
+      deletedAt: null,
+      _outbox: [],
+      createdAt: now,
+      updatedAt: now,
+      __v: 0,
+    });
     events.push(
-      event(AlbumCreated, id.toHexString(), { albumId: id.toHexString(), title: album.title, artist, releaseDate: album.releaseDate, ownerId: UPLOADER.toHexString() }),
+      event(AlbumCreated, id.toHexString(), {
+        albumId: id.toHexString(),
+        title: album.title,
+        artist,
+        releaseDate: album.releaseDate,
+        ownerId: UPLOADER.toHexString(),
+      }),
     );
-    readModel.albums.push({ _id: id.toHexString(), version: 1, deleted: false, title: album.title, artist, releaseDate: album.releaseDate, ownerId: UPLOADER.toHexString() });
+    readModel.albums.push({
+      _id: id.toHexString(),
+      version: 1,
+      deleted: false,
+      title: album.title,
+      artist,
+      releaseDate: album.releaseDate,
+      ownerId: UPLOADER.toHexString(),
+    });
   }
   const songDocs: Record<string, unknown>[] = [];
   const addSong = (song: SongDocument, album: ObjectId | null) => {
-    const ids = { song: new ObjectId(), artist: artistObjectIds.get(song.artist.id) as ObjectId, album };
+    const ids = {
+      song: new ObjectId(),
+      artist: artistObjectIds.get(song.artist.id) as ObjectId,
+      album,
+    };
     const artistName = artistNames.get(song.artist.id) as string;
     const record = songRecord(song, ids, artistName, random);
     songDocs.push(record.doc);
@@ -190,7 +263,10 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
       _id: ids.song.toHexString(),
       version: 1,
       artist: { id: ids.artist.toHexString(), name: artistName },
-      album: album && song.album ? { id: album.toHexString(), title: song.album.title, releaseDate } : null,
+      album:
+        album && song.album
+          ? { id: album.toHexString(), title: song.album.title, releaseDate }
+          : null,
       year: songYear(song.createdAt, releaseDate),
       status: 'READY',
       coverKey: null,
@@ -200,13 +276,20 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
       comments: 0,
     });
   };
-  for (const song of catalogue.songs) addSong(song, song.album ? (albumObjectIds.get(song.album.id) as ObjectId) : null);
+  for (const song of catalogue.songs)
+    addSong(song, song.album ? (albumObjectIds.get(song.album.id) as ObjectId) : null);
   // The marker: published last, so once it is searchable every earlier event was applied.
   const marker = `seedmarker${Date.now().toString(36)}`;
   const first = catalogue.songs[0] as SongDocument;
   addSong({ ...first, title: `${marker} ${first.title}`, album: null }, null);
   return {
-    seeded: { artistIds, songs: songDocs.length, albums: albumDocs.length, artists: artistDocs.length, events: events.length },
+    seeded: {
+      artistIds,
+      songs: songDocs.length,
+      albums: albumDocs.length,
+      artists: artistDocs.length,
+      events: events.length,
+    },
     songsDb: { artists: artistDocs, albums: albumDocs, songs: songDocs },
     events,
     readModel,
@@ -215,21 +298,42 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
 }
 
 /** Writes the seed before the services start: songs' documents, then the events or the read model. */
-export async function writeSeed(mongoUrl: string, databases: BenchDatabases, seed: CatalogueSeed, mode: SeedMode): Promise<void> {
+export async function writeSeed(
+  mongoUrl: string,
+  databases: BenchDatabases,
+  seed: CatalogueSeed,
+  mode: SeedMode,
+): Promise<void> {
   const client = await MongoClient.connect(mongoUrl);
-  const bus = new EmbeddedEventBus({ db: client.db(databases.events), logger: createLogger({ service: 'query-bench', level: 'warn' }) });
+  const bus = new EmbeddedEventBus({
+    db: client.db(databases.events),
+    logger: createLogger({ service: 'query-bench', level: 'warn' }),
+  });
   try {
     const songsDb = client.db(databases.songs);
     await insertInBatches(songsDb, 'artists', seed.songsDb.artists);
     await insertInBatches(songsDb, 'albums', seed.songsDb.albums);
     await insertInBatches(songsDb, 'songs', seed.songsDb.songs);
     if (mode === 'events') {
-      for (let offset = 0; offset < seed.events.length; offset += 500) await bus.publish(seed.events.slice(offset, offset + 500));
+      for (let offset = 0; offset < seed.events.length; offset += 500)
+        await bus.publish(seed.events.slice(offset, offset + 500));
     } else {
       const queryDb = client.db(databases.query);
-      await insertInBatches(queryDb, 'artists', seed.readModel.artists as unknown as Record<string, unknown>[]);
-      await insertInBatches(queryDb, 'albums', seed.readModel.albums as unknown as Record<string, unknown>[]);
-      await insertInBatches(queryDb, 'songs', seed.readModel.songs as unknown as Record<string, unknown>[]);
+      await insertInBatches(
+        queryDb,
+        'artists',
+        seed.readModel.artists as unknown as Record<string, unknown>[],
+      );
+      await insertInBatches(
+        queryDb,
+        'albums',
+        seed.readModel.albums as unknown as Record<string, unknown>[],
+      );
+      await insertInBatches(
+        queryDb,
+        'songs',
+        seed.readModel.songs as unknown as Record<string, unknown>[],
+      );
     }
   } finally {
     await bus.close();
@@ -238,7 +342,11 @@ export async function writeSeed(mongoUrl: string, databases: BenchDatabases, see
 }
 
 /** Waits until the query subgraph's search finds the marker (every seeded song applied and indexed). */
-export async function waitForSeed(stack: BenchStack, seed: CatalogueSeed, timeoutMs = 15 * 60_000): Promise<void> {
+export async function waitForSeed(
+  stack: BenchStack,
+  seed: CatalogueSeed,
+  timeoutMs = 15 * 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await graphql<{ search: { songs: { totalCount: number } } }>(
@@ -246,9 +354,13 @@ export async function waitForSeed(stack: BenchStack, seed: CatalogueSeed, timeou
       'query Marker($q: String!) { search(query: $q, first: 1) { songs { totalCount } } }',
       { q: seed.marker },
     );
-    if (found.errors) throw new Error(`query subgraph search failed while seeding: ${found.text.slice(0, 500)}`);
+    if (found.errors)
+      throw new Error(`query subgraph search failed while seeding: ${found.text.slice(0, 500)}`);
     if ((found.data?.search.songs.totalCount ?? 0) > 0) return;
-    if (Date.now() > deadline) throw new Error(`the query subgraph did not apply the seeded catalogue within ${timeoutMs / 60_000} minutes`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the query subgraph did not apply the seeded catalogue within ${timeoutMs / 60_000} minutes`,
+      );
     await sleep(100);
   }
 }

@@ -1,9 +1,5 @@
-import {
-  eventBusEnvironmentShape,
-  loadEnvironment,
-  serviceEnvironmentShape,
-  subgraphEnvironmentShape,
-} from '@groovy/common';
+import { loadEnvironment, serviceEnvironmentShape, subgraphEnvironmentShape } from '@groovy/common/config';
+import { eventBusEnvironmentShape } from '@groovy/common/events';
 import { z } from 'zod';
 
 export const queryEnvironmentSchema = z.object({

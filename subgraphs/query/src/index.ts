@@ -1,7 +1,8 @@
+import { startSubgraph } from '@groovy/common/subgraph';
 import { readQueryEnvironment } from './environment';
-import { startQuerySubgraph } from './start-query-subgraph';
+import { querySubgraph } from './query-subgraph';
 
-startQuerySubgraph(readQueryEnvironment()).catch((error: unknown) => {
+startSubgraph(querySubgraph(readQueryEnvironment())).catch((error: unknown) => {
   console.error(
     JSON.stringify({
       level: 'fatal',

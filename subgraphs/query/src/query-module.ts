@@ -1,4 +1,5 @@
-import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
+import { buildFederatedSchema } from '@groovy/common/graphql';
+import { resolverContainer, type SubgraphDependencies } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { CatalogueConsumer } from './events/catalogue-consumer';
 import {
@@ -12,8 +13,6 @@ import { ReadModel } from './read-model/read-model';
 import { MiniSearchIndex } from './search/minisearch-index';
 import type { SearchIndex } from './search/search-index';
 import { SearchService } from './search/search.service';
-
-type ResolverClass = abstract new (...args: never[]) => object;
 
 /** Everything the query subgraph is made of, wired once per process on its own connection. */
 export interface QueryModule {
@@ -35,17 +34,14 @@ export async function createQueryModule({
   const search = new SearchService(readModel, index);
   const consumer = new CatalogueConsumer(readModel, search, logger);
 
-  // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.
-  const resolvers = new Map<ResolverClass, object>([
-    [SearchResolver, new SearchResolver(search)],
-    [SongFieldsResolver, new SongFieldsResolver()],
-    [AlbumFieldsResolver, new AlbumFieldsResolver()],
-    [ArtistFieldsResolver, new ArtistFieldsResolver()],
-  ]);
-  const schema = await buildFederatedSchema({
-    resolvers: [SearchResolver, SongFieldsResolver, AlbumFieldsResolver, ArtistFieldsResolver],
-    container: { get: (resolverClass: ResolverClass) => resolvers.get(resolverClass) },
-  });
+  const schema = await buildFederatedSchema(
+    resolverContainer([
+      [SearchResolver, new SearchResolver(search)],
+      [SongFieldsResolver, new SongFieldsResolver()],
+      [AlbumFieldsResolver, new AlbumFieldsResolver()],
+      [ArtistFieldsResolver, new ArtistFieldsResolver()],
+    ]),
+  );
   return {
     schema,
     readModel,

@@ -1,12 +1,12 @@
 // The package's main export: the query subgraph's schema, for the schema pipeline (schemas/) and
 // tests, built on a connection that never connects (resolvers don't run while printing SDL).
 import 'reflect-metadata';
-import { createLogger } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { createQueryModule } from './query-module';
 
-export { startQuerySubgraph, type RunningQuerySubgraph } from './start-query-subgraph';
+export { querySubgraph, type RunningQuerySubgraph } from './query-subgraph';
 export { queryEnvironmentSchema, type QueryEnvironment } from './environment';
 
 export async function buildQuerySchemaForPrinting(): Promise<GraphQLSchema> {

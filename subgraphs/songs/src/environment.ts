@@ -1,12 +1,6 @@
-import {
-  eventBusEnvironmentShape,
-  envPositiveInt,
-  loadEnvironment,
-  refineStorageEnvironment,
-  serviceEnvironmentShape,
-  storageEnvironmentShape,
-  subgraphEnvironmentShape,
-} from '@groovy/common';
+import { envPositiveInt, loadEnvironment, serviceEnvironmentShape, subgraphEnvironmentShape } from '@groovy/common/config';
+import { eventBusEnvironmentShape } from '@groovy/common/events';
+import { refineStorageEnvironment, storageEnvironmentShape } from '@groovy/common/storage';
 import { z } from 'zod';
 
 /** Used when WORKER_WEBHOOK_SECRET is unset, so `npm run dev` works; refused in production. */

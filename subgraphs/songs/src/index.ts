@@ -1,7 +1,8 @@
+import { startSubgraph } from '@groovy/common/subgraph';
 import { readSongsEnvironment } from './environment';
-import { startSongsSubgraph } from './start-songs-subgraph';
+import { songsSubgraph } from './songs-subgraph';
 
-startSongsSubgraph(readSongsEnvironment()).catch((error: unknown) => {
+startSubgraph(songsSubgraph(readSongsEnvironment())).catch((error: unknown) => {
   console.error(
     JSON.stringify({
       level: 'fatal',

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
 
 /** A 24-hex-digit id from the client, or BAD_USER_INPUT naming `field`. */

@@ -1,14 +1,15 @@
 // The package's main export: the songs subgraph's schema, for the schema pipeline (schemas/) and
 // tests, built on a connection that never connects (resolvers don't run while printing SDL).
 import 'reflect-metadata';
-import { createLogger } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
+import { RelayNotifier } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { songsEnvironmentSchema } from './environment';
 import { createSongsModule } from './songs-module';
 import type { Storage } from './storage/storage';
 
-export { startSongsSubgraph, type RunningSongsSubgraph } from './start-songs-subgraph';
+export { songsSubgraph, type SongsSubgraphModule } from './songs-subgraph';
 export { songsEnvironmentSchema, type SongsEnvironment } from './environment';
 
 /** Storage is never touched while printing; any call is a bug. */
@@ -26,7 +27,11 @@ export async function buildSongsSchemaForPrinting(): Promise<GraphQLSchema> {
   const env = songsEnvironmentSchema.parse({});
   return (
     await createSongsModule(
-      { connection, logger: createLogger({ service: 'songs', level: 'silent' }) },
+      {
+        connection,
+        logger: createLogger({ service: 'songs', level: 'silent' }),
+        outbox: new RelayNotifier(),
+      },
       env,
       NO_STORAGE,
     )

@@ -1,4 +1,4 @@
-import { UnauthenticatedError, type BaseSubgraphContext } from '@groovy/common';
+import type { BaseSubgraphContext } from '@groovy/common/subgraph';
 import DataLoader from 'dataloader';
 import type { AlbumRecord } from './album/album.model';
 import type { AlbumService } from './album/album.service';
@@ -45,10 +45,4 @@ export function createLoaders(
     ),
     waveformBySongId: new DataLoader((ids: readonly string[]) => services.songs.findWaveforms(ids)),
   };
-}
-
-/** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */
-export function requireUserId(context: SongsContext): string {
-  if (!context.identity) throw new UnauthenticatedError();
-  return context.identity.userId;
 }

@@ -1,4 +1,5 @@
-import { buildFederatedSchema, type SubgraphDependencies } from '@groovy/common';
+import { buildFederatedSchema } from '@groovy/common/graphql';
+import { resolverContainer, type SubgraphBuildDependencies } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { resolveAlbumReference } from './album/album.reference';
 import { createAlbumModel } from './album/album.model';
@@ -9,7 +10,8 @@ import { createArtistModel } from './artist/artist.model';
 import { ArtistResolver } from './artist/artist.resolver';
 import { ArtistService } from './artist/artist.service';
 import type { SongsEnvironment } from './environment';
-import { CatalogueEvents, SongsOutbox } from './events/catalogue-events';
+import { CatalogueNames } from './events/catalogue-names';
+import { SongsOutbox } from './events/songs-outbox';
 import { resolveSongReference } from './song/song.reference';
 import { createSongModel } from './song/song.model';
 import { SongResolver } from './song/song.resolver';
@@ -21,31 +23,32 @@ import { UploadResolver } from './upload/upload.resolver';
 import { UploadService } from './upload/upload.service';
 import { SongProcessingService } from './worker-webhook/song-processing.service';
 
-type ResolverClass = abstract new (...args: never[]) => object;
-
 /** Everything the songs subgraph is made of, wired once per process on its own connection. */
 export interface SongsModule {
   schema: GraphQLSchema;
   processing: SongProcessingService;
   sweeper: UploadSweeper;
-  /** Attach the outbox relay once it runs (see start-songs-subgraph.ts). */
   outbox: SongsOutbox;
   context(identity: SongsContext['identity']): Pick<SongsContext, 'viewerId' | 'loaders'>;
 }
 
 export async function createSongsModule(
-  { connection, logger }: Pick<SubgraphDependencies, 'connection' | 'logger'>,
+  {
+    connection,
+    logger,
+    outbox: notifier,
+  }: Pick<SubgraphBuildDependencies, 'connection' | 'logger' | 'outbox'>,
   env: SongsEnvironment,
   storage: Storage,
 ): Promise<SongsModule> {
   const songModel = createSongModel(connection);
   const artistModel = createArtistModel(connection);
   const albumModel = createAlbumModel(connection);
-  const events = new CatalogueEvents(artistModel, albumModel);
-  const outbox = new SongsOutbox(songModel, albumModel, logger);
-  const artists = new ArtistService(artistModel, events, outbox);
-  const albums = new AlbumService(albumModel, songModel, artists, events, outbox);
-  const songs = new SongService(songModel, artists, albums, storage, events, outbox);
+  const names = new CatalogueNames(artistModel, albumModel);
+  const outbox = new SongsOutbox(songModel, albumModel, notifier, logger);
+  const artists = new ArtistService(artistModel, outbox);
+  const albums = new AlbumService(albumModel, songModel, artists, names, outbox);
+  const songs = new SongService(songModel, artists, albums, storage, names, outbox);
   const uploads = new UploadService(
     songModel,
     artists,
@@ -57,10 +60,9 @@ export async function createSongsModule(
       uploadUrlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
     },
     logger,
-    events,
     outbox,
   );
-  const processing = new SongProcessingService(songModel, storage, logger, events, outbox);
+  const processing = new SongProcessingService(songModel, storage, logger, names, outbox);
   const sweeper = new UploadSweeper(
     songModel,
     processing,
@@ -71,20 +73,16 @@ export async function createSongsModule(
       processingTimeoutSeconds: env.PROCESSING_TIMEOUT_SECONDS,
     },
     logger,
-    events,
     outbox,
   );
 
-  // type-graphql asks this container for resolver instances; constructing them here keeps DI explicit.
-  const resolvers = new Map<ResolverClass, object>([
-    [SongResolver, new SongResolver(songs, storage)],
-    [UploadResolver, new UploadResolver(uploads)],
-    [AlbumResolver, new AlbumResolver(albums)],
-    [ArtistResolver, new ArtistResolver(songs)],
-  ]);
   const schema = await buildFederatedSchema({
-    resolvers: [SongResolver, UploadResolver, AlbumResolver, ArtistResolver],
-    container: { get: (resolverClass: ResolverClass) => resolvers.get(resolverClass) },
+    ...resolverContainer([
+      [SongResolver, new SongResolver(songs, storage)],
+      [UploadResolver, new UploadResolver(uploads)],
+      [AlbumResolver, new AlbumResolver(albums)],
+      [ArtistResolver, new ArtistResolver(songs)],
+    ]),
     referenceResolvers: {
       Song: { __resolveReference: resolveSongReference as never },
       Album: { __resolveReference: resolveAlbumReference as never },

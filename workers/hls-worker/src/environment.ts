@@ -1,13 +1,12 @@
 import os from 'node:os';
 import {
   envOptionalUrl,
-  eventBusEnvironmentShape,
   envPositiveInt,
   loadEnvironment,
-  refineStorageEnvironment,
   serviceEnvironmentShape,
-  storageEnvironmentShape,
-} from '@groovy/common';
+} from '@groovy/common/config';
+import { eventBusEnvironmentShape } from '@groovy/common/events';
+import { refineStorageEnvironment, storageEnvironmentShape } from '@groovy/common/storage';
 import { z } from 'zod';
 
 /** Used when WORKER_WEBHOOK_SECRET is unset, so `npm run dev` works; refused in production. Same as songs'. */

@@ -1,4 +1,4 @@
-import { exitOnShutdownSignals } from '@groovy/common';
+import { exitOnShutdownSignals } from '@groovy/common/server';
 import { readWorkerEnvironment } from './environment';
 import { startHlsWorker } from './start-hls-worker';
 

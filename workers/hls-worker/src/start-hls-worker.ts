@@ -1,13 +1,9 @@
 import os from 'node:os';
-import {
-  createHttpService,
-  createLogger,
-  createServiceMetrics,
-  createStorage,
-  type HttpService,
-  type Logger,
-  type ResolvedMongo,
-} from '@groovy/common';
+import { createLogger, type Logger } from '@groovy/common/logging';
+import { createServiceMetrics } from '@groovy/common/metrics';
+import { type ResolvedMongo } from '@groovy/common/mongo';
+import { createHttpService, type HttpService } from '@groovy/common/server';
+import { createStorage } from '@groovy/common/storage';
 import { pushAuthModeOf, type WorkerEnvironment } from './environment';
 import { UploadJobQueue } from './job/job-queue';
 import { createJobMetrics } from './job/job-metrics';

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { MongoClient } from 'mongodb';
 import { PassThrough } from 'node:stream';
 import { createLogger } from '../../logging';
-import { resolveMongo, redactCredentials } from '../resolve-mongo';
+import { MongoUrlRequiredError, resolveMongo, redactCredentials } from '../resolve-mongo';
 
 function capturingLogger() {
   const lines: Array<Record<string, unknown>> = [];
@@ -31,12 +32,18 @@ describe('resolveMongo', () => {
 
   it('falls back to the embedded engine when there is no mongod and downloads are off', async () => {
     const { logger, lines } = capturingLogger();
-    const resolved = await resolveMongo({ searchPath: '/nonexistent', allowDownload: false, logger });
+    const resolved = await resolveMongo({
+      searchPath: '/nonexistent',
+      allowDownload: false,
+      logger,
+    });
     try {
       expect(resolved.source).toBe('embedded-engine');
       expect(resolved.reason).toMatch(/no mongod on PATH.*MONGO_ALLOW_DOWNLOAD is off/);
       await flushed();
-      expect(lines.some((line) => String(line.msg).startsWith('mongo: using embedded-engine'))).toBe(true);
+      expect(
+        lines.some((line) => String(line.msg).startsWith('mongo: using embedded-engine')),
+      ).toBe(true);
       // The URL is a real server the official driver talks to.
       const client = await MongoClient.connect(resolved.url);
       try {
@@ -59,6 +66,42 @@ describe('resolveMongo', () => {
     } finally {
       await resolved.stop();
     }
+  });
+});
+
+describe('resolveMongo in production', () => {
+  it('refuses to start an in-process database when MONGO_URL is unset, saying why', async () => {
+    const { logger } = capturingLogger();
+    const attempt = resolveMongo({ nodeEnv: 'production', searchPath: '/nonexistent', logger });
+    await expect(attempt).rejects.toBeInstanceOf(MongoUrlRequiredError);
+    await expect(attempt).rejects.toThrow(/MONGO_URL must be set when NODE_ENV=production/);
+  });
+
+  it('uses MONGO_URL as usual', async () => {
+    const { logger } = capturingLogger();
+    const resolved = await resolveMongo({
+      nodeEnv: 'production',
+      mongoUrl: 'mongodb://db.example:27017',
+      logger,
+    });
+    expect(resolved.source).toBe('MONGO_URL');
+  });
+});
+
+describe('loading the embedded engine', () => {
+  it('happens only when the embedded engine is used', () => {
+    // A fresh process: the module cache of this test file says nothing about a service's own.
+    const script = `
+      const { resolveMongo } = require(${JSON.stringify(require.resolve('@groovy/common/mongo'))});
+      const { createLogger } = require(${JSON.stringify(require.resolve('@groovy/common/logging'))});
+      resolveMongo({ mongoUrl: 'mongodb://db.example:27017', logger: createLogger({ service: 't', level: 'silent' }) })
+        .then(() => {
+          const loaded = Object.keys(require.cache).filter((file) => file.includes('embedded-mongo'));
+          process.stdout.write(JSON.stringify(loaded));
+        });
+    `;
+    const output = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { startEmbeddedMongo, type EmbeddedMongo } from '@groovy/embedded-mongo';
 import { startTestSubgraph } from '../../testing';
-import type { RunningSubgraph } from '../start-subgraph';
-import { buildNotesSchema, Gate } from './fixtures/notes-subgraph';
+import type { RunningSubgraph } from '../../subgraph/start-subgraph';
+import { buildNotesSchema, Gate } from '../../subgraph/__tests__/fixtures/notes-subgraph';
 
 describe('/readyz', () => {
   let engine: EmbeddedMongo;

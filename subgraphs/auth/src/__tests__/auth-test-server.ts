@@ -1,4 +1,5 @@
-import type { RunningSubgraph, VerifiedIdentity } from '@groovy/common';
+import type { VerifiedIdentity } from '@groovy/common/identity';
+import type { RunningSubgraph } from '@groovy/common/subgraph';
 import {
   executeAsRouter,
   startTestMongo,
@@ -8,7 +9,7 @@ import {
   type TestMongo,
 } from '@groovy/common/testing';
 import { authEnvironmentSchema, type AuthEnvironment } from '../environment';
-import { startAuthSubgraph } from '../start-auth-subgraph';
+import { authSubgraph } from '../auth-subgraph';
 
 export type GraphQLResult<T = Record<string, unknown>> = TestGraphQLResult<T>;
 
@@ -29,7 +30,7 @@ export class AuthTestServer {
       ...overrides,
     });
     const mongo = await startTestMongo();
-    const subgraph = await startAuthSubgraph(env, {}, (options) => startTestSubgraph(mongo, options));
+    const subgraph = await startTestSubgraph(mongo, authSubgraph(env));
     return new AuthTestServer(mongo, subgraph, env);
   }
 
@@ -51,8 +52,11 @@ export class AuthTestServer {
   }
 
   async register(email: string, password = 'a long enough passphrase', displayName = 'Listener') {
-    const result = await this.execute<{ register: AuthPayloadShape }>(REGISTER, { input: { email, password, displayName } });
-    if (!result.data?.register) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
+    const result = await this.execute<{ register: AuthPayloadShape }>(REGISTER, {
+      input: { email, password, displayName },
+    });
+    if (!result.data?.register)
+      throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
     return result.data.register;
   }
 }
@@ -70,4 +74,5 @@ export const LOGIN = `mutation Login($email: String!, $password: String!) { logi
 export const REFRESH = `mutation Refresh($token: String!) { refreshSession(refreshToken: $token) { ${PAYLOAD} } }`;
 export const LOGOUT = 'mutation Logout($token: String!) { logout(refreshToken: $token) }';
 export const GOOGLE = `mutation Google($idToken: String!) { signInWithGoogle(idToken: $idToken) { ${PAYLOAD} } }`;
-export const ME = 'query Me { me { email user { id displayName avatarUrl createdAt } apiKeys { id name prefix createdAt lastUsedAt } } }';
+export const ME =
+  'query Me { me { email user { id displayName avatarUrl createdAt } apiKeys { id name prefix createdAt lastUsedAt } } }';

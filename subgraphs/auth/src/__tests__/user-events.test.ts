@@ -1,4 +1,4 @@
-import { EmbeddedEventBus, type EventEnvelope } from '@groovy/common';
+import { EmbeddedEventBus, type EventEnvelope } from '@groovy/common/events';
 import { createTestLogger } from '@groovy/common/testing';
 import { MongoClient } from 'mongodb';
 import { AuthTestServer } from './auth-test-server';
@@ -13,7 +13,10 @@ describe('auth publishes USER_REGISTERED and USER_UPDATED through its outbox', (
   beforeAll(async () => {
     server = await AuthTestServer.start({ EVENT_BUS_DATABASE: `events_${Date.now()}` });
     client = await MongoClient.connect(server.mongo.url);
-    bus = new EmbeddedEventBus({ db: client.db(server.env.EVENT_BUS_DATABASE), logger: createTestLogger('bus') });
+    bus = new EmbeddedEventBus({
+      db: client.db(server.env.EVENT_BUS_DATABASE),
+      logger: createTestLogger('bus'),
+    });
     await bus.subscribe({
       consumer: 'test',
       types: ['USER_REGISTERED', 'USER_UPDATED'],
@@ -31,7 +34,10 @@ describe('auth publishes USER_REGISTERED and USER_UPDATED through its outbox', (
 
   const eventsFor = async (userId: string, count: number) => {
     const deadline = Date.now() + 10_000;
-    while (received.filter((e) => e.aggregateId === userId).length < count && Date.now() < deadline) {
+    while (
+      received.filter((e) => e.aggregateId === userId).length < count &&
+      Date.now() < deadline
+    ) {
       await new Promise<void>((resolve) => {
         notify = resolve;
         setTimeout(resolve, 200);
@@ -42,17 +48,29 @@ describe('auth publishes USER_REGISTERED and USER_UPDATED through its outbox', (
 
   it('emits USER_REGISTERED on sign-up and USER_UPDATED with the next version on a profile change', async () => {
     const { user } = await server.register('events@example.com', undefined, 'Event Person');
-    await server.execute('mutation { updateProfile(input: { displayName: "Renamed" }) { id } }', {}, {
-      as: { kind: 'user', userId: user.id },
-    });
+    await server.execute(
+      'mutation { updateProfile(input: { displayName: "Renamed" }) { id } }',
+      {},
+      {
+        as: { kind: 'user', userId: user.id },
+      },
+    );
     const events = await eventsFor(user.id, 2);
-    expect(events.map((e) => [e.type, e.aggregateVersion, (e.data as { displayName: string }).displayName])).toEqual([
+    expect(
+      events.map((e) => [
+        e.type,
+        e.aggregateVersion,
+        (e.data as { displayName: string }).displayName,
+      ]),
+    ).toEqual([
       ['USER_REGISTERED', 1, 'Event Person'],
       ['USER_UPDATED', 2, 'Renamed'],
     ]);
     expect(events.every((e) => e.producer === 'auth')).toBe(true);
     // Published and cleared from the user's outbox.
-    const stored = await server.subgraph.connection.collection('users').findOne({ emailNormalised: 'events@example.com' });
+    const stored = await server.subgraph.connection
+      .collection('users')
+      .findOne({ emailNormalised: 'events@example.com' });
     expect(stored!._outbox).toEqual([]);
     expect(stored!.version).toBe(2);
   });

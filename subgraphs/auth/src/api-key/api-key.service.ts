@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { BadUserInputError, ConflictError, normaliseText, NotFoundError } from '@groovy/common';
+import { BadUserInputError, ConflictError, NotFoundError } from '@groovy/common/errors';
+import { normaliseText } from '@groovy/common/text';
 import { Types } from 'mongoose';
 import { hashOpaqueToken } from '../session/opaque-token';
 import type { ApiKeyModel, ApiKeyRecord } from './api-key.model';
@@ -20,7 +21,10 @@ export class ApiKeyService {
   ) {}
 
   async list(userId: string): Promise<ApiKeyRecord[]> {
-    return this.keys.find({ userId: new Types.ObjectId(userId), revokedAt: null }).sort({ createdAt: -1 }).lean();
+    return this.keys
+      .find({ userId: new Types.ObjectId(userId), revokedAt: null })
+      .sort({ createdAt: -1 })
+      .lean();
   }
 
   async create(userId: string, rawName: string): Promise<{ record: ApiKeyRecord; secret: string }> {
@@ -49,7 +53,8 @@ export class ApiKeyService {
 
   /** Revokes the caller's own key; another user's key is "not found" (its existence is not revealed). */
   async revoke(userId: string, apiKeyId: string): Promise<void> {
-    if (!Types.ObjectId.isValid(apiKeyId)) throw new BadUserInputError('id', 'Not a valid API key id');
+    if (!Types.ObjectId.isValid(apiKeyId))
+      throw new BadUserInputError('id', 'Not a valid API key id');
     const result = await this.keys.updateOne(
       { _id: new Types.ObjectId(apiKeyId), userId: new Types.ObjectId(userId), revokedAt: null },
       { $set: { revokedAt: new Date() } },
@@ -60,7 +65,9 @@ export class ApiKeyService {
   /** The router's check of an `x-api-key`: who it belongs to, or null when unknown or revoked. */
   async verify(secret: string): Promise<VerifiedApiKey | null> {
     if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
-    const record = await this.keys.findOne({ secretHash: hashOpaqueToken(secret), revokedAt: null }).lean();
+    const record = await this.keys
+      .findOne({ secretHash: hashOpaqueToken(secret), revokedAt: null })
+      .lean();
     if (!record) return null;
     const now = Date.now();
     if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

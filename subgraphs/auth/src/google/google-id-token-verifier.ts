@@ -1,4 +1,4 @@
-import { BadUserInputError, UnauthenticatedError } from '@groovy/common';
+import { BadUserInputError, UnauthenticatedError } from '@groovy/common/errors';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 export interface GoogleIdentity {

@@ -1,4 +1,4 @@
-import { RateLimitedError } from '@groovy/common';
+import { RateLimitedError } from '@groovy/common/errors';
 import type { LoginFailureModel, LoginFailureRecord } from './login-failure.model';
 
 export interface LoginThrottleSettings {
@@ -80,11 +80,18 @@ export class LoginThrottle {
   /** A successful sign-in clears the account's count and gives the IP its attempt back. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
     await this.failures.deleteOne({ _id: `account:${attempt.email}` });
-    if (attempt.ip) await this.failures.updateOne({ _id: `ip:${attempt.ip}`, failures: { $gt: 0 } }, { $inc: { failures: -1 } });
+    if (attempt.ip)
+      await this.failures.updateOne(
+        { _id: `ip:${attempt.ip}`, failures: { $gt: 0 } },
+        { $inc: { failures: -1 } },
+      );
   }
 }
 
 function rateLimited(waitMs: number): RateLimitedError {
   const seconds = Math.ceil(waitMs / 1000);
-  return new RateLimitedError(seconds, `Too many failed sign-in attempts; try again in ${seconds} s`);
+  return new RateLimitedError(
+    seconds,
+    `Too many failed sign-in attempts; try again in ${seconds} s`,
+  );
 }

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -21,16 +21,29 @@ const COMMON_PASSWORDS = new Set([
  */
 export function assertPasswordAcceptable(field: string, password: string, email?: string): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new BadUserInputError(field, `Password must be at least ${PASSWORD_MIN_LENGTH} characters long`);
+    throw new BadUserInputError(
+      field,
+      `Password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+    );
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new BadUserInputError(field, `Password must be at most ${PASSWORD_MAX_LENGTH} characters long`);
+    throw new BadUserInputError(
+      field,
+      `Password must be at most ${PASSWORD_MAX_LENGTH} characters long`,
+    );
   }
   const lowered = password.toLowerCase();
   if (password.trim().length === 0 || new Set(lowered).size < 4 || COMMON_PASSWORDS.has(lowered)) {
-    throw new BadUserInputError(field, 'Password is too easy to guess; use a longer phrase or a password manager');
+    throw new BadUserInputError(
+      field,
+      'Password is too easy to guess; use a longer phrase or a password manager',
+    );
   }
-  if (email && lowered.includes(email.toLowerCase().split('@')[0]!) && email.split('@')[0]!.length >= 4) {
+  if (
+    email &&
+    lowered.includes(email.toLowerCase().split('@')[0]!) &&
+    email.split('@')[0]!.length >= 4
+  ) {
     throw new BadUserInputError(field, 'Password must not contain your email address');
   }
 }

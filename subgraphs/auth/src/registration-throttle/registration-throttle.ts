@@ -1,4 +1,4 @@
-import { RateLimitedError } from '@groovy/common';
+import { RateLimitedError } from '@groovy/common/errors';
 import type { RegistrationCountModel } from './registration-count.model';
 
 export interface RegistrationThrottleSettings {

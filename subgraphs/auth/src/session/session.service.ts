@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, UnauthenticatedError } from '@groovy/common';
+import { ConflictError, UnauthenticatedError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
 import type { GoogleIdTokenVerifier } from '../google/google-id-token-verifier';
 import type { LoginThrottle } from '../login-throttle/login-throttle';
@@ -9,7 +9,8 @@ import { assertPasswordAcceptable } from '../password/password-policy';
 import type { AccessTokenSigner } from '../signing-key/access-token-signer';
 import { parseEmail } from '../user/email';
 import { parseDisplayName } from '../user/profile-rules';
-import { userRegisteredEvent, type OutboxNotifier } from '../user/user-events';
+import type { OutboxNotifier } from '@groovy/common/events';
+import { userRegisteredEvent } from '../user/user-events';
 import type { UserModel, UserRecord } from '../user/user.model';
 import { deriveOpaqueToken, hashOpaqueToken, newOpaqueToken, newSalt } from './opaque-token';
 import type { RefreshTokenModel, RefreshTokenRecord } from './refresh-token.model';
@@ -92,7 +93,11 @@ export class SessionService {
     if (!user) {
       // Google verified this email: link to the account that has it, or create one.
       user = await users
-        .findOneAndUpdate({ emailNormalised: email }, { $set: { googleSubject: google.subject } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { emailNormalised: email },
+          { $set: { googleSubject: google.subject } },
+          { returnDocument: 'after' },
+        )
         .lean();
     }
     if (!user) {
@@ -163,7 +168,9 @@ export class SessionService {
 
   /** Ends the session the refresh token belongs to. Unknown tokens are fine: signing out is idempotent. */
   async logout(refreshToken: string): Promise<void> {
-    const known = await this.deps.refreshTokens.findOne({ tokenHash: hashOpaqueToken(refreshToken) }).lean();
+    const known = await this.deps.refreshTokens
+      .findOne({ tokenHash: hashOpaqueToken(refreshToken) })
+      .lean();
     if (known) await this.revokeFamily(known.familyId);
   }
 
@@ -176,7 +183,11 @@ export class SessionService {
   }
 
   /** Checks the current password, applies the policy to the new one, and ends every other session. */
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const user = await this.deps.users.findById(userId).lean();
     if (!user) throw new UnauthenticatedError();
     if (!(await this.deps.hasher.verify(user.passwordHash, currentPassword))) {
@@ -190,12 +201,22 @@ export class SessionService {
 
   /** Inserts the account and its USER_REGISTERED event in one write (the outbox). */
   private async createUser(
-    fields: Pick<UserRecord, 'email' | 'emailNormalised' | 'displayName' | 'avatarUrl' | 'passwordHash' | 'googleSubject'>,
+    fields: Pick<
+      UserRecord,
+      'email' | 'emailNormalised' | 'displayName' | 'avatarUrl' | 'passwordHash' | 'googleSubject'
+    >,
   ): Promise<UserRecord> {
     const _id = new Types.ObjectId();
     const createdAt = new Date();
-    const event = userRegisteredEvent({ _id, displayName: fields.displayName, avatarUrl: fields.avatarUrl, createdAt });
-    const user = (await this.deps.users.create({ ...fields, _id, createdAt, version: 1, _outbox: [event] })).toObject();
+    const event = userRegisteredEvent({
+      _id,
+      displayName: fields.displayName,
+      avatarUrl: fields.avatarUrl,
+      createdAt,
+    });
+    const user = (
+      await this.deps.users.create({ ...fields, _id, createdAt, version: 1, _outbox: [event] })
+    ).toObject();
     this.deps.outbox.recorded();
     return user;
   }
@@ -237,10 +258,18 @@ export class SessionService {
         if (error.code !== 11000) throw error;
       });
     const access = await this.deps.signer.sign(user._id.toHexString());
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      user,
+    };
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.deps.refreshTokens.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+    await this.deps.refreshTokens.updateMany(
+      { familyId, revokedAt: null },
+      { $set: { revokedAt: new Date() } },
+    );
   }
 }

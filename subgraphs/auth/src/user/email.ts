@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 import { z } from 'zod';
 
 const emailSchema = z.email();

@@ -1,4 +1,5 @@
-import { BadUserInputError, normaliseText } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
+import { normaliseText } from '@groovy/common/text';
 
 export const DISPLAY_NAME_MAX_LENGTH = 50;
 
@@ -7,7 +8,10 @@ export function parseDisplayName(field: string, value: string): string {
   const name = normaliseText(field, value, 'Display name');
   if (name.length === 0) throw new BadUserInputError(field, 'Display name must not be empty');
   if (name.length > DISPLAY_NAME_MAX_LENGTH) {
-    throw new BadUserInputError(field, `Display name must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`);
+    throw new BadUserInputError(
+      field,
+      `Display name must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`,
+    );
   }
   return name;
 }
@@ -23,7 +27,10 @@ export function parseAvatarUrl(field: string, value: string): string | null {
     throw new BadUserInputError(field, 'Avatar URL must be a valid https URL');
   }
   if (url.protocol !== 'https:' || trimmed.length > 2048) {
-    throw new BadUserInputError(field, 'Avatar URL must be an https URL of at most 2048 characters');
+    throw new BadUserInputError(
+      field,
+      'Avatar URL must be an https URL of at most 2048 characters',
+    );
   }
   return url.toString();
 }

@@ -1,4 +1,9 @@
-import { createEvent, UserRegistered, UserUpdated, type EventEnvelope } from '@groovy/common';
+import {
+  createEvent,
+  UserRegistered,
+  UserUpdated,
+  type EventEnvelope,
+} from '@groovy/common/events';
 import type { UserRecord } from './user.model';
 
 type PublicProfile = Pick<UserRecord, '_id' | 'displayName' | 'avatarUrl'>;
@@ -28,11 +33,10 @@ export function userUpdatedEvent(user: PublicProfile, version: number): EventEnv
     producer: 'auth',
     aggregateId: user._id.toHexString(),
     aggregateVersion: version,
-    data: { userId: user._id.toHexString(), displayName: user.displayName, avatarUrl: user.avatarUrl },
+    data: {
+      userId: user._id.toHexString(),
+      displayName: user.displayName,
+      avatarUrl: user.avatarUrl,
+    },
   });
-}
-
-/** Tells the outbox relay that events were just recorded, so it publishes now rather than at its next poll. */
-export interface OutboxNotifier {
-  recorded(): void;
 }

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@groovy/common';
+import type { AggregateVersionField, EventEnvelope } from '@groovy/common/events';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export interface UserRecord {
@@ -36,6 +36,15 @@ export function createUserModel(connection: Connection): UserModel {
     },
     { timestamps: true, collection: 'users' },
   );
-  schema.index({ googleSubject: 1 }, { unique: true, partialFilterExpression: { googleSubject: { $type: 'string' } } });
+  schema.index(
+    { googleSubject: 1 },
+    { unique: true, partialFilterExpression: { googleSubject: { $type: 'string' } } },
+  );
   return connection.model<UserRecord>('User', schema);
 }
+
+/** A user's version counter (USER_* events' aggregateVersion); users stored before it existed read as 1. */
+export const USER_VERSION: AggregateVersionField<UserRecord> = {
+  field: 'version',
+  of: (user) => user.version ?? 1,
+};

@@ -1,9 +1,10 @@
-import { appendToOutbox, NotFoundError } from '@groovy/common';
+import { NotFoundError } from '@groovy/common/errors';
+import { writeWithEvents, type OutboxNotifier } from '@groovy/common/events';
 import { Types } from 'mongoose';
 import type { UpdateProfileInput } from './user.inputs';
-import type { UserModel, UserRecord } from './user.model';
+import { USER_VERSION, type UserModel, type UserRecord } from './user.model';
 import { parseAvatarUrl, parseDisplayName } from './profile-rules';
-import { userUpdatedEvent, type OutboxNotifier } from './user-events';
+import { userUpdatedEvent } from './user-events';
 
 export class UserService {
   constructor(
@@ -13,7 +14,9 @@ export class UserService {
 
   /** One query for many ids, in the order asked; null where there is no such user. */
   async findByIds(ids: readonly string[]): Promise<Array<UserRecord | null>> {
-    const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+    const valid = ids
+      .filter((id) => Types.ObjectId.isValid(id))
+      .map((id) => new Types.ObjectId(id));
     const found = await this.users.find({ _id: { $in: valid } }).lean();
     const byId = new Map(found.map((user) => [user._id.toHexString(), user]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -33,23 +36,20 @@ export class UserService {
     }
     // Optimistic concurrency: the change and its USER_UPDATED event are written together, at the
     // version read, so concurrent edits each get their own version and event.
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const current = await this.users.findById(userId).lean();
-      if (!current) throw new NotFoundError('User', userId);
-      const next = { ...current, ...changes };
-      const event = userUpdatedEvent(next, (current.version ?? 1) + 1);
-      const updated = await this.users
-        .findOneAndUpdate(
-          { _id: current._id, version: current.version },
-          { $set: changes, $inc: { version: 1 }, ...appendToOutbox([event]) },
-          { returnDocument: 'after' },
-        )
-        .lean();
-      if (updated) {
-        this.outbox.recorded();
-        return updated;
-      }
-    }
-    throw new Error(`profile of ${userId} kept changing under an update`);
+    const [id] = Types.ObjectId.isValid(userId) ? [new Types.ObjectId(userId)] : [];
+    if (!id) throw new NotFoundError('User', userId);
+    const written = await writeWithEvents({
+      model: this.users,
+      filter: { _id: id },
+      version: USER_VERSION,
+      notifier: this.outbox,
+      subject: `profile of ${userId}`,
+      change: (current, version) => ({
+        set: changes,
+        events: [userUpdatedEvent({ ...current, ...changes }, version)],
+      }),
+    });
+    if (written.outcome !== 'written') throw new NotFoundError('User', userId);
+    return written.record;
   }
 }

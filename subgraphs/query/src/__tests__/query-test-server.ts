@@ -1,4 +1,4 @@
-import { createEvent, EmbeddedEventBus, type EventEnvelope } from '@groovy/common';
+import { createEvent, EmbeddedEventBus, type EventEnvelope } from '@groovy/common/events';
 import {
   createTestLogger,
   executeAsRouter,
@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { queryEnvironmentSchema, type QueryEnvironment } from '../environment';
 import type { AlbumEventData, SongEventData } from '../read-model/read-model';
-import { startQuerySubgraph, type RunningQuerySubgraph } from '../start-query-subgraph';
+import { querySubgraph, type RunningQuerySubgraph } from '../query-subgraph';
 
 /** A query subgraph on a free port with a fresh database, and an embedded bus to publish songs events. */
 export class QueryTestServer {
@@ -39,9 +39,7 @@ export class QueryTestServer {
       db: client.db(env.EVENT_BUS_DATABASE),
       logger: createTestLogger('test-bus'),
     });
-    const subgraph = await startQuerySubgraph(env, {}, (options) =>
-      startTestSubgraph(mongo, options),
-    );
+    const subgraph = await startTestSubgraph(mongo, querySubgraph(env));
     return new QueryTestServer(mongo, client, bus, subgraph, env);
   }
 
@@ -53,9 +51,7 @@ export class QueryTestServer {
     await this.subgraph.stop();
     await this.restore(databaseName, copy);
     await beforeStart?.(databaseName);
-    this.subgraph = await startQuerySubgraph(env, { databaseName }, (options) =>
-      startTestSubgraph(mongo, options),
-    );
+    this.subgraph = await startTestSubgraph(mongo, querySubgraph(env), { databaseName });
   }
 
   private async snapshot(databaseName: string): Promise<Map<string, unknown[]>> {

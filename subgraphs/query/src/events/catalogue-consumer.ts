@@ -1,4 +1,5 @@
-import type { EventBus, EventEnvelope, Subscription, SubgraphDependencies } from '@groovy/common';
+import type { EventEnvelope, SubscribeOptions } from '@groovy/common/events';
+import type { SubgraphDependencies } from '@groovy/common/subgraph';
 type Logger = SubgraphDependencies['logger'];
 import { CATALOGUE_EVENT_TYPES, type ReadModel } from '../read-model/read-model';
 import type { SearchService } from '../search/search.service';
@@ -22,11 +23,12 @@ export class CatalogueConsumer {
     );
   }
 
-  subscribe(bus: EventBus): Promise<Subscription> {
-    return bus.subscribe({
+  /** The subscription startSubgraph makes on the bus. */
+  subscription(): SubscribeOptions {
+    return {
       consumer: CONSUMER,
       types: CATALOGUE_EVENT_TYPES,
       handler: (event) => this.handle(event),
-    });
+    };
   }
 }

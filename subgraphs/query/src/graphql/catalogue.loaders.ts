@@ -1,4 +1,3 @@
-import type { BaseSubgraphContext } from '@groovy/common';
 import DataLoader from 'dataloader';
 import type { AlbumDocument, ArtistDocument, SongDocument } from '../read-model/documents';
 import type { ReadModel } from '../read-model/read-model';
@@ -11,11 +10,6 @@ export interface CatalogueLoaders {
   songById: DataLoader<string, SongDocument | null>;
   albumById: DataLoader<string, AlbumDocument | null>;
   artistById: DataLoader<string, Pick<ArtistDocument, '_id' | 'name'> | null>;
-}
-
-/** Per-request context of the query subgraph. */
-export interface QueryContext extends BaseSubgraphContext {
-  catalogue: CatalogueLoaders;
 }
 
 function byId<T extends { _id: string }>(ids: readonly string[], found: T[]): (T | null)[] {

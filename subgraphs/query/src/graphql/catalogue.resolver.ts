@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AlbumDocument, ArtistDocument, SongDocument } from '../read-model/documents';
-import type { QueryContext } from './catalogue.loaders';
+import type { QueryContext } from '../query-context';
 import { AlbumReference, ArtistReference, SongReference, SongStatus } from './types';
 
 /*

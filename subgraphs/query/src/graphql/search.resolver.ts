@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { validateFirst, type SearchService } from '../search/search.service';
 import type { SongDocument } from '../read-model/documents';
-import type { QueryContext } from './catalogue.loaders';
+import type { QueryContext } from '../query-context';
 import {
   AlbumReference,
   ArtistReference,

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@groovy/common';
+import type { EventEnvelope } from '@groovy/common/events';
 import type { Collection, Db } from 'mongodb';
 import { songYear, type AlbumDocument, type ArtistDocument, type SongDocument } from './documents';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 import type { SearchFilter } from './search-index';
 
 /** Identifies a query and its filter, so a cursor is only accepted by the search it came from. */

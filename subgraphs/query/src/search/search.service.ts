@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 import type { SongDocument } from '../read-model/documents';
 import type { ReadModel } from '../read-model/read-model';
 import { decodeCursor, encodeCursor, queryHash } from './cursor';

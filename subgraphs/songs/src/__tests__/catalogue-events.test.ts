@@ -1,4 +1,4 @@
-import { EmbeddedEventBus, type EventEnvelope } from '@groovy/common';
+import { EmbeddedEventBus, type EventEnvelope } from '@groovy/common/events';
 import { createTestLogger } from '@groovy/common/testing';
 import { MongoClient } from 'mongodb';
 import { Types } from 'mongoose';

@@ -115,7 +115,7 @@ describe('songs: the HLS worker webhook', () => {
     const signedFor = JSON.stringify(call);
     const tampered = await server.webhook(undefined, {
       rawBody: signedFor.replace('"READY"', '"FAILED"'),
-      signature: (await import('@groovy/common')).signWebhookBody(
+      signature: (await import('@groovy/common/media')).signWebhookBody(
         'test-worker-webhook-secret-at-least-32-characters',
         now,
         signedFor,

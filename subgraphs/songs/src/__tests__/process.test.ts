@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EmbeddedEventBus, ObjectFinalized, type EventEnvelope } from '@groovy/common/events';
+import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common/identity';
 import {
-  EmbeddedEventBus,
-  IDENTITY_HEADER,
-  ObjectFinalized,
-  signIdentityToken,
-  type EventEnvelope,
   signWebhookBody,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
-} from '@groovy/common';
+} from '@groovy/common/media';
 import {
   createTestLogger,
   spawnService,

@@ -1,9 +1,10 @@
+import type { RunningSubgraph } from '@groovy/common/subgraph';
+import type { VerifiedIdentity } from '@groovy/common/identity';
 import {
   signWebhookBody,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
-  type VerifiedIdentity,
-} from '@groovy/common';
+} from '@groovy/common/media';
 import {
   executeAsRouter,
   startTestMongo,
@@ -14,7 +15,14 @@ import {
 } from '@groovy/common/testing';
 import { Types } from 'mongoose';
 import { songsEnvironmentSchema, type SongsEnvironment } from '../environment';
-import { startSongsSubgraph, type RunningSongsSubgraph } from '../start-songs-subgraph';
+import { songsSubgraph } from '../songs-subgraph';
+import type { Storage } from '../storage/storage';
+import type { UploadSweeper } from '../sweeper/upload-sweeper';
+
+export interface RunningSongsSubgraph extends RunningSubgraph {
+  storage: Storage;
+  sweeper: UploadSweeper;
+}
 import { FakeStorage } from './fake-storage';
 
 export type GraphQLResult<T = Record<string, unknown>> = TestGraphQLResult<T>;
@@ -43,12 +51,11 @@ export class SongsTestServer {
     });
     const mongo = await startTestMongo();
     const storage = new FakeStorage();
-    const subgraph = await startSongsSubgraph(
-      env,
-      {},
-      (options) => startTestSubgraph(mongo, options),
-      async () => ({ storage, close: async () => {} }),
+    const running = await startTestSubgraph(
+      mongo,
+      songsSubgraph(env, { openStorage: async () => ({ storage, close: async () => {} }) }),
     );
+    const subgraph = { ...running, storage, sweeper: running.module.sweeper };
     return new SongsTestServer(mongo, subgraph, env, storage);
   }
 

@@ -1,6 +1,6 @@
-import type { EventEnvelope } from '@groovy/common';
+import type { AggregateVersionField, EventEnvelope } from '@groovy/common/events';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { excludeSoftDeleted } from '../events/catalogue-events';
+import { excludeSoftDeleted } from '../soft-delete.plugin';
 
 export interface AlbumRecord {
   _id: Types.ObjectId;
@@ -40,3 +40,9 @@ export function createAlbumModel(connection: Connection): AlbumModel {
   excludeSoftDeleted(schema);
   return connection.model<AlbumRecord>('Album', schema);
 }
+
+/** An album's version counter (its events' aggregateVersion); albums stored before it existed read as 1. */
+export const ALBUM_VERSION: AggregateVersionField<AlbumRecord> = {
+  field: 'version',
+  of: (album) => album.version ?? 1,
+};

@@ -12,7 +12,8 @@ import {
 import { Artist, toArtist } from '../artist/artist';
 import { parseObjectId } from '../object-id';
 import { Song, toSong } from '../song/song';
-import { requireUserId, type SongsContext } from '../songs-context';
+import { requireUserId } from '@groovy/common/subgraph';
+import type { SongsContext } from '../songs-context';
 import { Album, toAlbum } from './album';
 import { CreateAlbumInput, UpdateAlbumInput } from './album.inputs';
 import type { AlbumService } from './album.service';

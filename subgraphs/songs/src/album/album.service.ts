@@ -1,16 +1,22 @@
-import { appendToOutbox, BadUserInputError, ForbiddenError, NotFoundError } from '@groovy/common';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '@groovy/common/errors';
+import {
+  insertWithEvents,
+  writeWithEvents,
+  ConcurrentWriteError,
+  type OutboxNotifier,
+} from '@groovy/common/events';
 import { Types } from 'mongoose';
 import { parseArtistName } from '../artist/artist-name';
 import type { ArtistService } from '../artist/artist.service';
-import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
+import { albumDeletedEvent, albumEvent, songEvent } from '../events/catalogue-event-builders';
+import type { CatalogueNames } from '../events/catalogue-names';
 import { parseObjectId, validObjectIds } from '../object-id';
-import type { SongModel } from '../song/song.model';
+import { SONG_REVISION, type SongModel } from '../song/song.model';
 import { parseTitle } from '../song/song-rules';
 import type { CreateAlbumInput, UpdateAlbumInput } from './album.inputs';
-import type { AlbumModel, AlbumRecord } from './album.model';
+import { ALBUM_VERSION, type AlbumModel, type AlbumRecord } from './album.model';
 
 const COVER_URL_MAX_LENGTH = 2048;
-const MAX_WRITE_ATTEMPTS = 5;
 
 /** An http(s) URL of at most 2,048 characters; empty or null means none. */
 export function parseCoverUrl(field: string, value: string | null | undefined): string | null {
@@ -43,7 +49,7 @@ export class AlbumService {
     private readonly albums: AlbumModel,
     private readonly songs: SongModel,
     private readonly artists: ArtistService,
-    private readonly events: CatalogueEvents,
+    private readonly names: CatalogueNames,
     private readonly outbox: OutboxNotifier,
   ) {}
 
@@ -82,10 +88,8 @@ export class AlbumService {
       coverUrl,
     };
     // The album and its ALBUM_CREATED are one insert.
-    const event = await this.events.album('created', fields, 1);
-    const created = await this.albums.create({ ...fields, version: 1, _outbox: [event] });
-    this.outbox.recorded();
-    return created.toObject();
+    const event = albumEvent('created', fields, 1, artist.name);
+    return insertWithEvents(this.albums, { ...fields, version: 1 }, [event], this.outbox);
   }
 
   async update(userId: string, id: string, input: UpdateAlbumInput): Promise<AlbumRecord> {
@@ -94,33 +98,32 @@ export class AlbumService {
       {};
     if (input.title !== undefined && input.title !== null)
       changes.title = parseTitle('title', input.title);
+    let artistName: string | undefined;
     if (input.artistName !== undefined && input.artistName !== null) {
-      changes.artistId = (
-        await this.artists.findOrCreateByName(parseArtistName('artistName', input.artistName))
-      )._id;
+      const artist = await this.artists.findOrCreateByName(
+        parseArtistName('artistName', input.artistName),
+      );
+      changes.artistId = artist._id;
+      artistName = artist.name;
     }
     if (input.releaseDate !== undefined)
       changes.releaseDate = parseReleaseDate('releaseDate', input.releaseDate);
     if (input.coverUrl !== undefined) changes.coverUrl = parseCoverUrl('coverUrl', input.coverUrl);
     // Optimistic concurrency: the change and its ALBUM_UPDATED are one write at the version read.
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.albums.findById(album._id).lean();
-      if (!current) throw new NotFoundError('Album', id);
-      const version = (current.version ?? 1) + 1;
-      const event = await this.events.album('updated', { ...current, ...changes }, version);
-      const updated = await this.albums
-        .findOneAndUpdate(
-          { _id: album._id, version: current.version ?? null },
-          { $set: { ...changes, version }, ...appendToOutbox([event]) },
-          { returnDocument: 'after' },
-        )
-        .lean();
-      if (updated) {
-        this.outbox.recorded();
-        return updated;
-      }
-    }
-    throw new Error(`album ${id} kept changing under an update`);
+    const written = await writeWithEvents({
+      model: this.albums,
+      filter: { _id: album._id },
+      version: ALBUM_VERSION,
+      notifier: this.outbox,
+      subject: `album ${id}`,
+      change: async (current, version) => {
+        const next = { ...current, ...changes };
+        const name = artistName ?? (await this.names.artistName(next.artistId));
+        return { set: changes, events: [albumEvent('updated', next, version, name)] };
+      },
+    });
+    if (written.outcome !== 'written') throw new NotFoundError('Album', id);
+    return written.record;
   }
 
   /**
@@ -130,22 +133,18 @@ export class AlbumService {
    */
   async delete(userId: string, id: string): Promise<void> {
     const album = await this.requireOwned(userId, id);
-    let deleted = false;
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS && !deleted; attempt++) {
-      const current = await this.albums.findById(album._id).lean();
-      if (!current) throw new NotFoundError('Album', id);
-      const version = (current.version ?? 1) + 1;
-      const written = await this.albums.updateOne(
-        { _id: album._id, version: current.version ?? null },
-        {
-          $set: { deletedAt: new Date(), version },
-          ...appendToOutbox([this.events.albumDeleted(album._id, version)]),
-        },
-      );
-      deleted = written.modifiedCount === 1;
-    }
-    if (!deleted) throw new Error(`album ${id} kept changing under a delete`);
-    this.outbox.recorded();
+    const deleted = await writeWithEvents({
+      model: this.albums,
+      filter: { _id: album._id },
+      version: ALBUM_VERSION,
+      notifier: this.outbox,
+      subject: `album ${id}`,
+      change: (_current, version) => ({
+        set: { deletedAt: new Date() },
+        events: [albumDeletedEvent(album._id, version)],
+      }),
+    });
+    if (deleted.outcome !== 'written') throw new NotFoundError('Album', id);
     await this.detachSongs(album._id);
   }
 
@@ -153,33 +152,33 @@ export class AlbumService {
   private async detachSongs(albumId: Types.ObjectId): Promise<void> {
     const inAlbum = await this.songs.find({ albumId }).select({ _id: 1 }).lean();
     for (const { _id } of inAlbum) {
-      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-        const song = await this.songs.findOne({ _id, albumId }).lean();
-        if (!song) break;
-        const revision = song.revision + 1;
-        const event = await this.events.song('updated', { ...song, albumId: null }, revision);
-        const written = await this.songs.updateOne(
-          { _id, albumId, revision: song.revision },
-          { $set: { albumId: null }, $inc: { revision: 1 }, ...appendToOutbox([event]) },
-        );
-        if (written.modifiedCount === 1) break;
-      }
+      const detached = writeWithEvents({
+        model: this.songs,
+        filter: { _id, albumId },
+        version: SONG_REVISION,
+        notifier: this.outbox,
+        subject: `song ${_id.toHexString()}`,
+        change: async (song, revision) => {
+          const next = { ...song, albumId: null };
+          const names = { artistName: await this.names.artistName(song.artistId), album: null };
+          return { set: { albumId: null }, events: [songEvent('updated', next, revision, names)] };
+        },
+      });
+      // A song that kept changing is left for its own writers: the album is gone either way.
+      await detached.catch((error: unknown) => {
+        if (!(error instanceof ConcurrentWriteError)) throw error;
+      });
     }
-    this.outbox.recorded();
   }
 
   /** The album a song is being put in: it must exist and be the caller's (BAD_USER_INPUT on `field` otherwise). */
-  async requireAlbumForSong(
-    field: string,
-    userId: string,
-    albumId: string,
-  ): Promise<Types.ObjectId> {
+  async requireAlbumForSong(field: string, userId: string, albumId: string): Promise<AlbumRecord> {
     const id = parseObjectId(field, albumId);
     const album = await this.albums.findById(id).lean();
     if (!album) throw new BadUserInputError(field, `There is no album ${albumId}`);
     if (album.ownerId.toHexString() !== userId)
       throw new BadUserInputError(field, 'You can only add songs to your own albums');
-    return album._id;
+    return album;
   }
 
   private async requireOwned(userId: string, id: string): Promise<AlbumRecord> {

@@ -1,4 +1,5 @@
-import { BadUserInputError, normaliseText } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
+import { normaliseText } from '@groovy/common/text';
 
 export const ARTIST_NAME_MAX_LENGTH = 200;
 

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@groovy/common';
+import type { EventEnvelope } from '@groovy/common/events';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export interface ArtistRecord {

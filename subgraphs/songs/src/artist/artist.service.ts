@@ -1,5 +1,6 @@
+import { insertWithEvents, type OutboxNotifier } from '@groovy/common/events';
 import { Types } from 'mongoose';
-import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
+import { artistUpdatedEvent } from '../events/catalogue-event-builders';
 import { validObjectIds } from '../object-id';
 import type { ArtistModel, ArtistRecord } from './artist.model';
 import { artistNameKey } from './artist-name';
@@ -9,7 +10,6 @@ const DUPLICATE_KEY = 11000;
 export class ArtistService {
   constructor(
     private readonly artists: ArtistModel,
-    private readonly events: CatalogueEvents,
     private readonly outbox: OutboxNotifier,
   ) {}
 
@@ -32,19 +32,12 @@ export class ArtistService {
     if (existing) return existing;
     try {
       const _id = new Types.ObjectId();
-      const event = this.events.artist({ _id, name }, 1);
-      const created = (
-        await this.artists.create({
-          _id,
-          name,
-          nameKey,
-          createdAt: new Date(),
-          version: 1,
-          _outbox: [event],
-        })
-      ).toObject();
-      this.outbox.recorded();
-      return created;
+      return await insertWithEvents(
+        this.artists,
+        { _id, name, nameKey, createdAt: new Date(), version: 1 },
+        [artistUpdatedEvent({ _id, name }, 1)],
+        this.outbox,
+      );
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       const winner = await this.artists.findOne({ nameKey }).lean();

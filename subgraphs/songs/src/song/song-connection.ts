@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Song } from './song';

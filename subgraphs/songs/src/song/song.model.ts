@@ -1,6 +1,6 @@
-import type { EventEnvelope } from '@groovy/common';
+import type { AggregateVersionField, EventEnvelope } from '@groovy/common/events';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { excludeSoftDeleted } from '../events/catalogue-events';
+import { excludeSoftDeleted } from '../soft-delete.plugin';
 
 export const SONG_STATUSES = ['PENDING_UPLOAD', 'PROCESSING', 'READY', 'FAILED'] as const;
 export type SongStatusValue = (typeof SONG_STATUSES)[number];
@@ -126,3 +126,9 @@ export function createSongModel(connection: Connection): SongModel {
   excludeSoftDeleted(schema);
   return connection.model<SongRecord>('Song', schema);
 }
+
+/** A song's version counter: stored with revision 0, its events carry `revision + 1`. */
+export const SONG_REVISION: AggregateVersionField<SongRecord> = {
+  field: 'revision',
+  of: (song) => song.revision,
+};

@@ -13,7 +13,8 @@ import {
 import { Album, toAlbum } from '../album/album';
 import { Artist, toArtist } from '../artist/artist';
 import { parseObjectId } from '../object-id';
-import { requireUserId, type SongsContext } from '../songs-context';
+import { requireUserId } from '@groovy/common/subgraph';
+import type { SongsContext } from '../songs-context';
 import type { Storage } from '../storage/storage';
 import { UserReference } from '../user/user';
 import { Song, SongStream, toSong } from './song';

@@ -1,10 +1,13 @@
-import { appendToOutbox, ForbiddenError, NotFoundError } from '@groovy/common';
+import { ForbiddenError, NotFoundError } from '@groovy/common/errors';
+import { writeWithEvents, type OutboxNotifier } from '@groovy/common/events';
 import type { Storage } from '../storage/storage';
 import type { QueryFilter, Types } from 'mongoose';
+import type { AlbumRecord } from '../album/album.model';
 import type { AlbumService } from '../album/album.service';
 import { parseArtistName } from '../artist/artist-name';
 import type { ArtistService } from '../artist/artist.service';
-import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
+import { songDeletedEvent, songEvent } from '../events/catalogue-event-builders';
+import type { CatalogueNames } from '../events/catalogue-names';
 import { parseObjectId, validObjectIds } from '../object-id';
 import {
   decodeSongCursor,
@@ -13,7 +16,7 @@ import {
   type SongCursor,
 } from './song-connection';
 import type { UpdateSongInput } from './song.inputs';
-import type { SongModel, SongRecord } from './song.model';
+import { SONG_REVISION, type SongModel, type SongRecord } from './song.model';
 import { parseGenre, parseTags, parseTitle } from './song-rules';
 
 /**
@@ -42,8 +45,6 @@ export function visibleToFilter(viewerId: string | null): QueryFilter<SongRecord
   return ownerId ? { $or: [{ status: 'READY' }, { uploaderId: ownerId }] } : { status: 'READY' };
 }
 
-const MAX_WRITE_ATTEMPTS = 5;
-
 export interface SongPage {
   edges: Array<{ cursor: string; record: SongRecord }>;
   hasNextPage: boolean;
@@ -57,7 +58,7 @@ export class SongService {
     private readonly artists: ArtistService,
     private readonly albums: AlbumService,
     private readonly storage: Storage,
-    private readonly events: CatalogueEvents,
+    private readonly names: CatalogueNames,
     private readonly outbox: OutboxNotifier,
   ) {}
 
@@ -163,39 +164,43 @@ export class SongService {
       changes.title = parseTitle('title', input.title);
     if (input.genre !== undefined) changes.genre = parseGenre('genre', input.genre);
     if (input.tags !== undefined) changes.tags = parseTags('tags', input.tags);
+    let album: Pick<AlbumRecord, '_id' | 'title'> | null | undefined;
     if (input.albumId !== undefined) {
-      changes.albumId =
+      album =
         input.albumId === null
           ? null
           : await this.albums.requireAlbumForSong('albumId', userId, input.albumId);
+      changes.albumId = album?._id ?? null;
     }
+    let artistName: string | undefined;
     if (input.artistName !== undefined && input.artistName !== null) {
-      changes.artistId = (
-        await this.artists.findOrCreateByName(parseArtistName('artistName', input.artistName))
-      )._id;
-    }
-    // Optimistic concurrency: the change and its SONG_UPDATED are one write at the revision read.
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.songs.findById(song._id).lean();
-      if (!current) throw new NotFoundError('Song', id);
-      const event = await this.events.song(
-        'updated',
-        { ...current, ...changes },
-        current.revision + 1,
+      const artist = await this.artists.findOrCreateByName(
+        parseArtistName('artistName', input.artistName),
       );
-      const updated = await this.songs
-        .findOneAndUpdate(
-          { _id: song._id, revision: current.revision },
-          { $set: changes, $inc: { revision: 1 }, ...appendToOutbox([event]) },
-          { returnDocument: 'after' },
-        )
-        .lean();
-      if (updated) {
-        this.outbox.recorded();
-        return updated;
-      }
+      changes.artistId = artist._id;
+      artistName = artist.name;
     }
-    throw new Error(`song ${id} kept changing under an update`);
+    // The change and its SONG_UPDATED are one write at the revision read.
+    const written = await writeWithEvents({
+      model: this.songs,
+      filter: { _id: song._id },
+      version: SONG_REVISION,
+      notifier: this.outbox,
+      subject: `song ${id}`,
+      change: async (current, revision) => {
+        const next = { ...current, ...changes };
+        // The names the caller changed are held; the others are read.
+        const read =
+          artistName === undefined || album === undefined ? await this.names.forSong(next) : null;
+        const names = {
+          artistName: artistName ?? read!.artistName,
+          album: album === undefined ? read!.album : album,
+        };
+        return { set: changes, events: [songEvent('updated', next, revision, names)] };
+      },
+    });
+    if (written.outcome !== 'written') throw new NotFoundError('Song', id);
+    return written.record;
   }
 
   /**
@@ -207,24 +212,17 @@ export class SongService {
   async delete(userId: string, id: string): Promise<void> {
     const song = await this.requireOwn(userId, id);
     for (const prefix of songStoragePrefixes(id)) await this.storage.deletePrefix(prefix);
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.songs.findById(song._id).lean();
-      if (!current) return;
-      const revision = current.revision + 1;
-      const written = await this.songs.updateOne(
-        { _id: song._id, revision: current.revision },
-        {
-          $set: { deletedAt: new Date() },
-          $inc: { revision: 1 },
-          ...appendToOutbox([this.events.songDeleted(song._id, revision)]),
-        },
-      );
-      if (written.modifiedCount === 1) {
-        this.outbox.recorded();
-        return;
-      }
-    }
-    throw new Error(`song ${id} kept changing under a delete`);
+    await writeWithEvents({
+      model: this.songs,
+      filter: { _id: song._id },
+      version: SONG_REVISION,
+      notifier: this.outbox,
+      subject: `song ${id}`,
+      change: (_current, revision) => ({
+        set: { deletedAt: new Date() },
+        events: [songDeletedEvent(song._id, revision)],
+      }),
+    });
   }
 
   /** The caller's own song: NOT_FOUND when there is none, FORBIDDEN when it is someone else's. */

@@ -2,11 +2,11 @@ import {
   appendToOutbox,
   OUTBOX_FIELD,
   objectFinalizedEvent,
-  type ObjectFinalizedEvent,
+  type OutboxNotifier,
   type OutboxSource,
-} from '@groovy/common';
+} from '@groovy/common/events';
+import type { ObjectFinalizedEvent } from '@groovy/common/storage';
 import type { mongo } from 'mongoose';
-import type { OutboxNotifier } from '../events/catalogue-events';
 
 type Collection<T extends mongo.Document> = mongo.Collection<T>;
 type Document = mongo.Document;

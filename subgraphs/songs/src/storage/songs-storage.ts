@@ -5,7 +5,7 @@ import {
   startLocalStorageServer,
   type ObjectFinalizedRecorder,
   type StorageEnvironment,
-} from '@groovy/common';
+} from '@groovy/common/storage';
 import type { Logger } from 'pino';
 import type { Storage } from './storage';
 

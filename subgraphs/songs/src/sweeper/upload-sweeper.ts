@@ -1,8 +1,9 @@
-import { appendToOutbox } from '@groovy/common';
+import { writeWithEvents } from '@groovy/common/events';
 import type { Logger } from 'pino';
-import type { CatalogueEvents, SongsOutbox } from '../events/catalogue-events';
+import { songDeletedEvent } from '../events/catalogue-event-builders';
+import type { SongsOutbox } from '../events/songs-outbox';
 import { songStoragePrefixes } from '../song/song.service';
-import type { SongModel } from '../song/song.model';
+import { SONG_REVISION, type SongModel } from '../song/song.model';
 import type { Storage } from '../storage/storage';
 import type { SongProcessingService } from '../worker-webhook/song-processing.service';
 
@@ -43,7 +44,6 @@ export class UploadSweeper {
     private readonly storage: Storage,
     private readonly options: SweeperOptions,
     private readonly logger: Logger,
-    private readonly events: CatalogueEvents,
     private readonly outbox: SongsOutbox,
   ) {}
 
@@ -88,24 +88,26 @@ export class UploadSweeper {
           failureReason: 'Your file arrived but processing never started; please upload again',
           failureCode: 'NOT_STARTED',
         };
-        const event = await this.events.song('updated', { ...song, ...set }, song.revision + 1);
-        const failed = await this.songs.updateOne(
-          { _id: song._id, status: 'PENDING_UPLOAD', revision: song.revision },
-          { $set: set, $inc: { revision: 1 }, ...appendToOutbox([event]) },
-        );
-        report.unprocessedUploadsFailed += failed.modifiedCount;
+        if (await this.processing.failOnce(song, 'PENDING_UPLOAD', set))
+          report.unprocessedUploadsFailed += 1;
         continue;
       }
       // Soft delete with SONG_DELETED in one write; the purge below removes the document.
-      const deleted = await this.songs.updateOne(
-        { _id: song._id, status: 'PENDING_UPLOAD', revision: song.revision },
-        {
-          $set: { deletedAt: new Date() },
-          $inc: { revision: 1 },
-          ...appendToOutbox([this.events.songDeleted(song._id, song.revision + 1)]),
-        },
-      );
-      if (deleted.modifiedCount !== 1) continue;
+      const deleted = await writeWithEvents({
+        model: this.songs,
+        filter: { _id: song._id, status: 'PENDING_UPLOAD' },
+        version: SONG_REVISION,
+        notifier: this.outbox,
+        subject: `song ${songId}`,
+        current: song,
+        maxAttempts: 1,
+        onConflict: 'return',
+        change: (_current, revision) => ({
+          set: { deletedAt: new Date() },
+          events: [songDeletedEvent(song._id, revision)],
+        }),
+      });
+      if (deleted.outcome !== 'written') continue;
       report.abandonedUploadsDeleted += 1;
       for (const prefix of songStoragePrefixes(songId)) {
         await this.storage.deletePrefix(prefix).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 
 /** Audio files we accept, by extension, with the content types browsers and tools send for them. */
 const AUDIO_TYPES: ReadonlyArray<{

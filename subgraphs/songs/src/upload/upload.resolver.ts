@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { toSong } from '../song/song';
-import { requireUserId, type SongsContext } from '../songs-context';
+import { requireUserId } from '@groovy/common/subgraph';
+import type { SongsContext } from '../songs-context';
 import { SongUpload } from './song-upload';
 import { RequestSongUploadInput } from './upload.inputs';
 import type { UploadService } from './upload.service';

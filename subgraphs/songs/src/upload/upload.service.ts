@@ -1,11 +1,12 @@
-import { ConflictError } from '@groovy/common';
+import { ConflictError } from '@groovy/common/errors';
 import type { SignedUpload, Storage } from '../storage/storage';
+import { insertWithEvents, type OutboxNotifier } from '@groovy/common/events';
 import type { Logger } from 'pino';
 import { Types } from 'mongoose';
 import type { AlbumService } from '../album/album.service';
 import { parseArtistName } from '../artist/artist-name';
 import type { ArtistService } from '../artist/artist.service';
-import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
+import { songEvent } from '../events/catalogue-event-builders';
 import { parseObjectId } from '../object-id';
 import type { SongModel, SongRecord } from '../song/song.model';
 import { parseGenre, parseTags, parseTitle } from '../song/song-rules';
@@ -36,7 +37,6 @@ export class UploadService {
     private readonly storage: Storage,
     private readonly limits: UploadLimits,
     private readonly logger: Logger,
-    private readonly events: CatalogueEvents,
     private readonly outbox: OutboxNotifier,
   ) {}
 
@@ -52,10 +52,11 @@ export class UploadService {
     const file = parseAudioFile(input.fileName, input.contentType);
     const sizeBytes = parseSizeBytes(input.sizeBytes, this.limits.maxUploadBytes);
     const uploaderId = parseObjectId('uploaderId', userId);
-    const albumId =
+    const album =
       input.albumId === null || input.albumId === undefined
         ? null
         : await this.albums.requireAlbumForSong('albumId', userId, input.albumId);
+    const albumId = album?._id ?? null;
     const pending = await this.songs.countDocuments({ uploaderId, status: 'PENDING_UPLOAD' });
     if (pending >= this.limits.maxPendingUploadsPerUser) {
       throw new ConflictError(
@@ -88,22 +89,24 @@ export class UploadService {
       createdAt: new Date(),
     };
     // The song (revision 0) and its SONG_CREATED (aggregateVersion 1) are one insert.
-    const event = await this.events.song('created', fields, 0);
-    const created = await this.songs.create({
-      ...fields,
-      uploadKey,
-      uploadContentType: file.contentType,
-      uploadSizeBytes: sizeBytes,
-      uploadExpiresAt: upload.expiresAt,
-      revision: 0,
-      _outbox: [event],
-    });
-    this.outbox.recorded();
+    const event = songEvent('created', fields, 0, { artistName: artist.name, album });
+    const song = await insertWithEvents(
+      this.songs,
+      {
+        ...fields,
+        uploadKey,
+        uploadContentType: file.contentType,
+        uploadSizeBytes: sizeBytes,
+        uploadExpiresAt: upload.expiresAt,
+        revision: 0,
+      },
+      [event],
+      this.outbox,
+    );
     this.logger.info(
       { songId: songId.toHexString(), uploadKey, sizeBytes },
       'song upload requested',
     );
-    const song = created.toObject();
     return { song, upload };
   }
 }

@@ -3,7 +3,7 @@ import {
   verifyWebhookSignature,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
-} from '@groovy/common';
+} from '@groovy/common/media';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { SongProcessingService } from './song-processing.service';

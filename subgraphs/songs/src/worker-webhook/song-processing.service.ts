@@ -1,8 +1,10 @@
-import { appendToOutbox, type HlsWorkerWebhook } from '@groovy/common';
+import { writeWithEvents, type OutboxNotifier } from '@groovy/common/events';
+import type { HlsWorkerWebhook } from '@groovy/common/media';
 import type { Logger } from 'pino';
-import type { CatalogueEvents, OutboxNotifier } from '../events/catalogue-events';
+import { songEvent } from '../events/catalogue-event-builders';
+import type { CatalogueNames } from '../events/catalogue-names';
 import { validObjectIds } from '../object-id';
-import type { SongModel, SongRecord } from '../song/song.model';
+import { SONG_REVISION, type SongModel, type SongRecord } from '../song/song.model';
 import { songStoragePrefixes } from '../song/song.service';
 import type { Storage } from '../storage/storage';
 
@@ -22,8 +24,6 @@ export type ProcessingResult =
 type Decision =
   { kind: 'apply'; set: Record<string, unknown> } | Exclude<ProcessingResult, { kind: 'applied' }>;
 
-const MAX_WRITE_ATTEMPTS = 5;
-
 /**
  * Applies the HLS worker's reports to songs: PENDING_UPLOAD/PROCESSING → PROCESSING → READY or
  * FAILED. Every call is idempotent and ordered by `occurredAt`, so redeliveries and calls that
@@ -34,49 +34,48 @@ export class SongProcessingService {
     private readonly songs: SongModel,
     private readonly storage: Storage,
     private readonly logger: Logger,
-    private readonly events: CatalogueEvents,
+    private readonly names: CatalogueNames,
     private readonly outbox: OutboxNotifier,
   ) {}
 
   async applyWorkerEvent(event: HlsWorkerWebhook, now = new Date()): Promise<ProcessingResult> {
     const [id] = validObjectIds([event.songId]);
     if (!id) return { kind: 'not-found' };
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const song = await this.songs.findById(id).lean();
-      if (!song) {
-        await this.removeLeftovers(event);
-        return { kind: 'not-found' };
-      }
-      const decision = decide(song, event, now);
-      if (decision.kind !== 'apply') {
-        if (decision.kind !== 'duplicate')
-          this.logger.info(
-            { songId: event.songId, jobId: event.jobId, outcome: event.outcome, result: decision },
-            'worker call not applied',
-          );
-        return decision;
-      }
-      // The state change and its SONG_UPDATED are one write (a duplicate call never gets here).
-      const songUpdated = await this.events.song(
-        'updated',
-        { ...song, ...(decision.set as Partial<SongRecord>) },
-        song.revision + 1,
-      );
-      const written = await this.songs.updateOne(
-        { _id: id, revision: song.revision },
-        { $set: decision.set, $inc: { revision: 1 }, ...appendToOutbox([songUpdated]) },
-      );
-      if (written.modifiedCount === 1) {
-        this.outbox.recorded();
-        this.logger.info(
-          { songId: event.songId, jobId: event.jobId, outcome: event.outcome },
-          'song processing state applied',
-        );
-        return { kind: 'applied', status: decision.set.status as SongRecord['status'] };
-      }
-      // Someone else wrote the song in between: decide again on what is there now.
+    // Decided again on what is there whenever someone else wrote the song in between.
+    const written = await writeWithEvents<SongRecord, Exclude<Decision, { kind: 'apply' }>>({
+      model: this.songs,
+      filter: { _id: id },
+      version: SONG_REVISION,
+      notifier: this.outbox,
+      subject: `song ${event.songId}`,
+      change: async (song, revision) => {
+        const decision = decide(song, event, now);
+        if (decision.kind !== 'apply') return { decline: decision };
+        // The state change and its SONG_UPDATED are one write (a duplicate call never gets here).
+        const next = { ...song, ...(decision.set as Partial<SongRecord>) };
+        const names = await this.names.forSong(next);
+        return { set: decision.set, events: [songEvent('updated', next, revision, names)] };
+      },
+    });
+    if (written.outcome === 'missing') {
+      await this.removeLeftovers(event);
+      return { kind: 'not-found' };
     }
-    throw new Error(`song ${event.songId} kept changing while applying a worker call`);
+    if (written.outcome === 'declined') {
+      const decision = written.reason;
+      if (decision.kind !== 'duplicate')
+        this.logger.info(
+          { songId: event.songId, jobId: event.jobId, outcome: event.outcome, result: decision },
+          'worker call not applied',
+        );
+      return decision;
+    }
+    if (written.outcome !== 'written') throw new Error(`song ${event.songId} kept changing`);
+    this.logger.info(
+      { songId: event.songId, jobId: event.jobId, outcome: event.outcome },
+      'song processing state applied',
+    );
+    return { kind: 'applied', status: written.record.status };
   }
 
   /**
@@ -122,15 +121,37 @@ export class SongProcessingService {
         failureReason: 'Processing took too long; please upload again',
         failureCode: 'TIMEOUT',
       };
-      const event = await this.events.song('updated', { ...song, ...set }, song.revision + 1);
-      const written = await this.songs.updateOne(
-        { _id: song._id, revision: song.revision, status: 'PROCESSING' },
-        { $set: set, $inc: { revision: 1 }, ...appendToOutbox([event]) },
-      );
-      failed += written.modifiedCount;
+      const written = await this.failOnce(song, 'PROCESSING', set);
+      if (written) failed += 1;
     }
-    if (failed) this.outbox.recorded();
     return failed;
+  }
+
+  /**
+   * One conditional write (no retry: a song that changed since it was read is left for the next
+   * pass) moving a song still in `status` to FAILED with `set`, with its SONG_UPDATED.
+   */
+  async failOnce(
+    song: SongRecord,
+    status: SongRecord['status'],
+    set: Pick<SongRecord, 'status' | 'failureReason' | 'failureCode'>,
+  ): Promise<boolean> {
+    const written = await writeWithEvents({
+      model: this.songs,
+      filter: { _id: song._id, status },
+      version: SONG_REVISION,
+      notifier: this.outbox,
+      subject: `song ${song._id.toHexString()}`,
+      current: song,
+      maxAttempts: 1,
+      onConflict: 'return',
+      change: async (current, revision) => {
+        const next = { ...current, ...set };
+        const names = await this.names.forSong(next);
+        return { set, events: [songEvent('updated', next, revision, names)] };
+      },
+    });
+    return written.outcome === 'written';
   }
 }
 

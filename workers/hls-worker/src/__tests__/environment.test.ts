@@ -1,4 +1,4 @@
-import { EnvironmentError, parseEnvironment } from '@groovy/common';
+import { EnvironmentError, parseEnvironment } from '@groovy/common/config';
 import {
   defaultConcurrency,
   DEV_WORKER_WEBHOOK_SECRET,

@@ -1,4 +1,5 @@
-import type { Logger, ObjectFinalizedEvent } from '@groovy/common';
+import type { Logger } from '@groovy/common/logging';
+import type { ObjectFinalizedEvent } from '@groovy/common/storage';
 import { JobAbortedError } from '../media/media-failure';
 
 export type EnqueueResult = 'queued' | 'duplicate' | 'full' | 'stopping';

@@ -1,4 +1,5 @@
-import type { Logger, ObjectFinalizedEvent } from '@groovy/common';
+import type { Logger } from '@groovy/common/logging';
+import type { ObjectFinalizedEvent } from '@groovy/common/storage';
 import type { JobStorage } from './upload-job';
 import { hlsPrefix, parseUploadKey } from './upload-key';
 

@@ -4,7 +4,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { HlsWorkerWebhook, Logger, ObjectFinalizedEvent, Storage } from '@groovy/common';
+import type { Logger } from '@groovy/common/logging';
+import type { HlsWorkerWebhook } from '@groovy/common/media';
+import type { ObjectFinalizedEvent, Storage } from '@groovy/common/storage';
 import {
   FAILURE_REASONS,
   JobAbortedError,

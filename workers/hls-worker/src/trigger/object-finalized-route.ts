@@ -1,8 +1,5 @@
-import {
-  InvalidObjectFinalizedPushError,
-  parseObjectFinalizedPush,
-  type Logger,
-} from '@groovy/common';
+import type { Logger } from '@groovy/common/logging';
+import { InvalidObjectFinalizedPushError, parseObjectFinalizedPush } from '@groovy/common/storage';
 import express, { type Express } from 'express';
 import type { UploadJobQueue } from '../job/job-queue';
 import type { ProcessedUploads } from '../job/processed-uploads';

@@ -1,19 +1,21 @@
 import {
-  connectDatabase,
   createEventBus,
   finalizedObjectOf,
-  isDatabaseReachable,
   isEvent,
   ObjectFinalized,
   ProcessedEvents,
-  resolveMongo,
   type EventBus,
   type EventEnvelope,
-  type Logger,
-  type ReadinessCheck,
-  type ResolvedMongo,
   type Subscription,
-} from '@groovy/common';
+} from '@groovy/common/events';
+import type { Logger } from '@groovy/common/logging';
+import {
+  connectDatabase,
+  isDatabaseReachable,
+  resolveMongoFromEnvironment,
+  type ResolvedMongo,
+} from '@groovy/common/mongo';
+import type { ReadinessCheck } from '@groovy/common/server';
 import type { WorkerEnvironment } from '../environment';
 import type { UploadJobQueue } from '../job/job-queue';
 import type { JobOutcome } from '../job/upload-job';
@@ -130,15 +132,7 @@ export async function openObjectFinalizedTrigger(
   },
 ): Promise<ObjectFinalizedTrigger> {
   const { logger } = deps;
-  const mongo =
-    deps.mongo ??
-    (await resolveMongo({
-      mongoUrl: env.MONGO_URL,
-      systemBinary: env.MONGOMS_SYSTEM_BINARY,
-      searchPath: env.PATH,
-      allowDownload: env.MONGO_ALLOW_DOWNLOAD,
-      logger,
-    }));
+  const mongo = deps.mongo ?? (await resolveMongoFromEnvironment(env, logger));
   const ownsMongo = !deps.mongo;
   if (ownsMongo && !env.MONGO_URL && env.EVENT_BUS === 'embedded') {
     logger.warn(

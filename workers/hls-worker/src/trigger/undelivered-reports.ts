@@ -1,4 +1,5 @@
-import type { HlsWorkerWebhook, ProcessedEvents } from '@groovy/common';
+import type { ProcessedEvents } from '@groovy/common/events';
+import type { HlsWorkerWebhook } from '@groovy/common/media';
 
 /** The worker's database (the driver's Db, as common's ProcessedEvents takes it). */
 type Db = ConstructorParameters<typeof ProcessedEvents>[0];

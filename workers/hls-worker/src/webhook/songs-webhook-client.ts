@@ -1,11 +1,11 @@
+import type { Logger } from '@groovy/common/logging';
 import {
   hlsWorkerWebhookSchema,
   signWebhookBody,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
   type HlsWorkerWebhook,
-  type Logger,
-} from '@groovy/common';
+} from '@groovy/common/media';
 import { JobAbortedError } from '../media/media-failure';
 
 export interface SongsWebhookOptions {

@@ -1,4 +1,4 @@
-import { createEvent } from '@groovy/common';
+import { createEvent } from '@groovy/common/events';
 import {
   albumEvent,
   artistUpdated,

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
 import { decodeSongCursor, encodeSongCursor, parsePageSize } from '../song-connection';
 import { parseGenre, parseTags, parseTitle } from '../song-rules';

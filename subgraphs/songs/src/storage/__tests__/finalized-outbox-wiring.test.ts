@@ -1,4 +1,4 @@
-import type { ObjectFinalizedRecorder } from '@groovy/common';
+import type { ObjectFinalizedRecorder } from '@groovy/common/storage';
 import {
   startTestMongo,
   startTestSubgraph,
@@ -7,7 +7,7 @@ import {
 } from '@groovy/common/testing';
 import { FakeStorage } from '../../__tests__/fake-storage';
 import { songsEnvironmentSchema } from '../../environment';
-import { startSongsSubgraph } from '../../start-songs-subgraph';
+import { songsSubgraph } from '../../songs-subgraph';
 import { ObjectFinalizedOutbox } from '../object-finalized-outbox';
 
 let mongo: TestMongo;
@@ -31,15 +31,16 @@ async function recorderFor(driver: 'local' | 'gcs'): Promise<ObjectFinalizedReco
     ...(driver === 'gcs' ? { GCS_BUCKET: 'groovy-test' } : {}),
   });
   let recorder: ObjectFinalizedRecorder | undefined;
-  const subgraph = await startSongsSubgraph(
-    env,
-    {},
-    (options) => startTestSubgraph(mongo, options),
-    async (_env, _logger, recordFinalized) => {
-      recorder = recordFinalized;
-      return { storage: new FakeStorage(), close: async () => {} };
-    },
+  const running = await startTestSubgraph(
+    mongo,
+    songsSubgraph(env, {
+      openStorage: async (_env, _logger, recordFinalized) => {
+        recorder = recordFinalized;
+        return { storage: new FakeStorage(), close: async () => {} };
+      },
+    }),
   );
+  const subgraph = { ...running, sweeper: running.module.sweeper };
   try {
     if (recorder) {
       await recorder({

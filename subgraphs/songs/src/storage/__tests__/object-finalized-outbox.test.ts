@@ -3,8 +3,8 @@ import {
   ObjectFinalized,
   OutboxRelay,
   type EventEnvelope,
-  type ObjectFinalizedEvent,
-} from '@groovy/common';
+} from '@groovy/common/events';
+import type { ObjectFinalizedEvent } from '@groovy/common/storage';
 import { createTestLogger, startTestMongo, type TestMongo } from '@groovy/common/testing';
 import { mongo as driver } from 'mongoose';
 import { KEEP_PUBLISHED_MS, ObjectFinalizedOutbox } from '../object-finalized-outbox';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@groovy/common';
+import { BadUserInputError } from '@groovy/common/errors';
 import { parseAudioFile, parseSizeBytes } from '../audio-file-types';
 
 function fieldOf(run: () => unknown): string | undefined {

@@ -1,4 +1,5 @@
-import { createLogger, type ObjectFinalizedEvent } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
+import type { ObjectFinalizedEvent } from '@groovy/common/storage';
 import { JobAbortedError } from '../../media/media-failure';
 import { UploadJobQueue } from '../job-queue';
 

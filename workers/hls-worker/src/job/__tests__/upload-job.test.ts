@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, type ObjectFinalizedEvent } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
+import type { ObjectFinalizedEvent } from '@groovy/common/storage';
 import {
   fixtureDir,
   garble,

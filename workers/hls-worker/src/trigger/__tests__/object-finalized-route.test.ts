@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, parseEnvironment } from '@groovy/common';
+import { parseEnvironment } from '@groovy/common/config';
+import { createLogger } from '@groovy/common/logging';
 import { toObjectFinalizedPush } from '@groovy/common/testing';
 import { DEV_PUBSUB_PUSH_TOKEN, workerEnvironmentSchema } from '../../environment';
 import { fixtureDir, makeTone, tools } from '../../__tests__/fixtures/audio-fixtures';

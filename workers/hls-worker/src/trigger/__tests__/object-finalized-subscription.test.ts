@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
-import {
-  createLogger,
-  EmbeddedEventBus,
-  objectFinalizedEvent,
-  parseEnvironment,
-  type EventEnvelope,
-} from '@groovy/common';
+import { parseEnvironment } from '@groovy/common/config';
+import { EmbeddedEventBus, objectFinalizedEvent, type EventEnvelope } from '@groovy/common/events';
+import { createLogger } from '@groovy/common/logging';
 import { startTestMongo, type TestMongo } from '@groovy/common/testing';
 import { workerEnvironmentSchema } from '../../environment';
 import { fixtureDir, makeTone, tools } from '../../__tests__/fixtures/audio-fixtures';

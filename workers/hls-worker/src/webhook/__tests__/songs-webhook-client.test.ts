@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, type HlsWorkerWebhook } from '@groovy/common';
+import { createLogger } from '@groovy/common/logging';
+import type { HlsWorkerWebhook } from '@groovy/common/media';
 import { WebhookReceiver } from '../../__tests__/fixtures/webhook-receiver';
 import { createSongsWebhookClient, retryDelayMs } from '../songs-webhook-client';
 

@@ -11,10 +11,10 @@ import type { VerifiedIdentity } from '../identity/identity-token';
 import { createLogger, requestScope } from '../logging/logger';
 import { createServiceMetrics } from '../metrics/service-metrics';
 import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
-import { resolveMongo, type ResolvedMongo } from '../mongo/resolve-mongo';
-import { createHttpService, type ReadinessCheck } from './http-service';
+import { resolveMongoFromEnvironment, type ResolvedMongo } from '../mongo/resolve-mongo';
+import { createHttpService, type ReadinessCheck } from '../server/http-service';
+import { exitOnShutdownSignals } from '../server/shutdown-signals';
 import { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';
-import { exitOnShutdownSignals } from './shutdown-signals';
 
 /** The shared part of every service's parsed environment (see `serviceEnvironmentShape`). */
 export interface SubgraphEnvironment {
@@ -65,7 +65,9 @@ export interface StartSubgraphOptions<TContext extends object> {
   /** Builds the federated schema (normally with `buildFederatedSchema`). */
   schema(dependencies: SubgraphDependencies): Promise<GraphQLSchema>;
   /** Adds the subgraph's fields to each request's context. */
-  context?(args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies): Promise<TContext> | TContext;
+  context?(
+    args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies,
+  ): Promise<TContext> | TContext;
   /** Extra HTTP routes (webhooks, uploads), mounted before `/graphql`. */
   routes?(app: Express, dependencies: SubgraphDependencies): void;
   /** Background work started once the server listens; the returned function stops it. */
@@ -89,11 +91,11 @@ export interface RunningSubgraph {
 }
 
 /**
- * The one way a subgraph starts: resolves Mongo, connects its database, builds the federated schema,
+ * The server under every subgraph (`startSubgraph` starts it from a description): resolves Mongo, connects its database, builds the federated schema,
  * serves Apollo Server on `/graphql` with `/healthz`, `/readyz` (Mongo reachable) and `/metrics`,
  * and stops gracefully (stop accepting, finish in-flight requests, close Mongo).
  */
-export async function startSubgraph<TContext extends object = object>(
+export async function serveSubgraph<TContext extends object = object>(
   options: StartSubgraphOptions<TContext>,
 ): Promise<RunningSubgraph> {
   const { name, environment: env } = options;
@@ -103,15 +105,7 @@ export async function startSubgraph<TContext extends object = object>(
     throw new Error('IDENTITY_TOKEN_SECRET must be set in production (the dev default is public)');
   }
   const ownsMongo = !options.mongo;
-  const mongo =
-    options.mongo ??
-    (await resolveMongo({
-      mongoUrl: env.MONGO_URL,
-      systemBinary: env.MONGOMS_SYSTEM_BINARY,
-      searchPath: env.PATH,
-      allowDownload: env.MONGO_ALLOW_DOWNLOAD,
-      logger,
-    }));
+  const mongo = options.mongo ?? (await resolveMongoFromEnvironment(env, logger));
   const databaseName = options.databaseName ?? env.MONGO_DATABASE ?? `groovy_${name}`;
   const connection = await connectDatabase(mongo.url, databaseName);
   const dependencies: SubgraphDependencies = { name, connection, logger };
@@ -162,7 +156,9 @@ export async function startSubgraph<TContext extends object = object>(
           identity: claims?.identity ?? null,
           clientAddress: claims?.clientAddress ?? null,
         };
-        const extra = options.context ? await options.context({ req, base, ...dependencies }) : ({} as TContext);
+        const extra = options.context
+          ? await options.context({ req, base, ...dependencies })
+          : ({} as TContext);
         return { ...base, ...extra };
       },
     }),
@@ -175,5 +171,13 @@ export async function startSubgraph<TContext extends object = object>(
   logger.info({ url: `${baseUrl}/graphql` }, `${name} subgraph listening`);
 
   if (options.handleSignals ?? true) exitOnShutdownSignals(() => service.stop(), logger);
-  return { name, baseUrl, url: `${baseUrl}/graphql`, port, connection, logger, stop: () => service.stop() };
+  return {
+    name,
+    baseUrl,
+    url: `${baseUrl}/graphql`,
+    port,
+    connection,
+    logger,
+    stop: () => service.stop(),
+  };
 }

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+
+export {
+  serveSubgraph,
+  type BaseSubgraphContext,
+  type RunningSubgraph,
+  type StartSubgraphOptions,
+  type SubgraphDependencies,
+  type SubgraphEnvironment,
+} from './start-subgraph';
+export { startSubgraph, type RunningDescribedSubgraph } from './start-described-subgraph';
+export {
+  RelayNotifier,
+  subgraphServerOptions,
+  type SubgraphBuildDependencies,
+  type SubgraphDescription,
+  type SubgraphModule,
+  type SubgraphOverrides,
+} from './subgraph-description';
+export { requireUserId } from './require-user-id';
+export { resolverContainer, type ResolverClass } from './resolver-container';
+export { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';

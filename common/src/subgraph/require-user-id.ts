@@ -1,0 +1,8 @@
+import { UnauthenticatedError } from '../errors/domain-errors';
+import type { BaseSubgraphContext } from './start-subgraph';
+
+/** The signed-in user's id; UNAUTHENTICATED for anonymous callers. */
+export function requireUserId(context: Pick<BaseSubgraphContext, 'identity'>): string {
+  if (!context.identity) throw new UnauthenticatedError();
+  return context.identity.userId;
+}

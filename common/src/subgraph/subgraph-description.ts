@@ -1,0 +1,145 @@
+import type { Express, Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createEventBus } from '../events/create-event-bus';
+import type { EventBus, SubscribeOptions } from '../events/event-bus';
+import type { EventBusEnvironment } from '../events/event-bus-environment';
+import { OutboxRelay, type OutboxSource } from '../events/outbox/outbox';
+import type { OutboxNotifier } from '../events/outbox/write-with-events';
+import type { ReadinessCheck } from '../server/http-service';
+import type {
+  BaseSubgraphContext,
+  StartSubgraphOptions,
+  SubgraphDependencies,
+  SubgraphEnvironment,
+} from './start-subgraph';
+
+/** Nudges the relay startSubgraph runs; until it runs (and after it stops) events wait for its first pass. */
+export class RelayNotifier implements OutboxNotifier {
+  private relay: OutboxRelay | undefined;
+
+  attach(relay: OutboxRelay | undefined): void {
+    this.relay = relay;
+  }
+
+  recorded(): void {
+    this.relay?.nudge();
+  }
+
+  /** Publishes what is pending now, when the relay runs. */
+  async flush(): Promise<void> {
+    if (this.relay) await this.relay.flushOnce();
+  }
+}
+
+/** What a subgraph's `create` gets: the shared dependencies and the outbox notifier its writes nudge. */
+export interface SubgraphBuildDependencies extends SubgraphDependencies {
+  outbox: RelayNotifier;
+}
+
+/** What `create` returns: at least the schema; the rest (services, models) is the subgraph's own. */
+export interface SubgraphModule {
+  schema: GraphQLSchema;
+}
+
+/**
+ * A subgraph, declared: what it is made of and what runs beside it. `startSubgraph` (production),
+ * `startTestSubgraph` (tests) and the subgraph's index.ts all start it from this one description.
+ */
+export interface SubgraphDescription<
+  TModule extends SubgraphModule,
+  TContext extends object = object,
+> {
+  /** Short name (`auth`, `songs`, …): log field, metrics label, default database `groovy_<name>`. */
+  name: string;
+  environment: SubgraphEnvironment & EventBusEnvironment;
+  /** Builds the subgraph on its connection: models, services, resolvers and the schema. */
+  create(dependencies: SubgraphBuildDependencies): Promise<TModule>;
+  /** The subgraph's fields of each request's context (e.g. fresh DataLoaders). */
+  context?(
+    module: TModule,
+    args: { req: Request; base: BaseSubgraphContext },
+  ): TContext | Promise<TContext>;
+  /** Extra HTTP routes (webhooks, JWKS), mounted before `/graphql`. */
+  routes?(app: Express, module: TModule, dependencies: SubgraphDependencies): void;
+  /** Collections whose documents carry an outbox (`_outbox`): one relay publishes them all. */
+  outboxSources?(module: TModule, dependencies: SubgraphDependencies): OutboxSource[];
+  /** Event consumers, subscribed on the bus once `beforeConsumers` is done. */
+  consumers?(module: TModule): SubscribeOptions[];
+  /** Runs once the server listens, before consumers subscribe (e.g. rebuilding an index). */
+  beforeConsumers?(module: TModule, dependencies: SubgraphDependencies): Promise<void>;
+  /** Background work started last (e.g. a sweeper); the returned function stops it. */
+  background?(module: TModule, dependencies: SubgraphDependencies): (() => Promise<void>) | void;
+  /** Stops what `create` opened (e.g. storage), after everything else. */
+  close?(module: TModule): Promise<void>;
+  readinessChecks?: ReadinessCheck[];
+}
+
+/** What the caller may set besides the description (tests: a shared Mongo, a fresh database). */
+export type SubgraphOverrides<TContext extends object> = Partial<
+  Pick<StartSubgraphOptions<TContext>, 'databaseName' | 'mongo' | 'logger' | 'handleSignals'>
+>;
+
+/**
+ * The server options of a description, and the module once built. The whole life cycle: build the
+ * module; once listening, open the event bus, run the outbox relay (attached to the module's
+ * notifier), subscribe the consumers and start background work; on stop, undo it in reverse.
+ */
+export function subgraphServerOptions<TModule extends SubgraphModule, TContext extends object>(
+  description: SubgraphDescription<TModule, TContext>,
+  overrides: SubgraphOverrides<TContext> = {},
+): { options: StartSubgraphOptions<TContext>; module(): TModule } {
+  const env = description.environment;
+  const notifier = new RelayNotifier();
+  let built: TModule | undefined;
+  const module = (): TModule => {
+    if (!built) throw new Error(`${description.name}: the subgraph module is not built yet`);
+    return built;
+  };
+  const options: StartSubgraphOptions<TContext> = {
+    name: description.name,
+    environment: env,
+    ...overrides,
+    ...(description.readinessChecks ? { readinessChecks: description.readinessChecks } : {}),
+    schema: async (dependencies) => {
+      built = await description.create({ ...dependencies, outbox: notifier });
+      return built.schema;
+    },
+    context: ({ req, base }) =>
+      description.context ? description.context(module(), { req, base }) : ({} as TContext),
+    routes: (app, dependencies) => description.routes?.(app, module(), dependencies),
+    onStarted: async (dependencies) => {
+      const { connection, logger } = dependencies;
+      const stops: Array<() => Promise<void>> = [];
+      if (description.close) stops.push(() => description.close!(module()));
+      const sources = description.outboxSources?.(module(), dependencies) ?? [];
+      const consumers = description.consumers?.(module()) ?? [];
+      await description.beforeConsumers?.(module(), dependencies);
+      if (sources.length > 0 || consumers.length > 0) {
+        const bus: EventBus = await createEventBus(env, {
+          logger,
+          eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
+        });
+        stops.push(() => bus.close());
+        if (sources.length > 0) {
+          const relay = new OutboxRelay({ sources, bus, logger });
+          relay.start();
+          notifier.attach(relay);
+          stops.push(async () => {
+            notifier.attach(undefined);
+            await relay.stop();
+          });
+        }
+        for (const consumer of consumers) {
+          const subscription = await bus.subscribe(consumer);
+          stops.push(() => subscription.stop());
+        }
+      }
+      const stopBackground = description.background?.(module(), dependencies);
+      if (stopBackground) stops.push(stopBackground);
+      return async () => {
+        for (const stop of stops.reverse()) await stop();
+      };
+    },
+  };
+  return { options, module };
+}

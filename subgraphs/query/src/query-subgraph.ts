@@ -1,0 +1,30 @@
+import type { RunningDescribedSubgraph, SubgraphDescription } from '@groovy/common/subgraph';
+import type { QueryEnvironment } from './environment';
+import type { QueryContext } from './query-context';
+import { createQueryModule, type QueryModule } from './query-module';
+
+export type RunningQuerySubgraph = RunningDescribedSubgraph<QueryModule>;
+
+/**
+ * The query subgraph: GraphQL on /graphql; once listening, rebuilds the search index from the
+ * read model (a restart needs no replay), then consumes the songs events as consumer `query`.
+ */
+export function querySubgraph(
+  env: QueryEnvironment,
+): SubgraphDescription<QueryModule, Pick<QueryContext, 'catalogue'>> {
+  return {
+    name: 'query',
+    environment: env,
+    create: async (dependencies) => {
+      const module = await createQueryModule(dependencies);
+      await module.readModel.ensureIndexes();
+      return module;
+    },
+    context: (module) => module.context(),
+    beforeConsumers: async (module, { logger }) => {
+      const indexed = await module.search.rebuildIndex();
+      logger.info({ indexed }, 'search index rebuilt from the read model');
+    },
+    consumers: (module) => [module.consumer.subscription()],
+  };
+}
