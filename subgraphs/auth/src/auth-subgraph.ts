@@ -11,7 +11,7 @@ import { mountJwksRoute } from './signing-key/jwks.route';
  */
 export function authSubgraph(
   env: AuthEnvironment,
-): SubgraphDescription<AuthModule, Pick<AuthContext, 'userById' | 'clientIp'>> {
+): SubgraphDescription<AuthModule, Pick<AuthContext, 'userById'>> {
   return {
     name: 'auth',
     environment: env,
