@@ -10,7 +10,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, '.test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
 
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1' };
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+};
 const extra = process.argv.slice(2);
 const run = spawnSync(
   'npx',
@@ -30,7 +35,9 @@ if (fs.existsSync(resultsDir)) {
     skipped += r.skipped;
     brokenSuites += r.failedSuites;
     const mark = r.success ? 'ok ' : 'FAIL';
-    console.log(`${mark} ${r.package}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+    console.log(
+      `${mark} ${r.package}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`,
+    );
   }
 }
 const status = run.status ?? 1;

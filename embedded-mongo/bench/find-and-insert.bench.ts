@@ -38,7 +38,13 @@ async function run(target: Target, url: string): Promise<Map<number, number>> {
       for (let offset = 0; offset < size; offset += BATCH) {
         const batch = Array.from({ length: Math.min(BATCH, size - offset) }, (_, i) => {
           const n = offset + i;
-          return { email: `user${n}@example.com`, name: `User ${n}`, age: n % 90, tags: ['a', 'b'], createdAt: new Date() };
+          return {
+            email: `user${n}@example.com`,
+            name: `User ${n}`,
+            age: n % 90,
+            tags: ['a', 'b'],
+            createdAt: new Date(),
+          };
         });
         await coll.insertMany(batch);
       }
@@ -82,7 +88,12 @@ async function main(): Promise<void> {
   const external = process.env.MONGO_URL;
   if (external) {
     const mongod = await run('mongod', external);
-    emit('mongod', 'find_by_unique_p50_ratio_100k_vs_1k', undefined, (mongod.get(100_000) as number) / (mongod.get(1_000) as number));
+    emit(
+      'mongod',
+      'find_by_unique_p50_ratio_100k_vs_1k',
+      undefined,
+      (mongod.get(100_000) as number) / (mongod.get(1_000) as number),
+    );
   }
   if (ratio >= 2) {
     process.stderr.write(`find-by-unique p50 ratio 100k/1k is ${ratio.toFixed(2)} (must be < 2)\n`);

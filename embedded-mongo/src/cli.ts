@@ -21,11 +21,14 @@ function parseArgs(argv: string[]): CliArgs {
     if (flag === '--host') args.host = need();
     else if (flag === '--port') {
       const port = Number(need());
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${String(value)}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`invalid port: ${String(value)}`);
       args.port = port;
     } else if (flag === '--data-dir') args.dataDir = need();
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('usage: groovy-mongo [--host 127.0.0.1] [--port 27017] [--data-dir DIR]\n');
+      process.stdout.write(
+        'usage: groovy-mongo [--host 127.0.0.1] [--port 27017] [--data-dir DIR]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument: ${String(flag)}`);
   }
@@ -53,11 +56,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   try {
-    mongo = await startEmbeddedMongo({ host: args.host, port: args.port, ...(args.dataDir ? { dataDir: args.dataDir } : {}), logger });
+    mongo = await startEmbeddedMongo({
+      host: args.host,
+      port: args.port,
+      ...(args.dataDir ? { dataDir: args.dataDir } : {}),
+      logger,
+    });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const msg = e.code === 'EADDRINUSE' ? `port ${args.port} on ${args.host} is already in use` : e.message;
-    process.stderr.write(`${JSON.stringify({ level: 'error', service: 'mongo', msg: `cannot start: ${msg}` })}\n`);
+    const msg =
+      e.code === 'EADDRINUSE' ? `port ${args.port} on ${args.host} is already in use` : e.message;
+    process.stderr.write(
+      `${JSON.stringify({ level: 'error', service: 'mongo', msg: `cannot start: ${msg}` })}\n`,
+    );
     process.exit(1);
   }
   if (stopping) {

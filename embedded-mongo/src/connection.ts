@@ -40,10 +40,19 @@ export class Connection {
         this.handleFrame(frame);
       } catch (err) {
         // A bug or an unencodable reply must never take the server down: answer if we can, else hang up.
-        this.baseContext.logger.error('failed to handle message', { error: (err as Error).message, opCode: frame.header.opCode });
+        this.baseContext.logger.error('failed to handle message', {
+          error: (err as Error).message,
+          opCode: frame.header.opCode,
+        });
         try {
-          const reply = { ok: 0, errmsg: `internal error: ${(err as Error).message}`, code: 1, codeName: 'InternalError' };
-          if (frame.header.opCode === OP_MSG) this.write(encodeOpMsg(requestId(), frame.header.requestId, reply));
+          const reply = {
+            ok: 0,
+            errmsg: `internal error: ${(err as Error).message}`,
+            code: 1,
+            codeName: 'InternalError',
+          };
+          if (frame.header.opCode === OP_MSG)
+            this.write(encodeOpMsg(requestId(), frame.header.requestId, reply));
           else this.abort('internal error');
         } catch {
           this.abort('internal error');
@@ -53,7 +62,10 @@ export class Connection {
   }
 
   private abort(reason: string): void {
-    this.baseContext.logger.warn('closing connection', { reason, connectionId: this.baseContext.connectionId });
+    this.baseContext.logger.warn('closing connection', {
+      reason,
+      connectionId: this.baseContext.connectionId,
+    });
     this.socket.destroy();
   }
 
@@ -68,13 +80,23 @@ export class Connection {
         moreToCome = msg.moreToCome;
         const dbName = msg.command.$db;
         if (typeof dbName !== 'string') {
-          reply = { ok: 0, errmsg: 'OP_MSG requests require a $db argument', code: ErrorCodes.FailedToParse, codeName: 'FailedToParse' };
+          reply = {
+            ok: 0,
+            errmsg: 'OP_MSG requests require a $db argument',
+            code: ErrorCodes.FailedToParse,
+            codeName: 'FailedToParse',
+          };
         } else {
           reply = runCommand(msg.command, { ...this.baseContext, dbName });
         }
       } catch (err) {
         if (!(err instanceof ProtocolError)) throw err;
-        reply = { ok: 0, errmsg: err.message, code: ErrorCodes.InvalidBSON, codeName: 'InvalidBSON' };
+        reply = {
+          ok: 0,
+          errmsg: err.message,
+          code: ErrorCodes.InvalidBSON,
+          codeName: 'InvalidBSON',
+        };
       }
       if (!moreToCome) this.write(encodeOpMsg(requestId(), reqId, reply));
       return;
@@ -84,14 +106,30 @@ export class Connection {
         const query = parseOpQuery(frame.body);
         const [dbName, coll] = splitNamespace(query.fullCollectionName);
         if (coll !== '$cmd') {
-          this.write(encodeOpReply(requestId(), reqId, { $err: 'OP_QUERY is no longer supported', code: 5739101, ok: 0 }, 2));
+          this.write(
+            encodeOpReply(
+              requestId(),
+              reqId,
+              { $err: 'OP_QUERY is no longer supported', code: 5739101, ok: 0 },
+              2,
+            ),
+          );
           return;
         }
         const cmd = (query.query.$query as Document | undefined) ?? query.query;
-        this.write(encodeOpReply(requestId(), reqId, runCommand(cmd, { ...this.baseContext, dbName })));
+        this.write(
+          encodeOpReply(requestId(), reqId, runCommand(cmd, { ...this.baseContext, dbName })),
+        );
       } catch (err) {
         if (!(err instanceof ProtocolError)) throw err;
-        this.write(encodeOpReply(requestId(), reqId, { $err: err.message, code: ErrorCodes.InvalidBSON, ok: 0 }, 2));
+        this.write(
+          encodeOpReply(
+            requestId(),
+            reqId,
+            { $err: err.message, code: ErrorCodes.InvalidBSON, ok: 0 },
+            2,
+          ),
+        );
       }
       return;
     }

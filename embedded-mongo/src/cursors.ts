@@ -21,13 +21,18 @@ export class CursorRegistry {
   /** Registers the rest of a result set; returns the cursor id. */
   open(ns: string, docs: Document[], position: number): Long {
     let id = 0;
-    while (id === 0 || this.cursors.has(id)) id = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
+    while (id === 0 || this.cursors.has(id))
+      id = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
     this.cursors.set(id, { id, ns, docs, position, lastUsed: Date.now() });
     return Long.fromNumber(id);
   }
 
   /** Takes the next batch; returns undefined if the cursor does not exist. */
-  next(id: number, ns: string | undefined, batchSize: number | undefined): { batch: Document[]; exhausted: boolean; ns: string } | undefined {
+  next(
+    id: number,
+    ns: string | undefined,
+    batchSize: number | undefined,
+  ): { batch: Document[]; exhausted: boolean; ns: string } | undefined {
     const cursor = this.cursors.get(id);
     if (!cursor || (ns !== undefined && cursor.ns !== ns)) return undefined;
     const size = batchSize && batchSize > 0 ? batchSize : cursor.docs.length;
@@ -48,7 +53,8 @@ export class CursorRegistry {
   }
 
   expire(now = Date.now()): void {
-    for (const [id, cursor] of this.cursors) if (now - cursor.lastUsed > this.idleTimeoutMs) this.cursors.delete(id);
+    for (const [id, cursor] of this.cursors)
+      if (now - cursor.lastUsed > this.idleTimeoutMs) this.cursors.delete(id);
   }
 
   close(): void {

@@ -40,7 +40,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /** Starts a MongoDB-wire-protocol server backed by the embedded engine. */
-export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+export async function startEmbeddedMongo(
+  options: EmbeddedMongoOptions = {},
+): Promise<EmbeddedMongo> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? silentLogger;
   const engine = new StorageEngine();
@@ -60,7 +62,15 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     sockets.add(socket);
     socket.setNoDelay(true);
     socket.on('close', () => sockets.delete(socket));
-    new Connection(socket, { engine, cursors, logger, connectionId: connectionCounter, startedAt, host, port: boundPort });
+    new Connection(socket, {
+      engine,
+      cursors,
+      logger,
+      connectionId: connectionCounter,
+      startedAt,
+      host,
+      port: boundPort,
+    });
   });
   server.on('error', (err) => logger.error('server error', { error: err.message }));
 

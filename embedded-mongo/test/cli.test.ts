@@ -29,7 +29,12 @@ describe('groovy-mongo CLI', () => {
   it('prints one JSON listening line, serves clients, exits 0 on SIGTERM, and refuses a busy port', async () => {
     const child = startCli(['--host', '127.0.0.1', '--port', '0']);
     const exited = exitOf(child);
-    const line = JSON.parse(await firstLine(child)) as { level: string; service: string; msg: string; url: string };
+    const line = JSON.parse(await firstLine(child)) as {
+      level: string;
+      service: string;
+      msg: string;
+      url: string;
+    };
     expect(line).toMatchObject({ level: 'info', service: 'mongo', msg: 'listening' });
     expect(line.url).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+$/);
     const client = await MongoClient.connect(line.url);

@@ -15,7 +15,9 @@ export function envBoolean(defaultValue: boolean) {
     .trim()
     .toLowerCase()
     .optional()
-    .transform((value, ctx) => (value === undefined || value === '' ? defaultValue : booleanWord(value, ctx)));
+    .transform((value, ctx) =>
+      value === undefined || value === '' ? defaultValue : booleanWord(value, ctx),
+    );
 }
 
 /** A TCP port number (0 = pick a free port). */
@@ -68,13 +70,19 @@ export const DEV_IDENTITY_TOKEN_SECRET = 'dev-only-identity-token-secret-do-not-
 export function serviceEnvironmentShape(defaultPort: number) {
   return {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: envPort(defaultPort),
     MONGO_URL: envOptionalUrl(['mongodb', 'mongodb+srv']),
     /** The service's database inside the server (default `groovy_<service>`). */
-    MONGO_DATABASE: z.string().trim().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name (letters, digits, _ or -)').optional(),
+    MONGO_DATABASE: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name (letters, digits, _ or -)')
+      .optional(),
     MONGO_ALLOW_DOWNLOAD: envBoolean(false),
     MONGOMS_SYSTEM_BINARY: z.string().trim().optional(),
     SHUTDOWN_TIMEOUT_MS: envPositiveInt(10_000),

@@ -39,8 +39,12 @@ export function loadEnvironment<S extends z.ZodType>(
   } catch (error) {
     if (!(error instanceof EnvironmentError)) throw error;
     process.stderr.write(
-      JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service, msg: error.message }) +
-        '\n',
+      JSON.stringify({
+        level: 'fatal',
+        time: new Date().toISOString(),
+        service,
+        msg: error.message,
+      }) + '\n',
     );
     process.exit(78);
   }

@@ -8,7 +8,11 @@ import { ErrorCode } from './error-codes';
 export abstract class DomainError extends GraphQLError {
   abstract readonly code: ErrorCode;
 
-  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+  protected constructor(
+    message: string,
+    code: ErrorCode,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { ...extensions, code } });
     this.name = new.target.name;
   }

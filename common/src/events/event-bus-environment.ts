@@ -10,11 +10,19 @@ export function eventBusEnvironmentShape() {
   return {
     EVENT_BUS: z.enum(['embedded', 'pubsub']).default('embedded'),
     /** The embedded bus's database inside the Mongo server (shared by all services: their broker). */
-    EVENT_BUS_DATABASE: z.string().trim().regex(/^[A-Za-z0-9_-]{1,63}$/).default('groovy_events'),
+    EVENT_BUS_DATABASE: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/)
+      .default('groovy_events'),
     EVENT_BUS_POLL_INTERVAL_MS: envPositiveInt(50),
     PUBSUB_PROJECT_ID: z.string().trim().optional(),
     PUBSUB_EMULATOR_HOST: z.string().trim().optional(),
-    PUBSUB_TOPIC_PREFIX: z.string().trim().regex(/^[A-Za-z][\w.-]{0,100}$/).default('groovy'),
+    PUBSUB_TOPIC_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z][\w.-]{0,100}$/)
+      .default('groovy'),
     PUBSUB_MAX_DELIVERY_ATTEMPTS: z.coerce.number().int().min(5).max(100).default(5),
     PUBSUB_CREATE_RESOURCES: envBoolean(true),
   };

@@ -43,7 +43,9 @@ export class InvalidEventError extends Error {
 }
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
 }
 
 /** Validates the envelope and, for a registered type/version, its data. Throws InvalidEventError. */
@@ -52,7 +54,9 @@ export function parseEvent(raw: unknown): EventEnvelope {
   if (!envelope.success) throw new InvalidEventError(describe(envelope.error));
   const definition = definitions.get(keyOf(envelope.data.type, envelope.data.version));
   if (!definition) {
-    throw new InvalidEventError(`unknown event type ${envelope.data.type} version ${envelope.data.version}`);
+    throw new InvalidEventError(
+      `unknown event type ${envelope.data.type} version ${envelope.data.version}`,
+    );
   }
   const data = definition.data.safeParse(envelope.data.data);
   if (!data.success) throw new InvalidEventError(`${envelope.data.type}: ${describe(data.error)}`);

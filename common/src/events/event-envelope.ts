@@ -32,7 +32,9 @@ export interface NewEvent<TType extends string, TData> {
 }
 
 /** Stamps a new event with its id and time. */
-export function createEvent<TType extends string, TData>(event: NewEvent<TType, TData>): EventEnvelope<TType, TData> {
+export function createEvent<TType extends string, TData>(
+  event: NewEvent<TType, TData>,
+): EventEnvelope<TType, TData> {
   return {
     id: randomUUID(),
     type: event.type,

@@ -29,7 +29,10 @@ export class ProcessedEvents {
   }
 
   async applyOnce(event: EventEnvelope, apply: () => Promise<void>): Promise<ApplyOutcome> {
-    this.ready ??= this.processed.createIndex({ processedAt: 1 }, { expireAfterSeconds: 30 * 24 * 3600 });
+    this.ready ??= this.processed.createIndex(
+      { processedAt: 1 },
+      { expireAfterSeconds: 30 * 24 * 3600 },
+    );
     await this.ready;
     if (await this.processed.findOne({ _id: event.id })) return 'duplicate';
     const aggregateKey = `${event.producer}:${event.aggregateId}`;
@@ -39,19 +42,25 @@ export class ProcessedEvents {
       return 'stale';
     }
     await apply();
-    await this.versions.updateOne(
-      { _id: aggregateKey, version: { $lt: event.aggregateVersion } },
-      { $set: { version: event.aggregateVersion } },
-      { upsert: true },
-    ).catch((error: { code?: number }) => {
-      // A concurrent newer version won the upsert race: nothing to record.
-      if (error.code !== 11000) throw error;
-    });
+    await this.versions
+      .updateOne(
+        { _id: aggregateKey, version: { $lt: event.aggregateVersion } },
+        { $set: { version: event.aggregateVersion } },
+        { upsert: true },
+      )
+      .catch((error: { code?: number }) => {
+        // A concurrent newer version won the upsert race: nothing to record.
+        if (error.code !== 11000) throw error;
+      });
     await this.markProcessed(event.id);
     return 'applied';
   }
 
   private async markProcessed(id: string): Promise<void> {
-    await this.processed.updateOne({ _id: id }, { $setOnInsert: { processedAt: new Date() } }, { upsert: true });
+    await this.processed.updateOne(
+      { _id: id },
+      { $setOnInsert: { processedAt: new Date() } },
+      { upsert: true },
+    );
   }
 }

@@ -26,7 +26,9 @@ export type FederatedSchemaOptions = Omit<BuildSchemaOptions, 'skipCheck' | 'emi
  * into the SDL), then `@apollo/subgraph` adds `_service`, `_entities` and the reference resolvers.
  * Dates are `DateTime` (ISO-8601) from graphql-scalars, as API.md says.
  */
-export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(
+  options: FederatedSchemaOptions,
+): Promise<GraphQLSchema> {
   const { referenceResolvers = {}, ...buildOptions } = options;
   const schema = await buildSchema({
     // Only the types reachable from these resolvers: type-graphql's default would pull in every

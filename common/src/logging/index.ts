@@ -1,1 +1,7 @@
-export { createLogger, requestScope, type Logger, type LoggerOptions, type RequestScope } from './logger';
+export {
+  createLogger,
+  requestScope,
+  type Logger,
+  type LoggerOptions,
+  type RequestScope,
+} from './logger';

@@ -21,7 +21,12 @@ export interface LoggerOptions {
 }
 
 /** JSON logs (one object per line) by default; readable, coloured lines with `format: 'pretty'`. */
-export function createLogger({ service, level = 'info', format = 'json', destination }: LoggerOptions): Logger {
+export function createLogger({
+  service,
+  level = 'info',
+  format = 'json',
+  destination,
+}: LoggerOptions): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service },

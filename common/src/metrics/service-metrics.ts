@@ -19,9 +19,14 @@ export interface ServiceMetricsOptions {
   operationNames?: OperationNameLabelsOptions;
 }
 
-const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const LATENCY_BUCKETS_SECONDS = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+];
 
-export function createServiceMetrics(service: string, options: ServiceMetricsOptions = {}): ServiceMetrics {
+export function createServiceMetrics(
+  service: string,
+  options: ServiceMetricsOptions = {},
+): ServiceMetrics {
   const operationNames = new OperationNameLabels(options.operationNames);
   const registry = new Registry();
   registry.setDefaultLabels({ service });

@@ -87,7 +87,9 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     );
     const ready = results.every(([, ok]) => ok);
     const checks = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'failing']));
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name, checks });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', service: options.name, checks });
   });
   operational.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
@@ -103,7 +105,10 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
       internalServer.closeAllConnections();
     }
     const forced = setTimeout(() => {
-      logger.warn({ timeoutMs: shutdownTimeoutMs }, 'stop timed out; closing remaining connections');
+      logger.warn(
+        { timeoutMs: shutdownTimeoutMs },
+        'stop timed out; closing remaining connections',
+      );
       httpServer.closeAllConnections();
     }, shutdownTimeoutMs);
     forced.unref();
@@ -138,7 +143,9 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
       }
       const status = httpStatusOf(error);
       if (status >= 500) logger.error({ err: error }, 'unhandled error in an HTTP route');
-      res.status(status).json({ error: status >= 500 ? 'internal server error' : (error as Error).message });
+      res
+        .status(status)
+        .json({ error: status >= 500 ? 'internal server error' : (error as Error).message });
     });
   };
 
@@ -151,7 +158,11 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
         internalApp.use((req, res) => {
           res.status(404).json({ error: 'not found', path: req.path });
         });
-        internalBaseUrl = await listenOn(internalServer, options.internalPort ?? 0, options.internalHost ?? options.host);
+        internalBaseUrl = await listenOn(
+          internalServer,
+          options.internalPort ?? 0,
+          options.internalHost ?? options.host,
+        );
       }
       try {
         return await listenOn(httpServer, options.port, options.host);
@@ -185,6 +196,8 @@ function listenOn(server: http.Server, port: number, host: string): Promise<stri
 
 /** The status an error carries (body-parser sets `status`, e.g. 413 or 400), else 500. */
 function httpStatusOf(error: unknown): number {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }

@@ -16,7 +16,11 @@ export interface Storage {
   createSignedUpload(key: string, options: SignedUploadOptions): Promise<SignedUpload>;
 
   /** Writes an object (the worker's outputs). Streams; the object appears only when complete. */
-  put(key: string, body: Readable | Buffer, options: { contentType: string; cacheControl?: string }): Promise<StoredObject>;
+  put(
+    key: string,
+    body: Readable | Buffer,
+    options: { contentType: string; cacheControl?: string },
+  ): Promise<StoredObject>;
 
   /** Reads an object as a stream; NotFound when it does not exist. */
   get(key: string): Promise<Readable>;

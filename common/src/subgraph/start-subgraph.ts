@@ -111,7 +111,9 @@ export async function serveSubgraph<TContext extends object = object>(
   const dependencies: SubgraphDependencies = { name, connection, logger };
 
   const metrics = createServiceMetrics(name, {
-    operationNames: env.METRICS_MAX_OPERATION_NAMES ? { maxNames: env.METRICS_MAX_OPERATION_NAMES } : {},
+    operationNames: env.METRICS_MAX_OPERATION_NAMES
+      ? { maxNames: env.METRICS_MAX_OPERATION_NAMES }
+      : {},
   });
   const service = createHttpService({
     name,

@@ -1,4 +1,8 @@
-import { IDENTITY_HEADER, signIdentityToken, type VerifiedIdentity } from '../identity/identity-token';
+import {
+  IDENTITY_HEADER,
+  signIdentityToken,
+  type VerifiedIdentity,
+} from '../identity/identity-token';
 
 /** A GraphQL response as a test reads it, with the HTTP status. */
 export interface TestGraphQLResult<T = Record<string, unknown>> {
@@ -7,7 +11,12 @@ export interface TestGraphQLResult<T = Record<string, unknown>> {
   errors?: Array<{
     message: string;
     path?: string[];
-    extensions?: { code?: string; field?: string; retryAfterSeconds?: number; [key: string]: unknown };
+    extensions?: {
+      code?: string;
+      field?: string;
+      retryAfterSeconds?: number;
+      [key: string]: unknown;
+    };
   }>;
 }
 
@@ -31,12 +40,27 @@ export async function executeAsRouter<T = Record<string, unknown>>(
   variables: Record<string, unknown>,
   options: ExecuteAsRouterOptions,
 ): Promise<TestGraphQLResult<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...options.headers,
+  };
   if (options.as || options.clientAddress) {
     const identity: VerifiedIdentity | null =
       typeof options.as === 'string' ? { kind: 'user', userId: options.as } : (options.as ?? null);
-    headers[IDENTITY_HEADER] = await signIdentityToken(identity, options.identitySecret, 60, options.clientAddress);
+    headers[IDENTITY_HEADER] = await signIdentityToken(
+      identity,
+      options.identitySecret,
+      60,
+      options.clientAddress,
+    );
   }
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, ...((await response.json()) as Omit<TestGraphQLResult<T>, 'status'>) };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    ...((await response.json()) as Omit<TestGraphQLResult<T>, 'status'>),
+  };
 }

@@ -33,7 +33,14 @@ export function spawnService(options: SpawnServiceOptions): Promise<SpawnedServi
   const child = spawn(process.execPath, ['--enable-source-maps', options.entry], {
     cwd: options.cwd,
     // eslint-disable-next-line no-process-env -- the child needs the OS search path
-    env: { PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', NODE_ENV: 'test', PATH: process.env.PATH, ...options.env },
+    env: {
+      PORT: '0',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+      PATH: process.env.PATH,
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -91,7 +98,11 @@ export function spawnService(options: SpawnServiceOptions): Promise<SpawnedServi
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`${options.name} exited (code ${code}) before announcing its URL; output:\n${output}`));
+      reject(
+        new Error(
+          `${options.name} exited (code ${code}) before announcing its URL; output:\n${output}`,
+        ),
+      );
     });
   });
 }

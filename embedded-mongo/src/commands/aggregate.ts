@@ -3,16 +3,39 @@ import { Aggregator } from 'mingo/aggregator';
 import { MongoCommandError } from '../errors';
 import { matchDocuments, mingoOptions, wrapMingo } from '../query/matcher';
 import { cloneValue, isPlainObject } from '../storage/values';
-import { collectionNameOf, cursorReply, optionalDocument, type CommandContext, type CommandHandler } from './context';
+import {
+  collectionNameOf,
+  cursorReply,
+  optionalDocument,
+  type CommandContext,
+  type CommandHandler,
+} from './context';
 import { explainQuery, serverInfo } from './explain';
 
-const UNSUPPORTED_STAGES = new Set(['$merge', '$search', '$searchMeta', '$geoNear', '$changeStream', '$collStats', '$indexStats', '$listSessions', '$currentOp', '$planCacheStats']);
+const UNSUPPORTED_STAGES = new Set([
+  '$merge',
+  '$search',
+  '$searchMeta',
+  '$geoNear',
+  '$changeStream',
+  '$collStats',
+  '$indexStats',
+  '$listSessions',
+  '$currentOp',
+  '$planCacheStats',
+]);
 
 function stageName(stage: Document): string {
   return Object.keys(stage)[0] ?? '';
 }
 
-function runPipeline(ctx: CommandContext, input: Document[], pipeline: Document[], collation?: Document, variables?: Document): Document[] {
+function runPipeline(
+  ctx: CommandContext,
+  input: Document[],
+  pipeline: Document[],
+  collation?: Document,
+  variables?: Document,
+): Document[] {
   const resolver = (name: string): Document[] => {
     const coll = ctx.engine.getCollection(ctx.dbName, name);
     return coll ? [...coll.docs.values()].map((d) => cloneValue(d)) : [];
@@ -37,14 +60,20 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   for (const stage of stages) {
     const name = stageName(stage);
     if (UNSUPPORTED_STAGES.has(name)) {
-      throw new MongoCommandError('NotImplemented', `${name} is not supported by the embedded engine`);
+      throw new MongoCommandError(
+        'NotImplemented',
+        `${name} is not supported by the embedded engine`,
+      );
     }
   }
   const collation = optionalDocument(cmd, 'collation');
   const variables = optionalDocument(cmd, 'let');
   const cursorOpts = optionalDocument(cmd, 'cursor');
   if (!cursorOpts && cmd.explain !== true) {
-    throw new MongoCommandError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+    throw new MongoCommandError(
+      'FailedToParse',
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
   }
   const batchSize = typeof cursorOpts?.batchSize === 'number' ? cursorOpts.batchSize : undefined;
 
@@ -53,13 +82,17 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   let rest = stages;
   if (target === 1 || target === 1.0) {
     if (stageName(stages[0] ?? {}) !== '$documents') {
-      throw new MongoCommandError('InvalidNamespace', "{aggregate: 1} is not valid for '$match'; a collection is required.");
+      throw new MongoCommandError(
+        'InvalidNamespace',
+        "{aggregate: 1} is not valid for '$match'; a collection is required.",
+      );
     }
   } else {
     collName = collectionNameOf(cmd, ctx);
     const coll = ctx.engine.getCollection(ctx.dbName, collName);
     const first = stages[0];
-    const firstMatch = first && stageName(first) === '$match' ? (first.$match as Document) : undefined;
+    const firstMatch =
+      first && stageName(first) === '$match' ? (first.$match as Document) : undefined;
     if (cmd.explain === true) {
       return {
         explainVersion: '1',
@@ -73,7 +106,10 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     }
     if (coll) {
       if (firstMatch && isPlainObject(firstMatch)) {
-        input = matchDocuments(coll, { filter: firstMatch, ...(collation ? { collation } : {}) }).matches.map(([, d]) => d);
+        input = matchDocuments(coll, {
+          filter: firstMatch,
+          ...(collation ? { collation } : {}),
+        }).matches.map(([, d]) => d);
         rest = stages.slice(1);
       } else {
         input = [...coll.docs.values()];
@@ -85,13 +121,20 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   let outTarget: string | undefined;
   if (last && stageName(last) === '$out') {
     const spec: unknown = last.$out;
-    outTarget = typeof spec === 'string' ? spec : isPlainObject(spec) && typeof spec.coll === 'string' ? spec.coll : undefined;
+    outTarget =
+      typeof spec === 'string'
+        ? spec
+        : isPlainObject(spec) && typeof spec.coll === 'string'
+          ? spec.coll
+          : undefined;
     if (!outTarget) throw new MongoCommandError('BadValue', '$out requires a collection name');
     rest = rest.slice(0, -1);
   }
   const results = rest.length > 0 ? runPipeline(ctx, input, rest, collation, variables) : input;
   if (outTarget) {
-    const out = ctx.engine.getCollection(ctx.dbName, outTarget) ?? ctx.engine.ensureCollection(ctx.dbName, outTarget);
+    const out =
+      ctx.engine.getCollection(ctx.dbName, outTarget) ??
+      ctx.engine.ensureCollection(ctx.dbName, outTarget);
     out.clear();
     for (const doc of results) out.insert(cloneValue(doc));
     return cursorReply(ctx, `${ctx.dbName}.${collName ?? '$cmd.aggregate'}`, [], batchSize);

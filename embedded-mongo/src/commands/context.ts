@@ -39,7 +39,10 @@ export function optionalDocument(cmd: Document, field: string): Document | undef
   const value: unknown = cmd[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new MongoCommandError('TypeMismatch', `BSON field '${field}' is the wrong type '${Array.isArray(value) ? 'array' : typeof value}', expected type 'object'`);
+    throw new MongoCommandError(
+      'TypeMismatch',
+      `BSON field '${field}' is the wrong type '${Array.isArray(value) ? 'array' : typeof value}', expected type 'object'`,
+    );
   }
   return value as Document;
 }
@@ -49,11 +52,20 @@ export function optionalNumber(cmd: Document, field: string): number | undefined
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') return value;
   if (value instanceof Long) return value.toNumber();
-  throw new MongoCommandError('TypeMismatch', `BSON field '${field}' is the wrong type '${typeof value}', expected a number`);
+  throw new MongoCommandError(
+    'TypeMismatch',
+    `BSON field '${field}' is the wrong type '${typeof value}', expected a number`,
+  );
 }
 
 /** Builds the { cursor: { id, ns, firstBatch } } reply, registering a cursor if documents remain. */
-export function cursorReply(ctx: CommandContext, ns: string, docs: Document[], batchSize: number | undefined, singleBatch = false): Document {
+export function cursorReply(
+  ctx: CommandContext,
+  ns: string,
+  docs: Document[],
+  batchSize: number | undefined,
+  singleBatch = false,
+): Document {
   const size = batchSize === undefined ? 101 : batchSize;
   const first = size === 0 ? [] : takeBatch(docs, 0, size);
   let id = Long.ZERO;

@@ -4,7 +4,12 @@ import { matchDocuments } from '../query/matcher';
 import type { Plan } from '../query/planner';
 import { isPlainObject } from '../storage/values';
 import { SERVER_VERSION } from './handshake';
-import { collectionNameOf, optionalDocument, type CommandContext, type CommandHandler } from './context';
+import {
+  collectionNameOf,
+  optionalDocument,
+  type CommandContext,
+  type CommandHandler,
+} from './context';
 
 /** The winningPlan document for a plan, in mongod's classic-engine shape. */
 export function winningPlan(plan: Plan, filter: Document): Document {
@@ -29,7 +34,13 @@ export function winningPlan(plan: Plan, filter: Document): Document {
 }
 
 /** Explains a query over one collection: { queryPlanner, executionStats? }. */
-export function explainQuery(ctx: CommandContext, collName: string, filter: Document, verbosity: string, extra: { sort?: Document; limit?: number; skip?: number } = {}): Document {
+export function explainQuery(
+  ctx: CommandContext,
+  collName: string,
+  filter: Document,
+  verbosity: string,
+  extra: { sort?: Document; limit?: number; skip?: number } = {},
+): Document {
   const coll = ctx.engine.getCollection(ctx.dbName, collName);
   const ns = `${ctx.dbName}.${collName}`;
   const started = Date.now();
@@ -61,7 +72,8 @@ export function serverInfo(ctx: CommandContext): Document {
 
 export const explain: CommandHandler = (cmd, ctx) => {
   const inner = optionalDocument(cmd, 'explain');
-  if (!inner || !isPlainObject(inner)) throw new MongoCommandError('BadValue', 'explain command requires a nested object');
+  if (!inner || !isPlainObject(inner))
+    throw new MongoCommandError('BadValue', 'explain command requires a nested object');
   const verbosity = typeof cmd.verbosity === 'string' ? cmd.verbosity : 'allPlansExecution';
   const kind = Object.keys(inner)[0];
   const collName = collectionNameOf(inner, ctx);
@@ -93,7 +105,10 @@ export const explain: CommandHandler = (cmd, ctx) => {
       break;
     }
     default:
-      throw new MongoCommandError('CommandNotFound', `Explain failed due to unknown command: ${String(kind)}`);
+      throw new MongoCommandError(
+        'CommandNotFound',
+        `Explain failed due to unknown command: ${String(kind)}`,
+      );
   }
   return {
     explainVersion: '1',

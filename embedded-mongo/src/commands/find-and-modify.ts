@@ -14,15 +14,31 @@ export const findAndModify: CommandHandler = (cmd, ctx) => {
   const updateSpec: unknown = cmd.update;
   const returnNew = cmd.new === true;
   const upsert = cmd.upsert === true;
-  const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Document[]) : undefined;
-  if (remove && updateSpec !== undefined) throw new MongoCommandError('FailedToParse', 'Cannot specify both an update and remove=true');
-  if (!remove && updateSpec === undefined) throw new MongoCommandError('FailedToParse', 'Either an update or remove=true must be specified');
-  if (remove && (upsert || returnNew)) throw new MongoCommandError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
+  const arrayFilters = Array.isArray(cmd.arrayFilters)
+    ? (cmd.arrayFilters as Document[])
+    : undefined;
+  if (remove && updateSpec !== undefined)
+    throw new MongoCommandError('FailedToParse', 'Cannot specify both an update and remove=true');
+  if (!remove && updateSpec === undefined)
+    throw new MongoCommandError(
+      'FailedToParse',
+      'Either an update or remove=true must be specified',
+    );
+  if (remove && (upsert || returnNew))
+    throw new MongoCommandError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
   if (!remove) classifyUpdate(updateSpec);
 
   const coll = ctx.engine.getCollection(ctx.dbName, name);
-  const project = (doc: Document | null): Document | null => (doc ? (projectDocuments([doc], projection)[0] ?? null) : null);
-  const found = coll ? matchDocuments(coll, { filter, limit: 1, ...(sort ? { sort } : {}), ...(collation ? { collation } : {}) }).matches[0] : undefined;
+  const project = (doc: Document | null): Document | null =>
+    doc ? (projectDocuments([doc], projection)[0] ?? null) : null;
+  const found = coll
+    ? matchDocuments(coll, {
+        filter,
+        limit: 1,
+        ...(sort ? { sort } : {}),
+        ...(collation ? { collation } : {}),
+      }).matches[0]
+    : undefined;
 
   if (remove) {
     if (!found || !coll) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
@@ -31,7 +47,10 @@ export const findAndModify: CommandHandler = (cmd, ctx) => {
   }
   if (found && coll) {
     const [id, before] = found;
-    const result = applyUpdate(before, updateSpec, { filter, ...(arrayFilters ? { arrayFilters } : {}) });
+    const result = applyUpdate(before, updateSpec, {
+      filter,
+      ...(arrayFilters ? { arrayFilters } : {}),
+    });
     if (result.changed) coll.replace(id, result.doc);
     return {
       lastErrorObject: { n: 1, updatedExisting: true },

@@ -2,7 +2,13 @@ import { Long } from 'bson';
 import { MongoCommandError } from '../errors';
 import { matchDocuments, projectDocuments } from '../query/matcher';
 import { canonicalKey, valuesAtPath } from '../storage/values';
-import { collectionNameOf, cursorReply, optionalDocument, optionalNumber, type CommandHandler } from './context';
+import {
+  collectionNameOf,
+  cursorReply,
+  optionalDocument,
+  optionalNumber,
+  type CommandHandler,
+} from './context';
 
 export const find: CommandHandler = (cmd, ctx) => {
   const name = collectionNameOf(cmd, ctx);
@@ -14,8 +20,16 @@ export const find: CommandHandler = (cmd, ctx) => {
   const skip = optionalNumber(cmd, 'skip') ?? 0;
   const rawLimit = optionalNumber(cmd, 'limit') ?? 0;
   const batchSize = optionalNumber(cmd, 'batchSize');
-  if (skip < 0) throw new MongoCommandError('BadValue', `skip value must be non-negative, but received: ${skip}`);
-  if (batchSize !== undefined && batchSize < 0) throw new MongoCommandError('BadValue', `batchSize value must be non-negative, but received: ${batchSize}`);
+  if (skip < 0)
+    throw new MongoCommandError(
+      'BadValue',
+      `skip value must be non-negative, but received: ${skip}`,
+    );
+  if (batchSize !== undefined && batchSize < 0)
+    throw new MongoCommandError(
+      'BadValue',
+      `batchSize value must be non-negative, but received: ${batchSize}`,
+    );
   const singleBatch = cmd.singleBatch === true || rawLimit < 0;
   const limit = Math.abs(rawLimit);
   const coll = ctx.engine.getCollection(ctx.dbName, name);
@@ -27,7 +41,11 @@ export const find: CommandHandler = (cmd, ctx) => {
     ...(sort ? { sort } : {}),
     ...(collation ? { collation } : {}),
   });
-  const docs = projectDocuments(matches.map(([, doc]) => doc), projection, filter);
+  const docs = projectDocuments(
+    matches.map(([, doc]) => doc),
+    projection,
+    filter,
+  );
   const effectiveBatch = singleBatch && batchSize === undefined ? docs.length : batchSize;
   return cursorReply(ctx, ns, docs, effectiveBatch, singleBatch);
 };
@@ -35,14 +53,19 @@ export const find: CommandHandler = (cmd, ctx) => {
 export const getMore: CommandHandler = (cmd, ctx) => {
   const rawId: unknown = cmd.getMore;
   const id = typeof rawId === 'number' ? rawId : rawId instanceof Long ? rawId.toNumber() : NaN;
-  if (Number.isNaN(id)) throw new MongoCommandError('TypeMismatch', "Field 'getMore' must be of type long");
+  if (Number.isNaN(id))
+    throw new MongoCommandError('TypeMismatch', "Field 'getMore' must be of type long");
   const collection = typeof cmd.collection === 'string' ? cmd.collection : undefined;
   const ns = collection ? `${ctx.dbName}.${collection}` : undefined;
   const batchSize = optionalNumber(cmd, 'batchSize');
   const result = ctx.cursors.next(id, ns, batchSize);
   if (!result) throw new MongoCommandError('CursorNotFound', `cursor id ${id} not found`);
   return {
-    cursor: { nextBatch: result.batch, id: result.exhausted ? Long.ZERO : Long.fromNumber(id), ns: result.ns },
+    cursor: {
+      nextBatch: result.batch,
+      id: result.exhausted ? Long.ZERO : Long.fromNumber(id),
+      ns: result.ns,
+    },
     ok: 1,
   };
 };
@@ -55,7 +78,13 @@ export const killCursors: CommandHandler = (cmd, ctx) => {
     const id = typeof raw === 'number' ? raw : raw instanceof Long ? raw.toNumber() : NaN;
     (ctx.cursors.kill(id) ? killed : notFound).push(Long.fromNumber(id));
   }
-  return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+  return {
+    cursorsKilled: killed,
+    cursorsNotFound: notFound,
+    cursorsAlive: [],
+    cursorsUnknown: [],
+    ok: 1,
+  };
 };
 
 export const count: CommandHandler = (cmd, ctx) => {
@@ -69,13 +98,22 @@ export const count: CommandHandler = (cmd, ctx) => {
     return { n: limit > 0 ? Math.min(limit, total) : total, ok: 1 };
   }
   const collation = optionalDocument(cmd, 'collation');
-  const { matches } = matchDocuments(coll, { filter: query, skip, limit, ...(collation ? { collation } : {}) });
+  const { matches } = matchDocuments(coll, {
+    filter: query,
+    skip,
+    limit,
+    ...(collation ? { collation } : {}),
+  });
   return { n: matches.length, ok: 1 };
 };
 
 export const distinct: CommandHandler = (cmd, ctx) => {
   const key = cmd.key;
-  if (typeof key !== 'string') throw new MongoCommandError('FailedToParse', "BSON field 'distinct.key' is missing but a required field");
+  if (typeof key !== 'string')
+    throw new MongoCommandError(
+      'FailedToParse',
+      "BSON field 'distinct.key' is missing but a required field",
+    );
   const coll = ctx.engine.getCollection(ctx.dbName, collectionNameOf(cmd, ctx));
   if (!coll) return { values: [], ok: 1 };
   const query = optionalDocument(cmd, 'query') ?? {};

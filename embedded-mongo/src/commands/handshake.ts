@@ -56,7 +56,12 @@ export const getParameter: CommandHandler = (cmd) => {
     transactionLifetimeLimitSeconds: 60,
     logLevel: 0,
   };
-  if (cmd.getParameter === '*' || (typeof cmd.getParameter === 'object' && cmd.getParameter !== null && (cmd.getParameter as Document).allParameters)) {
+  if (
+    cmd.getParameter === '*' ||
+    (typeof cmd.getParameter === 'object' &&
+      cmd.getParameter !== null &&
+      (cmd.getParameter as Document).allParameters)
+  ) {
     return { ...params, ok: 1 };
   }
   const out: Document = {};

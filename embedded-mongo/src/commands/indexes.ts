@@ -14,7 +14,8 @@ export const createIndexes: CommandHandler = (cmd, ctx) => {
   const before = coll.indexSpecs().length;
   let created = 0;
   for (const spec of specs) {
-    if (!isPlainObject(spec)) throw new MongoCommandError('TypeMismatch', 'index specification must be an object');
+    if (!isPlainObject(spec))
+      throw new MongoCommandError('TypeMismatch', 'index specification must be an object');
     if (coll.createIndex(spec)) created += 1;
   }
   const reply: Document = {
@@ -30,10 +31,16 @@ export const createIndexes: CommandHandler = (cmd, ctx) => {
 export const listIndexes: CommandHandler = (cmd, ctx) => {
   const name = collectionNameOf(cmd, ctx);
   const coll = ctx.engine.getCollection(ctx.dbName, name);
-  if (!coll) throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${ctx.dbName}.${name}`);
+  if (!coll)
+    throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${ctx.dbName}.${name}`);
   const cursor = optionalDocument(cmd, 'cursor');
   const batchSize = typeof cursor?.batchSize === 'number' ? cursor.batchSize : undefined;
-  return cursorReply(ctx, coll.ns, coll.indexSpecs().map((spec) => ({ ...spec })), batchSize);
+  return cursorReply(
+    ctx,
+    coll.ns,
+    coll.indexSpecs().map((spec) => ({ ...spec })),
+    batchSize,
+  );
 };
 
 export const dropIndexes: CommandHandler = (cmd, ctx) => {
@@ -47,11 +54,16 @@ export const dropIndexes: CommandHandler = (cmd, ctx) => {
   } else if (typeof target === 'string') {
     coll.dropIndex(target);
   } else if (Array.isArray(target)) {
-    for (const item of target) if (typeof item !== 'string' || !coll.getIndex(item)) coll.dropIndex(String(item));
+    for (const item of target)
+      if (typeof item !== 'string' || !coll.getIndex(item)) coll.dropIndex(String(item));
     for (const item of target) coll.dropIndex(item as string);
   } else if (isPlainObject(target)) {
     const indexName = coll.findIndexNameByKey(target);
-    if (!indexName) throw new MongoCommandError('IndexNotFound', `can't find index with key: ${JSON.stringify(target)}`);
+    if (!indexName)
+      throw new MongoCommandError(
+        'IndexNotFound',
+        `can't find index with key: ${JSON.stringify(target)}`,
+      );
     coll.dropIndex(indexName);
   } else {
     throw new MongoCommandError('TypeMismatch', "BSON field 'dropIndexes.index' is the wrong type");
@@ -63,15 +75,23 @@ export const dropIndexes: CommandHandler = (cmd, ctx) => {
 export const collMod: CommandHandler = (cmd, ctx) => {
   const name = collectionNameOf(cmd, ctx);
   const coll = ctx.engine.getCollection(ctx.dbName, name);
-  if (!coll) throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${ctx.dbName}.${name}`);
+  if (!coll)
+    throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${ctx.dbName}.${name}`);
   const reply: Document = {};
   const indexChange = optionalDocument(cmd, 'index');
   if (indexChange) {
-    const indexName = typeof indexChange.name === 'string'
-      ? indexChange.name
-      : isPlainObject(indexChange.keyPattern) ? coll.findIndexNameByKey(indexChange.keyPattern) : undefined;
+    const indexName =
+      typeof indexChange.name === 'string'
+        ? indexChange.name
+        : isPlainObject(indexChange.keyPattern)
+          ? coll.findIndexNameByKey(indexChange.keyPattern)
+          : undefined;
     const index = indexName ? coll.getIndex(indexName) : undefined;
-    if (!index) throw new MongoCommandError('IndexNotFound', `cannot find index ${JSON.stringify(indexChange.name ?? indexChange.keyPattern)} for ns ${coll.ns}`);
+    if (!index)
+      throw new MongoCommandError(
+        'IndexNotFound',
+        `cannot find index ${JSON.stringify(indexChange.name ?? indexChange.keyPattern)} for ns ${coll.ns}`,
+      );
     if (typeof indexChange.expireAfterSeconds === 'number') {
       reply.expireAfterSeconds_old = index.spec.expireAfterSeconds;
       index.spec.expireAfterSeconds = indexChange.expireAfterSeconds;

@@ -15,11 +15,27 @@ export const create: CommandHandler = (cmd, ctx) => {
   const name = collectionNameOf(cmd, ctx);
   const options: Document = {};
   for (const [key, value] of Object.entries(cmd)) {
-    if (key === 'create' || key.startsWith('$') || ['lsid', 'writeConcern', 'txnNumber', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment'].includes(key)) continue;
+    if (
+      key === 'create' ||
+      key.startsWith('$') ||
+      [
+        'lsid',
+        'writeConcern',
+        'txnNumber',
+        'apiVersion',
+        'apiStrict',
+        'apiDeprecationErrors',
+        'comment',
+      ].includes(key)
+    )
+      continue;
     options[key] = value;
   }
   if (options.timeseries || options.viewOn) {
-    throw new MongoCommandError('NotImplemented', 'views and time-series collections are not supported by the embedded engine');
+    throw new MongoCommandError(
+      'NotImplemented',
+      'views and time-series collections are not supported by the embedded engine',
+    );
   }
   ctx.engine.createCollection(ctx.dbName, name, options);
   return { ok: 1 };
@@ -85,7 +101,10 @@ function parseNamespace(value: unknown, field: string): [string, string] {
 
 export const renameCollection: CommandHandler = (cmd, ctx) => {
   if (ctx.dbName !== 'admin') {
-    throw new MongoCommandError('IllegalOperation', 'renameCollection may only be run against the admin database.');
+    throw new MongoCommandError(
+      'IllegalOperation',
+      'renameCollection may only be run against the admin database.',
+    );
   }
   const [fromDb, from] = parseNamespace(cmd.renameCollection, 'source');
   const [toDb, to] = parseNamespace(cmd.to, 'target');
@@ -124,7 +143,10 @@ export const collStats: CommandHandler = (cmd, ctx) => {
   const name = collectionNameOf(cmd, ctx);
   const coll = ctx.engine.getCollection(ctx.dbName, name);
   if (!coll) {
-    throw new MongoCommandError('NamespaceNotFound', `Collection [${ctx.dbName}.${name}] not found.`);
+    throw new MongoCommandError(
+      'NamespaceNotFound',
+      `Collection [${ctx.dbName}.${name}] not found.`,
+    );
   }
   const size = dataSize(coll);
   const indexSizes: Document = {};
@@ -146,9 +168,20 @@ export const collStats: CommandHandler = (cmd, ctx) => {
 export const validate: CommandHandler = (cmd, ctx) => {
   const name = collectionNameOf(cmd, ctx);
   const coll = ctx.engine.getCollection(ctx.dbName, name);
-  if (!coll) throw new MongoCommandError('NamespaceNotFound', `Collection '${ctx.dbName}.${name}' does not exist to validate.`);
-  return { ns: coll.ns, nrecords: coll.docs.size, nIndexes: coll.indexSpecs().length, valid: true, errors: [], warnings: [], ok: 1 };
+  if (!coll)
+    throw new MongoCommandError(
+      'NamespaceNotFound',
+      `Collection '${ctx.dbName}.${name}' does not exist to validate.`,
+    );
+  return {
+    ns: coll.ns,
+    nrecords: coll.docs.size,
+    nIndexes: coll.indexSpecs().length,
+    valid: true,
+    errors: [],
+    warnings: [],
+    ok: 1,
+  };
 };
 
 export const currentOpEmpty: CommandHandler = () => ({ inprog: [], ok: 1 });
-

@@ -88,7 +88,12 @@ const HANDLERS: Record<string, CommandHandler> = {
   explain,
 };
 
-const TRANSACTION_TOLERANT = new Set(['abortTransaction', 'endSessions', 'killAllSessions', 'killSessions']);
+const TRANSACTION_TOLERANT = new Set([
+  'abortTransaction',
+  'endSessions',
+  'killAllSessions',
+  'killSessions',
+]);
 
 /** Names of all commands the engine answers. */
 export const supportedCommands = Object.keys(HANDLERS);
@@ -98,18 +103,29 @@ export function runCommand(cmd: Document, ctx: CommandContext): Document {
   const name = Object.keys(cmd)[0];
   try {
     if (name === undefined) throw new MongoCommandError('FailedToParse', 'Empty command object');
-    const handler = Object.prototype.hasOwnProperty.call(HANDLERS, name) ? HANDLERS[name] : undefined;
+    const handler = Object.prototype.hasOwnProperty.call(HANDLERS, name)
+      ? HANDLERS[name]
+      : undefined;
     if (!handler) {
       ctx.logger.warn('unknown command', { command: name, db: ctx.dbName });
       throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
     }
-    if ((cmd.txnNumber !== undefined || cmd.startTransaction !== undefined || cmd.autocommit !== undefined) && !TRANSACTION_TOLERANT.has(name)) {
-      throw new MongoCommandError('IllegalOperation', 'Transaction numbers are only allowed on a replica set member or mongos');
+    if (
+      (cmd.txnNumber !== undefined ||
+        cmd.startTransaction !== undefined ||
+        cmd.autocommit !== undefined) &&
+      !TRANSACTION_TOLERANT.has(name)
+    ) {
+      throw new MongoCommandError(
+        'IllegalOperation',
+        'Transaction numbers are only allowed on a replica set member or mongos',
+      );
     }
     return handler(cmd, ctx);
   } catch (err) {
     const error = toCommandError(err);
-    if (!(err instanceof MongoCommandError)) ctx.logger.error('command failed', { command: name, error: error.message });
+    if (!(err instanceof MongoCommandError))
+      ctx.logger.error('command failed', { command: name, error: error.message });
     return error.toReply();
   }
 }

@@ -8,10 +8,17 @@ import { collectionNameOf, type CommandContext, type CommandHandler } from './co
 function arrayField(cmd: Document, field: string): Document[] {
   const value: unknown = cmd[field];
   if (!Array.isArray(value)) {
-    throw new MongoCommandError('FailedToParse', `BSON field '${Object.keys(cmd)[0] as string}.${field}' is missing but a required field`);
+    throw new MongoCommandError(
+      'FailedToParse',
+      `BSON field '${Object.keys(cmd)[0] as string}.${field}' is missing but a required field`,
+    );
   }
   for (const item of value) {
-    if (!isPlainObject(item)) throw new MongoCommandError('TypeMismatch', `BSON field '${field}' must be an array of objects`);
+    if (!isPlainObject(item))
+      throw new MongoCommandError(
+        'TypeMismatch',
+        `BSON field '${field}' must be an array of objects`,
+      );
   }
   return value as Document[];
 }
@@ -63,10 +70,21 @@ export const update: CommandHandler = (cmd, ctx) => {
   statements.forEach((stmt, index) => {
     if (ordered && writeErrors.length > 0) return;
     try {
-      if (!isPlainObject(stmt.q)) throw new MongoCommandError('TypeMismatch', "BSON field 'update.updates.q' is missing but a required field");
-      if (stmt.u === undefined) throw new MongoCommandError('FailedToParse', "BSON field 'update.updates.u' is missing but a required field");
+      if (!isPlainObject(stmt.q))
+        throw new MongoCommandError(
+          'TypeMismatch',
+          "BSON field 'update.updates.q' is missing but a required field",
+        );
+      if (stmt.u === undefined)
+        throw new MongoCommandError(
+          'FailedToParse',
+          "BSON field 'update.updates.u' is missing but a required field",
+        );
       if (stmt.multi && classifyUpdate(stmt.u) === 'replacement') {
-        throw new MongoCommandError('FailedToParse', 'multi update is not supported for replacement-style update');
+        throw new MongoCommandError(
+          'FailedToParse',
+          'multi update is not supported for replacement-style update',
+        );
       }
       const result = runUpdate(ctx, name, stmt);
       n += result.n;
@@ -81,11 +99,19 @@ export const update: CommandHandler = (cmd, ctx) => {
   return writeReply(n, writeErrors, extra);
 };
 
-function runUpdate(ctx: CommandContext, name: string, stmt: UpdateStatement): { n: number; nModified: number; upsertedId?: unknown } {
+function runUpdate(
+  ctx: CommandContext,
+  name: string,
+  stmt: UpdateStatement,
+): { n: number; nModified: number; upsertedId?: unknown } {
   const coll = ctx.engine.getCollection(ctx.dbName, name);
   const arrayFilters = Array.isArray(stmt.arrayFilters) ? stmt.arrayFilters : undefined;
   const matches = coll
-    ? matchDocuments(coll, { filter: stmt.q, limit: stmt.multi ? 0 : 1, ...(stmt.collation ? { collation: stmt.collation } : {}) }).matches
+    ? matchDocuments(coll, {
+        filter: stmt.q,
+        limit: stmt.multi ? 0 : 1,
+        ...(stmt.collation ? { collation: stmt.collation } : {}),
+      }).matches
     : [];
   if (matches.length === 0) {
     if (!stmt.upsert) return { n: 0, nModified: 0 };
@@ -95,7 +121,10 @@ function runUpdate(ctx: CommandContext, name: string, stmt: UpdateStatement): { 
   }
   let nModified = 0;
   for (const [id, doc] of matches) {
-    const result = applyUpdate(doc, stmt.u, { filter: stmt.q, ...(arrayFilters ? { arrayFilters } : {}) });
+    const result = applyUpdate(doc, stmt.u, {
+      filter: stmt.q,
+      ...(arrayFilters ? { arrayFilters } : {}),
+    });
     if (result.changed) {
       coll?.replace(id, result.doc);
       nModified += 1;
@@ -120,11 +149,23 @@ export const deleteCommand: CommandHandler = (cmd, ctx) => {
   statements.forEach((stmt, index) => {
     if (ordered && writeErrors.length > 0) return;
     try {
-      if (!isPlainObject(stmt.q)) throw new MongoCommandError('TypeMismatch', "BSON field 'delete.deletes.q' is missing but a required field");
+      if (!isPlainObject(stmt.q))
+        throw new MongoCommandError(
+          'TypeMismatch',
+          "BSON field 'delete.deletes.q' is missing but a required field",
+        );
       const limit = Number(stmt.limit ?? 0);
-      if (limit !== 0 && limit !== 1) throw new MongoCommandError('BadValue', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+      if (limit !== 0 && limit !== 1)
+        throw new MongoCommandError(
+          'BadValue',
+          `The limit field in delete objects must be 0 or 1. Got ${limit}`,
+        );
       if (!coll) return;
-      const { matches } = matchDocuments(coll, { filter: stmt.q, limit, ...(stmt.collation ? { collation: stmt.collation } : {}) });
+      const { matches } = matchDocuments(coll, {
+        filter: stmt.q,
+        limit,
+        ...(stmt.collation ? { collation: stmt.collation } : {}),
+      });
       for (const [id] of matches) if (coll.remove(id)) n += 1;
     } catch (err) {
       writeErrors.push(toCommandError(err).toWriteError(index));

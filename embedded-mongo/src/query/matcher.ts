@@ -15,9 +15,19 @@ function containsText(value: unknown): boolean {
 }
 
 /** mingo options for a request (collation, $lookup resolution). */
-export function mingoOptions(extra: { collation?: Document; collectionResolver?: (name: string) => Document[] } = {}): Partial<Options> {
-  const options: { -readonly [K in keyof Options]?: Options[K] } = { idKey: '_id', useStrictMode: true, context: ENGINE_CONTEXT };
-  if (extra.collation && typeof extra.collation.locale === 'string' && extra.collation.locale !== 'simple') {
+export function mingoOptions(
+  extra: { collation?: Document; collectionResolver?: (name: string) => Document[] } = {},
+): Partial<Options> {
+  const options: { -readonly [K in keyof Options]?: Options[K] } = {
+    idKey: '_id',
+    useStrictMode: true,
+    context: ENGINE_CONTEXT,
+  };
+  if (
+    extra.collation &&
+    typeof extra.collation.locale === 'string' &&
+    extra.collation.locale !== 'simple'
+  ) {
     options.collation = extra.collation as unknown as Options['collation'];
   }
   if (extra.collectionResolver) options.collectionResolver = extra.collectionResolver;
@@ -37,7 +47,10 @@ export function wrapMingo<T>(fn: () => T): T {
 /** Compiles a filter into a mingo Query, refusing $text which the engine does not implement. */
 export function compileFilter(filter: Document, collation?: Document): Query {
   if (containsText(filter)) {
-    throw new MongoCommandError('NotImplemented', '$text queries are not supported by the embedded engine');
+    throw new MongoCommandError(
+      'NotImplemented',
+      '$text queries are not supported by the embedded engine',
+    );
   }
   return wrapMingo(() => new Query(filter, mingoOptions(collation ? { collation } : {})));
 }
@@ -91,7 +104,13 @@ export function matchDocuments(coll: Collection, spec: FindSpec): MatchResult {
 }
 
 /** Applies a find projection to documents (returns new objects; stored docs are untouched). */
-export function projectDocuments(docs: Document[], projection: Document | undefined, filter: Document = {}): Document[] {
+export function projectDocuments(
+  docs: Document[],
+  projection: Document | undefined,
+  filter: Document = {},
+): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
-  return wrapMingo(() => new Query(filter, mingoOptions()).find(docs, projection).all() as Document[]);
+  return wrapMingo(
+    () => new Query(filter, mingoOptions()).find(docs, projection).all() as Document[],
+  );
 }

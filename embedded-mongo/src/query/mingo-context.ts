@@ -13,7 +13,9 @@ import { sortBySpec } from './sort';
 
 /** $sort with MongoDB's BSON ordering (mingo's own puts ObjectId after Date and compares Long/Decimal128 as text). */
 function $sort(coll: Iterator, sortKeys: Document, options: Options): Iterator {
-  return coll.transform((docs: Document[]) => Lazy(sortBySpec(docs, (d) => d, sortKeys, options.collation as Document | undefined)));
+  return coll.transform((docs: Document[]) =>
+    Lazy(sortBySpec(docs, (d) => d, sortKeys, options.collation as Document | undefined)),
+  );
 }
 
 /** $toString that prints Decimal128/Long as numbers (their toString is an ordering key, see value-identity). */

@@ -26,7 +26,15 @@ function equalityValues(cond: unknown): unknown[] | undefined {
     }
     if (keys[0] === '$in' && Array.isArray(cond.$in)) {
       const vals = cond.$in as unknown[];
-      if (vals.some((v) => v instanceof RegExp || Array.isArray(v) || (isPlainObject(v) && Object.keys(v).some((k) => k.startsWith('$'))))) return undefined;
+      if (
+        vals.some(
+          (v) =>
+            v instanceof RegExp ||
+            Array.isArray(v) ||
+            (isPlainObject(v) && Object.keys(v).some((k) => k.startsWith('$'))),
+        )
+      )
+        return undefined;
       return vals;
     }
     return undefined;
@@ -35,7 +43,10 @@ function equalityValues(cond: unknown): unknown[] | undefined {
 }
 
 /** Collects field -> equality values from the top level of a filter and of its $and clauses. */
-function equalityConditions(filter: Document, out = new Map<string, unknown[]>()): Map<string, unknown[]> {
+function equalityConditions(
+  filter: Document,
+  out = new Map<string, unknown[]>(),
+): Map<string, unknown[]> {
   for (const [field, cond] of Object.entries(filter)) {
     if (field === '$and' && Array.isArray(cond)) {
       for (const clause of cond) if (isPlainObject(clause)) equalityConditions(clause, out);
@@ -49,8 +60,13 @@ function equalityConditions(filter: Document, out = new Map<string, unknown[]>()
 }
 
 /** Chooses how to find the documents matching filter: by _id, through an index, or by a scan. */
-export function planQuery(coll: Collection, filter: Document, options: { collation?: Document } = {}): Plan {
-  const collationInsensitive = options.collation !== undefined && Number(options.collation.strength ?? 3) < 3;
+export function planQuery(
+  coll: Collection,
+  filter: Document,
+  options: { collation?: Document } = {},
+): Plan {
+  const collationInsensitive =
+    options.collation !== undefined && Number(options.collation.strength ?? 3) < 3;
   const conditions = equalityConditions(filter);
   const ids = conditions.get('_id');
   if (ids && !(collationInsensitive && ids.some((v) => typeof v === 'string'))) {
@@ -73,7 +89,11 @@ export function planQuery(coll: Collection, filter: Document, options: { collati
     if (!values) continue;
     if (index.sparse && values.some((v) => v === null || v === undefined)) continue;
     if (collationInsensitive && values.some((v) => typeof v === 'string')) continue;
-    if (!best || (index.unique && !best.index.unique) || index.fields.length < best.index.fields.length) {
+    if (
+      !best ||
+      (index.unique && !best.index.unique) ||
+      index.fields.length < best.index.fields.length
+    ) {
       best = { index, values };
     }
   }

@@ -5,7 +5,13 @@ import { decimalText, isPlainObject, valuesAtPath } from '../storage/values';
 function typeRank(v: unknown): number {
   if (v instanceof MinKey) return 1;
   if (v === undefined || v === null) return 2;
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Long || v instanceof Decimal128) return 3;
+  if (
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    v instanceof Long ||
+    v instanceof Decimal128
+  )
+    return 3;
   if (typeof v === 'string') return 4;
   if (Array.isArray(v)) return 6;
   if (isPlainObject(v)) return 5;
@@ -93,7 +99,12 @@ export function compareValues(a: unknown, b: unknown, collator?: Intl.Collator):
 }
 
 /** The value a document sorts by for one field: arrays contribute their min (asc) or max (desc) element. */
-function sortKey(doc: Document, field: string, direction: number, collator?: Intl.Collator): unknown {
+function sortKey(
+  doc: Document,
+  field: string,
+  direction: number,
+  collator?: Intl.Collator,
+): unknown {
   const raw = valuesAtPath(doc, field);
   const flat: unknown[] = [];
   for (const v of raw) {
@@ -110,16 +121,27 @@ function sortKey(doc: Document, field: string, direction: number, collator?: Int
 }
 
 /** Stable sort of items by a MongoDB sort specification. */
-export function sortBySpec<T>(items: T[], docOf: (item: T) => Document, spec: Document, collation?: Document): T[] {
+export function sortBySpec<T>(
+  items: T[],
+  docOf: (item: T) => Document,
+  spec: Document,
+  collation?: Document,
+): T[] {
   const fields = Object.entries(spec)
     .filter(([field]) => field !== '$natural')
     .map(([field, dir]) => [field, Number(dir) < 0 ? -1 : 1] as const);
-  const collator = collation && typeof collation.locale === 'string' && collation.locale !== 'simple'
-    ? new Intl.Collator(collation.locale, {
-        sensitivity: Number(collation.strength ?? 3) === 1 ? 'base' : Number(collation.strength ?? 3) === 2 ? 'accent' : 'variant',
-        numeric: collation.numericOrdering === true,
-      })
-    : undefined;
+  const collator =
+    collation && typeof collation.locale === 'string' && collation.locale !== 'simple'
+      ? new Intl.Collator(collation.locale, {
+          sensitivity:
+            Number(collation.strength ?? 3) === 1
+              ? 'base'
+              : Number(collation.strength ?? 3) === 2
+                ? 'accent'
+                : 'variant',
+          numeric: collation.numericOrdering === true,
+        })
+      : undefined;
   const keyed = items.map((item, index) => ({
     item,
     index,

@@ -66,9 +66,10 @@ export function validateOperatorUpdate(doc: Document, modifier: Document): void 
         );
       }
       if (ARRAY_OPS.has(op) && !Array.isArray(current)) {
-        const message = op === '$pull' || op === '$pullAll'
-          ? 'Cannot apply $pull to a non-array value'
-          : `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document ${idText}`;
+        const message =
+          op === '$pull' || op === '$pullAll'
+            ? 'Cannot apply $pull to a non-array value'
+            : `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document ${idText}`;
         throw new MongoCommandError('BadValue', message);
       }
     }

@@ -47,7 +47,9 @@ export class CollectionIndex {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
     this.isText = Object.values(spec.key).some((v) => v === 'text');
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, {}) : undefined;
+    this.partial = spec.partialFilterExpression
+      ? new Query(spec.partialFilterExpression, {})
+      : undefined;
   }
 
   get name(): string {
@@ -119,7 +121,9 @@ export class CollectionIndex {
       keyValue[field] = entry.values[i] ?? null;
       keyPattern[field] = this.spec.key[field];
     });
-    const shown = this.fields.map((field, i) => `${field}: ${formatValue(entry.values[i])}`).join(', ');
+    const shown = this.fields
+      .map((field, i) => `${field}: ${formatValue(entry.values[i])}`)
+      .join(', ');
     return new MongoCommandError(
       'DuplicateKey',
       `E11000 duplicate key error collection: ${ns} index: ${this.name} dup key: { ${shown} }`,

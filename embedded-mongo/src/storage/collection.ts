@@ -13,7 +13,10 @@ const INDEX_OPTION_KEYS_IGNORED = new Set(['v', 'ns', 'background', 'key', 'name
 function sameKey(a: Document, b: Document): boolean {
   const ka = Object.entries(a);
   const kb = Object.entries(b);
-  return ka.length === kb.length && ka.every(([k, v], i) => kb[i]?.[0] === k && String(kb[i]?.[1]) === String(v));
+  return (
+    ka.length === kb.length &&
+    ka.every(([k, v], i) => kb[i]?.[0] === k && String(kb[i]?.[1]) === String(v))
+  );
 }
 
 function comparableOptions(spec: Document): string {
@@ -62,7 +65,10 @@ export class Collection {
   }
 
   indexSpecs(): IndexSpec[] {
-    return [{ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME }, ...this.secondaryIndexes().map((i) => i.spec)];
+    return [
+      { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME },
+      ...this.secondaryIndexes().map((i) => i.spec),
+    ];
   }
 
   static idKey(id: unknown): string {
@@ -77,8 +83,10 @@ export class Collection {
       const { _id, ...rest } = doc;
       doc = { _id, ...rest };
     }
-    if (Array.isArray(doc._id)) throw new MongoCommandError('BadValue', "can't use an array for _id");
-    if (doc._id instanceof RegExp) throw new MongoCommandError('BadValue', "can't use a regex for _id");
+    if (Array.isArray(doc._id))
+      throw new MongoCommandError('BadValue', "can't use an array for _id");
+    if (doc._id instanceof RegExp)
+      throw new MongoCommandError('BadValue', "can't use a regex for _id");
     const id = Collection.idKey(doc._id);
     if (this.docs.has(id)) throw this.idDuplicate(doc._id);
     for (const index of this.indexes.values()) index.checkUnique(doc, id, this.ns);
@@ -126,20 +134,36 @@ export class Collection {
   createIndex(raw: Document): boolean {
     const key: unknown = raw.key;
     if (!isPlainObject(key) || Object.keys(key).length === 0) {
-      throw new MongoCommandError('FailedToParse', 'The index spec must have a non-empty key document');
+      throw new MongoCommandError(
+        'FailedToParse',
+        'The index spec must have a non-empty key document',
+      );
     }
     for (const [field, dir] of Object.entries(key)) {
-      const ok = dir === 1 || dir === -1 || typeof dir === 'string' || (typeof dir === 'number' && dir !== 0);
+      const ok =
+        dir === 1 ||
+        dir === -1 ||
+        typeof dir === 'string' ||
+        (typeof dir === 'number' && dir !== 0);
       if (!ok || field === '') {
-        throw new MongoCommandError('BadValue', `Values in the index key pattern can't be 0 or empty: ${field}`);
+        throw new MongoCommandError(
+          'BadValue',
+          `Values in the index key pattern can't be 0 or empty: ${field}`,
+        );
       }
     }
     const name = typeof raw.name === 'string' ? raw.name : defaultIndexName(key);
-    const spec: IndexSpec = { ...(raw as Partial<IndexSpec>), v: 2, key: key as IndexSpec['key'], name };
+    const spec: IndexSpec = {
+      ...(raw as Partial<IndexSpec>),
+      v: 2,
+      key: key as IndexSpec['key'],
+      name,
+    };
     delete spec.ns;
     delete spec.background;
     if (name === ID_INDEX_NAME || sameKey(key, { _id: 1 })) {
-      if (sameKey(key, { _id: 1 }) && (name === ID_INDEX_NAME || raw.name === undefined)) return false;
+      if (sameKey(key, { _id: 1 }) && (name === ID_INDEX_NAME || raw.name === undefined))
+        return false;
       throw new MongoCommandError('BadValue', 'The _id index cannot be redefined');
     }
     const byName = this.indexes.get(name);
@@ -159,7 +183,11 @@ export class Collection {
       return false;
     }
     for (const existing of this.indexes.values()) {
-      if (sameKey(existing.spec.key, key) && JSON.stringify(existing.spec.partialFilterExpression) === JSON.stringify(spec.partialFilterExpression)) {
+      if (
+        sameKey(existing.spec.key, key) &&
+        JSON.stringify(existing.spec.partialFilterExpression) ===
+          JSON.stringify(spec.partialFilterExpression)
+      ) {
         throw new MongoCommandError(
           'IndexOptionsConflict',
           `Index already exists with a different name: ${existing.name}`,
@@ -177,7 +205,8 @@ export class Collection {
   }
 
   dropIndex(name: string): void {
-    if (name === ID_INDEX_NAME) throw new MongoCommandError('InvalidOptions', 'cannot drop _id index');
+    if (name === ID_INDEX_NAME)
+      throw new MongoCommandError('InvalidOptions', 'cannot drop _id index');
     if (!this.indexes.delete(name)) {
       throw new MongoCommandError('IndexNotFound', `index not found with name [${name}]`);
     }

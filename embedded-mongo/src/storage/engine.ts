@@ -4,7 +4,12 @@ import { Collection, type CollectionOptions } from './collection';
 
 /** Validates a database name the way mongod does. */
 export function validateDbName(name: unknown): string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 63 || /[/\\. "$\0]/.test(name)) {
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.length > 63 ||
+    /[/\\. "$\0]/.test(name)
+  ) {
     throw new MongoCommandError('InvalidNamespace', `Invalid database name: '${String(name)}'`);
   }
   return name;
@@ -12,8 +17,17 @@ export function validateDbName(name: unknown): string {
 
 /** Validates a collection name the way mongod does. */
 export function validateCollectionName(dbName: string, name: unknown): string {
-  if (typeof name !== 'string' || name.length === 0 || name.includes('\0') || name.includes('$') || name.startsWith('.')) {
-    throw new MongoCommandError('InvalidNamespace', `Invalid collection name: ${dbName}.${String(name)}`);
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.includes('\0') ||
+    name.includes('$') ||
+    name.startsWith('.')
+  ) {
+    throw new MongoCommandError(
+      'InvalidNamespace',
+      `Invalid collection name: ${dbName}.${String(name)}`,
+    );
   }
   return name;
 }
@@ -42,7 +56,10 @@ export class StorageEngine {
       this.databases.set(dbName, db);
     }
     if (db.has(name)) {
-      throw new MongoCommandError('NamespaceExists', `Collection ${dbName}.${name} already exists.`);
+      throw new MongoCommandError(
+        'NamespaceExists',
+        `Collection ${dbName}.${name} already exists.`,
+      );
     }
     const coll = new Collection(dbName, name, options);
     db.set(name, coll);
@@ -83,7 +100,10 @@ export class StorageEngine {
   rename(fromDb: string, from: string, toDb: string, to: string, dropTarget: boolean): void {
     const source = this.getCollection(fromDb, from);
     if (!source) {
-      throw new MongoCommandError('NamespaceNotFound', `Source collection ${fromDb}.${from} does not exist`);
+      throw new MongoCommandError(
+        'NamespaceNotFound',
+        `Source collection ${fromDb}.${from} does not exist`,
+      );
     }
     validateDbName(toDb);
     validateCollectionName(toDb, to);

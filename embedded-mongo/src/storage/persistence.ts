@@ -1,5 +1,14 @@
 import { deserialize, serialize, UUID, type Document } from 'bson';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { tagValues } from './value-identity';
 import { Collection } from './collection';
@@ -48,7 +57,12 @@ export class SnapshotStore {
     }
     const meta = docs.shift() ?? {};
     const uuid = typeof meta.uuid === 'string' ? new UUID(meta.uuid) : undefined;
-    const coll = new Collection(dbName, String(meta.name), (meta.options as Document | undefined) ?? {}, uuid);
+    const coll = new Collection(
+      dbName,
+      String(meta.name),
+      (meta.options as Document | undefined) ?? {},
+      uuid,
+    );
     for (const spec of (meta.indexes as Document[] | undefined) ?? []) coll.createIndex(spec);
     for (const doc of docs) coll.insert(doc);
     return coll;
@@ -76,7 +90,9 @@ export class SnapshotStore {
         const path = join(dbDir, file);
         if (file.endsWith(SUFFIX) && !live.has(path)) {
           rmSync(path, { force: true });
-          this.written.delete(`${decodeURIComponent(dbEntry)}.${decodeURIComponent(file.slice(0, -SUFFIX.length))}`);
+          this.written.delete(
+            `${decodeURIComponent(dbEntry)}.${decodeURIComponent(file.slice(0, -SUFFIX.length))}`,
+          );
         }
       }
       if (readdirSync(dbDir).length === 0) rmSync(dbDir, { recursive: true, force: true });
@@ -91,7 +107,12 @@ export class SnapshotStore {
   private writeCollection(coll: Collection, path: string): void {
     mkdirSync(join(this.dir, encodeURIComponent(coll.dbName)), { recursive: true });
     const parts: Uint8Array[] = [
-      serialize({ name: coll.name, options: coll.options, uuid: coll.uuid.toHexString(), indexes: coll.indexSpecs().slice(1) }),
+      serialize({
+        name: coll.name,
+        options: coll.options,
+        uuid: coll.uuid.toHexString(),
+        indexes: coll.indexSpecs().slice(1),
+      }),
     ];
     for (const doc of coll.docs.values()) parts.push(serialize(doc));
     const tmp = `${path}.tmp-${process.pid}`;

@@ -78,7 +78,9 @@ export function canonicalKey(value: unknown): string {
     const s = decimalText(value);
     const n = Number(s);
     const ordered = orderedNumberKey(s);
-    return Number.isFinite(n) && orderedNumberKey(String(n)) === ordered ? numberKey(n) : `n${ordered}`;
+    return Number.isFinite(n) && orderedNumberKey(String(n)) === ordered
+      ? numberKey(n)
+      : `n${ordered}`;
   }
   if (value instanceof Binary) {
     return `x${value.sub_type}:${Buffer.from(value.buffer).toString('base64')}`;
@@ -142,7 +144,8 @@ export function valuesAtPath(doc: unknown, path: string): unknown[] {
 export function formatValue(value: unknown): string {
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (value instanceof ObjectId) return `ObjectId('${value.toHexString()}')`;
   if (value instanceof Date) return `new Date(${value.getTime()})`;
   if (value instanceof Long) return longText(value);

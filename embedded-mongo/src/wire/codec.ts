@@ -25,7 +25,8 @@ function readCString(buf: Buffer, offset: number): [string, number] {
 function readDocument(buf: Buffer, offset: number, limit: number): [Document, number] {
   if (offset + 5 > limit) throw new ProtocolError('truncated BSON document');
   const size = buf.readInt32LE(offset);
-  if (size < 5 || offset + size > limit) throw new ProtocolError(`invalid BSON document size ${size}`);
+  if (size < 5 || offset + size > limit)
+    throw new ProtocolError(`invalid BSON document size ${size}`);
   try {
     return [deserialize(buf.subarray(offset, offset + size), DESERIALIZE_OPTIONS), offset + size];
   } catch (err) {
@@ -106,7 +107,12 @@ export function encodeOpMsg(requestId: number, responseTo: number, doc: Document
 }
 
 /** Encodes an OP_REPLY carrying one document. */
-export function encodeOpReply(requestId: number, responseTo: number, doc: Document, responseFlags = 0): Buffer {
+export function encodeOpReply(
+  requestId: number,
+  responseTo: number,
+  doc: Document,
+  responseFlags = 0,
+): Buffer {
   const payload = serialize(doc);
   const fixed = Buffer.alloc(20);
   fixed.writeInt32LE(responseFlags, 0);

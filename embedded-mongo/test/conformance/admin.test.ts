@@ -24,7 +24,10 @@ describe('handshake and admin commands', () => {
     expect(typeof info.version).toBe('string');
     expect(Array.isArray(info.versionArray)).toBe(true);
     expect(info.versionArray[0]).toBeGreaterThanOrEqual(4);
-    const fcv = await t.client().db('admin').command({ getParameter: 1, featureCompatibilityVersion: 1 });
+    const fcv = await t
+      .client()
+      .db('admin')
+      .command({ getParameter: 1, featureCompatibilityVersion: 1 });
     expect(fcv.featureCompatibilityVersion.version).toMatch(/^\d+\.\d+$/);
     const status = await t.client().db('admin').command({ connectionStatus: 1 });
     expect(status.authInfo).toBeDefined();
@@ -43,7 +46,10 @@ describe('handshake and admin commands', () => {
   });
 
   it('reports dbStats and collStats-like figures', async () => {
-    await t.db().collection('stats').insertMany([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    await t
+      .db()
+      .collection('stats')
+      .insertMany([{ a: 1 }, { a: 2 }, { a: 3 }]);
     const stats = await t.db().command({ dbStats: 1 });
     expect(stats.objects).toBeGreaterThanOrEqual(3);
     expect(stats.collections).toBeGreaterThanOrEqual(1);
@@ -51,7 +57,10 @@ describe('handshake and admin commands', () => {
   });
 
   it('rejects unknown commands with CommandNotFound', async () => {
-    const err = await t.db().command({ definitelyNotACommand: 1 }).catch((e: unknown) => e);
+    const err = await t
+      .db()
+      .command({ definitelyNotACommand: 1 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MongoServerError);
     expect((err as MongoServerError).code).toBe(59);
     expect((err as MongoServerError).codeName).toBe('CommandNotFound');
@@ -62,9 +71,15 @@ describe('handshake and admin commands', () => {
     const session = t.client().startSession();
     try {
       session.startTransaction();
-      const err = await t.db().collection('txn').insertOne({ a: 1 }, { session }).catch((e: unknown) => e);
+      const err = await t
+        .db()
+        .collection('txn')
+        .insertOne({ a: 1 }, { session })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Error);
-      expect(String((err as Error).message)).toMatch(/Transaction numbers|retryable writes|replica set/i);
+      expect(String((err as Error).message)).toMatch(
+        /Transaction numbers|retryable writes|replica set/i,
+      );
       await session.abortTransaction().catch(() => undefined);
     } finally {
       await session.endSession();

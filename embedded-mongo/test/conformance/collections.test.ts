@@ -2,7 +2,10 @@ import { MongoServerError } from 'mongodb';
 import { useDriverTarget } from './target';
 
 async function codeOf(p: Promise<unknown>): Promise<number | undefined> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   return err instanceof MongoServerError ? (err.code as number) : undefined;
 }
 
@@ -11,7 +14,9 @@ describe('collection commands', () => {
 
   it('creates collections explicitly and refuses duplicates with NamespaceExists', async () => {
     await t.db().createCollection('explicit');
-    const names = (await t.db().listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    const names = (await t.db().listCollections({}, { nameOnly: true }).toArray()).map(
+      (c) => c.name,
+    );
     expect(names).toContain('explicit');
     expect(await codeOf(t.db().command({ create: 'explicit' }))).toBe(48);
   });
@@ -23,7 +28,10 @@ describe('collection commands', () => {
     expect(list).toHaveLength(1);
     expect(list[0]?.name).toBe('alpha');
     expect(list[0]?.type).toBe('collection');
-    const regex = await t.db().listCollections({ name: { $regex: '^be' } }, { nameOnly: true }).toArray();
+    const regex = await t
+      .db()
+      .listCollections({ name: { $regex: '^be' } }, { nameOnly: true })
+      .toArray();
     expect(regex.map((c) => c.name)).toEqual(['beta']);
   });
 
@@ -36,7 +44,10 @@ describe('collection commands', () => {
   });
 
   it('renames collections, honouring dropTarget', async () => {
-    await t.db().collection('src').insertMany([{ n: 1 }, { n: 2 }]);
+    await t
+      .db()
+      .collection('src')
+      .insertMany([{ n: 1 }, { n: 2 }]);
     await t.db().collection('src').createIndex({ n: 1 }, { name: 'n_idx' });
     await t.db().renameCollection('src', 'dst');
     expect(await t.db().collection('dst').countDocuments()).toBe(2);
@@ -59,7 +70,9 @@ describe('collection commands', () => {
     await other.collection('c').insertOne({ a: 1 });
     await other.dropDatabase();
     const dbs = await t.client().db('admin').command({ listDatabases: 1, nameOnly: true });
-    expect(dbs.databases.map((d: { name: string }) => d.name)).not.toContain(`${t.target().dbName}_x`);
+    expect(dbs.databases.map((d: { name: string }) => d.name)).not.toContain(
+      `${t.target().dbName}_x`,
+    );
     expect(await other.collection('c').countDocuments()).toBe(0);
   });
 });

@@ -5,7 +5,10 @@ describe('cursors: batches, getMore, killCursors', () => {
   const t = useDriverTarget();
 
   beforeAll(async () => {
-    await t.db().collection('many').insertMany(Array.from({ length: 1000 }, (_, i) => ({ i })));
+    await t
+      .db()
+      .collection('many')
+      .insertMany(Array.from({ length: 1000 }, (_, i) => ({ i })));
   });
 
   it('streams 1000 documents in batches of 7 through getMore', async () => {
@@ -19,7 +22,12 @@ describe('cursors: batches, getMore, killCursors', () => {
   });
 
   it('returns int64 cursor ids and exact batch sizes over raw commands', async () => {
-    const first = await t.db().command({ find: 'many', filter: { i: { $lt: 20 } }, sort: { i: 1 }, batchSize: 7 }, { promoteLongs: false });
+    const first = await t
+      .db()
+      .command(
+        { find: 'many', filter: { i: { $lt: 20 } }, sort: { i: 1 }, batchSize: 7 },
+        { promoteLongs: false },
+      );
     expect(first.cursor.firstBatch).toHaveLength(7);
     const id = first.cursor.id as Long;
     expect(Long.isLong(id)).toBe(true);
@@ -29,7 +37,10 @@ describe('cursors: batches, getMore, killCursors', () => {
     const last = await t.db().command({ getMore: id, collection: 'many', batchSize: 100 });
     expect(last.cursor.nextBatch).toHaveLength(6);
     expect(last.cursor.id.toString()).toBe('0');
-    const gone = await t.db().command({ getMore: id, collection: 'many' }).catch((e: unknown) => e);
+    const gone = await t
+      .db()
+      .command({ getMore: id, collection: 'many' })
+      .catch((e: unknown) => e);
     expect((gone as MongoServerError).code).toBe(43);
   });
 
@@ -38,7 +49,10 @@ describe('cursors: batches, getMore, killCursors', () => {
     const id = first.cursor.id as Long;
     const killed = await t.db().command({ killCursors: 'many', cursors: [id] });
     expect(killed.cursorsKilled.map((x: Long) => x.toString())).toEqual([id.toString()]);
-    const after = await t.db().command({ getMore: id, collection: 'many' }).catch((e: unknown) => e);
+    const after = await t
+      .db()
+      .command({ getMore: id, collection: 'many' })
+      .catch((e: unknown) => e);
     expect((after as MongoServerError).code).toBe(43);
   });
 
@@ -51,7 +65,11 @@ describe('cursors: batches, getMore, killCursors', () => {
   });
 
   it('pages aggregate results through getMore too', async () => {
-    const docs = await t.db().collection('many').aggregate([{ $match: { i: { $gte: 500 } } }, { $sort: { i: -1 } }], { batchSize: 9 }).toArray();
+    const docs = await t
+      .db()
+      .collection('many')
+      .aggregate([{ $match: { i: { $gte: 500 } } }, { $sort: { i: -1 } }], { batchSize: 9 })
+      .toArray();
     expect(docs).toHaveLength(500);
     expect(docs[0]?.i).toBe(999);
   });

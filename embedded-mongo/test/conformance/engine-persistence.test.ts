@@ -21,7 +21,15 @@ describeEngineOnly('persistence with a data directory (engine only)', () => {
     const coll = c1.db('app').collection('users');
     await coll.createIndex({ email: 1 }, { unique: true });
     await coll.insertMany([
-      { _id: id, email: 'a@x.io', at: new Date(5), n: 1.5, dec: Decimal128.fromString('12.34'), big: Long.fromString('9007199254740993'), bin: new UUID('5f0c6a3e-0f34-4f49-9a5e-1f2f3d4c5b6a') },
+      {
+        _id: id,
+        email: 'a@x.io',
+        at: new Date(5),
+        n: 1.5,
+        dec: Decimal128.fromString('12.34'),
+        big: Long.fromString('9007199254740993'),
+        bin: new UUID('5f0c6a3e-0f34-4f49-9a5e-1f2f3d4c5b6a'),
+      },
       { email: 'b@x.io' },
     ]);
     await c1.db('app').collection('gone').insertOne({ x: 1 });
@@ -39,8 +47,13 @@ describeEngineOnly('persistence with a data directory (engine only)', () => {
       expect(doc).toMatchObject({ _id: id, email: 'a@x.io', at: new Date(5), n: 1.5 });
       expect(doc?.dec.toString()).toBe('12.34');
       expect((doc?.big as Long).toString()).toBe('9007199254740993');
-      expect(await restored.countDocuments({ bin: new UUID('5f0c6a3e-0f34-4f49-9a5e-1f2f3d4c5b6a') })).toBe(1);
-      expect((await restored.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'email_1']);
+      expect(
+        await restored.countDocuments({ bin: new UUID('5f0c6a3e-0f34-4f49-9a5e-1f2f3d4c5b6a') }),
+      ).toBe(1);
+      expect((await restored.listIndexes().toArray()).map((i) => i.name)).toEqual([
+        '_id_',
+        'email_1',
+      ]);
       const dup = await restored.insertOne({ email: 'a@x.io' }).catch((e: { code?: number }) => e);
       expect((dup as { code?: number }).code).toBe(11000);
       const names = (await c2.db('app').listCollections().toArray()).map((x) => x.name);

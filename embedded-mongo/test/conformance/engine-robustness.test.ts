@@ -21,7 +21,12 @@ function opMsg(doc: object, requestId = 1, flags = 0): Buffer {
 }
 
 /** Opens a raw socket, sends bytes, and resolves with what came back before close or timeoutMs of silence. */
-function exchange(port: number, chunks: Buffer[], expectBytes = 0, timeoutMs = 300): Promise<{ data: Buffer; closed: boolean }> {
+function exchange(
+  port: number,
+  chunks: Buffer[],
+  expectBytes = 0,
+  timeoutMs = 300,
+): Promise<{ data: Buffer; closed: boolean }> {
   return new Promise((resolve) => {
     const socket: Socket = connect(port, '127.0.0.1');
     const received: Buffer[] = [];
@@ -58,7 +63,13 @@ describeEngineOnly('malformed input over raw sockets (engine only)', () => {
   const internalErrors: string[] = [];
 
   beforeAll(async () => {
-    target = await startTarget({ logger: { info: () => undefined, warn: () => undefined, error: (msg, fields) => internalErrors.push(`${msg} ${JSON.stringify(fields)}`) } });
+    target = await startTarget({
+      logger: {
+        info: () => undefined,
+        warn: () => undefined,
+        error: (msg, fields) => internalErrors.push(`${msg} ${JSON.stringify(fields)}`),
+      },
+    });
     client = await MongoClient.connect(target.url);
   });
   afterAll(async () => {
@@ -89,7 +100,10 @@ describeEngineOnly('malformed input over raw sockets (engine only)', () => {
     const one = await exchange(port(), split, 1);
     expect(one.data.length).toBeGreaterThan(16);
     expect(one.data.readInt32LE(8)).toBe(11);
-    const both = Buffer.concat([opMsg({ ping: 1, $db: 'admin' }, 21), opMsg({ ping: 1, $db: 'admin' }, 22)]);
+    const both = Buffer.concat([
+      opMsg({ ping: 1, $db: 'admin' }, 21),
+      opMsg({ ping: 1, $db: 'admin' }, 22),
+    ]);
     const first = await exchange(port(), [both], 10_000, 300);
     const len1 = replyDocLength(first.data);
     expect(first.data.readInt32LE(8)).toBe(21);
@@ -131,7 +145,15 @@ describeEngineOnly('malformed input over raw sockets (engine only)', () => {
     const truncated = await exchange(port(), [msg.subarray(0, msg.length - 5)], 0, 100);
     expect(truncated.data.length).toBe(0);
     // moreToCome (w:0): no reply for the insert; the first reply on the socket answers the ping after it.
-    const quiet = await exchange(port(), [opMsg({ insert: 'q', documents: [{ a: 1 }], $db: 'robust' }, 4, 2), opMsg({ ping: 1, $db: 'admin' }, 5)], 1, 5000);
+    const quiet = await exchange(
+      port(),
+      [
+        opMsg({ insert: 'q', documents: [{ a: 1 }], $db: 'robust' }, 4, 2),
+        opMsg({ ping: 1, $db: 'admin' }, 5),
+      ],
+      1,
+      5000,
+    );
     expect(quiet.data.readInt32LE(8)).toBe(5);
     expect(quiet.data.length).toBe(quiet.data.readInt32LE(0));
     expect(await client.db('robust').collection('q').countDocuments()).toBe(1);
@@ -178,7 +200,11 @@ describeEngineOnly('malformed input over raw sockets (engine only)', () => {
 
   it('answers garbage sections with an error rather than crashing', async () => {
     const body = Buffer.concat([Buffer.alloc(4), Buffer.from([7, 1, 2, 3])]);
-    const res = await exchange(port(), [Buffer.concat([header(16 + body.length, 9, 2013), body])], 1);
+    const res = await exchange(
+      port(),
+      [Buffer.concat([header(16 + body.length, 9, 2013), body])],
+      1,
+    );
     const { deserialize } = await import('bson');
     expect(deserialize(res.data.subarray(21)).ok).toBe(0);
     await stillServes();

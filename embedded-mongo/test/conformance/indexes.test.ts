@@ -2,8 +2,12 @@ import { Long, MongoBulkWriteError, MongoServerError, type Document } from 'mong
 import { useDriverTarget } from './target';
 
 async function errorOf(p: Promise<unknown>): Promise<MongoServerError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
-  if (!(err instanceof MongoServerError)) throw new Error(`expected a MongoServerError, got ${String(err)}`);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof MongoServerError))
+    throw new Error(`expected a MongoServerError, got ${String(err)}`);
   return err;
 }
 
@@ -19,7 +23,11 @@ describe('indexes and unique constraints', () => {
     await c.createIndex({ c: 1 }, { unique: true, sparse: true });
     const list = await c.listIndexes().toArray();
     expect(list.map((i) => i.name)).toEqual(['_id_', 'a_1', 'bc', 'c_1']);
-    expect(list.find((i) => i.name === 'c_1')).toMatchObject({ key: { c: 1 }, unique: true, sparse: true });
+    expect(list.find((i) => i.name === 'c_1')).toMatchObject({
+      key: { c: 1 },
+      unique: true,
+      sparse: true,
+    });
     expect(list.find((i) => i.name === 'bc')?.key).toEqual({ b: -1, c: 1 });
     await c.dropIndex('a_1');
     await t.db().command({ dropIndexes: 'idx', index: { b: -1, c: 1 } });
@@ -34,10 +42,19 @@ describe('indexes and unique constraints', () => {
   it('is idempotent for identical specs and reports conflicts like mongod', async () => {
     const c = coll('conflicts');
     await c.createIndex({ email: 1 }, { unique: true });
-    const again = await t.db().command({ createIndexes: 'conflicts', indexes: [{ key: { email: 1 }, name: 'email_1', unique: true }] });
+    const again = await t
+      .db()
+      .command({
+        createIndexes: 'conflicts',
+        indexes: [{ key: { email: 1 }, name: 'email_1', unique: true }],
+      });
     expect(again.numIndexesBefore).toBe(again.numIndexesAfter);
-    expect((await errorOf(c.createIndex({ email: 1 }, { name: 'other_name', unique: true }))).code).toBe(85);
-    expect((await errorOf(c.createIndex({ email: 1 }, { unique: false, name: 'email_1' }))).code).toBe(85);
+    expect(
+      (await errorOf(c.createIndex({ email: 1 }, { name: 'other_name', unique: true }))).code,
+    ).toBe(85);
+    expect(
+      (await errorOf(c.createIndex({ email: 1 }, { unique: false, name: 'email_1' }))).code,
+    ).toBe(85);
     expect((await errorOf(c.createIndex({ other: 1 }, { name: 'email_1' }))).code).toBe(86);
   });
 
@@ -47,7 +64,9 @@ describe('indexes and unique constraints', () => {
     await c.insertOne({ email: 'a@b.c' });
     const err = await errorOf(c.insertOne({ email: 'a@b.c' }));
     expect(err.code).toBe(11000);
-    expect(err.message).toMatch(/E11000 duplicate key error collection: .*\.users index: email_1 dup key: \{ email: "a@b\.c" \}/);
+    expect(err.message).toMatch(
+      /E11000 duplicate key error collection: .*\.users index: email_1 dup key: \{ email: "a@b\.c" \}/,
+    );
     expect(err.keyPattern).toEqual({ email: 1 });
     expect(err.keyValue).toEqual({ email: 'a@b.c' });
     expect(await c.countDocuments()).toBe(1);
@@ -64,12 +83,16 @@ describe('indexes and unique constraints', () => {
   it('stops ordered insertMany at the first duplicate and continues unordered', async () => {
     const c = coll('batch');
     await c.createIndex({ k: 1 }, { unique: true });
-    const ordered = await c.insertMany([{ k: 1 }, { k: 2 }, { k: 1 }, { k: 3 }]).catch((e: unknown) => e);
+    const ordered = await c
+      .insertMany([{ k: 1 }, { k: 2 }, { k: 1 }, { k: 3 }])
+      .catch((e: unknown) => e);
     expect(ordered).toBeInstanceOf(MongoBulkWriteError);
     expect((ordered as MongoBulkWriteError).code).toBe(11000);
     expect((ordered as MongoBulkWriteError).insertedCount).toBe(2);
     expect(await c.countDocuments()).toBe(2);
-    const unordered = await c.insertMany([{ k: 4 }, { k: 2 }, { k: 5 }], { ordered: false }).catch((e: unknown) => e);
+    const unordered = await c
+      .insertMany([{ k: 4 }, { k: 2 }, { k: 5 }], { ordered: false })
+      .catch((e: unknown) => e);
     expect((unordered as MongoBulkWriteError).insertedCount).toBe(2);
     expect((unordered as MongoBulkWriteError).writeErrors).toHaveLength(1);
     expect(await c.countDocuments()).toBe(4);
@@ -78,7 +101,11 @@ describe('indexes and unique constraints', () => {
   it('enforces compound unique indexes', async () => {
     const c = coll('compound');
     await c.createIndex({ tenant: 1, slug: 1 }, { unique: true });
-    await c.insertMany([{ tenant: 'a', slug: 'x' }, { tenant: 'b', slug: 'x' }, { tenant: 'a', slug: 'y' }]);
+    await c.insertMany([
+      { tenant: 'a', slug: 'x' },
+      { tenant: 'b', slug: 'x' },
+      { tenant: 'a', slug: 'y' },
+    ]);
     const err = await errorOf(c.insertOne({ tenant: 'a', slug: 'x' }));
     expect(err.code).toBe(11000);
     expect(err.keyPattern).toEqual({ tenant: 1, slug: 1 });
@@ -88,7 +115,10 @@ describe('indexes and unique constraints', () => {
   it('rejects updates, upserts and findAndModify that would duplicate, leaving documents unchanged', async () => {
     const c = coll('upd_unique');
     await c.createIndex({ email: 1 }, { unique: true });
-    await c.insertMany([{ email: 'one', n: 1 }, { email: 'two', n: 2 }]);
+    await c.insertMany([
+      { email: 'one', n: 1 },
+      { email: 'two', n: 2 },
+    ]);
     const upd = await errorOf(c.updateOne({ email: 'two' }, { $set: { email: 'one', n: 99 } }));
     expect(upd.code).toBe(11000);
     expect(await c.findOne({ n: 2 }, { projection: { _id: 0 } })).toEqual({ email: 'two', n: 2 });
@@ -124,7 +154,11 @@ describe('indexes and unique constraints', () => {
   it('honours partialFilterExpression', async () => {
     const c = coll('partial');
     await c.createIndex({ email: 1 }, { unique: true, partialFilterExpression: { active: true } });
-    await c.insertMany([{ email: 'p', active: false }, { email: 'p', active: false }, { email: 'p', active: true }]);
+    await c.insertMany([
+      { email: 'p', active: false },
+      { email: 'p', active: false },
+      { email: 'p', active: true },
+    ]);
     expect((await errorOf(c.insertOne({ email: 'p', active: true }))).code).toBe(11000);
     expect(await c.countDocuments({ email: 'p' })).toBe(3);
   });
@@ -172,14 +206,18 @@ describe('indexes and unique constraints', () => {
   it('changes a TTL with collMod', async () => {
     const c = coll('collmod');
     await c.createIndex({ at: 1 }, { expireAfterSeconds: 100 });
-    const reply = await t.db().command({ collMod: 'collmod', index: { keyPattern: { at: 1 }, expireAfterSeconds: 200 } });
+    const reply = await t
+      .db()
+      .command({ collMod: 'collmod', index: { keyPattern: { at: 1 }, expireAfterSeconds: 200 } });
     expect(reply.ok).toBe(1);
     const index = (await c.listIndexes().toArray()).find((i) => i.name === 'at_1');
     expect(index?.expireAfterSeconds).toBe(200);
   });
 
   it('refuses multi updates with a replacement document', async () => {
-    const reply = await t.db().command({ update: 'collmod', updates: [{ q: {}, u: { x: 1 }, multi: true }] });
+    const reply = await t
+      .db()
+      .command({ update: 'collmod', updates: [{ q: {}, u: { x: 1 }, multi: true }] });
     expect(reply.writeErrors?.[0]?.code).toBe(9);
   });
 
@@ -187,12 +225,16 @@ describe('indexes and unique constraints', () => {
     const c = coll('scale');
     await c.createIndex({ email: 1 }, { unique: true });
     for (let b = 0; b < 10; b += 1) {
-      await c.insertMany(Array.from({ length: 1000 }, (_, i) => ({ email: `u${b * 1000 + i}@x.io` })));
+      await c.insertMany(
+        Array.from({ length: 1000 }, (_, i) => ({ email: `u${b * 1000 + i}@x.io` })),
+      );
     }
     const stats = await c.find({ email: 'u7777@x.io' }).explain('executionStats');
     expect(stats.executionStats.nReturned).toBe(1);
     expect(stats.executionStats.totalDocsExamined).toBe(1);
-    const inStats = await c.find({ email: { $in: ['u1@x.io', 'u9999@x.io', 'nope'] } }).explain('executionStats');
+    const inStats = await c
+      .find({ email: { $in: ['u1@x.io', 'u9999@x.io', 'nope'] } })
+      .explain('executionStats');
     expect(inStats.executionStats.nReturned).toBe(2);
     expect(inStats.executionStats.totalDocsExamined).toBeLessThanOrEqual(2);
   });

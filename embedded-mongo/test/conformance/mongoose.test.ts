@@ -19,7 +19,10 @@ describe('mongoose models like the services use', () => {
     error: (msg: string, fields?: object) => warnings.push({ msg, fields }),
   };
 
-  const orgSchema = new Schema({ name: { type: String, required: true }, slug: { type: String, required: true } }, { timestamps: true });
+  const orgSchema = new Schema(
+    { name: { type: String, required: true }, slug: { type: String, required: true } },
+    { timestamps: true },
+  );
   orgSchema.index({ slug: 1 }, { unique: true });
   const userSchema = new Schema<UserDoc>(
     {
@@ -32,17 +35,24 @@ describe('mongoose models like the services use', () => {
     { timestamps: true },
   );
   userSchema.index({ org: 1, name: 1 });
-  const membershipSchema = new Schema({ user: { type: Schema.Types.ObjectId, required: true }, org: { type: Schema.Types.ObjectId, required: true } });
+  const membershipSchema = new Schema({
+    user: { type: Schema.Types.ObjectId, required: true },
+    org: { type: Schema.Types.ObjectId, required: true },
+  });
   membershipSchema.index({ user: 1, org: 1 }, { unique: true });
 
   beforeAll(async () => {
     target = await startTarget({ logger });
-    conn = await mongoose.createConnection(target.url, { dbName: target.dbName, serverSelectionTimeoutMS: 5000 }).asPromise();
+    conn = await mongoose
+      .createConnection(target.url, { dbName: target.dbName, serverSelectionTimeoutMS: 5000 })
+      .asPromise();
   });
 
   afterAll(async () => {
     // Everything mongoose sent (connect, init, syncIndexes, CRUD) was understood by the engine.
-    expect(warnings.filter((w) => w.msg === 'unknown command' || w.msg === 'command failed')).toEqual([]);
+    expect(
+      warnings.filter((w) => w.msg === 'unknown command' || w.msg === 'command failed'),
+    ).toEqual([]);
     if (!target.engine) await conn.dropDatabase().catch(() => undefined);
     await conn.close();
     await target.stop();
@@ -87,18 +97,33 @@ describe('mongoose models like the services use', () => {
     const Org = conn.model('Org');
     const User = conn.model<UserDoc>('User');
     const org = await Org.create({ name: 'Acme', slug: 'acme' });
-    const user = await User.create({ email: '  Ann@Example.COM ', name: 'Ann', age: 31, org: org._id });
+    const user = await User.create({
+      email: '  Ann@Example.COM ',
+      name: 'Ann',
+      age: 31,
+      org: org._id,
+    });
     expect(user.email).toBe('ann@example.com');
-    const found = await User.findOne({ email: 'ann@example.com' }).populate<{ org: { name: string } }>('org');
+    const found = await User.findOne({ email: 'ann@example.com' }).populate<{
+      org: { name: string };
+    }>('org');
     expect(found?.org.name).toBe('Acme');
     expect(found?.get('createdAt')).toBeInstanceOf(Date);
-    const updated = await User.findOneAndUpdate({ _id: user._id }, { $addToSet: { roles: 'admin' }, $inc: { age: 1 } }, { new: true });
+    const updated = await User.findOneAndUpdate(
+      { _id: user._id },
+      { $addToSet: { roles: 'admin' }, $inc: { age: 1 } },
+      { new: true },
+    );
     expect(updated?.roles).toEqual(['admin']);
     expect(updated?.age).toBe(32);
     const byOrg = await User.find({ org: org._id }).lean();
     expect(byOrg).toHaveLength(1);
     expect(await User.countDocuments({ age: { $gt: 30 } })).toBe(1);
-    const upserted = await User.findOneAndUpdate({ email: 'bob@example.com' }, { $set: { name: 'Bob' } }, { upsert: true, new: true });
+    const upserted = await User.findOneAndUpdate(
+      { email: 'bob@example.com' },
+      { $set: { name: 'Bob' } },
+      { upsert: true, new: true },
+    );
     expect(upserted?.name).toBe('Bob');
     expect((await User.deleteOne({ email: 'bob@example.com' })).deletedCount).toBe(1);
     await user.deleteOne();
@@ -108,7 +133,9 @@ describe('mongoose models like the services use', () => {
   it("raises mongoose's duplicate key error with keyPattern and keyValue", async () => {
     const User = conn.model<UserDoc>('User');
     await User.create({ email: 'dup@example.com', name: 'D' });
-    const err = (await User.create({ email: 'dup@example.com', name: 'E' }).catch((e: unknown) => e)) as {
+    const err = (await User.create({ email: 'dup@example.com', name: 'E' }).catch(
+      (e: unknown) => e,
+    )) as {
       name: string;
       code: number;
       keyPattern: object;
@@ -123,7 +150,10 @@ describe('mongoose models like the services use', () => {
     const u = new mongoose.Types.ObjectId();
     const o = new mongoose.Types.ObjectId();
     await Membership.create({ user: u, org: o });
-    const dup = (await Membership.create({ user: u, org: o }).catch((e: unknown) => e)) as { code: number; keyValue: Record<string, unknown> };
+    const dup = (await Membership.create({ user: u, org: o }).catch((e: unknown) => e)) as {
+      code: number;
+      keyValue: Record<string, unknown>;
+    };
     expect(dup.code).toBe(11000);
     expect(String(dup.keyValue.user)).toBe(u.toHexString());
   });
@@ -144,7 +174,10 @@ describe('mongoose models like the services use', () => {
     expect(bulk.insertedCount).toBe(1);
     const res = await User.updateMany({ name: 'M' }, { $set: { roles: ['member'] } });
     expect(res.modifiedCount).toBe(2);
-    const agg = await User.aggregate<{ _id: string; avg: number }>([{ $match: { name: 'M' } }, { $group: { _id: '$name', avg: { $avg: '$age' } } }]);
+    const agg = await User.aggregate<{ _id: string; avg: number }>([
+      { $match: { name: 'M' } },
+      { $group: { _id: '$name', avg: { $avg: '$age' } } },
+    ]);
     expect(agg).toEqual([{ _id: 'M', avg: 40.5 }]);
   });
 });

@@ -44,7 +44,11 @@ export function describeEngineOnly(name: string, fn: () => void): void {
 }
 
 /** Starts a target and a connected MongoClient for a test file; everything is closed in afterAll. */
-export function useDriverTarget(options: EmbeddedMongoOptions = {}): { target: () => Target; client: () => MongoClient; db: () => Db } {
+export function useDriverTarget(options: EmbeddedMongoOptions = {}): {
+  target: () => Target;
+  client: () => MongoClient;
+  db: () => Db;
+} {
   let target: Target | undefined;
   let client: MongoClient | undefined;
   beforeAll(async () => {
@@ -52,7 +56,11 @@ export function useDriverTarget(options: EmbeddedMongoOptions = {}): { target: (
     client = await MongoClient.connect(target.url, { serverSelectionTimeoutMS: 5000 });
   });
   afterAll(async () => {
-    if (client && target && !target.engine) await client.db(target.dbName).dropDatabase().catch(() => undefined);
+    if (client && target && !target.engine)
+      await client
+        .db(target.dbName)
+        .dropDatabase()
+        .catch(() => undefined);
     await client?.close();
     await target?.stop();
   });

@@ -1,4 +1,10 @@
-import { envOptionalUrl, envPositiveInt, loadEnvironment, serviceEnvironmentShape, subgraphEnvironmentShape } from '@groovy/common/config';
+import {
+  envOptionalUrl,
+  envPositiveInt,
+  loadEnvironment,
+  serviceEnvironmentShape,
+  subgraphEnvironmentShape,
+} from '@groovy/common/config';
 import { eventBusEnvironmentShape } from '@groovy/common/events';
 import { z } from 'zod';
 

@@ -14,7 +14,9 @@ const only = (process.env.BENCH_ONLY ?? '')
   .filter(Boolean);
 const unknown = only.filter((name) => !(BENCH_GROUPS as readonly string[]).includes(name));
 if (unknown.length) {
-  throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')} (expected a comma-separated list of ${BENCH_GROUPS.join(', ')})`);
+  throw new Error(
+    `BENCH_ONLY: unknown ${unknown.join(', ')} (expected a comma-separated list of ${BENCH_GROUPS.join(', ')})`,
+  );
 }
 
 export function benchSelected(group: BenchGroup): boolean {

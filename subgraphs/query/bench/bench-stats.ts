@@ -8,7 +8,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[idx] as number;
 }
 
-export function summarise(timings: readonly number[]): { p50: number; p95: number; p99: number; max: number } {
+export function summarise(timings: readonly number[]): {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+} {
   const sorted = [...timings].sort((a, b) => a - b);
   return {
     p50: percentile(sorted, 50),
@@ -18,4 +23,5 @@ export function summarise(timings: readonly number[]): { p50: number; p95: numbe
   };
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));

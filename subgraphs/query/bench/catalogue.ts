@@ -33,8 +33,34 @@ const ROOTS = (
   'secret promise lie truth faith hope grace glory mercy sorrow desire passion freedom danger ' +
   'california london paris tokyo berlin havana memphis brooklyn chicago vegas texas mexico'
 ).split(/\s+/);
-const SUFFIXES = ['', 's', 'ing', 'ed', 'er', 'less', 'ly', 'land', 'light', 'side', 'town', 'line'];
-const PREFIXES = ['', '', '', 'over', 'under', 'after', 'back', 'moon', 'star', 'sun', 'fire', 'night'];
+const SUFFIXES = [
+  '',
+  's',
+  'ing',
+  'ed',
+  'er',
+  'less',
+  'ly',
+  'land',
+  'light',
+  'side',
+  'town',
+  'line',
+];
+const PREFIXES = [
+  '',
+  '',
+  '',
+  'over',
+  'under',
+  'after',
+  'back',
+  'moon',
+  'star',
+  'sun',
+  'fire',
+  'night',
+];
 
 /** A few thousand distinct real-ish words, deterministic. */
 export const WORDS: readonly string[] = (() => {
@@ -49,13 +75,49 @@ export const WORDS: readonly string[] = (() => {
 })();
 
 export const GENRES = [
-  'rock', 'pop', 'jazz', 'blues', 'hip-hop', 'electronic', 'house', 'techno', 'ambient', 'folk',
-  'country', 'classical', 'metal', 'punk', 'soul', 'funk', 'reggae', 'latin', 'indie', 'r&b',
+  'rock',
+  'pop',
+  'jazz',
+  'blues',
+  'hip-hop',
+  'electronic',
+  'house',
+  'techno',
+  'ambient',
+  'folk',
+  'country',
+  'classical',
+  'metal',
+  'punk',
+  'soul',
+  'funk',
+  'reggae',
+  'latin',
+  'indie',
+  'r&b',
 ] as const;
 
 const TAGS = [
-  'chill', 'upbeat', 'acoustic', 'live', 'remix', 'instrumental', 'cover', 'demo', 'love',
-  'workout', 'party', 'summer', 'night', 'focus', 'sad', 'happy', 'dance', 'roadtrip', 'vinyl', 'lofi',
+  'chill',
+  'upbeat',
+  'acoustic',
+  'live',
+  'remix',
+  'instrumental',
+  'cover',
+  'demo',
+  'love',
+  'workout',
+  'party',
+  'summer',
+  'night',
+  'focus',
+  'sad',
+  'happy',
+  'dance',
+  'roadtrip',
+  'vinyl',
+  'lofi',
 ];
 
 /** Zipf(s) over ranks 1..n by inverse CDF on a precomputed table. */
@@ -105,7 +167,9 @@ export function generateCatalogue(songCount: number, seed = 42): Catalogue {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const words = (min: number, max: number): string =>
-    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => capitalise(pick(WORDS))).join(' ');
+    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () =>
+      capitalise(pick(WORDS)),
+    ).join(' ');
 
   const artistCount = Math.max(20, Math.round(songCount / 20));
   const artists: CatalogueArtist[] = Array.from({ length: artistCount }, (_, i) => ({
@@ -214,17 +278,36 @@ export function generateQueries(catalogue: Catalogue, count: number, seed = 7): 
       queries.push({ kind, text: chosen.join(' '), filter: {}, exactWords: chosen });
     } else if (kind === 'typo') {
       const long = words.filter((w) => w.length >= 5);
-      const word = long.length ? (long[Math.floor(random() * long.length)] as string) : (words[0] as string);
-      queries.push({ kind, text: word.length >= 5 ? typo(word, random) : word, filter: {}, exactWords: [word] });
+      const word = long.length
+        ? (long[Math.floor(random() * long.length)] as string)
+        : (words[0] as string);
+      queries.push({
+        kind,
+        text: word.length >= 5 ? typo(word, random) : word,
+        filter: {},
+        exactWords: [word],
+      });
     } else if (kind === 'prefix') {
       const last = two[1] as string;
       // As typed, from 2 letters (a UI typically waits for two before it searches).
-      const cut = last.slice(0, Math.min(last.length, 2 + Math.floor(random() * (last.length - 1))));
-      queries.push({ kind, text: `${two[0]} ${cut}`, filter: {}, exactWords: [two[0] as string, cut] });
+      const cut = last.slice(
+        0,
+        Math.min(last.length, 2 + Math.floor(random() * (last.length - 1))),
+      );
+      queries.push({
+        kind,
+        text: `${two[0]} ${cut}`,
+        filter: {},
+        exactWords: [two[0] as string, cut],
+      });
     } else {
       const which = Math.floor(random() * 3);
       const filter =
-        which === 0 ? { genre: s.genre as string } : which === 1 ? { year: s.year } : { artistId: s.artist.id };
+        which === 0
+          ? { genre: s.genre as string }
+          : which === 1
+            ? { year: s.year }
+            : { artistId: s.artist.id };
       const word = two[0] as string;
       queries.push({ kind, text: word, filter, exactWords: [word] });
     }

@@ -86,7 +86,8 @@ async function searchBench(size: number, client: MongoClient | undefined): Promi
   emit('catalogue_artists', catalogue.artists.length, { songs: size });
   emit('catalogue_albums', catalogue.albums.length, { songs: size });
   const counts = new Map<string, number>();
-  for (const song of catalogue.songs) counts.set(song.artist.id, (counts.get(song.artist.id) ?? 0) + 1);
+  for (const song of catalogue.songs)
+    counts.set(song.artist.id, (counts.get(song.artist.id) ?? 0) + 1);
   emit('catalogue_top_artist_songs', Math.max(...counts.values()), { songs: size });
 
   const index = new MiniSearchIndex();
@@ -126,14 +127,22 @@ async function searchBench(size: number, client: MongoClient | undefined): Promi
   emit('search_matches_p99', percentile(sortedMatches, 99), { songs: size });
   // The slowest queries, on stderr: what the tail is made of.
   const slowest = timings
-    .map((ms, i) => ({ ms: Math.round(ms * 10) / 10, kind: queries[i]?.kind, text: queries[i]?.text, filter: queries[i]?.filter, matches: matches[i] }))
+    .map((ms, i) => ({
+      ms: Math.round(ms * 10) / 10,
+      kind: queries[i]?.kind,
+      text: queries[i]?.text,
+      filter: queries[i]?.filter,
+      matches: matches[i],
+    }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 8);
   process.stderr.write(`slowest queries at ${size}: ${JSON.stringify(slowest)}\n`);
 
   if (!client) return;
   // Regex baseline: exact words only (with and without filters), same queries as the index.
-  const exact = queries.filter((q) => q.kind === 'exact' || q.kind === 'filter').slice(0, REGEX_QUERIES(size));
+  const exact = queries
+    .filter((q) => q.kind === 'exact' || q.kind === 'filter')
+    .slice(0, REGEX_QUERIES(size));
   const db = client.db(`bench_query_${size}_${Date.now().toString(36)}`);
   const songs = db.collection<BenchSong>('songs');
   try {
@@ -171,7 +180,11 @@ async function searchBench(size: number, client: MongoClient | undefined): Promi
   }
 }
 
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, pollMs = 5): Promise<void> {
+async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  pollMs = 5,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
@@ -215,7 +228,9 @@ async function consumerBench(): Promise<void> {
     );
     const applied = performance.now() - p0;
     emit('bus_publish_events_per_s', events.length / (published / 1000), { events: events.length });
-    emit('consumer_applied_events_per_s', events.length / (applied / 1000), { events: events.length });
+    emit('consumer_applied_events_per_s', events.length / (applied / 1000), {
+      events: events.length,
+    });
     emit('consumer_total_ms', applied, { events: events.length });
     const check = server.subgraph.module.search.search('remastered', {}, 1, null).totalCount;
     emit('consumer_check_updated_songs_searchable', check, { expected: EVENTS - created });
@@ -229,12 +244,22 @@ async function consumerBench(): Promise<void> {
       await server.bus.publish([
         songEvent('SONG_CREATED', 1, toData({ ...song, _id: `lag-${i}` }, `${word} ${song.title}`)),
       ]);
-      await waitFor(() => server.subgraph.module.search.search(word, {}, 1, null).totalCount > 0, 10_000, 2);
+      await waitFor(
+        () => server.subgraph.module.search.search(word, {}, 1, null).totalCount > 0,
+        10_000,
+        2,
+      );
       lags.push(performance.now() - l0);
     }
     const lag = summarise(lags);
-    emit('propagation_lag_p50_ms', lag.p50, { samples: LAG_SAMPLES, poll_interval_ms: Number(server.env.EVENT_BUS_POLL_INTERVAL_MS) });
-    emit('propagation_lag_p95_ms', lag.p95, { samples: LAG_SAMPLES, poll_interval_ms: Number(server.env.EVENT_BUS_POLL_INTERVAL_MS) });
+    emit('propagation_lag_p50_ms', lag.p50, {
+      samples: LAG_SAMPLES,
+      poll_interval_ms: Number(server.env.EVENT_BUS_POLL_INTERVAL_MS),
+    });
+    emit('propagation_lag_p95_ms', lag.p95, {
+      samples: LAG_SAMPLES,
+      poll_interval_ms: Number(server.env.EVENT_BUS_POLL_INTERVAL_MS),
+    });
     emit('propagation_lag_max_ms', lag.max, { samples: LAG_SAMPLES });
   } finally {
     await server.stop();

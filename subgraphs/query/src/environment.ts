@@ -1,4 +1,8 @@
-import { loadEnvironment, serviceEnvironmentShape, subgraphEnvironmentShape } from '@groovy/common/config';
+import {
+  loadEnvironment,
+  serviceEnvironmentShape,
+  subgraphEnvironmentShape,
+} from '@groovy/common/config';
 import { eventBusEnvironmentShape } from '@groovy/common/events';
 import { z } from 'zod';
 

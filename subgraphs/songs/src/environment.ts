@@ -1,4 +1,9 @@
-import { envPositiveInt, loadEnvironment, serviceEnvironmentShape, subgraphEnvironmentShape } from '@groovy/common/config';
+import {
+  envPositiveInt,
+  loadEnvironment,
+  serviceEnvironmentShape,
+  subgraphEnvironmentShape,
+} from '@groovy/common/config';
 import { eventBusEnvironmentShape } from '@groovy/common/events';
 import { refineStorageEnvironment, storageEnvironmentShape } from '@groovy/common/storage';
 import { z } from 'zod';

@@ -96,8 +96,9 @@ describe('docker-compose.yml', () => {
       expect({ name, expose: services[name]?.expose?.length ?? 0 }).toEqual({ name, expose: 1 });
     }
     // The router believes X-Forwarded-For only from the web app's fixed address.
-    const webAddress = (compose.services.web as { networks?: { default?: { ipv4_address?: string } } })
-      .networks?.default?.ipv4_address;
+    const webAddress = (
+      compose.services.web as { networks?: { default?: { ipv4_address?: string } } }
+    ).networks?.default?.ipv4_address;
     expect(webAddress).toEqual(expect.any(String));
     expect(services.router?.environment?.TRUSTED_PROXIES).toBe(webAddress);
   });

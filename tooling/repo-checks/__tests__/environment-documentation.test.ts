@@ -16,7 +16,10 @@ const NOT_CONFIGURATION = new Set(['PATH', 'NEXT_PHASE']);
 
 /** The keys of a zod object schema, looking through refinements and pipes. */
 function variablesOf(schema: unknown): string[] {
-  const candidate = schema as { shape?: Record<string, unknown>; _zod?: { def?: { type?: string; in?: unknown } } };
+  const candidate = schema as {
+    shape?: Record<string, unknown>;
+    _zod?: { def?: { type?: string; in?: unknown } };
+  };
   if (candidate.shape) return Object.keys(candidate.shape);
   if (candidate._zod?.def?.type === 'pipe') return variablesOf(candidate._zod.def.in);
   throw new Error('not a zod object schema');

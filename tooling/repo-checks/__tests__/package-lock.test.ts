@@ -27,7 +27,8 @@ export function missingOptionalPackages(lock: { packages: Record<string, LockEnt
         const parent = base.lastIndexOf('/node_modules/');
         base = parent === -1 ? '' : base.slice(0, parent);
       }
-      if (!candidates.some((candidate) => candidate in entries)) missing.push(`${location || '(root)'} → ${name}`);
+      if (!candidates.some((candidate) => candidate in entries))
+        missing.push(`${location || '(root)'} → ${name}`);
     }
   }
   return missing;
@@ -44,7 +45,9 @@ describe('package-lock.json', () => {
 
   it('holds platform packages for more than this machine (a lock written with a platform filter fails here)', () => {
     const platforms = new Set(
-      Object.values(lock.packages).flatMap((entry) => (entry.os ?? []).map((os) => `${os}/${(entry.cpu ?? ['any']).join('+')}`)),
+      Object.values(lock.packages).flatMap((entry) =>
+        (entry.os ?? []).map((os) => `${os}/${(entry.cpu ?? ['any']).join('+')}`),
+      ),
     );
     expect([...platforms].some((p) => p.startsWith('darwin/'))).toBe(true);
     expect([...platforms].some((p) => p.startsWith('win32/'))).toBe(true);
@@ -55,9 +58,14 @@ describe('package-lock.json', () => {
     const broken = {
       packages: {
         '': {},
-        'node_modules/@swc/core': { version: '1.0.0', optionalDependencies: { '@swc/core-darwin-arm64': '1.0.0' } },
+        'node_modules/@swc/core': {
+          version: '1.0.0',
+          optionalDependencies: { '@swc/core-darwin-arm64': '1.0.0' },
+        },
       },
     };
-    expect(missingOptionalPackages(broken)).toEqual(['node_modules/@swc/core → @swc/core-darwin-arm64']);
+    expect(missingOptionalPackages(broken)).toEqual([
+      'node_modules/@swc/core → @swc/core-darwin-arm64',
+    ]);
   });
 });

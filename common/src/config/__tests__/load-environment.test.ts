@@ -42,12 +42,16 @@ describe('parseEnvironment', () => {
     const problems = (caught as EnvironmentError).problems;
     expect(problems).toHaveLength(3);
     expect(problems.find((p) => p.startsWith('PORT:'))).toMatch(/port.*got "eighty"/);
-    expect(problems.find((p) => p.startsWith('MONGO_URL:'))).toMatch(/mongodb.*got "http:\/\/wrong"/);
+    expect(problems.find((p) => p.startsWith('MONGO_URL:'))).toMatch(
+      /mongodb.*got "http:\/\/wrong"/,
+    );
     expect(problems.find((p) => p.startsWith('FEATURE_ON:'))).toMatch(/boolean.*got "maybe"/);
   });
 
   it('rejects a port out of range', () => {
-    expect(() => parseEnvironment(schema, { PORT: '70000' })).toThrow(/PORT: expected a port from 0 to 65535/);
+    expect(() => parseEnvironment(schema, { PORT: '70000' })).toThrow(
+      /PORT: expected a port from 0 to 65535/,
+    );
   });
 });
 
@@ -62,7 +66,9 @@ describe('loadEnvironment', () => {
       return true;
     }) as never);
     try {
-      expect(() => loadEnvironment('auth', schema, { PORT: 'x', LOG_LEVEL: 'loud' })).toThrow('exit 78');
+      expect(() => loadEnvironment('auth', schema, { PORT: 'x', LOG_LEVEL: 'loud' })).toThrow(
+        'exit 78',
+      );
     } finally {
       exit.mockRestore();
       stderr.mockRestore();

@@ -35,11 +35,20 @@ export function userRegistered(userId = `u${++counter}`, aggregateVersion = 1) {
     producer: 'auth',
     aggregateId: userId,
     aggregateVersion,
-    data: { userId, displayName: `User ${userId}`, avatarUrl: null, createdAt: new Date().toISOString() },
+    data: {
+      userId,
+      displayName: `User ${userId}`,
+      avatarUrl: null,
+      createdAt: new Date().toISOString(),
+    },
   });
 }
 
-export function userUpdated(userId: string, aggregateVersion: number, displayName = `Renamed ${aggregateVersion}`) {
+export function userUpdated(
+  userId: string,
+  aggregateVersion: number,
+  displayName = `Renamed ${aggregateVersion}`,
+) {
   return createEvent({
     type: UserUpdated.type,
     version: UserUpdated.version,
@@ -74,10 +83,19 @@ export function describeEventBusContract(
       const inbox = new Inbox();
       await bus.subscribe({ consumer: 'query', types: [UserUpdated.type], handler: inbox.handler });
       const a = userRegistered('a');
-      await bus.publish([a, userUpdated('a', 2, 'A2'), userUpdated('b', 1, 'B1'), userUpdated('a', 3, 'A3'), userUpdated('b', 2, 'B2')]);
+      await bus.publish([
+        a,
+        userUpdated('a', 2, 'A2'),
+        userUpdated('b', 1, 'B1'),
+        userUpdated('a', 3, 'A3'),
+        userUpdated('b', 2, 'B2'),
+      ]);
       await inbox.waitFor(4);
       expect(inbox.received.map((e) => e.type)).not.toContain(UserRegistered.type);
-      const names = (id: string) => inbox.received.filter((e) => e.aggregateId === id).map((e) => (e.data as { displayName: string }).displayName);
+      const names = (id: string) =>
+        inbox.received
+          .filter((e) => e.aggregateId === id)
+          .map((e) => (e.data as { displayName: string }).displayName);
       expect(names('a')).toEqual(['A2', 'A3']);
       expect(names('b')).toEqual(['B1', 'B2']);
     });
@@ -86,7 +104,9 @@ export function describeEventBusContract(
       const bus = await broker.bus();
       const bad = { ...userRegistered(), data: { userId: 'x' } };
       await expect(bus.publish([bad])).rejects.toThrow(/USER_REGISTERED: displayName/);
-      await expect(bus.publish([{ ...userRegistered(), type: 'NOT_A_TYPE' }])).rejects.toThrow(/unknown event type/);
+      await expect(bus.publish([{ ...userRegistered(), type: 'NOT_A_TYPE' }])).rejects.toThrow(
+        /unknown event type/,
+      );
     });
 
     it('redelivers an event whose handler failed, then carries on', async () => {
@@ -165,7 +185,11 @@ export function describeEventBusContract(
     it('resumes after a restart from what was acknowledged', async () => {
       const first = await broker.bus();
       const before = new Inbox();
-      const subscription = await first.subscribe({ consumer: 'resume', types: TYPES, handler: before.handler });
+      const subscription = await first.subscribe({
+        consumer: 'resume',
+        types: TYPES,
+        handler: before.handler,
+      });
       await first.publish([userRegistered('r1'), userRegistered('r2')]);
       await before.waitFor(2);
       await subscription.stop();

@@ -29,16 +29,24 @@ describe('outbox and idempotent consumers', () => {
   beforeEach(() => {
     database = mongo.freshDatabaseName('producer');
     producerDb = client.db(database);
-    bus = new EmbeddedEventBus({ db: client.db(`${database}_bus`), logger: createTestLogger('events'), retryDelayMs: 10 });
+    bus = new EmbeddedEventBus({
+      db: client.db(`${database}_bus`),
+      logger: createTestLogger('events'),
+      retryDelayMs: 10,
+    });
   });
   afterEach(() => bus.close());
 
   it('publishes an event written with its state change after the producer crashed before publishing: one effect, nothing lost, nothing invented', async () => {
     const users = producerDb.collection('users');
     await users.insertOne({ _id: 'ada' as never, displayName: 'Ada', version: 1 });
-    const child = await run(process.execPath, [TSX, path.join(__dirname, 'fixtures', 'crashing-producer.ts'), mongo.url, database, 'ada']).catch(
-      (error: { code: number; stdout: string }) => error,
-    );
+    const child = await run(process.execPath, [
+      TSX,
+      path.join(__dirname, 'fixtures', 'crashing-producer.ts'),
+      mongo.url,
+      database,
+      'ada',
+    ]).catch((error: { code: number; stdout: string }) => error);
     expect((child as { code: number }).code).toBe(137);
     const eventId = (child as { stdout: string }).stdout.trim();
     const stored = await users.findOne({ _id: 'ada' as never });
@@ -54,18 +62,27 @@ describe('outbox and idempotent consumers', () => {
       types: ['USER_UPDATED'],
       handler: async (event) => {
         await ledger.applyOnce(event, async () => {
-          await readModel.collection('users').updateOne(
-            { _id: event.aggregateId as never },
-            { $set: { displayName: (event.data as { displayName: string }).displayName }, $inc: { applied: 1 } },
-            { upsert: true },
-          );
+          await readModel
+            .collection('users')
+            .updateOne(
+              { _id: event.aggregateId as never },
+              {
+                $set: { displayName: (event.data as { displayName: string }).displayName },
+                $inc: { applied: 1 },
+              },
+              { upsert: true },
+            );
         });
         await inbox.handler(event);
       },
     });
 
     // On restart, the relay finds the event and publishes it; a second relay pass finds nothing.
-    const relay = new OutboxRelay({ sources: [{ name: 'user', collection: users }], bus, logger: createTestLogger('relay') });
+    const relay = new OutboxRelay({
+      sources: [{ name: 'user', collection: users }],
+      bus,
+      logger: createTestLogger('relay'),
+    });
     expect(await relay.flushOnce()).toBe(1);
     expect(await relay.flushOnce()).toBe(0);
     await inbox.waitFor(1);
@@ -83,8 +100,16 @@ describe('outbox and idempotent consumers', () => {
     await users.insertOne({ _id: 'grace' as never, version: 2, [OUTBOX_FIELD]: [event] });
     await bus.publish([event]); // the first relay got this far, then died
     const inbox = new Inbox();
-    await bus.subscribe({ consumer: 'query', types: ['USER_UPDATED', 'USER_REGISTERED'], handler: inbox.handler });
-    const relay = new OutboxRelay({ sources: [{ name: 'user', collection: users }], bus, logger: createTestLogger('relay') });
+    await bus.subscribe({
+      consumer: 'query',
+      types: ['USER_UPDATED', 'USER_REGISTERED'],
+      handler: inbox.handler,
+    });
+    const relay = new OutboxRelay({
+      sources: [{ name: 'user', collection: users }],
+      bus,
+      logger: createTestLogger('relay'),
+    });
     await relay.flushOnce();
     await bus.publish([userRegistered('marker')]);
     await inbox.waitFor(2);
@@ -95,7 +120,13 @@ describe('outbox and idempotent consumers', () => {
     const users = producerDb.collection('users');
     // 250 documents with unpublished events (a restart after a bulk import): three passes' worth.
     const events = Array.from({ length: 250 }, (_, i) => userRegistered(`backlog-${i}`));
-    await users.insertMany(events.map((event) => ({ _id: event.aggregateId as never, version: 1, [OUTBOX_FIELD]: [event] })));
+    await users.insertMany(
+      events.map((event) => ({
+        _id: event.aggregateId as never,
+        version: 1,
+        [OUTBOX_FIELD]: [event],
+      })),
+    );
     const inbox = new Inbox();
     await bus.subscribe({ consumer: 'query', types: ['USER_REGISTERED'], handler: inbox.handler });
     // Nobody nudges, and the fallback poll is far longer than the test may take.
@@ -108,7 +139,15 @@ describe('outbox and idempotent consumers', () => {
     relay.start();
     try {
       const t0 = Date.now();
-      const iv = setInterval(async () => console.log(Date.now() - t0, inbox.received.length, await users.countDocuments({ [`${OUTBOX_FIELD}.0`]: { $exists: true } })), 250);
+      const iv = setInterval(
+        async () =>
+          console.log(
+            Date.now() - t0,
+            inbox.received.length,
+            await users.countDocuments({ [`${OUTBOX_FIELD}.0`]: { $exists: true } }),
+          ),
+        250,
+      );
       await inbox.waitFor(250, 5_000).finally(() => clearInterval(iv));
     } finally {
       await relay.stop();
@@ -128,11 +167,20 @@ describe('outbox and idempotent consumers', () => {
     ]);
     const inbox = new Inbox();
     await bus.subscribe({ consumer: 'query', types: ['USER_REGISTERED'], handler: inbox.handler });
-    const relay = new OutboxRelay({ sources: [{ name: 'user', collection: users }], bus, logger: createTestLogger('relay') });
+    const relay = new OutboxRelay({
+      sources: [{ name: 'user', collection: users }],
+      bus,
+      logger: createTestLogger('relay'),
+    });
     expect(await relay.flushOnce()).toBe(2);
     await inbox.waitFor(2);
     expect(inbox.received.map((e) => e.aggregateId)).toEqual(['good-1', 'good-2']);
-    expect(await users.find({ [`${OUTBOX_FIELD}.0`]: { $exists: true } }).map((doc) => doc._id).toArray()).toEqual(['bad']);
+    expect(
+      await users
+        .find({ [`${OUTBOX_FIELD}.0`]: { $exists: true } })
+        .map((doc) => doc._id)
+        .toArray(),
+    ).toEqual(['bad']);
   });
 
   it('ProcessedEvents skips duplicates and events older than what was applied, in any order', async () => {

@@ -1,10 +1,21 @@
 import { createTestLogger } from '../../testing';
-import { PubSubEventBus, type PubSubClient, type PubSubMessage, type PubSubSubscription, type PubSubTopic } from '../pubsub/pubsub-event-bus';
+import {
+  PubSubEventBus,
+  type PubSubClient,
+  type PubSubMessage,
+  type PubSubSubscription,
+  type PubSubTopic,
+} from '../pubsub/pubsub-event-bus';
 import { describeEventBusContract, userRegistered, userUpdated } from './event-bus-contract';
 
 /** An in-memory stand-in for @google-cloud/pubsub, recording what the transport asks of it. */
 class FakePubSub implements PubSubClient {
-  readonly published: Array<{ topic: string; data: string; orderingKey?: string; attributes?: Record<string, string> }> = [];
+  readonly published: Array<{
+    topic: string;
+    data: string;
+    orderingKey?: string;
+    attributes?: Record<string, string>;
+  }> = [];
   readonly createdSubscriptions: Array<{ topic: string; name: string; options: unknown }> = [];
   readonly subscriptions = new Map<string, FakeSubscription>();
   readonly subscriptionOptions = new Map<string, unknown>();
@@ -14,7 +25,12 @@ class FakePubSub implements PubSubClient {
       name,
       get: async () => [{}],
       publishMessage: async (message) => {
-        this.published.push({ topic: name, data: message.data.toString(), orderingKey: message.orderingKey, attributes: message.attributes });
+        this.published.push({
+          topic: name,
+          data: message.data.toString(),
+          orderingKey: message.orderingKey,
+          attributes: message.attributes,
+        });
         return String(this.published.length);
       },
       createSubscription: async (subscriptionName, options) => {
@@ -50,7 +66,14 @@ class FakeSubscription implements PubSubSubscription {
   /** Delivers a message; resolves with what the transport did with it. */
   deliver(data: string, attributes: Record<string, string> = {}): Promise<'ack' | 'nack'> {
     return new Promise((resolve) => {
-      this.listener!({ id: 'm1', data: Buffer.from(data), attributes, deliveryAttempt: 1, ack: () => resolve('ack'), nack: () => resolve('nack') });
+      this.listener!({
+        id: 'm1',
+        data: Buffer.from(data),
+        attributes,
+        deliveryAttempt: 1,
+        ack: () => resolve('ack'),
+        nack: () => resolve('nack'),
+      });
     });
   }
 }
@@ -58,11 +81,16 @@ class FakeSubscription implements PubSubSubscription {
 describe('PubSubEventBus (stubbed client)', () => {
   const make = () => {
     const client = new FakePubSub();
-    const bus = new PubSubEventBus({ client, logger: createTestLogger('pubsub'), createResources: true, maxDeliveryAttempts: 7 });
+    const bus = new PubSubEventBus({
+      client,
+      logger: createTestLogger('pubsub'),
+      createResources: true,
+      maxDeliveryAttempts: 7,
+    });
     return { client, bus };
   };
 
-  it('publishes to the producer\'s topic with the aggregate as ordering key', async () => {
+  it("publishes to the producer's topic with the aggregate as ordering key", async () => {
     const { client, bus } = make();
     const event = userRegistered('ada');
     await bus.publish([event]);
@@ -92,13 +120,22 @@ describe('PubSubEventBus (stubbed client)', () => {
       },
     ]);
     expect(client.subscriptions.has('groovy.auth.query')).toBe(true);
-    expect(client.subscriptionOptions.get('groovy.auth.query')).toEqual({ flowControl: { maxMessages: 100, allowExcessMessages: false } });
+    expect(client.subscriptionOptions.get('groovy.auth.query')).toEqual({
+      flowControl: { maxMessages: 100, allowExcessMessages: false },
+    });
   });
 
-  it('maps a subscriber\'s concurrency to flow control (at most that many messages in flight)', async () => {
+  it("maps a subscriber's concurrency to flow control (at most that many messages in flight)", async () => {
     const { client, bus } = make();
-    await bus.subscribe({ consumer: 'hls-worker', types: ['OBJECT_FINALIZED'], concurrency: 2, handler: async () => {} });
-    expect(client.subscriptionOptions.get('groovy.storage.hls-worker')).toEqual({ flowControl: { maxMessages: 2, allowExcessMessages: false } });
+    await bus.subscribe({
+      consumer: 'hls-worker',
+      types: ['OBJECT_FINALIZED'],
+      concurrency: 2,
+      handler: async () => {},
+    });
+    expect(client.subscriptionOptions.get('groovy.storage.hls-worker')).toEqual({
+      flowControl: { maxMessages: 2, allowExcessMessages: false },
+    });
   });
 
   it('acks only after the handler succeeded, nacks when it throws, acks types it does not want', async () => {
@@ -124,7 +161,9 @@ describe('PubSubEventBus (stubbed client)', () => {
     await bus.subscribe({ consumer: 'query', types: ['USER_UPDATED'], handler: async () => {} });
     const subscription = client.subscriptions.get('groovy.auth.query')!;
     expect(await subscription.deliver('{not json')).toBe('ack');
-    expect(await subscription.deliver(JSON.stringify({ ...userUpdated('x', 2), data: { nope: 1 } }))).toBe('ack');
+    expect(
+      await subscription.deliver(JSON.stringify({ ...userUpdated('x', 2), data: { nope: 1 } })),
+    ).toBe('ack');
     const deadLettered = client.published.filter((p) => p.topic === 'groovy.dead-letter');
     expect(deadLettered).toHaveLength(2);
     expect(deadLettered[0]!.attributes).toMatchObject({ consumer: 'query', problem: 'not JSON' });

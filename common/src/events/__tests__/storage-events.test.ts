@@ -1,4 +1,9 @@
-import { finalizedObjectOf, objectAggregateId, ObjectFinalized, objectFinalizedEvent } from '../catalogue';
+import {
+  finalizedObjectOf,
+  objectAggregateId,
+  ObjectFinalized,
+  objectFinalizedEvent,
+} from '../catalogue';
 import { isEvent, parseEvent, producersOf } from '../event-catalogue';
 
 const object = {
@@ -32,8 +37,10 @@ describe('OBJECT_FINALIZED (storage)', () => {
     expect(event.aggregateVersion).toBe(object.finalizedAt.getTime() * 1000);
     // An older write with a generation still compares as older than a later one without.
     expect(objectFinalizedEvent(object).aggregateVersion).toBeLessThan(
-      objectFinalizedEvent({ ...withoutGeneration, finalizedAt: new Date(object.finalizedAt.getTime() + 1) })
-        .aggregateVersion,
+      objectFinalizedEvent({
+        ...withoutGeneration,
+        finalizedAt: new Date(object.finalizedAt.getTime() + 1),
+      }).aggregateVersion,
     );
     expect(event.data.generation).toBeNull();
     const longKey = `uploads/${'x'.repeat(200)}/original.mp3`;
@@ -45,7 +52,11 @@ describe('OBJECT_FINALIZED (storage)', () => {
 
   it('refuses data that is not an object description', () => {
     const event = objectFinalizedEvent(object);
-    expect(() => parseEvent({ ...event, data: { ...event.data, size: -1 } })).toThrow(/OBJECT_FINALIZED: size/);
-    expect(() => parseEvent({ ...event, data: { ...event.data, generation: 'abc' } })).toThrow(/generation/);
+    expect(() => parseEvent({ ...event, data: { ...event.data, size: -1 } })).toThrow(
+      /OBJECT_FINALIZED: size/,
+    );
+    expect(() => parseEvent({ ...event, data: { ...event.data, generation: 'abc' } })).toThrow(
+      /generation/,
+    );
   });
 });

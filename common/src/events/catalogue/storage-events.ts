@@ -22,7 +22,10 @@ export const ObjectFinalized = defineEventType(
     size: z.number().int().nonnegative(),
     contentType: z.string().min(1),
     /** Decimal digits, µs-scale (GCS generation, or the local adapter's per-key increasing µs); null when unknown. */
-    generation: z.string().regex(/^\d{1,20}$/).nullable(),
+    generation: z
+      .string()
+      .regex(/^\d{1,20}$/)
+      .nullable(),
     finalizedAt: z.iso.datetime(),
   }),
 );
@@ -33,22 +36,29 @@ const MAX_AGGREGATE_ID = 128;
 
 /** The aggregate id of an object key: the key itself, or `sha256:<hex>` of a key too long for one. */
 export function objectAggregateId(key: string): string {
-  return key.length <= MAX_AGGREGATE_ID ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
+  return key.length <= MAX_AGGREGATE_ID
+    ? key
+    : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 
 /**
  * OBJECT_FINALIZED for a finalised object, versioned by its generation (µs), else by its
  * finalisation time in µs too, so versions of one key compare in one unit.
  */
-export function objectFinalizedEvent(object: ObjectFinalizedEvent): EventEnvelope<'OBJECT_FINALIZED', ObjectFinalizedData> {
-  const generation = object.generation && /^\d{1,20}$/.test(object.generation) ? object.generation : null;
+export function objectFinalizedEvent(
+  object: ObjectFinalizedEvent,
+): EventEnvelope<'OBJECT_FINALIZED', ObjectFinalizedData> {
+  const generation =
+    object.generation && /^\d{1,20}$/.test(object.generation) ? object.generation : null;
   const asNumber = generation === null ? NaN : Number(generation);
   return createEvent({
     type: ObjectFinalized.type,
     version: ObjectFinalized.version,
     producer: ObjectFinalized.producer,
     aggregateId: objectAggregateId(object.key),
-    aggregateVersion: Number.isSafeInteger(asNumber) ? asNumber : Math.max(0, object.finalizedAt.getTime() * 1000),
+    aggregateVersion: Number.isSafeInteger(asNumber)
+      ? asNumber
+      : Math.max(0, object.finalizedAt.getTime() * 1000),
     data: {
       bucket: object.bucket,
       key: object.key,
@@ -61,7 +71,16 @@ export function objectFinalizedEvent(object: ObjectFinalizedEvent): EventEnvelop
 }
 
 /** The object an OBJECT_FINALIZED event describes, as the storage adapters report it. */
-export function finalizedObjectOf(event: EventEnvelope<'OBJECT_FINALIZED', ObjectFinalizedData>): ObjectFinalizedEvent {
+export function finalizedObjectOf(
+  event: EventEnvelope<'OBJECT_FINALIZED', ObjectFinalizedData>,
+): ObjectFinalizedEvent {
   const { bucket, key, size, contentType, generation, finalizedAt } = event.data;
-  return { bucket, key, size, contentType, finalizedAt: new Date(finalizedAt), ...(generation ? { generation } : {}) };
+  return {
+    bucket,
+    key,
+    size,
+    contentType,
+    finalizedAt: new Date(finalizedAt),
+    ...(generation ? { generation } : {}),
+  };
 }

@@ -12,7 +12,9 @@ export const OUTBOX_FIELD = '_outbox' as const;
  * One document write is atomic on a standalone mongod, so the change and its events land together
  * or not at all — no multi-document transaction needed.
  */
-export function appendToOutbox(events: readonly EventEnvelope[]): { $push: { _outbox: { $each: EventEnvelope[] } } } {
+export function appendToOutbox(events: readonly EventEnvelope[]): {
+  $push: { _outbox: { $each: EventEnvelope[] } };
+} {
   return { $push: { [OUTBOX_FIELD]: { $each: [...events] } } };
 }
 
@@ -85,7 +87,11 @@ export class OutboxRelay {
    * the outboxes in one write; resolves with the number of events published. When that publish
    * fails, it goes document by document, so one that cannot be published holds back only itself.
    */
-  private async relay(name: string, collection: Collection<Document>, docs: Document[]): Promise<number> {
+  private async relay(
+    name: string,
+    collection: Collection<Document>,
+    docs: Document[],
+  ): Promise<number> {
     if (docs.length === 0) return 0;
     let done: Document[];
     try {
@@ -112,7 +118,9 @@ export class OutboxRelay {
       done.map((doc) => ({
         updateOne: {
           filter: { _id: doc._id },
-          update: { $pull: { [OUTBOX_FIELD]: { id: { $in: eventsOf(doc).map((event) => event.id) } } } } as Document,
+          update: {
+            $pull: { [OUTBOX_FIELD]: { id: { $in: eventsOf(doc).map((event) => event.id) } } },
+          } as Document,
         },
       })),
       { ordered: false },
@@ -121,7 +129,10 @@ export class OutboxRelay {
   }
 
   private publishFailed(source: string, doc: Document, error: unknown): void {
-    this.options.logger.error({ err: error, source, documentId: String(doc._id) }, 'outbox publish failed; will retry');
+    this.options.logger.error(
+      { err: error, source, documentId: String(doc._id) },
+      'outbox publish failed; will retry',
+    );
   }
 
   /** Publishes what is pending now, then polls until stopped. */

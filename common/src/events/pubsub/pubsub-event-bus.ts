@@ -6,13 +6,20 @@ import type { EventBus, SubscribeOptions, Subscription } from '../event-bus';
 /** The slice of `@google-cloud/pubsub`'s PubSub this transport uses (so tests can stub it). */
 export interface PubSubClient {
   topic(name: string, options?: { messageOrdering?: boolean }): PubSubTopic;
-  subscription(name: string, options?: { flowControl?: { maxMessages?: number; allowExcessMessages?: boolean } }): PubSubSubscription;
+  subscription(
+    name: string,
+    options?: { flowControl?: { maxMessages?: number; allowExcessMessages?: boolean } },
+  ): PubSubSubscription;
   close(): Promise<void>;
 }
 
 export interface PubSubTopic {
   get(options: { autoCreate: boolean }): Promise<unknown>;
-  publishMessage(message: { data: Buffer; orderingKey?: string; attributes?: Record<string, string> }): Promise<string>;
+  publishMessage(message: {
+    data: Buffer;
+    orderingKey?: string;
+    attributes?: Record<string, string>;
+  }): Promise<string>;
   createSubscription(
     name: string,
     options: {
@@ -121,10 +128,15 @@ export class PubSubEventBus implements EventBus {
       if (this.options.createResources) await this.createSubscription(topic, name, deadLetter.name);
       const subscription = this.options.client.subscription(name, {
         // A subscriber that asks for a concurrency gets at most that many messages at once.
-        flowControl: { maxMessages: options.concurrency ?? this.options.maxMessagesInFlight ?? 100, allowExcessMessages: false },
+        flowControl: {
+          maxMessages: options.concurrency ?? this.options.maxMessagesInFlight ?? 100,
+          allowExcessMessages: false,
+        },
       });
       subscription.on('message', (message) => void this.onMessage(options, message, deadLetter));
-      subscription.on('error', (error) => this.options.logger.error({ err: error, subscription: name }, 'Pub/Sub subscription error'));
+      subscription.on('error', (error) =>
+        this.options.logger.error({ err: error, subscription: name }, 'Pub/Sub subscription error'),
+      );
       opened.push(subscription);
       this.subscriptions.add(subscription);
     }
@@ -136,11 +148,18 @@ export class PubSubEventBus implements EventBus {
     };
   }
 
-  private async createSubscription(topic: PubSubTopic, name: string, deadLetterTopic: string): Promise<void> {
+  private async createSubscription(
+    topic: PubSubTopic,
+    name: string,
+    deadLetterTopic: string,
+  ): Promise<void> {
     try {
       await topic.createSubscription(name, {
         enableMessageOrdering: true,
-        deadLetterPolicy: { deadLetterTopic, maxDeliveryAttempts: this.options.maxDeliveryAttempts ?? 5 },
+        deadLetterPolicy: {
+          deadLetterTopic,
+          maxDeliveryAttempts: this.options.maxDeliveryAttempts ?? 5,
+        },
         retryPolicy: { minimumBackoff: { seconds: 1 }, maximumBackoff: { seconds: 60 } },
         ackDeadlineSeconds: 60,
       });
@@ -149,21 +168,35 @@ export class PubSubEventBus implements EventBus {
     }
   }
 
-  private async onMessage(options: SubscribeOptions, message: PubSubMessage, deadLetter: PubSubTopic): Promise<void> {
+  private async onMessage(
+    options: SubscribeOptions,
+    message: PubSubMessage,
+    deadLetter: PubSubTopic,
+  ): Promise<void> {
     let event: EventEnvelope;
     try {
       event = parseEvent(JSON.parse(message.data.toString('utf8')));
     } catch (error) {
       const problem = error instanceof InvalidEventError ? error.problems : 'not JSON';
-      this.options.logger.error({ messageId: message.id, problem }, 'invalid event message; dead-lettered');
+      this.options.logger.error(
+        { messageId: message.id, problem },
+        'invalid event message; dead-lettered',
+      );
       try {
         await deadLetter.publishMessage({
           data: message.data,
-          attributes: { ...message.attributes, consumer: options.consumer, problem: problem.slice(0, 1000) },
+          attributes: {
+            ...message.attributes,
+            consumer: options.consumer,
+            problem: problem.slice(0, 1000),
+          },
         });
         message.ack();
       } catch (publishError) {
-        this.options.logger.error({ err: publishError }, 'could not dead-letter an invalid message; nacking');
+        this.options.logger.error(
+          { err: publishError },
+          'could not dead-letter an invalid message; nacking',
+        );
         message.nack();
       }
       return;

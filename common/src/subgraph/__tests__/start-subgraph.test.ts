@@ -12,13 +12,22 @@ interface GraphQLResponse {
   errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
 }
 
-async function post(url: string, query: string, variables?: object, headers: Record<string, string> = {}) {
+async function post(
+  url: string,
+  query: string,
+  variables?: object,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphQLResponse,
+  };
 }
 
 describe('startSubgraph', () => {
@@ -31,7 +40,8 @@ describe('startSubgraph', () => {
     mongo = await startTestMongo();
     const logStream = new PassThrough();
     logStream.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        logLines.push(JSON.parse(line));
     });
     gate = new Gate();
     subgraph = await startTestSubgraph(mongo, {
@@ -47,9 +57,13 @@ describe('startSubgraph', () => {
   });
 
   it('serves type-graphql resolvers over its own Mongo database', async () => {
-    const added = await post(subgraph.url, 'mutation Add($t: String!) { addNote(text: $t) { id text createdAt } }', {
-      t: 'first note',
-    });
+    const added = await post(
+      subgraph.url,
+      'mutation Add($t: String!) { addNote(text: $t) { id text createdAt } }',
+      {
+        t: 'first note',
+      },
+    );
     expect(added.body.errors).toBeUndefined();
     const note = added.body.data!.addNote as { id: string; text: string; createdAt: string };
     expect(note.text).toBe('first note');
@@ -86,12 +100,16 @@ describe('startSubgraph', () => {
     const forbidden = await post(subgraph.url, '{ secret }');
     expect(forbidden.body.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
 
-    const broken = await post(subgraph.url, '{ broken }', undefined, { 'x-request-id': 'req-broken-1' });
+    const broken = await post(subgraph.url, '{ broken }', undefined, {
+      'x-request-id': 'req-broken-1',
+    });
     const error = broken.body.errors![0]!;
     expect(error.message).toBe('Internal server error');
     expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(JSON.stringify(broken.body)).not.toContain('hunter2');
-    const logged = logLines.filter((line) => line.level === 'error' && line.requestId === 'req-broken-1');
+    const logged = logLines.filter(
+      (line) => line.level === 'error' && line.requestId === 'req-broken-1',
+    );
     expect(logged).toHaveLength(1);
     expect(JSON.stringify(logged[0])).toContain('hunter2');
     expect((logged[0]!.err as { stack: string }).stack).toContain('notes-subgraph');
@@ -104,21 +122,35 @@ describe('startSubgraph', () => {
   });
 
   it('echoes a request id, or makes one, and puts it on its log lines', async () => {
-    const given = await post(subgraph.url, '{ notes { id } }', undefined, { 'x-request-id': 'abc-123' });
+    const given = await post(subgraph.url, '{ notes { id } }', undefined, {
+      'x-request-id': 'abc-123',
+    });
     expect(given.headers.get('x-request-id')).toBe('abc-123');
     const made = await post(subgraph.url, '{ notes { id } }');
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const unsafe = await post(subgraph.url, '{ notes { id } }', undefined, { 'x-request-id': 'bad id with spaces' });
+    const unsafe = await post(subgraph.url, '{ notes { id } }', undefined, {
+      'x-request-id': 'bad id with spaces',
+    });
     expect(unsafe.headers.get('x-request-id')).not.toBe('bad id with spaces');
   });
 
   it('trusts only an identity the router signed', async () => {
-    const signed = await signIdentityToken({ kind: 'user', userId: 'u42' }, TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET);
-    const trusted = await post(subgraph.url, '{ whoami }', undefined, { [IDENTITY_HEADER]: signed });
+    const signed = await signIdentityToken(
+      { kind: 'user', userId: 'u42' },
+      TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET,
+    );
+    const trusted = await post(subgraph.url, '{ whoami }', undefined, {
+      [IDENTITY_HEADER]: signed,
+    });
     expect(trusted.body.data).toEqual({ whoami: 'user:u42' });
 
-    const forged = await signIdentityToken({ kind: 'user', userId: 'u42' }, 'an-attacker-secret-that-is-long-enough!');
-    const ignored = await post(subgraph.url, '{ whoami }', undefined, { [IDENTITY_HEADER]: forged });
+    const forged = await signIdentityToken(
+      { kind: 'user', userId: 'u42' },
+      'an-attacker-secret-that-is-long-enough!',
+    );
+    const ignored = await post(subgraph.url, '{ whoami }', undefined, {
+      [IDENTITY_HEADER]: forged,
+    });
     expect(ignored.body.data).toEqual({ whoami: null });
     const anonymous = await post(subgraph.url, '{ whoami }');
     expect(anonymous.body.data).toEqual({ whoami: null });
@@ -136,10 +168,26 @@ describe('startSubgraph', () => {
     await post(subgraph.url, 'query ListNotes { notes { id } }');
     const metrics = await (await fetch(`${subgraph.baseUrl}/metrics`)).text();
     const sample = (name: string, ...labels: string[]) =>
-      metrics.split('\n').find((line) => line.startsWith(`${name}{`) && labels.every((label) => line.includes(label)));
-    expect(sample('graphql_operations_total', 'operation="ListNotes"', 'type="query"', 'outcome="ok"', 'service="notes"')).toMatch(/ 1$/);
-    expect(sample('graphql_operation_duration_seconds_count', 'operation="ListNotes"')).toMatch(/ 1$/);
-    expect(sample('http_requests_total', 'route="/graphql"', 'method="POST"', 'status="200"')).toMatch(/ [1-9]\d*$/);
+      metrics
+        .split('\n')
+        .find(
+          (line) => line.startsWith(`${name}{`) && labels.every((label) => line.includes(label)),
+        );
+    expect(
+      sample(
+        'graphql_operations_total',
+        'operation="ListNotes"',
+        'type="query"',
+        'outcome="ok"',
+        'service="notes"',
+      ),
+    ).toMatch(/ 1$/);
+    expect(sample('graphql_operation_duration_seconds_count', 'operation="ListNotes"')).toMatch(
+      / 1$/,
+    );
+    expect(
+      sample('http_requests_total', 'route="/graphql"', 'method="POST"', 'status="200"'),
+    ).toMatch(/ [1-9]\d*$/);
     expect(metrics).toContain('process_cpu_user_seconds_total');
   });
 
@@ -155,7 +203,9 @@ describe('startSubgraph', () => {
     const metrics = await (await fetch(`${subgraph.baseUrl}/metrics`)).text();
     expect(metrics.length).toBeLessThan(before.length + 20_000);
     const operationLabels = new Set(
-      [...metrics.matchAll(/^graphql_operations_total\{[^}]*operation="([^"]*)"/gm)].map((match) => match[1]),
+      [...metrics.matchAll(/^graphql_operations_total\{[^}]*operation="([^"]*)"/gm)].map(
+        (match) => match[1],
+      ),
     );
     expect(operationLabels).toContain('other');
     expect(operationLabels).toContain('SongPage');
@@ -166,7 +216,11 @@ describe('startSubgraph', () => {
     const missing = await fetch(`${subgraph.baseUrl}/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'not found', path: '/nope' });
-    const garbled = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const garbled = await fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(garbled.status).toBe(400);
     expect(garbled.headers.get('content-type')).toMatch(/application\/json/);
     expect(await garbled.text()).not.toMatch(/node_modules|<html/i);

@@ -16,7 +16,9 @@ describe('canonicalKey', () => {
     expect(canonicalKey(id)).toBe(canonicalKey(new ObjectId(id.toHexString())));
     expect(canonicalKey(id)).not.toBe(canonicalKey(id.toHexString()));
     expect(canonicalKey(new Date(5))).not.toBe(canonicalKey(5));
-    expect(canonicalKey(new Binary(Buffer.from([1]), 0))).not.toBe(canonicalKey(new Binary(Buffer.from([1]), 4)));
+    expect(canonicalKey(new Binary(Buffer.from([1]), 0))).not.toBe(
+      canonicalKey(new Binary(Buffer.from([1]), 4)),
+    );
     expect(canonicalKey({ a: 1, b: 2 })).not.toBe(canonicalKey({ b: 2, a: 1 }));
     expect(canonicalKey(null)).toBe(canonicalKey(undefined));
   });
@@ -26,7 +28,9 @@ describe('compareValues', () => {
   it('orders across BSON types and within numbers of different types', () => {
     expect(compareValues(null, 0)).toBeLessThan(0);
     expect(compareValues(Long.fromNumber(10), 9)).toBeGreaterThan(0);
-    expect(compareValues(Decimal128.fromString('10'), Decimal128.fromString('9.5'))).toBeGreaterThan(0);
+    expect(
+      compareValues(Decimal128.fromString('10'), Decimal128.fromString('9.5')),
+    ).toBeGreaterThan(0);
     expect(compareValues('z', new ObjectId())).toBeLessThan(0);
     expect(compareValues(new ObjectId(), true)).toBeLessThan(0);
     expect(compareValues(true, new Date(0))).toBeLessThan(0);
@@ -38,7 +42,21 @@ describe('compareValues', () => {
 
 describe('orderedNumberKey', () => {
   it('orders decimal texts numerically and unifies equal values', () => {
-    const texts = ['-Infinity', '-100', '-2.55', '-2.5', '-0.001', '0', '0.001', '2.5', '2.55', '9', '10.5', '1E+3', 'Infinity'];
+    const texts = [
+      '-Infinity',
+      '-100',
+      '-2.55',
+      '-2.5',
+      '-0.001',
+      '0',
+      '0.001',
+      '2.5',
+      '2.55',
+      '9',
+      '10.5',
+      '1E+3',
+      'Infinity',
+    ];
     const keys = texts.map(orderedNumberKey);
     expect([...keys].sort()).toEqual(keys);
     expect(orderedNumberKey('2.50')).toBe(orderedNumberKey('2.5'));

@@ -45,8 +45,12 @@ describe('OP_MSG codec', () => {
 
   it('refuses truncated documents and unknown section kinds', () => {
     const body = Buffer.from(serialize({ ping: 1 }));
-    expect(() => parseOpMsg(Buffer.concat([Buffer.alloc(4), Buffer.from([0]), body.subarray(0, 6)]))).toThrow(ProtocolError);
-    expect(() => parseOpMsg(Buffer.concat([Buffer.alloc(4), Buffer.from([9]), body]))).toThrow(ProtocolError);
+    expect(() =>
+      parseOpMsg(Buffer.concat([Buffer.alloc(4), Buffer.from([0]), body.subarray(0, 6)])),
+    ).toThrow(ProtocolError);
+    expect(() => parseOpMsg(Buffer.concat([Buffer.alloc(4), Buffer.from([9]), body]))).toThrow(
+      ProtocolError,
+    );
   });
 
   it('encodes replies that decode back', () => {

@@ -43,7 +43,11 @@ export class AuthTestServer {
   execute<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
-    options: { as?: VerifiedIdentity; clientAddress?: string; headers?: Record<string, string> } = {},
+    options: {
+      as?: VerifiedIdentity;
+      clientAddress?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<GraphQLResult<T>> {
     return executeAsRouter<T>(this.subgraph.url, query, variables, {
       ...options,

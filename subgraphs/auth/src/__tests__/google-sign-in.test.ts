@@ -15,7 +15,11 @@ async function startFakeGoogle() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { jwksUrl: `http://127.0.0.1:${port}/certs`, privateKey, close: () => new Promise((r) => server.close(r)) };
+  return {
+    jwksUrl: `http://127.0.0.1:${port}/certs`,
+    privateKey,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 function idToken(
@@ -37,29 +41,45 @@ describe('auth: sign in with Google', () => {
   let server: AuthTestServer;
   beforeAll(async () => {
     google = await startFakeGoogle();
-    server = await AuthTestServer.start({ GOOGLE_CLIENT_ID: CLIENT_ID, GOOGLE_JWKS_URL: google.jwksUrl });
+    server = await AuthTestServer.start({
+      GOOGLE_CLIENT_ID: CLIENT_ID,
+      GOOGLE_JWKS_URL: google.jwksUrl,
+    });
   });
   afterAll(async () => {
     await server?.stop();
     await google?.close();
   });
 
-  const signIn = (token: string) => server.execute<{ signInWithGoogle: AuthPayloadShape }>(GOOGLE, { idToken: token });
+  const signIn = (token: string) =>
+    server.execute<{ signInWithGoogle: AuthPayloadShape }>(GOOGLE, { idToken: token });
 
   it('creates an account on first sign-in and finds the same one afterwards', async () => {
-    const token = await idToken(google.privateKey, { sub: 'google-1', email: 'Lin@Gmail.com', name: 'Lin Chen' });
+    const token = await idToken(google.privateKey, {
+      sub: 'google-1',
+      email: 'Lin@Gmail.com',
+      name: 'Lin Chen',
+    });
     const first = await signIn(token);
     expect(first.errors).toBeUndefined();
     expect(first.data!.signInWithGoogle.user.displayName).toBe('Lin Chen');
-    const again = await signIn(await idToken(google.privateKey, { sub: 'google-1', email: 'lin@gmail.com' }));
+    const again = await signIn(
+      await idToken(google.privateKey, { sub: 'google-1', email: 'lin@gmail.com' }),
+    );
     expect(again.data!.signInWithGoogle.user.id).toBe(first.data!.signInWithGoogle.user.id);
   });
 
   it('links to an existing password account with the same verified email', async () => {
     const existing = await server.register('Sam@Example.com');
-    const linked = await signIn(await idToken(google.privateKey, { sub: 'google-2', email: 'sam@example.com', name: 'Sam' }));
+    const linked = await signIn(
+      await idToken(google.privateKey, { sub: 'google-2', email: 'sam@example.com', name: 'Sam' }),
+    );
     expect(linked.data!.signInWithGoogle.user.id).toBe(existing.user.id);
-    const me = await server.execute<{ me: { email: string } }>(ME, {}, { as: { kind: 'user', userId: existing.user.id } });
+    const me = await server.execute<{ me: { email: string } }>(
+      ME,
+      {},
+      { as: { kind: 'user', userId: existing.user.id } },
+    );
     expect(me.data!.me.email).toBe('Sam@Example.com');
   });
 
@@ -69,14 +89,20 @@ describe('auth: sign in with Google', () => {
     ['an expired token', { expiresIn: '-1m' }, {}],
     ['an unverified email', {}, { email_verified: false }],
   ])('refuses %s', async (_name, options, claims) => {
-    const token = await idToken(google.privateKey, { sub: 'google-3', email: 'x@example.com', ...claims }, options);
+    const token = await idToken(
+      google.privateKey,
+      { sub: 'google-3', email: 'x@example.com', ...claims },
+      options,
+    );
     const result = await signIn(token);
     expect(result.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a token signed by a key Google does not publish', async () => {
     const { privateKey: stranger } = await generateKeyPair('RS256');
-    const result = await signIn(await idToken(stranger, { sub: 'google-4', email: 'y@example.com' }));
+    const result = await signIn(
+      await idToken(stranger, { sub: 'google-4', email: 'y@example.com' }),
+    );
     expect(result.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 

@@ -10,7 +10,11 @@ describe('auth: registration, sign-in and the viewer', () => {
   afterAll(() => server?.stop());
 
   it('registers, signs in with any case of the email, and answers me for the signed-in caller only', async () => {
-    const registered = await server.register('Ada.Lovelace@Example.com', 'analytical engine notes', '  Ada   Lovelace ');
+    const registered = await server.register(
+      'Ada.Lovelace@Example.com',
+      'analytical engine notes',
+      '  Ada   Lovelace ',
+    );
     expect(registered.user.displayName).toBe('Ada Lovelace');
 
     const login = await server.execute<{ login: AuthPayloadShape }>(LOGIN, {
@@ -20,10 +24,17 @@ describe('auth: registration, sign-in and the viewer', () => {
     expect(login.errors).toBeUndefined();
     expect(login.data!.login.user.id).toBe(registered.user.id);
 
-    const me = await server.execute<{ me: { email: string; user: { id: string } } }>(ME, {}, {
-      as: { kind: 'user', userId: registered.user.id },
+    const me = await server.execute<{ me: { email: string; user: { id: string } } }>(
+      ME,
+      {},
+      {
+        as: { kind: 'user', userId: registered.user.id },
+      },
+    );
+    expect(me.data!.me).toMatchObject({
+      email: 'Ada.Lovelace@Example.com',
+      user: { id: registered.user.id },
     });
-    expect(me.data!.me).toMatchObject({ email: 'Ada.Lovelace@Example.com', user: { id: registered.user.id } });
     expect((await server.execute(ME)).data).toEqual({ me: null });
   });
 
@@ -36,22 +47,59 @@ describe('auth: registration, sign-in and the viewer', () => {
   });
 
   it.each([
-    ['email', { email: 'not-an-email', password: 'a long enough passphrase', displayName: 'X' }, /valid email/],
-    ['password', { email: 'short@example.com', password: 'short', displayName: 'X' }, /at least 12 characters/],
-    ['password', { email: 'common@example.com', password: 'password1234', displayName: 'X' }, /too easy to guess/],
-    ['password', { email: 'samename@example.com', password: 'samename-is-my-password', displayName: 'X' }, /email/],
-    ['displayName', { email: 'blank@example.com', password: 'a long enough passphrase', displayName: '   ' }, /empty/],
-    ['displayName', { email: 'long@example.com', password: 'a long enough passphrase', displayName: 'x'.repeat(51) }, /at most 50/],
+    [
+      'email',
+      { email: 'not-an-email', password: 'a long enough passphrase', displayName: 'X' },
+      /valid email/,
+    ],
+    [
+      'password',
+      { email: 'short@example.com', password: 'short', displayName: 'X' },
+      /at least 12 characters/,
+    ],
+    [
+      'password',
+      { email: 'common@example.com', password: 'password1234', displayName: 'X' },
+      /too easy to guess/,
+    ],
+    [
+      'password',
+      { email: 'samename@example.com', password: 'samename-is-my-password', displayName: 'X' },
+      /email/,
+    ],
+    [
+      'displayName',
+      { email: 'blank@example.com', password: 'a long enough passphrase', displayName: '   ' },
+      /empty/,
+    ],
+    [
+      'displayName',
+      {
+        email: 'long@example.com',
+        password: 'a long enough passphrase',
+        displayName: 'x'.repeat(51),
+      },
+      /at most 50/,
+    ],
   ])('rejects a bad %s with BAD_USER_INPUT naming it', async (field, input, message) => {
-    const result = await server.execute('mutation R($input: RegisterInput!) { register(input: $input) { accessToken } }', { input });
+    const result = await server.execute(
+      'mutation R($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      { input },
+    );
     expect(result.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(result.errors![0]!.message).toMatch(message);
   });
 
   it('answers "no such user" and "wrong password" with the same error', async () => {
     await server.register('same-error@example.com');
-    const unknown = await server.execute(LOGIN, { email: 'nobody-here@example.com', password: 'whatever whatever' });
-    const wrong = await server.execute(LOGIN, { email: 'same-error@example.com', password: 'whatever whatever' });
+    const unknown = await server.execute(LOGIN, {
+      email: 'nobody-here@example.com',
+      password: 'whatever whatever',
+    });
+    const wrong = await server.execute(LOGIN, {
+      email: 'same-error@example.com',
+      password: 'whatever whatever',
+    });
     expect(unknown.errors![0]).toEqual(wrong.errors![0]);
     expect(wrong.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
@@ -72,7 +120,9 @@ describe('auth: registration, sign-in and the viewer', () => {
 
   it('stores passwords only as argon2id hashes with at least OWASP parameters', async () => {
     await server.register('hash@example.com', 'a password nobody stores');
-    const stored = await server.subgraph.connection.collection('users').findOne({ emailNormalised: 'hash@example.com' });
+    const stored = await server.subgraph.connection
+      .collection('users')
+      .findOne({ emailNormalised: 'hash@example.com' });
     expect(stored!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);
     const [, memory, time] = /m=(\d+),t=(\d+)/.exec(stored!.passwordHash as string)!;
     expect(Number(memory)).toBeGreaterThanOrEqual(19_456);
@@ -88,18 +138,34 @@ describe('auth: registration, sign-in and the viewer', () => {
       {},
       { as },
     );
-    expect(updated.data).toEqual({ updateProfile: { displayName: 'New Name', avatarUrl: 'https://img.example/a.png' } });
-    const badUrl = await server.execute('mutation { updateProfile(input: { avatarUrl: "javascript:alert(1)" }) { id } }', {}, { as });
+    expect(updated.data).toEqual({
+      updateProfile: { displayName: 'New Name', avatarUrl: 'https://img.example/a.png' },
+    });
+    const badUrl = await server.execute(
+      'mutation { updateProfile(input: { avatarUrl: "javascript:alert(1)" }) { id } }',
+      {},
+      { as },
+    );
     expect(badUrl.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'avatarUrl' });
-    const anonymous = await server.execute('mutation { updateProfile(input: { displayName: "x" }) { id } }');
+    const anonymous = await server.execute(
+      'mutation { updateProfile(input: { displayName: "x" }) { id } }',
+    );
     expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
 
     const other = await server.register('profile-2@example.com', undefined, 'Second');
     const queries: string[] = [];
-    mongoose.set('debug', (collection: string, method: string) => queries.push(`${collection}.${method}`));
+    mongoose.set('debug', (collection: string, method: string) =>
+      queries.push(`${collection}.${method}`),
+    );
     const entities = await server.execute(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName } } }',
-      { r: [{ __typename: 'User', id: user.id }, { __typename: 'User', id: other.user.id }, { __typename: 'User', id: '000000000000000000000000' }] },
+      {
+        r: [
+          { __typename: 'User', id: user.id },
+          { __typename: 'User', id: other.user.id },
+          { __typename: 'User', id: '000000000000000000000000' },
+        ],
+      },
     );
     mongoose.set('debug', false);
     expect(queries.filter((q) => q.startsWith('users.'))).toEqual(['users.find']);

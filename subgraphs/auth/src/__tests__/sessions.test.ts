@@ -4,11 +4,15 @@ import { AuthTestServer, LOGIN, LOGOUT, REFRESH, type AuthPayloadShape } from '.
 describe('auth: sessions', () => {
   let server: AuthTestServer;
   beforeAll(async () => {
-    server = await AuthTestServer.start({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_LOCKOUT_SECONDS: '30' });
+    server = await AuthTestServer.start({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_LOCKOUT_SECONDS: '30',
+    });
   });
   afterAll(() => server?.stop());
 
-  const refresh = (token: string) => server.execute<{ refreshSession: AuthPayloadShape }>(REFRESH, { token });
+  const refresh = (token: string) =>
+    server.execute<{ refreshSession: AuthPayloadShape }>(REFRESH, { token });
 
   /** Moves a token's rotation back past the reuse grace window (30 s by default). */
   const rotatedLongAgo = async (token: string) => {
@@ -63,7 +67,9 @@ describe('auth: sessions', () => {
     expect(next.errors).toBeUndefined();
     expect((await refresh(next.data!.refreshSession.refreshToken)).errors).toBeUndefined();
     // Neither token is stored in plaintext.
-    const stored = JSON.stringify(await server.subgraph.connection.collection('refresh_tokens').find({}).toArray());
+    const stored = JSON.stringify(
+      await server.subgraph.connection.collection('refresh_tokens').find({}).toArray(),
+    );
     expect(stored).not.toContain(first.refreshToken);
     expect(stored).not.toContain(a!.refreshToken);
   });
@@ -72,33 +78,58 @@ describe('auth: sessions', () => {
     const first = await server.register('late-reuse@example.com');
     const second = (await refresh(first.refreshToken)).data!.refreshSession;
     await rotatedLongAgo(first.refreshToken);
-    expect((await refresh(first.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    expect((await refresh(second.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await refresh(first.refreshToken)).errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await refresh(second.refreshToken)).errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('logout revokes the session; unknown tokens are fine; garbage refresh tokens are refused', async () => {
     const session = await server.register('logout@example.com');
-    expect((await server.execute(LOGOUT, { token: session.refreshToken })).data).toEqual({ logout: true });
-    expect((await refresh(session.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await server.execute(LOGOUT, { token: session.refreshToken })).data).toEqual({
+      logout: true,
+    });
+    expect((await refresh(session.refreshToken)).errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await server.execute(LOGOUT, { token: 'grt_unknown' })).data).toEqual({ logout: true });
-    expect((await refresh('not-a-token')).errors![0]!.message).toBe('Your session has expired; sign in again');
+    expect((await refresh('not-a-token')).errors![0]!.message).toBe(
+      'Your session has expired; sign in again',
+    );
   });
 
   it('throttles sign-in per account after repeated failures, even against the right password', async () => {
     await server.register('throttle@example.com', 'the right passphrase');
     // Six guesses at once: the count is taken before each password check, so only three get checked.
     const guesses = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map((n) => server.execute(LOGIN, { email: 'throttle@example.com', password: `wrong guess ${n}!!` })),
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        server.execute(LOGIN, { email: 'throttle@example.com', password: `wrong guess ${n}!!` }),
+      ),
     );
     const codes = guesses.map((g) => g.errors![0]!.extensions!.code).sort();
-    expect(codes).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect(codes).toEqual([
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+    ]);
 
     // Aliases don't buy extra guesses either: each alias is one counted attempt.
-    const aliases = [1, 2].map((n) => `a${n}: login(email: "throttle@example.com", password: "alias ${n}!!!!!!") { accessToken }`);
+    const aliases = [1, 2].map(
+      (n) =>
+        `a${n}: login(email: "throttle@example.com", password: "alias ${n}!!!!!!") { accessToken }`,
+    );
     const aliased = await server.execute(`mutation { ${aliases.join(' ')} }`);
     expect(aliased.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
 
-    const right = await server.execute(LOGIN, { email: 'throttle@example.com', password: 'the right passphrase' });
+    const right = await server.execute(LOGIN, {
+      email: 'throttle@example.com',
+      password: 'the right passphrase',
+    });
     const error = right.errors![0]!;
     expect(error.extensions!.code).toBe('RATE_LIMITED');
     expect(error.extensions!.retryAfterSeconds).toBeGreaterThan(0);
@@ -109,36 +140,64 @@ describe('auth: sessions', () => {
 
   it('resets the count after a successful sign-in', async () => {
     await server.register('reset@example.com', 'the right passphrase');
-    const fail = () => server.execute(LOGIN, { email: 'reset@example.com', password: 'wrong passphrase!' });
+    const fail = () =>
+      server.execute(LOGIN, { email: 'reset@example.com', password: 'wrong passphrase!' });
     await fail();
     await fail();
-    const ok = await server.execute(LOGIN, { email: 'reset@example.com', password: 'the right passphrase' });
+    const ok = await server.execute(LOGIN, {
+      email: 'reset@example.com',
+      password: 'the right passphrase',
+    });
     expect(ok.errors).toBeUndefined();
     await fail();
     await fail();
-    const stillOk = await server.execute(LOGIN, { email: 'reset@example.com', password: 'the right passphrase' });
+    const stillOk = await server.execute(LOGIN, {
+      email: 'reset@example.com',
+      password: 'the right passphrase',
+    });
     expect(stillOk.errors).toBeUndefined();
   });
 
   it('changes the password: checks the current one, applies the policy, and ends other sessions', async () => {
     const session = await server.register('change@example.com', 'the old passphrase');
     const as = { kind: 'user' as const, userId: session.user.id };
-    const CHANGE = 'mutation C($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
-    const wrongCurrent = await server.execute(CHANGE, { c: 'not the old one', n: 'a brand new passphrase' }, { as });
+    const CHANGE =
+      'mutation C($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    const wrongCurrent = await server.execute(
+      CHANGE,
+      { c: 'not the old one', n: 'a brand new passphrase' },
+      { as },
+    );
     expect(wrongCurrent.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const weak = await server.execute(CHANGE, { c: 'the old passphrase', n: 'short' }, { as });
     expect(weak.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'newPassword' });
-    const viaApiKey = await server.execute(CHANGE, { c: 'the old passphrase', n: 'a brand new passphrase' }, {
-      as: { kind: 'apiKey', userId: session.user.id, apiKeyId: 'k1' },
-    });
+    const viaApiKey = await server.execute(
+      CHANGE,
+      { c: 'the old passphrase', n: 'a brand new passphrase' },
+      {
+        as: { kind: 'apiKey', userId: session.user.id, apiKeyId: 'k1' },
+      },
+    );
     expect(viaApiKey.errors![0]!.extensions!.code).toBe('FORBIDDEN');
 
-    const changed = await server.execute(CHANGE, { c: 'the old passphrase', n: 'a brand new passphrase' }, { as });
+    const changed = await server.execute(
+      CHANGE,
+      { c: 'the old passphrase', n: 'a brand new passphrase' },
+      { as },
+    );
     expect(changed.data).toEqual({ changePassword: true });
-    expect((await refresh(session.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const oldLogin = await server.execute(LOGIN, { email: 'change@example.com', password: 'the old passphrase' });
+    expect((await refresh(session.refreshToken)).errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const oldLogin = await server.execute(LOGIN, {
+      email: 'change@example.com',
+      password: 'the old passphrase',
+    });
     expect(oldLogin.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const newLogin = await server.execute(LOGIN, { email: 'change@example.com', password: 'a brand new passphrase' });
+    const newLogin = await server.execute(LOGIN, {
+      email: 'change@example.com',
+      password: 'a brand new passphrase',
+    });
     expect(newLogin.errors).toBeUndefined();
   });
 });

@@ -16,7 +16,11 @@ function sameSecret(given: string | undefined, expected: string): boolean {
  * `POST /internal/api-keys/verify` — the router's way to check an `x-api-key`. Only callers holding
  * the internal secret (the router) may ask; the answer is `{valid:true,userId,apiKeyId}` or `{valid:false}`.
  */
-export function mountApiKeyVerificationRoute(app: Express, service: ApiKeyService, internalSecret: string): void {
+export function mountApiKeyVerificationRoute(
+  app: Express,
+  service: ApiKeyService,
+  internalSecret: string,
+): void {
   app.post('/internal/api-keys/verify', express.json({ limit: '4kb' }), async (req, res, next) => {
     try {
       if (!sameSecret(req.header('x-internal-secret'), internalSecret)) {

@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { ApiKeyRecord } from './api-key.model';
 
-@ObjectType({ description: 'A key a third-party client sends as `x-api-key`; the secret is never shown again.' })
+@ObjectType({
+  description: 'A key a third-party client sends as `x-api-key`; the secret is never shown again.',
+})
 export class ApiKey {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { User } from '../user/user';
 
-@ObjectType({ description: 'A new session: a short-lived access token and a rotating refresh token.' })
+@ObjectType({
+  description: 'A new session: a short-lived access token and a rotating refresh token.',
+})
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <accessToken>`; valid for 15 minutes.' })
   accessToken!: string;

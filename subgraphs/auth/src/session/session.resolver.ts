@@ -19,7 +19,10 @@ export class SessionResolver {
   constructor(private readonly sessions: SessionService) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
-  async register(@Arg('input') input: RegisterInput, @Ctx() context: AuthContext): Promise<AuthPayload> {
+  async register(
+    @Arg('input') input: RegisterInput,
+    @Ctx() context: AuthContext,
+  ): Promise<AuthPayload> {
     // The client address comes only from the router-signed identity, never from a request header.
     return toPayload(await this.sessions.register(input, context.clientAddress));
   }
@@ -33,7 +36,9 @@ export class SessionResolver {
     return toPayload(await this.sessions.login(email, password, context.clientAddress));
   }
 
-  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new session; the old token stops working.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Exchanges a refresh token for a new session; the old token stops working.',
+  })
   async refreshSession(@Arg('refreshToken') refreshToken: string): Promise<AuthPayload> {
     return toPayload(await this.sessions.refresh(refreshToken));
   }
@@ -44,7 +49,9 @@ export class SessionResolver {
     return true;
   }
 
-  @Mutation(() => AuthPayload, { description: 'Signs in with a Google ID token; links to or creates the account.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in with a Google ID token; links to or creates the account.',
+  })
   async signInWithGoogle(@Arg('idToken') idToken: string): Promise<AuthPayload> {
     return toPayload(await this.sessions.signInWithGoogle(idToken));
   }

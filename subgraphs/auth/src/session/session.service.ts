@@ -152,7 +152,10 @@ export class SessionService {
   }
 
   /** The token, when it was rotated (not revoked) no longer ago than the reuse grace window. */
-  private async rotatedWithinGrace(tokenHash: string, now: Date): Promise<RefreshTokenRecord | null> {
+  private async rotatedWithinGrace(
+    tokenHash: string,
+    now: Date,
+  ): Promise<RefreshTokenRecord | null> {
     if (this.deps.refreshReuseGraceSeconds === 0) return null;
     const graceStart = new Date(now.getTime() - this.deps.refreshReuseGraceSeconds * 1000);
     return this.deps.refreshTokens

@@ -32,10 +32,16 @@ export class AccessTokenSigner {
     configuredKey: string | undefined,
     keys: SigningKeyModel,
   ): Promise<AccessTokenSigner> {
-    const privateJwk = configuredKey ? parseConfiguredKey(configuredKey) : await storedOrGeneratedKey(keys);
+    const privateJwk = configuredKey
+      ? parseConfiguredKey(configuredKey)
+      : await storedOrGeneratedKey(keys);
     const privateKey = await importJWK(privateJwk, ALGORITHM);
     const { d: _private, ...publicJwk } = privateJwk;
-    return new AccessTokenSigner(privateKey, { ...publicJwk, alg: ALGORITHM, use: 'sig' }, settings);
+    return new AccessTokenSigner(
+      privateKey,
+      { ...publicJwk, alg: ALGORITHM, use: 'sig' },
+      settings,
+    );
   }
 
   async sign(userId: string): Promise<SignedAccessToken> {
@@ -79,7 +85,12 @@ async function storedOrGeneratedKey(keys: SigningKeyModel): Promise<JWK> {
   const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID() };
   try {
-    await keys.create({ _id: 'current', kid: jwk.kid, privateJwk: JSON.stringify(jwk), createdAt: new Date() });
+    await keys.create({
+      _id: 'current',
+      kid: jwk.kid,
+      privateJwk: JSON.stringify(jwk),
+      createdAt: new Date(),
+    });
     return jwk;
   } catch (error) {
     // Another replica generated one at the same moment: use theirs.

@@ -14,9 +14,15 @@ export class RegisterInput {
 
 @InputType()
 export class UpdateProfileInput {
-  @Field(() => String, { nullable: true, description: 'New display name (1-50 characters); omit to keep.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'New display name (1-50 characters); omit to keep.',
+  })
   displayName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'https URL of an avatar image; empty string removes it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'https URL of an avatar image; empty string removes it.',
+  })
   avatarUrl?: string | null;
 }

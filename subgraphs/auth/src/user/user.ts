@@ -18,7 +18,9 @@ export class User {
   createdAt!: Date;
 }
 
-export function toUser(record: Pick<UserRecord, '_id' | 'displayName' | 'avatarUrl' | 'createdAt'>): User {
+export function toUser(
+  record: Pick<UserRecord, '_id' | 'displayName' | 'avatarUrl' | 'createdAt'>,
+): User {
   return {
     id: record._id.toHexString(),
     displayName: record.displayName,

@@ -30,13 +30,18 @@ export class ViewerResolver {
   }
 
   @Mutation(() => User)
-  async updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() context: AuthContext): Promise<User> {
+  async updateProfile(
+    @Arg('input') input: UpdateProfileInput,
+    @Ctx() context: AuthContext,
+  ): Promise<User> {
     const userId = requireUserId(context);
     context.userById.clear(userId);
     return toUser(await this.users.updateProfile(userId, input));
   }
 
-  @Mutation(() => Boolean, { description: 'Changes your password and signs you out everywhere else.' })
+  @Mutation(() => Boolean, {
+    description: 'Changes your password and signs you out everywhere else.',
+  })
   async changePassword(
     @Arg('currentPassword') currentPassword: string,
     @Arg('newPassword') newPassword: string,

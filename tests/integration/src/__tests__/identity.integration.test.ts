@@ -23,23 +23,39 @@ describe('identity through the router (auth + router as real processes)', () => 
 
   it('register → login → me', async () => {
     const { email, password, session } = await registerListener(stack, 'Nina Simone');
-    const login = await stack.execute<{ login: Session }>(LOGIN, { email: email.toUpperCase(), password });
-    expect(login.errors).toBeUndefined();
-    const me = await stack.execute<{ me: { email: string; user: { id: string; displayName: string } } }>(ME, {}, {
-      token: login.data!.login.accessToken,
+    const login = await stack.execute<{ login: Session }>(LOGIN, {
+      email: email.toUpperCase(),
+      password,
     });
+    expect(login.errors).toBeUndefined();
+    const me = await stack.execute<{
+      me: { email: string; user: { id: string; displayName: string } };
+    }>(
+      ME,
+      {},
+      {
+        token: login.data!.login.accessToken,
+      },
+    );
     expect(me.status).toBe(200);
-    expect(me.data!.me).toMatchObject({ email, user: { id: session.user.id, displayName: 'Nina Simone' } });
+    expect(me.data!.me).toMatchObject({
+      email,
+      user: { id: session.user.id, displayName: 'Nina Simone' },
+    });
     expect((await stack.execute(ME)).data).toEqual({ me: null });
   });
 
   it('rotates refresh tokens and revokes the family when a rotated one is reused', async () => {
     const { session } = await registerListener(stack);
-    const next = await stack.execute<{ refreshSession: Session }>(REFRESH, { token: session.refreshToken });
+    const next = await stack.execute<{ refreshSession: Session }>(REFRESH, {
+      token: session.refreshToken,
+    });
     expect(next.data!.refreshSession.refreshToken).not.toBe(session.refreshToken);
     const reuse = await stack.execute(REFRESH, { token: session.refreshToken });
     expect(reuse.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const familyGone = await stack.execute(REFRESH, { token: next.data!.refreshSession.refreshToken });
+    const familyGone = await stack.execute(REFRESH, {
+      token: next.data!.refreshSession.refreshToken,
+    });
     expect(familyGone.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
@@ -71,7 +87,8 @@ describe('identity through the router (auth + router as real processes)', () => 
       [
         'alg:none',
         async () => {
-          const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+          const encode = (value: object) =>
+            Buffer.from(JSON.stringify(value)).toString('base64url');
           const exp = Math.floor(Date.now() / 1000) + 600;
           return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'x', iss: 'groovy-auth', aud: 'groovy-api', exp })}.`;
         },
@@ -93,11 +110,9 @@ describe('identity through the router (auth + router as real processes)', () => 
 
   it('accepts an API key, and stops accepting it within the cache bound after revoke', async () => {
     const { session } = await registerListener(stack, 'App Developer');
-    const created = await stack.execute<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
-      CREATE_API_KEY,
-      { name: 'integration app' },
-      { token: session.accessToken },
-    );
+    const created = await stack.execute<{
+      createApiKey: { secret: string; apiKey: { id: string } };
+    }>(CREATE_API_KEY, { name: 'integration app' }, { token: session.accessToken });
     const { secret, apiKey } = created.data!.createApiKey;
     const viaKey = await stack.execute<{ me: { user: { id: string } } }>(
       'query { me { user { id } } }',
@@ -106,7 +121,11 @@ describe('identity through the router (auth + router as real processes)', () => 
     );
     expect(viaKey.data!.me.user.id).toBe(session.user.id);
 
-    const revoked = await stack.execute(REVOKE_API_KEY, { id: apiKey.id }, { token: session.accessToken });
+    const revoked = await stack.execute(
+      REVOKE_API_KEY,
+      { id: apiKey.id },
+      { token: session.accessToken },
+    );
     expect(revoked.data).toEqual({ revokeApiKey: true });
     // API_KEY_CACHE_TTL_MS is 500 here: within a bounded number of tries the router refuses the key.
     let status = 200;
@@ -119,14 +138,20 @@ describe('identity through the router (auth + router as real processes)', () => 
   });
 
   it('ignores an identity header a client forges', async () => {
-    const forged = await stack.execute(ME, {}, { headers: { 'x-groovy-identity': 'eyJhbGciOiJIUzI1NiJ9.e30.forged' } });
+    const forged = await stack.execute(
+      ME,
+      {},
+      { headers: { 'x-groovy-identity': 'eyJhbGciOiJIUzI1NiJ9.e30.forged' } },
+    );
     expect(forged.data).toEqual({ me: null });
   });
 
   it('throttles sign-in through the router, whatever the batching', async () => {
     const { email, password } = await registerListener(stack);
     const guesses = await Promise.all(
-      Array.from({ length: 7 }, (_, n) => stack.execute(LOGIN, { email, password: `wrong guess number ${n}` })),
+      Array.from({ length: 7 }, (_, n) =>
+        stack.execute(LOGIN, { email, password: `wrong guess number ${n}` }),
+      ),
     );
     const codes = guesses.map((g) => g.errors![0]!.extensions!.code);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
@@ -141,12 +166,20 @@ describe('identity through the router (auth + router as real processes)', () => 
     const { email, password } = await registerListener(stack);
     const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
     for (let n = 0; n < 10; n += 1) {
-      const guess = await stack.execute(LOGIN, { email: `nobody-${n}@example.com`, password: 'wrong guess!!' }, from('203.0.113.50'));
+      const guess = await stack.execute(
+        LOGIN,
+        { email: `nobody-${n}@example.com`, password: 'wrong guess!!' },
+        from('203.0.113.50'),
+      );
       expect(guess.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     }
     const attacker = await stack.execute(LOGIN, { email, password }, from('203.0.113.50'));
     expect(attacker.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
-    const neighbour = await stack.execute<{ login: Session }>(LOGIN, { email, password }, from('203.0.113.51'));
+    const neighbour = await stack.execute<{ login: Session }>(
+      LOGIN,
+      { email, password },
+      from('203.0.113.51'),
+    );
     expect(neighbour.errors).toBeUndefined();
     expect(neighbour.data!.login.accessToken).toEqual(expect.any(String));
   });

@@ -21,7 +21,10 @@ describe('web: search with a typo finds the right song first and opens it (brows
 
   beforeAll(async () => {
     const webPort = await freePort();
-    stack = await Stack.start({ media: true, routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` } });
+    stack = await Stack.start({
+      media: true,
+      routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` },
+    });
     web = await startWeb(webPort, stack.router.url);
     browser = await launchChromium();
   }, 180_000);
@@ -35,10 +38,34 @@ describe('web: search with a typo finds the right song first and opens it (brows
   it('uploads two songs, searches "coppr lantern", and opens Copper Lantern', async () => {
     const { session } = await registerListener(stack, 'Two Song Artist');
     const tone = generateTone(3);
-    const wanted = await uploadSong(stack, session.accessToken, { title: 'Copper Lantern', artistName: 'Night Ferry', fileName: 'a.mp3', contentType: 'audio/mpeg' }, tone.bytes);
-    const other = await uploadSong(stack, session.accessToken, { title: 'Paper Lanterns Burning', artistName: 'Day Ferry', fileName: 'b.mp3', contentType: 'audio/mpeg' }, tone.bytes);
-    expect((await waitUntilProcessed(stack, wanted.song.id, session.accessToken)).status).toBe('READY');
-    expect((await waitUntilProcessed(stack, other.song.id, session.accessToken)).status).toBe('READY');
+    const wanted = await uploadSong(
+      stack,
+      session.accessToken,
+      {
+        title: 'Copper Lantern',
+        artistName: 'Night Ferry',
+        fileName: 'a.mp3',
+        contentType: 'audio/mpeg',
+      },
+      tone.bytes,
+    );
+    const other = await uploadSong(
+      stack,
+      session.accessToken,
+      {
+        title: 'Paper Lanterns Burning',
+        artistName: 'Day Ferry',
+        fileName: 'b.mp3',
+        contentType: 'audio/mpeg',
+      },
+      tone.bytes,
+    );
+    expect((await waitUntilProcessed(stack, wanted.song.id, session.accessToken)).status).toBe(
+      'READY',
+    );
+    expect((await waitUntilProcessed(stack, other.song.id, session.accessToken)).status).toBe(
+      'READY',
+    );
 
     const page = await browser.newPage();
     page.setDefaultTimeout(60_000);
@@ -56,7 +83,9 @@ describe('web: search with a typo finds the right song first and opens it (brows
     }
     expect(found).toBe(true);
     const first = page.locator('.search-songs .track-row').first();
-    await expect(first.locator('.track-row__title').textContent()).resolves.toContain('Copper Lantern');
+    await expect(first.locator('.track-row__title').textContent()).resolves.toContain(
+      'Copper Lantern',
+    );
     // The result's play button plays it (and its label turns to Pause), then pauses it again.
     await first.getByRole('button', { name: 'Play Copper Lantern' }).click();
     await first.getByRole('button', { name: 'Pause Copper Lantern' }).waitFor();

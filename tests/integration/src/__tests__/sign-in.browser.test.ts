@@ -47,7 +47,9 @@ describe('web: sign up, sign out, sign in, create an API key (browser)', () => {
 
     await page.getByLabel('New key name').fill('my e2e app');
     await page.getByRole('button', { name: 'Create key' }).click();
-    const secret = (await page.getByLabel('API key secret').textContent({ timeout: 30_000 }))!.trim();
+    const secret = (await page
+      .getByLabel('API key secret')
+      .textContent({ timeout: 30_000 }))!.trim();
     expect(secret).toMatch(/^gsk_[0-9a-f]{8}_/);
 
     const viaKey = await stack.execute<{ me: { email: string; user: { displayName: string } } }>(

@@ -15,7 +15,12 @@ describe('upload flow (auth, songs + storage, worker, router as processes)', () 
     const upload = await uploadSong(
       stack,
       session.accessToken,
-      { title: 'Ten Seconds of A', artistName: 'Test Tones', fileName: 'tone.mp3', contentType: 'audio/mpeg' },
+      {
+        title: 'Ten Seconds of A',
+        artistName: 'Test Tones',
+        fileName: 'tone.mp3',
+        contentType: 'audio/mpeg',
+      },
       tone.bytes,
     );
     expect(upload.song.status).toBe('PENDING_UPLOAD');
@@ -47,7 +52,12 @@ describe('upload flow (auth, songs + storage, worker, router as processes)', () 
     const upload = await uploadSong(
       stack,
       session.accessToken,
-      { title: 'Not a song', artistName: 'Nobody', fileName: 'notes.mp3', contentType: 'audio/mpeg' },
+      {
+        title: 'Not a song',
+        artistName: 'Nobody',
+        fileName: 'notes.mp3',
+        contentType: 'audio/mpeg',
+      },
       notAudio,
     );
     const failed = await waitUntilProcessed(stack, upload.song.id, session.accessToken);

@@ -7,7 +7,10 @@ export interface SongState {
   durationMs: number | null;
   loudnessLufs: number | null;
   waveform: number[] | null;
-  stream: { masterUrl: string; renditions: Array<{ bitrateKbps: number; codec: string; url: string }> } | null;
+  stream: {
+    masterUrl: string;
+    renditions: Array<{ bitrateKbps: number; codec: string; url: string }>;
+  } | null;
 }
 
 const REQUEST_UPLOAD =
@@ -26,7 +29,14 @@ export interface RequestedUpload {
 export async function uploadSong(
   stack: Stack,
   token: string,
-  input: { title: string; artistName: string; fileName: string; contentType: string; genre?: string; tags?: string[] },
+  input: {
+    title: string;
+    artistName: string;
+    fileName: string;
+    contentType: string;
+    genre?: string;
+    tags?: string[];
+  },
   bytes: Buffer,
 ): Promise<RequestedUpload> {
   const requested = await stack.execute<{ requestSongUpload: RequestedUpload }>(
@@ -34,7 +44,8 @@ export async function uploadSong(
     { input: { ...input, sizeBytes: bytes.length } },
     { token },
   );
-  if (!requested.data) throw new Error(`requestSongUpload failed: ${JSON.stringify(requested.errors)}`);
+  if (!requested.data)
+    throw new Error(`requestSongUpload failed: ${JSON.stringify(requested.errors)}`);
   const upload = requested.data.requestSongUpload;
   const put = await fetch(upload.uploadUrl, {
     method: upload.method,
@@ -46,7 +57,11 @@ export async function uploadSong(
 }
 
 /** Polls the public API (bounded) until the song is READY or FAILED, as a client does. */
-export async function waitUntilProcessed(stack: Stack, id: string, token: string): Promise<SongState> {
+export async function waitUntilProcessed(
+  stack: Stack,
+  id: string,
+  token: string,
+): Promise<SongState> {
   for (let attempt = 0; attempt < 300; attempt += 1) {
     const song = (await stack.execute<{ song: SongState }>(SONG, { id }, { token })).data?.song;
     if (song && (song.status === 'READY' || song.status === 'FAILED')) return song;

@@ -74,7 +74,11 @@ describe('executeOnRouter', () => {
   it('forwards the browser’s address chain as x-forwarded-for when given', async () => {
     const fetchImpl = fakeFetch(200, JSON.stringify({ data: { ping: 'pong' } }));
     const options = { url: 'http://router/graphql', fetchImpl };
-    await executeOnRouter(PING, { refreshToken: 'r1' }, { ...options, forwardedFor: '203.0.113.7' });
+    await executeOnRouter(
+      PING,
+      { refreshToken: 'r1' },
+      { ...options, forwardedFor: '203.0.113.7' },
+    );
     await executeOnRouter(PING, { refreshToken: 'r2' }, options);
     const sent = fetchImpl.mock.calls.map(([, init]) => init?.headers as Record<string, string>);
     expect(sent[0]!['x-forwarded-for']).toBe('203.0.113.7');
