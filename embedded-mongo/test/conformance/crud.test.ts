@@ -270,12 +270,10 @@ describe('insert, find, update, delete, findAndModify, count, distinct', () => {
     expect(second.upsertedCount).toBe(0);
     expect(second.modifiedCount).toBe(1);
     expect((await c.findOne({ email: 'u@x.io' }))?.createdBy).toBe('test');
-    const raw = await t
-      .db()
-      .command({
-        update: 'ups',
-        updates: [{ q: { _id: 42 }, u: { $set: { z: 1 } }, upsert: true }],
-      });
+    const raw = await t.db().command({
+      update: 'ups',
+      updates: [{ q: { _id: 42 }, u: { $set: { z: 1 } }, upsert: true }],
+    });
     expect(raw.upserted).toEqual([{ index: 0, _id: 42 }]);
     expect(raw.n).toBe(1);
   });
@@ -317,14 +315,12 @@ describe('insert, find, update, delete, findAndModify, count, distinct', () => {
       { upsert: true, returnDocument: 'after' },
     );
     expect(upserted).toMatchObject({ q: 'new', v: 0 });
-    const raw = await t
-      .db()
-      .command({
-        findAndModify: 'fam',
-        query: { q: 'zzz' },
-        update: { $set: { v: 1 } },
-        upsert: true,
-      });
+    const raw = await t.db().command({
+      findAndModify: 'fam',
+      query: { q: 'zzz' },
+      update: { $set: { v: 1 } },
+      upsert: true,
+    });
     expect(raw.lastErrorObject.updatedExisting).toBe(false);
     expect(raw.lastErrorObject.upserted).toBeInstanceOf(ObjectId);
     expect(raw.value).toBeNull();

@@ -42,12 +42,10 @@ describe('indexes and unique constraints', () => {
   it('is idempotent for identical specs and reports conflicts like mongod', async () => {
     const c = coll('conflicts');
     await c.createIndex({ email: 1 }, { unique: true });
-    const again = await t
-      .db()
-      .command({
-        createIndexes: 'conflicts',
-        indexes: [{ key: { email: 1 }, name: 'email_1', unique: true }],
-      });
+    const again = await t.db().command({
+      createIndexes: 'conflicts',
+      indexes: [{ key: { email: 1 }, name: 'email_1', unique: true }],
+    });
     expect(again.numIndexesBefore).toBe(again.numIndexesAfter);
     expect(
       (await errorOf(c.createIndex({ email: 1 }, { name: 'other_name', unique: true }))).code,

@@ -62,16 +62,14 @@ describe('outbox and idempotent consumers', () => {
       types: ['USER_UPDATED'],
       handler: async (event) => {
         await ledger.applyOnce(event, async () => {
-          await readModel
-            .collection('users')
-            .updateOne(
-              { _id: event.aggregateId as never },
-              {
-                $set: { displayName: (event.data as { displayName: string }).displayName },
-                $inc: { applied: 1 },
-              },
-              { upsert: true },
-            );
+          await readModel.collection('users').updateOne(
+            { _id: event.aggregateId as never },
+            {
+              $set: { displayName: (event.data as { displayName: string }).displayName },
+              $inc: { applied: 1 },
+            },
+            { upsert: true },
+          );
         });
         await inbox.handler(event);
       },
