@@ -1,6 +1,20 @@
 import { parseSnippet, snippetText } from '../highlight';
 
 describe('parseSnippet', () => {
+  it('shows the characters the query subgraph escaped as they were typed, once', () => {
+    // What subgraphs/query's mark() makes of the title `Sawtooth <b>Sunrise</b> & co` for "sunrise".
+    expect(parseSnippet('Sawtooth &#60;b&#62;<em>Sunrise</em>&#60;&#47;b&#62; &#38; co')).toEqual([
+      { text: 'Sawtooth <b>', match: false },
+      { text: 'Sunrise', match: true },
+      { text: '</b> & co', match: false },
+    ]);
+    // A title that really contains an entity's text keeps it (escaped `&` decoded once only).
+    expect(snippetText('AT&#38;amp;T &#38;#60;')).toBe('AT&amp;T &#60;');
+    // A title containing "<em>" itself is text, not a match.
+    expect(parseSnippet('&#60;em&#62;x')).toEqual([{ text: '<em>x', match: false }]);
+    expect(snippetText('&#0; &#xD800; &bogus;')).toBe('&#0; &#xD800; &bogus;');
+  });
+
   it('splits matched terms out of the text', () => {
     expect(parseSnippet('Concert <em>Pitch</em> live')).toEqual([
       { text: 'Concert ', match: false },
