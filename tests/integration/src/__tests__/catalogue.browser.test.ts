@@ -8,19 +8,12 @@ import {
   registerListener,
   Stack,
   uploadSong,
+  waitForAudio,
   waitUntilProcessed,
   type RunningWeb,
 } from '../testkit';
 
 const SEARCH = 'query S($q: String!) { search(query: $q) { songs { totalCount } } }';
-
-/** Waits until `condition` (an expression over the page's <audio> as `a`) holds. */
-function waitForAudio(page: Page, condition: string): Promise<unknown> {
-  return page.waitForFunction((expression) => {
-    const a = document.querySelector('audio');
-    return Boolean(a && new Function('a', `return ${expression}`)(a));
-  }, condition);
-}
 
 /** Drops a file of `size` zero bytes on the upload form's drop zone, as a browser delivers it. */
 async function dropFile(page: Page, name: string, type: string, size: number): Promise<void> {
@@ -119,7 +112,7 @@ describe('web: search, home rows, upload checks, song page and player (browser)'
     await releases.getByRole('listitem').first().waitFor();
     expect(await page.getByRole('list', { name: 'Trending songs' }).count()).toBe(1);
     await releases.getByRole('button', { name: 'Play Copper Lantern' }).click();
-    await waitForAudio(page, '!a.paused && a.currentTime > 0.3');
+    await waitForAudio(page, { after: 0.3, playing: true });
   });
 
   it('the header combobox suggests with highlights, follows the arrow keys, opens the highlighted option, and Escape/Enter behave', async () => {
@@ -194,12 +187,12 @@ describe('web: search, home rows, upload checks, song page and player (browser)'
     await slider.waitFor();
     expect(await page.locator('.waveform__rest rect').count()).toBeGreaterThan(50);
     await page.getByRole('button', { name: 'Play Copper Lantern' }).click();
-    await waitForAudio(page, '!a.paused && a.currentTime > 0.5');
+    await waitForAudio(page, { after: 0.5, playing: true });
     await slider.focus();
     await page.keyboard.press('Home');
-    await waitForAudio(page, 'a.currentTime < 1.5');
+    await waitForAudio(page, { after: -1, before: 1.5 });
     await page.keyboard.press('ArrowRight');
-    await waitForAudio(page, 'a.currentTime >= 4.9');
+    await waitForAudio(page, { after: 4.89 });
 
     await page.evaluate(() => {
       (document.querySelector('audio') as HTMLAudioElement & { marker?: string }).marker = 'same';
@@ -232,7 +225,7 @@ describe('web: search, home rows, upload checks, song page and player (browser)'
     phone.on('pageerror', (error) => pageErrors.push(String(error)));
     await phone.goto(`${web.url}/songs/${copperId}`);
     await phone.getByRole('button', { name: 'Play Copper Lantern' }).tap();
-    await waitForAudio(phone, '!a.paused && a.currentTime > 0.5');
+    await waitForAudio(phone, { after: 0.5, playing: true });
     expect(
       await phone.evaluate(() => document.querySelector('audio')!.currentSrc.startsWith('blob:')),
     ).toBe(true);

@@ -1,37 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   freePort,
   generateTone,
   launchChromium,
   Stack,
   startWeb,
+  waitForAudio,
   type RunningWeb,
 } from '../testkit';
-
-/**
- * Waits until the page's <audio> is past `after` seconds (and before `before`; and playing, if asked).
- * A real predicate with arguments, not a string run with `new Function`: the site's CSP forbids eval.
- */
-async function waitForAudio(
-  page: Page,
-  condition: { after: number; before?: number; playing?: boolean },
-  timeout = 30_000,
-): Promise<void> {
-  await page.waitForFunction(
-    ({ after, before, playing }) => {
-      const a = document.querySelector('audio');
-      return Boolean(
-        a && a.currentTime > after && a.currentTime < before && (!playing || !a.paused),
-      );
-    },
-    {
-      after: condition.after,
-      before: condition.before ?? Number.MAX_VALUE,
-      playing: condition.playing ?? false,
-    },
-    { timeout },
-  );
-}
 
 // End to end in headless Chromium with every process real: web, router, auth, songs + local
 // storage, the HLS worker. The file goes from the browser straight to storage.

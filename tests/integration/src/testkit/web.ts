@@ -1,5 +1,5 @@
 import { freePort, launchStack } from '@groovy/tooling/stack';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export { freePort };
 
@@ -34,4 +34,29 @@ export function launchChromium(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/**
+ * Waits until the page's <audio> is past `after` seconds (and before `before`; and playing, if asked).
+ * A real predicate with arguments, not a string run with `new Function`: the site's CSP forbids eval.
+ */
+export async function waitForAudio(
+  page: Page,
+  condition: { after: number; before?: number; playing?: boolean },
+  timeout = 30_000,
+): Promise<void> {
+  await page.waitForFunction(
+    ({ after, before, playing }) => {
+      const a = document.querySelector('audio');
+      return Boolean(
+        a && a.currentTime > after && a.currentTime < before && (!playing || !a.paused),
+      );
+    },
+    {
+      after: condition.after,
+      before: condition.before ?? Number.MAX_VALUE,
+      playing: condition.playing ?? false,
+    },
+    { timeout },
+  );
 }
