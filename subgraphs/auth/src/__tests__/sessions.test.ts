@@ -74,6 +74,29 @@ describe('auth: sessions', () => {
     expect(stored).not.toContain(a!.refreshToken);
   });
 
+  it('detects reuse right after rotation once the successor has been used: T0 after T0→T1→T2 revokes the family', async () => {
+    const t0 = await server.register('grace-theft@example.com');
+    const t1 = (await refresh(t0.refreshToken)).data!.refreshSession;
+    const t2 = (await refresh(t1.refreshToken)).data!.refreshSession;
+    // Well within the grace window of T0's rotation, but T1 is no longer the newest token.
+    const stolen = await refresh(t0.refreshToken);
+    expect(stolen.data?.refreshSession).toBeFalsy();
+    expect(stolen.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await refresh(t2.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await refresh(t1.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives a just-rotated T1 no copy of T2 once T2 has been used (T1 after T1→T2→T3 revokes the family)', async () => {
+    const t0 = await server.register('grace-theft-2@example.com');
+    const t1 = (await refresh(t0.refreshToken)).data!.refreshSession;
+    const t2 = (await refresh(t1.refreshToken)).data!.refreshSession;
+    const t3 = (await refresh(t2.refreshToken)).data!.refreshSession;
+    const stolen = await refresh(t1.refreshToken);
+    expect(stolen.data?.refreshSession).toBeFalsy();
+    expect(stolen.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await refresh(t3.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
   it('revokes the family when a rotated token comes back after the grace window', async () => {
     const first = await server.register('late-reuse@example.com');
     const second = (await refresh(first.refreshToken)).data!.refreshSession;

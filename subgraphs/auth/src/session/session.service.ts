@@ -123,7 +123,9 @@ export class SessionService {
    * Rotates a refresh token. A token already rotated or revoked means theft: its family is revoked —
    * except within the reuse grace window after its rotation, when concurrent refreshes with one
    * token (two tabs, a retry, two web replicas) all get the same successor, derived from the
-   * presented token and the salt stored at rotation.
+   * presented token and the salt stored at rotation. That successor is handed out again only while
+   * it is still the newest token of its family: once it has been rotated (or revoked) itself, the
+   * old token coming back is reuse, not a retry, and revokes the family.
    */
   async refresh(refreshToken: string): Promise<Session> {
     const tokens = this.deps.refreshTokens;
@@ -145,10 +147,25 @@ export class SessionService {
       }
       throw new UnauthenticatedError(INVALID_REFRESH);
     }
+    const successor = deriveOpaqueToken('grt_', refreshToken, rotated.successorSalt);
+    if (!claimed && !(await this.isNewestOfFamily(successor))) {
+      await this.revokeFamily(rotated.familyId);
+      throw new UnauthenticatedError(INVALID_REFRESH);
+    }
     const user = await this.deps.users.findById(rotated.userId).lean();
     if (!user) throw new UnauthenticatedError(INVALID_REFRESH);
-    const successor = deriveOpaqueToken('grt_', refreshToken, rotated.successorSalt);
     return this.issue(user, rotated.familyId, successor);
+  }
+
+  /**
+   * Whether a derived successor is neither rotated nor revoked. Not stored yet counts as newest: the
+   * refresh that claimed its predecessor is still on its way to storing it.
+   */
+  private async isNewestOfFamily(successor: string): Promise<boolean> {
+    const stored = await this.deps.refreshTokens
+      .findOne({ tokenHash: hashOpaqueToken(successor) })
+      .lean();
+    return !stored || (!stored.rotatedAt && !stored.revokedAt);
   }
 
   /** The token, when it was rotated (not revoked) no longer ago than the reuse grace window. */
