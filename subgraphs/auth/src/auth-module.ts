@@ -64,6 +64,7 @@ export async function createAuthModule(
     registrations: new RegistrationThrottle(createRegistrationCountModel(connection), {
       maxPerAddress: env.REGISTRATION_MAX_PER_ADDRESS,
       windowSeconds: env.REGISTRATION_WINDOW_SECONDS,
+      requireClientAddress: env.NODE_ENV === 'production',
     }),
     refreshReuseGraceSeconds: env.REFRESH_TOKEN_REUSE_GRACE_SECONDS,
     google: new GoogleIdTokenVerifier(env.GOOGLE_CLIENT_ID, env.GOOGLE_JWKS_URL),

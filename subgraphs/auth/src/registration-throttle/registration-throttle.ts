@@ -1,11 +1,19 @@
-import { RateLimitedError } from '@groovy/common/errors';
+import { ForbiddenError, RateLimitedError } from '@groovy/common/errors';
 import type { RegistrationCountModel } from './registration-count.model';
 
 export interface RegistrationThrottleSettings {
   /** Registrations one client address may make per window. */
   maxPerAddress: number;
   windowSeconds: number;
+  /**
+   * Refuse registrations that carry no router-signed client address (on in production, where every
+   * request comes through the router): without one they could not be counted.
+   */
+  requireClientAddress: boolean;
 }
+
+export const NO_CLIENT_ADDRESS_MESSAGE =
+  'Registrations must come through the router: this request carries no client address';
 
 /**
  * Bounds account creation per client address (the address the router signed into the request's
@@ -19,10 +27,16 @@ export class RegistrationThrottle {
     private readonly settings: RegistrationThrottleSettings,
   ) {}
 
-  /** Counts one registration from `clientAddress`; throws RATE_LIMITED when it is over the limit. */
+  /**
+   * Counts one registration from `clientAddress`; throws RATE_LIMITED when it is over the limit.
+   * Without an address (the request did not come through the router) it throws FORBIDDEN when
+   * `requireClientAddress` is on (production), and lets the registration through uncounted otherwise.
+   */
   async count(clientAddress: string | null): Promise<void> {
-    // No address: the request did not come through the router (refused in production).
-    if (!clientAddress) return;
+    if (!clientAddress) {
+      if (this.settings.requireClientAddress) throw new ForbiddenError(NO_CLIENT_ADDRESS_MESSAGE);
+      return;
+    }
     const key = `ip:${clientAddress}`;
     const now = new Date();
     const windowMs = this.settings.windowSeconds * 1000;
