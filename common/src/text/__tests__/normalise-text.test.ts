@@ -34,11 +34,28 @@ describe('normaliseText', () => {
     ['line separator', 'a\u2028b'],
     ['Hangul filler', '\u3164'],
     ['tag character', 'a\u{E0041}b'],
+    ['combining grapheme joiner', 'Sec\u034Fprobe'],
+    ['variation selector 1', 'Sec\uFE00probe'],
+    ['VS16 after a letter', 'Sec\uFE0Fprobe'],
+    ['supplementary variation selector 17', 'Sec\u{E0100}probe'],
+    ['supplementary variation selector 256', 'Sec\u{E01EF}probe'],
+    ['Khmer inherent vowel AQ', 'Sec\u17B4probe'],
+    ['Khmer inherent vowel AA', 'Sec\u17B5probe'],
+    ['Braille blank', 'Sec\u2800probe'],
+    ['name of only a Braille blank', '\u2800'],
+    ['Mongolian free variation selector', 'Sec\u180Bprobe'],
+    ['zero-width joiner after an emoji before a letter', '\u{1F469}\u200Dx'],
+    ['second VS16 after an emoji', '\u2764\uFE0F\uFE0F'],
   ])('refuses a %s with BAD_USER_INPUT naming the field', (_name, value) => {
     const error = refusal(value);
     expect(error).toBeInstanceOf(BadUserInputError);
     expect(error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'artistName' });
     expect(error!.message).toMatch(/^Artist name must not contain invisible or control characters/);
+  });
+
+  it('accepts the zero-width joiner of 👩‍💻 and the VS16 of ❤️', () => {
+    expect(normaliseText('artistName', '\u{1F469}\u200D\u{1F4BB}', 'Artist name')).toBe('👩‍💻');
+    expect(normaliseText('artistName', 'I \u2764\uFE0F you', 'Artist name')).toBe('I ❤️ you');
   });
 
   it('keeps letters of every script, emoji and emoji sequences', () => {
@@ -51,6 +68,8 @@ describe('normaliseText', () => {
       '❤️ love',
       '👩‍💻 coder',
       '👨‍👩‍👧 family',
+      '👩🏽‍💻 coder',
+      '🏳️‍🌈 flag',
     ])
       expect(normaliseText('title', value, 'Title')).toBe(value.normalize('NFC'));
   });
