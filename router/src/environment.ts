@@ -179,6 +179,16 @@ function fullSchema(env: Record<string, string | undefined>) {
         message: 'must be set in production (the dev default is public)',
       });
     }
+    // The subgraph URL overrides' index signature hides the parsed type (TRUST_PROXY: boolean | …).
+    const trustProxy: unknown = value.TRUST_PROXY;
+    if (value.NODE_ENV === 'production' && trustProxy === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUST_PROXY'],
+        message:
+          'must not be true in production: it trusts every x-forwarded-for hop, so any client picks its own address (list the proxies in TRUSTED_PROXIES, or give TRUST_PROXY a hop count)',
+      });
+    }
   });
 }
 

@@ -46,6 +46,23 @@ const optionalString = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/**
+ * How many trusted proxies (load balancers that append the address they saw to X-Forwarded-For)
+ * stand in front of the web: a whole number, 0 (none, the default) or more. See auth/forwarded-for.ts.
+ */
+const trustedProxyHops = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : '0'))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of proxies, 0 or more')
+      .transform(Number)
+      .pipe(z.number().int().max(32, 'must be at most 32')),
+  );
+
 /** Exported for the repo check that every variable is documented in .env.example. */
 export const webEnvironmentSchema = z
   .object({
@@ -58,6 +75,7 @@ export const webEnvironmentSchema = z
     MEDIA_ORIGINS: mediaOrigins,
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
+    TRUSTED_PROXY_HOPS: trustedProxyHops,
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === 'phase-production-build';
@@ -108,6 +126,11 @@ export interface Environment {
   /** True when NEXTAUTH_SECRET was not set and the dev-only fallback is in use. */
   usingDevSecret: boolean;
   google: { clientId: string; clientSecret: string } | undefined;
+  /**
+   * Trusted proxies in front of the web (TRUSTED_PROXY_HOPS): 0 forwards no X-Forwarded-For to the
+   * router; N forwards the address N entries from the right of the browser request's header.
+   */
+  trustedProxyHops: number;
 }
 
 export class EnvironmentError extends Error {
@@ -138,6 +161,7 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
       env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
         ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }
         : undefined,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   };
 }
 

@@ -66,6 +66,19 @@ describe('parseRouterEnvironment', () => {
     );
     expect(parseRouterEnvironment({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
     expect(parseRouterEnvironment({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+  });
+
+  it('refuses TRUST_PROXY=true (trust every hop) in production, naming the variable', () => {
+    const production = { NODE_ENV: 'production', IDENTITY_TOKEN_SECRET: 'x'.repeat(48) };
+    expect(() => parseRouterEnvironment({ ...production, TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: must not be true in production/,
+    );
+    expect(() => parseRouterEnvironment({ ...production, TRUST_PROXY: 'TRUE' })).toThrow(
+      /TRUST_PROXY/,
+    );
+    expect(parseRouterEnvironment({ ...production, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseRouterEnvironment({ ...production }).TRUST_PROXY).toBe(false);
+    expect(parseRouterEnvironment({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
     expect(
       parseRouterEnvironment({ CORS_ORIGINS: 'https://groovy.example, *' }).CORS_ORIGINS,
     ).toEqual(['https://groovy.example', '*']);

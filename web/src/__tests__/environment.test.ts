@@ -12,7 +12,16 @@ describe('parseEnvironment', () => {
       nextAuthSecret: DEV_ONLY_NEXTAUTH_SECRET,
       usingDevSecret: true,
       google: undefined,
+      trustedProxyHops: 0,
     });
+  });
+
+  it('reads TRUSTED_PROXY_HOPS as a whole number of proxies, 0 or more (default 0)', () => {
+    expect(parseEnvironment({ TRUSTED_PROXY_HOPS: '' }).trustedProxyHops).toBe(0);
+    expect(parseEnvironment({ TRUSTED_PROXY_HOPS: '0' }).trustedProxyHops).toBe(0);
+    expect(parseEnvironment({ TRUSTED_PROXY_HOPS: ' 2 ' }).trustedProxyHops).toBe(2);
+    for (const bad of ['-1', '1.5', 'true', 'all'])
+      expect(() => parseEnvironment({ TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   it('treats empty strings as unset', () => {
