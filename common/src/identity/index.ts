@@ -6,3 +6,4 @@ export {
   type RouterClaims,
   type VerifiedIdentity,
 } from './identity-token';
+export { clientAddressKey } from './client-address-key';

@@ -1,3 +1,4 @@
+import { clientAddressKey } from '@groovy/common/identity';
 import type { Logger } from '@groovy/common/logging';
 import type { RequestHandler } from 'express';
 import type { Caller, FailedAttemptLimiter } from '../identity/authenticate.middleware';
@@ -10,12 +11,15 @@ export interface RateLimitPolicies {
   apiKey: BucketPolicy;
 }
 
-/** Which bucket a caller draws from: its API key, else its user, else its IP address. */
+/**
+ * Which bucket a caller draws from: its API key, else its user, else its address (an IPv6 client by
+ * its /64: clientAddressKey).
+ */
 export function rateLimitKey(caller: Caller): { key: string; kind: keyof RateLimitPolicies } {
   const identity = caller.identity;
   if (identity?.kind === 'apiKey') return { key: `apiKey:${identity.apiKeyId}`, kind: 'apiKey' };
   if (identity?.kind === 'user') return { key: `user:${identity.userId}`, kind: 'user' };
-  return { key: `ip:${caller.ip}`, kind: 'anonymous' };
+  return { key: `ip:${clientAddressKey(caller.ip)}`, kind: 'anonymous' };
 }
 
 /**
@@ -61,13 +65,14 @@ export function rateLimit(
 
 /**
  * Invalid API keys draw from a bucket per address with the anonymous policy, under its own key
- * (`apiKeyFailure:<ip>`): an address gets as many invalid keys as anonymous requests.
+ * (`apiKeyFailure:<ip>`, an IPv6 client by its /64): an address gets as many invalid keys as
+ * anonymous requests.
  */
 export function failedAttemptLimiter(
   store: RateLimitStore,
   policy: BucketPolicy,
 ): FailedAttemptLimiter {
-  const key = (ip: string) => `apiKeyFailure:${ip}`;
+  const key = (ip: string) => `apiKeyFailure:${clientAddressKey(ip)}`;
   return {
     async blocked(ip) {
       // A zero-cost take refills the bucket and reports what is left without spending anything.

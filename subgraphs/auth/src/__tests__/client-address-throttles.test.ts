@@ -44,6 +44,22 @@ describe('auth: per-address sign-in and registration throttles', () => {
     expect(other.errors).toBeUndefined();
   });
 
+  it('counts an IPv6 client by its /64: a new address in the same /64 is still locked out', async () => {
+    await server.register('ipv6-victim@example.com', 'the right passphrase');
+    for (let n = 0; n < 3; n += 1) {
+      const failed = await login('ipv6-victim@example.com', `wrong guess ${n}!!`, '2001:db8::1');
+      expect(failed.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    // 2001:db8::2 (and the expanded form of another address in 2001:db8::/64) is the same client…
+    for (const address of ['2001:db8::2', '2001:0db8:0000:0000:0000:0000:0000:00ff']) {
+      const rotated = await login('ipv6-victim@example.com', 'the right passphrase', address);
+      expect(rotated.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    }
+    // …a client in another /64 is not.
+    const other = await login('ipv6-victim@example.com', 'the right passphrase', '2001:db8:0:1::1');
+    expect(other.errors).toBeUndefined();
+  });
+
   it('allows five registrations per address, then RATE_LIMITED with the time to wait', async () => {
     for (let n = 0; n < 5; n += 1)
       expect((await register(`many${n}@example.com`, '203.0.113.20')).errors).toBeUndefined();
@@ -62,6 +78,16 @@ describe('auth: per-address sign-in and registration throttles', () => {
       .collection('users')
       .countDocuments({ email: /^many/ });
     expect(created).toBe(5);
+  });
+
+  it('counts registrations from one IPv6 /64 together', async () => {
+    for (let n = 0; n < 5; n += 1)
+      expect(
+        (await register(`six${n}@example.com`, `2001:db8:6::${n + 1}`)).errors,
+      ).toBeUndefined();
+    const sixth = await register('six5@example.com', '2001:db8:6:0:ffff:ffff:ffff:ffff');
+    expect(sixth.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    expect((await register('six6@example.com', '2001:db8:6:1::1')).errors).toBeUndefined();
   });
 
   it('counts every aliased register field, even in one request', async () => {

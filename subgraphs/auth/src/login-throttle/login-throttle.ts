@@ -1,4 +1,5 @@
 import { RateLimitedError } from '@groovy/common/errors';
+import { clientAddressKey } from '@groovy/common/identity';
 import type { LoginFailureModel, LoginFailureRecord } from './login-failure.model';
 
 export interface LoginThrottleSettings {
@@ -15,10 +16,11 @@ export interface LoginAttempt {
 }
 
 /**
- * Counts sign-in attempts per account and per IP in the auth database, so every replica, every
- * alias and every concurrent request sees one count. An attempt is counted atomically *before*
- * the password is checked (so parallel guesses can't slip past the limit) and forgiven when it
- * succeeds. Over the limit, sign-in answers RATE_LIMITED with the time to wait.
+ * Counts sign-in attempts per account and per IP (an IPv6 client by its /64: clientAddressKey) in
+ * the auth database, so every replica, every alias and every concurrent request sees one count. An
+ * attempt is counted atomically *before* the password is checked (so parallel guesses can't slip
+ * past the limit) and forgiven when it succeeds. Over the limit, sign-in answers RATE_LIMITED with
+ * the time to wait.
  */
 export class LoginThrottle {
   constructor(
@@ -28,7 +30,8 @@ export class LoginThrottle {
 
   private keys(attempt: LoginAttempt): Array<{ key: string; max: number }> {
     const keys = [{ key: `account:${attempt.email}`, max: this.settings.maxFailuresPerAccount }];
-    if (attempt.ip) keys.push({ key: `ip:${attempt.ip}`, max: this.settings.maxFailuresPerIp });
+    if (attempt.ip)
+      keys.push({ key: `ip:${clientAddressKey(attempt.ip)}`, max: this.settings.maxFailuresPerIp });
     return keys;
   }
 
@@ -82,7 +85,7 @@ export class LoginThrottle {
     await this.failures.deleteOne({ _id: `account:${attempt.email}` });
     if (attempt.ip)
       await this.failures.updateOne(
-        { _id: `ip:${attempt.ip}`, failures: { $gt: 0 } },
+        { _id: `ip:${clientAddressKey(attempt.ip)}`, failures: { $gt: 0 } },
         { $inc: { failures: -1 } },
       );
   }

@@ -1,4 +1,5 @@
 import { ForbiddenError, RateLimitedError } from '@groovy/common/errors';
+import { clientAddressKey } from '@groovy/common/identity';
 import type { RegistrationCountModel } from './registration-count.model';
 
 export interface RegistrationThrottleSettings {
@@ -37,7 +38,7 @@ export class RegistrationThrottle {
       if (this.settings.requireClientAddress) throw new ForbiddenError(NO_CLIENT_ADDRESS_MESSAGE);
       return;
     }
-    const key = `ip:${clientAddress}`;
+    const key = `ip:${clientAddressKey(clientAddress)}`;
     const now = new Date();
     const windowMs = this.settings.windowSeconds * 1000;
     const expiresAt = new Date(now.getTime() + windowMs);
