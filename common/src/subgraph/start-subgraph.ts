@@ -168,7 +168,12 @@ export async function serveSubgraph<TContext extends object = object>(
 
   const baseUrl = await service.listen();
   const port = Number(new URL(baseUrl).port);
-  const stopBackground = await options.onStarted?.(dependencies);
+  // Background work (bus, relay, consumers) that fails to start takes the server down with it:
+  // a process that listens but never consumes would look ready while it is not.
+  const stopBackground = await options.onStarted?.(dependencies).catch(async (error: unknown) => {
+    await service.stop().catch(() => undefined);
+    throw error;
+  });
   if (stopBackground) service.onStop(stopBackground);
   logger.info({ url: `${baseUrl}/graphql` }, `${name} subgraph listening`);
 

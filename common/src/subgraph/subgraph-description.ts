@@ -110,35 +110,48 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
     onStarted: async (dependencies) => {
       const { connection, logger } = dependencies;
       const stops: Array<() => Promise<void>> = [];
-      if (description.close) stops.push(() => description.close!(module()));
-      const sources = description.outboxSources?.(module(), dependencies) ?? [];
-      const consumers = description.consumers?.(module()) ?? [];
-      await description.beforeConsumers?.(module(), dependencies);
-      if (sources.length > 0 || consumers.length > 0) {
-        const bus: EventBus = await createEventBus(env, {
-          logger,
-          eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
-        });
-        stops.push(() => bus.close());
-        if (sources.length > 0) {
-          const relay = new OutboxRelay({ sources, bus, logger });
-          relay.start();
-          notifier.attach(relay);
-          stops.push(async () => {
-            notifier.attach(undefined);
-            await relay.stop();
-          });
-        }
-        for (const consumer of consumers) {
-          const subscription = await bus.subscribe(consumer);
-          stops.push(() => subscription.stop());
-        }
-      }
-      const stopBackground = description.background?.(module(), dependencies);
-      if (stopBackground) stops.push(stopBackground);
-      return async () => {
+      const stopAll = async () => {
         for (const stop of stops.reverse()) await stop();
       };
+      if (description.close) stops.push(() => description.close!(module()));
+      try {
+        const sources = description.outboxSources?.(module(), dependencies) ?? [];
+        const consumers = description.consumers?.(module()) ?? [];
+        await description.beforeConsumers?.(module(), dependencies);
+        if (sources.length > 0 || consumers.length > 0) {
+          const bus: EventBus = await createEventBus(env, {
+            logger,
+            eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
+          });
+          stops.push(() => bus.close());
+          if (sources.length > 0) {
+            const relay = new OutboxRelay({ sources, bus, logger });
+            relay.start();
+            notifier.attach(relay);
+            stops.push(async () => {
+              notifier.attach(undefined);
+              await relay.stop();
+            });
+          }
+          for (const consumer of consumers) {
+            const subscription = await bus.subscribe(consumer);
+            stops.push(() => subscription.stop());
+          }
+        }
+        const stopBackground = description.background?.(module(), dependencies);
+        if (stopBackground) stops.push(stopBackground);
+      } catch (error) {
+        // A half-started subgraph must not linger: stop what already runs (relay, subscriptions,
+        // the module's own resources), newest first, then let the caller see the failure.
+        await stopAll().catch((stopError: unknown) =>
+          logger.error(
+            { err: stopError },
+            `${description.name}: cleanup after a failed start failed`,
+          ),
+        );
+        throw error;
+      }
+      return stopAll;
     },
   };
   return { options, module };

@@ -1,10 +1,13 @@
+import net from 'node:net';
 import { PassThrough } from 'node:stream';
+import type { Connection } from 'mongoose';
 import { IDENTITY_HEADER, signIdentityToken } from '../../identity';
 import { createLogger } from '../../logging';
 import { TEST_ENVIRONMENT } from '../../testing';
 import { startTestMongo, startTestSubgraph, type TestMongo } from '../../testing';
 import { requiresRouterIdentity } from '../router-identity';
 import type { RunningSubgraph } from '../start-subgraph';
+import type { SubgraphDescription, SubgraphModule } from '../subgraph-description';
 import { buildNotesSchema, Gate } from './fixtures/notes-subgraph';
 
 interface GraphQLResponse {
@@ -303,5 +306,50 @@ describe('startSubgraph behind the router', () => {
   it('keeps /healthz, /readyz and /metrics open', async () => {
     for (const path of ['/healthz', '/readyz', '/metrics'])
       expect((await fetch(`${subgraph.baseUrl}${path}`)).status).toBe(200);
+  });
+});
+
+describe('startSubgraph whose background work fails to start', () => {
+  let mongo: TestMongo;
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+  });
+
+  afterAll(async () => {
+    await mongo?.stop();
+  });
+
+  it('stops what already started, closes its port and its Mongo connection, then rejects', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    let connection: Connection | undefined;
+    const closed: string[] = [];
+    const description: SubgraphDescription<SubgraphModule> = {
+      name: 'notes',
+      environment: {
+        ...TEST_ENVIRONMENT,
+        PORT: port,
+      } as SubgraphDescription<SubgraphModule>['environment'],
+      create: async (dependencies) => {
+        connection = dependencies.connection;
+        return { schema: await buildNotesSchema(dependencies.connection, new Gate()) };
+      },
+      close: async () => {
+        closed.push('module');
+      },
+      beforeConsumers: async () => {
+        throw new Error('event bus unreachable');
+      },
+    };
+
+    await expect(startTestSubgraph(mongo, description)).rejects.toThrow('event bus unreachable');
+    expect(closed).toEqual(['module']);
+    expect(connection?.readyState).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });
