@@ -6,3 +6,4 @@ export {
   type FederatedSchemaOptions,
   type ReferenceResolvers,
 } from './build-federated-schema';
+export { PageInfo } from './page-info';

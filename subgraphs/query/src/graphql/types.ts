@@ -8,6 +8,7 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
+import { PageInfo } from '@groovy/common/graphql';
 
 /*
  * The songs subgraph's `Song`, `Album` and `Artist`, as far as the read model knows them. The keys
@@ -91,16 +92,6 @@ export class SongReference {
 
 /** What `@provides` on the paths that return songs: fields this subgraph vouches for there only. */
 export const PROVIDED_SONG_FIELDS = '@provides(fields: "status")';
-
-@Directive('@shareable')
-@ObjectType({ description: 'Relay page information.' })
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
-  endCursor!: string | null;
-}
 
 @ObjectType({ description: 'Where a search hit matched.' })
 export class Highlight {

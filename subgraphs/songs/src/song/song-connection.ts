@@ -1,20 +1,11 @@
 import { BadUserInputError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Song } from './song';
+import { PageInfo } from '@groovy/common/graphql';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-
-@Directive('@shareable')
-@ObjectType({ description: 'Relay page information.' })
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
-  endCursor!: string | null;
-}
 
 @ObjectType()
 export class SongEdge {
