@@ -1,11 +1,9 @@
 import type { Browser } from 'playwright-core';
 import {
-  freePort,
   generateTone,
   launchChromium,
   registerListener,
   Stack,
-  startWeb,
   uploadSong,
   waitUntilProcessed,
   type RunningWeb,
@@ -20,18 +18,13 @@ describe('web: search with a typo finds the right song first and opens it (brows
   let browser: Browser;
 
   beforeAll(async () => {
-    const webPort = await freePort();
-    stack = await Stack.start({
-      media: true,
-      routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` },
-    });
-    web = await startWeb(webPort, stack.router.url);
+    stack = await Stack.start({ media: true, web: true });
+    web = stack.web!;
     browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
     await stack?.stop();
   });
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { freePort, launchChromium, Stack, startWeb, type RunningWeb } from '../testkit';
+import { launchChromium, Stack, type RunningWeb } from '../testkit';
 
 // End to end in headless Chromium: the built web app, the router and auth as real processes.
 describe('web: sign up, sign out, sign in, create an API key (browser)', () => {
@@ -8,15 +8,13 @@ describe('web: sign up, sign out, sign in, create an API key (browser)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const webPort = await freePort();
-    stack = await Stack.start({ routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` } });
-    web = await startWeb(webPort, stack.router.url);
+    stack = await Stack.start({ web: true });
+    web = stack.web!;
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
     await stack?.stop();
   });
 

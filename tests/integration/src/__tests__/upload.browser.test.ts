@@ -1,13 +1,5 @@
 import type { Browser } from 'playwright-core';
-import {
-  freePort,
-  generateTone,
-  launchChromium,
-  Stack,
-  startWeb,
-  waitForAudio,
-  type RunningWeb,
-} from '../testkit';
+import { generateTone, launchChromium, Stack, waitForAudio, type RunningWeb } from '../testkit';
 
 // End to end in headless Chromium with every process real: web, router, auth, songs + local
 // storage, the HLS worker. The file goes from the browser straight to storage.
@@ -17,18 +9,13 @@ describe('web: upload a song, watch it become READY, play it and seek (browser)'
   let browser: Browser;
 
   beforeAll(async () => {
-    const webPort = await freePort();
-    stack = await Stack.start({
-      media: true,
-      routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` },
-    });
-    web = await startWeb(webPort, stack.router.url);
+    stack = await Stack.start({ media: true, web: true });
+    web = stack.web!;
     browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
     await stack?.stop();
   });
 

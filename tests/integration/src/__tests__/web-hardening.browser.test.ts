@@ -1,11 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  freePort,
   generateTone,
   launchChromium,
   registerListener,
   Stack,
-  startWeb,
   uploadSong,
   waitUntilProcessed,
   type RunningWeb,
@@ -31,12 +29,8 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   let ids: { song: string; album: string; artist: string };
 
   beforeAll(async () => {
-    const webPort = await freePort();
-    stack = await Stack.start({
-      media: true,
-      routerEnv: { CORS_ORIGINS: `http://127.0.0.1:${webPort}` },
-    });
-    web = await startWeb(webPort, stack.router.url);
+    stack = await Stack.start({ media: true, web: true });
+    web = stack.web!;
     browser = await launchChromium();
 
     const registered = await registerListener(stack, ARTIST_NAME);
@@ -74,7 +68,6 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
     await stack?.stop();
   });
 
