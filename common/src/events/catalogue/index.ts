@@ -16,3 +16,23 @@ export {
   objectFinalizedEvent,
   type ObjectFinalizedData,
 } from './storage-events';
+export {
+  COMMENT_TARGET_TYPES,
+  CommentCreated,
+  CommentDeleted,
+  CommentHidden,
+  CommentUnhidden,
+} from './comment-events';
+export {
+  ArtistFollowed,
+  ArtistUnfollowed,
+  PLAYLIST_VISIBILITIES,
+  PlaylistCreated,
+  PlaylistDeleted,
+  PlaylistUpdated,
+  SongLiked,
+  SongPlayed,
+  SongUnliked,
+  UserFollowed,
+  UserUnfollowed,
+} from './preference-events';
