@@ -30,6 +30,7 @@ export {
   PlaylistCreated,
   PlaylistDeleted,
   PlaylistUpdated,
+  SongInterestMarked,
   SongLiked,
   SongPlayed,
   SongUnliked,

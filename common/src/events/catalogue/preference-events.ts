@@ -36,6 +36,17 @@ export const SongPlayed = defineEventType(
   }),
 );
 
+/**
+ * preferences: a listener marked a song "not interested" (`notInterested: true`) or took it back;
+ * recommendations leave such songs out. aggregateId: `<userId>:<songId>`.
+ */
+export const SongInterestMarked = defineEventType(
+  'preferences',
+  'SONG_INTEREST_MARKED',
+  1,
+  z.object({ songId: id, userId: id, at, notInterested: z.boolean() }),
+);
+
 export const PLAYLIST_VISIBILITIES = ['PUBLIC', 'PRIVATE'] as const;
 
 const playlist = z.object({
