@@ -10,6 +10,7 @@
  * Run: npm run bench -w @groovy/subgraph-preferences (BENCH_PLAYLIST_SAMPLES=50 by default).
  */
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PreferencesTestServer, newId } from '../src/__tests__/preferences-test-server';
 import { ADD, ITEMS, MOVE, PlaylistWorld } from '../src/playlist/__tests__/playlist-fixtures';
@@ -18,10 +19,12 @@ const SAMPLES = Number(process.env.BENCH_PLAYLIST_SAMPLES ?? 50);
 const CONCURRENT_MOVES = Number(process.env.BENCH_PLAYLIST_CONCURRENT_MOVES ?? 50);
 
 function emit(figure: string, value: number, extra: Record<string, unknown> = {}): void {
+  // The machine's 1-minute load rides along: these figures move with it on a shared machine.
   const line = {
     bench: 'preferences-playlists',
     figure,
     ...extra,
+    load1: Math.round(loadavg()[0]! * 10) / 10,
     value: Math.round(value * 1000) / 1000,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
   const world = new PlaylistWorld(server);
   try {
     const owner = newId('user');
-    const songs = await world.readySongs(50);
+    const songs = await world.readySongs(10);
     const batch = Array.from({ length: 500 }, (_, index) => songs[index % songs.length]!);
 
     // 1. Batches up to the limit.

@@ -70,13 +70,19 @@ export class PlaylistItemService {
 
     const inserted: Types.ObjectId[] = [];
     for (let attempt = 0; ; attempt++) {
-      const count = await this.countItems({ playlistId });
-      if (count + songIds.length > PLAYLIST_LIMITS.maxItems) throw tooManyItems('songIds', count);
-      const at =
-        position === null || position === undefined
-          ? count
-          : parsePosition('position', position, count);
-      const [lower, upper] = await this.neighbours(playlistId, at, null);
+      // Appending (the common case) needs only the last rank; a position needs the count too.
+      let lower: string | null;
+      let upper: string | null;
+      if (position === null || position === undefined) {
+        [lower, upper] = [await this.lastRank(playlistId), null];
+      } else {
+        const count = await this.countItems({ playlistId });
+        [lower, upper] = await this.neighbours(
+          playlistId,
+          parsePosition('position', position, count),
+          null,
+        );
+      }
       const ranks = ranksBetween(lower, upper, songIds.length);
       const addedAt = new Date();
       const docs = songIds.map((songId, index) => ({
@@ -307,6 +313,15 @@ export class PlaylistItemService {
       .lean<Array<Pick<PlaylistItemRecord, 'songId'>>>()
       .exec();
     return [...new Set(first.map((item) => item.songId))].slice(0, 4);
+  }
+
+  private async lastRank(playlistId: Types.ObjectId): Promise<string | null> {
+    const last = await this.items
+      .findOne({ playlistId }, { rank: 1 })
+      .sort({ rank: -1 })
+      .lean<Pick<PlaylistItemRecord, 'rank'>>()
+      .exec();
+    return last?.rank ?? null;
   }
 
   /**
