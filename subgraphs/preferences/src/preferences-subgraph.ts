@@ -39,8 +39,12 @@ export function preferencesSubgraph(
       return [
         { name: 'counter', collection: db.collection('counters') },
         { name: 'interest', collection: db.collection('interests') },
+        { name: 'notification-batch', collection: db.collection('notification_batches') },
       ];
     },
+    // Every instance hears every NOTIFICATIONS_ADDED and pushes it to its subscribers among the
+    // recipients (Subscription.notificationAdded).
+    liveEventTypes: ['NOTIFICATIONS_ADDED'],
     consumers: (module) => [module.consumer.subscription()],
     background: (module, { logger }) => {
       module.fanout.start();
