@@ -35,10 +35,14 @@ import {
 import { LIKE_COUNTING, LikeService } from './like/like.service';
 import { createFanoutJobModel } from './notification/fanout.model';
 import { FanoutWorker } from './notification/fanout.worker';
-import { createNotificationModel } from './notification/notification.model';
+import {
+  createNotificationBatchModel,
+  createNotificationModel,
+} from './notification/notification.model';
 import {
   LibraryNotificationsResolver,
   NotificationMutationsResolver,
+  NotificationSubscriptionResolver,
 } from './notification/notification.resolver';
 import { NotificationService } from './notification/notification.service';
 import { createPlayModels } from './play/play.model';
@@ -85,7 +89,8 @@ export async function createPreferencesModule(
     connection,
     logger,
     outbox,
-  }: Pick<SubgraphBuildDependencies, 'connection' | 'logger' | 'outbox'>,
+    live,
+  }: Pick<SubgraphBuildDependencies, 'connection' | 'logger' | 'outbox' | 'live'>,
   env: PreferencesEnvironment,
   clock: Clock,
 ): Promise<PreferencesModule> {
@@ -98,7 +103,12 @@ export async function createPreferencesModule(
   const artistFollows = toggles('ArtistFollow', 'artist_follows', ARTIST_FOLLOW_COUNTING);
   const userFollows = toggles('UserFollow', 'user_follows', USER_FOLLOW_COUNTING);
 
-  const notifications = new NotificationService(createNotificationModel(connection), clock);
+  const notifications = new NotificationService(
+    createNotificationModel(connection),
+    createNotificationBatchModel(connection),
+    outbox,
+    clock,
+  );
   const likes = new LikeService(likeToggles, catalogue);
   const plays = new PlayService(createPlayModels(connection), catalogue, counters, clock, {
     slackMs: env.RECORD_PLAY_SLACK_MS,
@@ -133,6 +143,7 @@ export async function createPreferencesModule(
   });
 
   const schema = await buildFederatedSchema({
+    pubSub: live.pubSub,
     ...resolverContainer([
       [LibraryResolver, new LibraryResolver()],
       [SongLikeFieldsResolver, new SongLikeFieldsResolver()],
@@ -147,6 +158,7 @@ export async function createPreferencesModule(
       [FollowMutationsResolver, new FollowMutationsResolver(follows)],
       [LibraryNotificationsResolver, new LibraryNotificationsResolver(notifications)],
       [NotificationMutationsResolver, new NotificationMutationsResolver(notifications)],
+      [NotificationSubscriptionResolver, new NotificationSubscriptionResolver(notifications)],
       [AlbumRatingFieldsResolver, new AlbumRatingFieldsResolver()],
       [RatingMutationsResolver, new RatingMutationsResolver(ratings)],
       [SongInterestFieldsResolver, new SongInterestFieldsResolver()],

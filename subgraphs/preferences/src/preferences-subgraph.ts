@@ -39,9 +39,13 @@ export function preferencesSubgraph(
       return [
         { name: 'counter', collection: db.collection('counters') },
         { name: 'interest', collection: db.collection('interests') },
+        { name: 'notification-batch', collection: db.collection('notification_batches') },
         ...module.playlists.outboxSources(),
       ];
     },
+    // Every instance hears every NOTIFICATIONS_ADDED and pushes it to its subscribers among the
+    // recipients (Subscription.notificationAdded).
+    liveEventTypes: ['NOTIFICATIONS_ADDED'],
     consumers: (module) => [module.consumer.subscription(), ...module.playlists.consumers()],
     background: (module, { logger }) => {
       module.fanout.start();

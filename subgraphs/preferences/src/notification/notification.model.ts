@@ -1,11 +1,5 @@
+import { NOTIFICATION_KINDS, type EventEnvelope } from '@groovy/common/events';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-
-export const NOTIFICATION_KINDS = [
-  'NEW_RELEASE',
-  'COMMENT_REPLY',
-  'NEW_FOLLOWER',
-  'JAM_INVITE',
-] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -47,4 +41,35 @@ export function createNotificationModel(connection: Connection): NotificationMod
   schema.index({ recipientId: 1, createdAt: -1, _id: -1 });
   schema.index({ recipientId: 1, read: 1 });
   return connection.model<NotificationRecord>('Notification', schema, 'notifications');
+}
+
+/**
+ * One write of notifications of one cause (a fan-out batch, or a single notification), carrying the
+ * NOTIFICATIONS_ADDED event that lets every instance push them to live subscribers. Kept a day.
+ */
+export interface NotificationBatchRecord {
+  _id: Types.ObjectId;
+  sourceKey: string;
+  recipientCount: number;
+  createdAt: Date;
+  _outbox: EventEnvelope[];
+}
+export type NotificationBatchModel = Model<NotificationBatchRecord>;
+
+export function createNotificationBatchModel(connection: Connection): NotificationBatchModel {
+  const schema = new Schema<NotificationBatchRecord>(
+    {
+      sourceKey: { type: String, required: true },
+      recipientCount: { type: Number, required: true },
+      createdAt: { type: Date, required: true },
+      _outbox: { type: Schema.Types.Mixed, default: () => [] },
+    },
+    { versionKey: false },
+  );
+  schema.index({ createdAt: 1 }, { expireAfterSeconds: 24 * 3600 });
+  return connection.model<NotificationBatchRecord>(
+    'NotificationBatch',
+    schema,
+    'notification_batches',
+  );
 }

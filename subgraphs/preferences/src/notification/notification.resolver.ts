@@ -1,5 +1,7 @@
+import { NotFoundError } from '@groovy/common/errors';
+import type { EventEnvelope } from '@groovy/common/events';
 import { requireUserId } from '@groovy/common/subgraph';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { commentEntity, songEntity, userEntity } from '../catalogue/entities';
 import { Library } from '../library/library';
 import { pageOf, parsePageSize } from '../paging/page';
@@ -58,5 +60,37 @@ export class NotificationMutationsResolver {
   })
   markNotificationsRead(@Ctx() context: PreferencesContext): Promise<number> {
     return this.notifications.markAllRead(requireUserId(context));
+  }
+}
+
+interface NotificationsAddedData {
+  recipientIds: string[];
+  sourceKey: string;
+}
+
+@Resolver()
+export class NotificationSubscriptionResolver {
+  constructor(private readonly notifications: NotificationService) {}
+
+  @Subscription(() => Notification, {
+    description:
+      'Your notifications as they are written (over graphql-ws). Signed-in callers only.',
+    // Evaluated when the subscription starts: a signed-out caller is refused there and then.
+    topics: ({ context }: { context: PreferencesContext }) => {
+      requireUserId(context);
+      return 'NOTIFICATIONS_ADDED';
+    },
+    filter: ({ payload, context }: { payload: EventEnvelope; context: PreferencesContext }) =>
+      context.viewerId !== null &&
+      (payload.data as NotificationsAddedData).recipientIds.includes(context.viewerId),
+  })
+  async notificationAdded(
+    @Root() event: EventEnvelope,
+    @Ctx() context: PreferencesContext,
+  ): Promise<Notification> {
+    const { sourceKey } = event.data as NotificationsAddedData;
+    const record = await this.notifications.findBySource(requireUserId(context), sourceKey);
+    if (!record) throw new NotFoundError('Notification', sourceKey);
+    return toNotification(record);
   }
 }

@@ -1,7 +1,9 @@
+import { createEvent, insertWithEvents, type OutboxNotifier } from '@groovy/common/events';
 import { Types } from 'mongoose';
 import type { Clock } from '../clock';
 import { afterPosition, decodeCursor, encodeCursor, OBJECT_ID_KEY } from '../paging/page';
 import type {
+  NotificationBatchModel,
   NotificationKindName,
   NotificationModel,
   NotificationRecord,
@@ -19,22 +21,45 @@ export interface NotificationContent {
 }
 
 const CURSOR_KIND = 'notifications';
+/** Recipients per NOTIFICATIONS_ADDED event (the contract's limit). */
+const ANNOUNCE_CHUNK = 1_000;
 
-function duplicateKeysOnly(error: unknown): boolean {
-  const bulk = error as { code?: number; writeErrors?: Array<{ code?: number }> };
-  if (bulk.writeErrors?.length) return bulk.writeErrors.every((e) => e.code === 11000);
-  return bulk.code === 11000;
+interface WriteErrorLike {
+  code?: number;
+  index?: number;
+  err?: { code?: number; index?: number };
+}
+
+/** The positions an unordered insertMany skipped as duplicates; throws anything else. */
+function duplicatePositions(error: unknown): Set<number> {
+  const bulk = error as { code?: number; writeErrors?: WriteErrorLike[] | WriteErrorLike };
+  const writeErrors = bulk.writeErrors
+    ? Array.isArray(bulk.writeErrors)
+      ? bulk.writeErrors
+      : [bulk.writeErrors]
+    : [];
+  const positions = new Set<number>();
+  for (const writeError of writeErrors) {
+    const code = writeError.code ?? writeError.err?.code;
+    const index = writeError.index ?? writeError.err?.index;
+    if (code !== 11000 || index === undefined) throw error;
+    positions.add(index);
+  }
+  if (writeErrors.length === 0) throw error;
+  return positions;
 }
 
 /** A listener's notifications: writing them (idempotent per cause and recipient), reading, marking read. */
 export class NotificationService {
   constructor(
     private readonly notifications: NotificationModel,
+    private readonly batches: NotificationBatchModel,
+    private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
   ) {}
 
   async ensureIndexes(): Promise<void> {
-    await this.notifications.syncIndexes();
+    await Promise.all([this.notifications.syncIndexes(), this.batches.syncIndexes()]);
   }
 
   /**
@@ -57,17 +82,55 @@ export class NotificationService {
       actorId: content.actorId ?? null,
       jamId: content.jamId ?? null,
     }));
+    let skipped = new Set<number>();
     try {
-      const inserted = await this.notifications.insertMany(documents, {
-        ordered: false,
-        lean: true,
-      });
-      return inserted.length;
+      await this.notifications.insertMany(documents, { ordered: false, lean: true });
     } catch (error) {
-      if (!duplicateKeysOnly(error)) throw error;
-      const result = error as { insertedDocs?: unknown[]; result?: { insertedCount?: number } };
-      return result.insertedDocs?.length ?? result.result?.insertedCount ?? 0;
+      skipped = duplicatePositions(error);
     }
+    const notified = recipientIds.filter((_, index) => !skipped.has(index));
+    if (notified.length > 0) await this.announce(content, notified, createdAt);
+    return notified.length;
+  }
+
+  /**
+   * Records NOTIFICATIONS_ADDED for the recipients just notified (after their notifications exist,
+   * so a live subscriber can read its own), in chunks of at most 1,000 recipients per event.
+   */
+  private async announce(
+    content: NotificationContent,
+    recipientIds: string[],
+    at: Date,
+  ): Promise<void> {
+    for (let start = 0; start < recipientIds.length; start += ANNOUNCE_CHUNK) {
+      const chunk = recipientIds.slice(start, start + ANNOUNCE_CHUNK);
+      const _id = new Types.ObjectId();
+      const event = createEvent({
+        type: 'NOTIFICATIONS_ADDED',
+        version: 1,
+        producer: 'preferences',
+        aggregateId: _id.toHexString(),
+        aggregateVersion: 1,
+        occurredAt: at,
+        data: {
+          kind: content.kind,
+          sourceKey: content.sourceKey,
+          recipientIds: chunk,
+          at: at.toISOString(),
+        },
+      });
+      await insertWithEvents(
+        this.batches,
+        { _id, sourceKey: content.sourceKey, recipientCount: chunk.length, createdAt: at },
+        [event],
+        this.outbox,
+      );
+    }
+  }
+
+  /** A recipient's notification of one cause (what a live NOTIFICATIONS_ADDED points at). */
+  findBySource(recipientId: string, sourceKey: string): Promise<NotificationRecord | null> {
+    return this.notifications.findOne({ recipientId, sourceKey }).lean().exec();
   }
 
   unreadCount(recipientId: string): Promise<number> {
