@@ -1,6 +1,6 @@
 import { requireUserId } from '@groovy/common/subgraph';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { UserEntity, userEntity } from '../catalogue/entities';
+import { SongEntity, songEntity, UserEntity, userEntity } from '../catalogue/entities';
 import type { PreferencesContext } from '../preferences-context';
 import { canEditItems } from './playlist-access';
 import { MAX_ITEM_PAGE_SIZE, parseFirst } from './playlist-cursors';
@@ -142,6 +142,13 @@ export class PlaylistResolver {
   })
   collaborators(@Root() playlist: Playlist): UserEntity[] {
     return playlist.record.collaboratorIds.map(userEntity);
+  }
+
+  @FieldResolver(() => [SongEntity], {
+    description: 'Up to 4 distinct songs from the top of the list, for a cover mosaic.',
+  })
+  coverSongs(@Root() playlist: Playlist): SongEntity[] {
+    return playlist.record.coverSongIds.map(songEntity);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller owns it.' })

@@ -109,7 +109,7 @@ describe('addToPlaylist', () => {
     expect((await world.allItems(id, owner)).length).toBe(1);
   });
 
-  it('publishes PLAYLIST_UPDATED with itemCount and the first distinct songs as cover', async () => {
+  it('publishes PLAYLIST_UPDATED with itemCount and the first distinct songs as cover (also Playlist.coverSongs)', async () => {
     const owner = newId('user');
     const [a, b, c, d, e] = await world.readySongs(5);
     const id = await world.playlist(owner);
@@ -118,6 +118,12 @@ describe('addToPlaylist', () => {
       events.of(id).some((event) => (event.data as { itemCount: number }).itemCount === 6),
     );
     expect(events.of(id).at(-1)!.data).toMatchObject({ itemCount: 6, coverSongIds: [a, b, c, d] });
+    const cover = await server.ok<{ playlist: { coverSongs: Array<{ id: string }> } }>(
+      'query C($id: ID!) { playlist(id: $id) { coverSongs { id } } }',
+      { id },
+      owner,
+    );
+    expect(cover.playlist.coverSongs).toEqual([a, b, c, d].map((song) => ({ id: song })));
   });
 });
 
