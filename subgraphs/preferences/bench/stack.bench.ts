@@ -82,7 +82,7 @@ async function register(url: string, name: string): Promise<{ token: string; use
     REGISTER,
     {
       input: {
-        email: `${name}-${suffix}@example.com`,
+        email: `bench-${suffix}@example.com`,
         password: `passphrase ${suffix} long`,
         displayName: name,
       },
