@@ -9,6 +9,7 @@ import {
   type TestMongo,
 } from '@groovy/common/testing';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { MongoClient } from 'mongodb';
 import type { Clock } from '../clock';
 import { preferencesEnvironmentSchema, type PreferencesEnvironment } from '../environment';
@@ -28,7 +29,10 @@ export class TestClock implements Clock {
 /** Every event the subgraph published, as a consumer of its own sees them. */
 export class PublishedEvents {
   readonly received: EventEnvelope[] = [];
+  /** When each event (by id) arrived, in `performance.now()` ms (benchmarks measure lags with it). */
+  readonly receivedAt = new Map<string, number>();
   readonly handler = async (event: EventEnvelope): Promise<void> => {
+    this.receivedAt.set(event.id, performance.now());
     this.received.push(event);
   };
   of(type: string, filter: (event: EventEnvelope) => boolean = () => true): EventEnvelope[] {
@@ -142,16 +146,20 @@ export class PreferencesTestServer {
    * Publishes the events, then a marker, and waits (bounded) until the marker is applied: the
    * embedded bus delivers to the consumer in log order, so every event before it was handled too.
    */
-  async publish(events: readonly EventEnvelope[]): Promise<void> {
+  async publish(events: readonly EventEnvelope[], timeoutMs = 20_000): Promise<void> {
     const marker = `marker-${randomUUID()}`;
     await this.bus.publish([...events, userRegistered(marker)]);
-    await eventually(async () => {
-      const known = await this.client
-        .db(this.subgraph.connection.name)
-        .collection('known_users')
-        .findOne({ _id: marker as never });
-      return known !== null;
-    }, 'events were not applied');
+    await eventually(
+      async () => {
+        const known = await this.client
+          .db(this.subgraph.connection.name)
+          .collection('known_users')
+          .findOne({ _id: marker as never });
+        return known !== null;
+      },
+      'events were not applied',
+      timeoutMs,
+    );
   }
 }
 
