@@ -15,7 +15,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import { createErrorFormatter } from '../errors/format-error';
 import { IDENTITY_HEADER, verifyRouterToken, type RouterClaims } from '../identity/identity-token';
-import type { BaseSubgraphContext } from './start-subgraph';
+import type { BaseSubgraphContext } from './subgraph-context';
 
 /** Bounds of one subgraph's graphql-ws endpoint. */
 export interface SubscriptionLimits {
