@@ -2,10 +2,12 @@ import { ConflictError, RateLimitedError } from '@groovy/common/errors';
 import { createHash } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 
-interface RateWindow {
-  /** `<userId>:<minute since the epoch>` */
+interface RecentPosts {
+  /** The user's id. */
   _id: string;
-  count: number;
+  /** When their comments of the last minute were posted, oldest first. */
+  times: Date[];
+  version: number;
   expiresAt: Date;
 }
 
@@ -23,9 +25,10 @@ export interface AbuseLimits {
 
 /**
  * The two abuse rules of posting, kept in Mongo so every instance of the subgraph shares them: at
- * most `commentsPerMinute` comments per user per clock minute (RATE_LIMITED with
- * `retryAfterSeconds` beyond), and not the same body twice within `duplicateWindowSeconds`
- * (CONFLICT naming `body`). Both are single atomic writes, so concurrent requests cannot slip by.
+ * most `commentsPerMinute` comments per user in any 60 seconds (a sliding window; RATE_LIMITED
+ * with `retryAfterSeconds` beyond), and not the same body twice within `duplicateWindowSeconds`
+ * (CONFLICT naming `body`). Both are atomic writes (a compare-and-set on the user's recent posts,
+ * a unique key per body), so concurrent requests cannot slip by.
  */
 export class CommentAbuseGuard {
   private ready: Promise<unknown> | undefined;
@@ -35,8 +38,8 @@ export class CommentAbuseGuard {
     private readonly limits: AbuseLimits,
   ) {}
 
-  private get windows(): Collection<RateWindow> {
-    return this.db().collection<RateWindow>('comment_rate_windows');
+  private get recentPosts(): Collection<RecentPosts> {
+    return this.db().collection<RecentPosts>('comment_recent_posts');
   }
 
   private get bodies(): Collection<RecentBody> {
@@ -45,7 +48,7 @@ export class CommentAbuseGuard {
 
   ensureIndexes(): Promise<unknown> {
     this.ready ??= Promise.all([
-      this.windows.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
+      this.recentPosts.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
       this.bodies.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
     ]);
     return this.ready;
@@ -57,22 +60,7 @@ export class CommentAbuseGuard {
    */
   async admit(userId: string, body: string, now = new Date()): Promise<() => Promise<void>> {
     await this.ensureIndexes();
-    const minute = Math.floor(now.getTime() / 60_000);
-    const window = await this.windows.findOneAndUpdate(
-      { _id: `${userId}:${minute}` },
-      { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date((minute + 2) * 60_000) } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (window && window.count > this.limits.commentsPerMinute) {
-      const retryAfterSeconds = Math.max(
-        1,
-        Math.ceil(((minute + 1) * 60_000 - now.getTime()) / 1000),
-      );
-      throw new RateLimitedError(
-        retryAfterSeconds,
-        `You can post ${this.limits.commentsPerMinute} comments a minute; try again in ${retryAfterSeconds} s`,
-      );
-    }
+    await this.countPost(userId, now);
     const key = `${userId}:${createHash('sha256').update(body).digest('base64url')}`;
     const windowMs = this.limits.duplicateWindowSeconds * 1000;
     const expiresAt = new Date(now.getTime() + windowMs);
@@ -94,5 +82,44 @@ export class CommentAbuseGuard {
     return async () => {
       await this.bodies.deleteOne({ _id: key, at: now });
     };
+  }
+
+  /** Adds a post to the user's last minute, or RATE_LIMITED when it is full. */
+  private async countPost(userId: string, now: Date): Promise<void> {
+    const windowStart = now.getTime() - 60_000;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = await this.recentPosts.findOne({ _id: userId });
+      const recent = (current?.times ?? []).filter((time) => time.getTime() > windowStart);
+      if (recent.length >= this.limits.commentsPerMinute) {
+        const retryAfterSeconds = Math.max(
+          1,
+          Math.ceil((recent[0]!.getTime() + 60_000 - now.getTime()) / 1000),
+        );
+        throw new RateLimitedError(
+          retryAfterSeconds,
+          `You can post ${this.limits.commentsPerMinute} comments a minute; try again in ${retryAfterSeconds} s`,
+        );
+      }
+      const next = {
+        times: [...recent, now],
+        version: (current?.version ?? 0) + 1,
+        expiresAt: new Date(now.getTime() + 120_000),
+      };
+      if (!current) {
+        try {
+          await this.recentPosts.insertOne({ _id: userId, ...next });
+          return;
+        } catch (error) {
+          if ((error as { code?: number }).code !== 11000) throw error;
+          continue; // another request of this user created it first: read again
+        }
+      }
+      const written = await this.recentPosts.updateOne(
+        { _id: userId, version: current.version },
+        { $set: next },
+      );
+      if (written.modifiedCount === 1) return;
+    }
+    throw new Error(`recent posts of user ${userId} kept changing under a write`);
   }
 }

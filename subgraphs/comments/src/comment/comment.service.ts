@@ -267,7 +267,7 @@ export class CommentService {
     first: number,
     after: string | null | undefined,
   ): Promise<CommentPage> {
-    const countAll = () => this.comments.countDocuments(filter);
+    const countAll = () => this.comments.countDocuments(filter).exec();
     if (first === 0 && !after) return { comments: [], hasNextPage: false, countAll };
     const paged = after
       ? { $and: [filter, afterCursorFilter(decodeCommentCursor(after, order))] }

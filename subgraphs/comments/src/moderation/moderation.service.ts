@@ -114,7 +114,7 @@ export class ModerationService {
   async queue(viewer: Viewer, first: number, after: string | null | undefined): Promise<QueuePage> {
     requireModerator(viewer);
     const filter = { needsReview: true, deleted: false, targetGone: false };
-    const countAll = () => this.comments.countDocuments(filter);
+    const countAll = () => this.comments.countDocuments(filter).exec();
     const cursor = after ? decodeQueueCursor(after) : null;
     const paged = cursor
       ? {
