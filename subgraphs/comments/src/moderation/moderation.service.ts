@@ -42,6 +42,9 @@ export interface QueuePage {
 
 const NO_EVENTS = { recorded() {} };
 
+/** Reasons shown per queued comment (the latest). */
+const MAX_REASONS_SHOWN = 10;
+
 /** Reports, hiding and unhiding, and the moderators' queue. */
 export class ModerationService {
   private ready: Promise<unknown> | undefined;
@@ -155,6 +158,7 @@ export class ModerationService {
               report.commentId === record._id.toHexString() &&
               (!record.reviewedAt || report.at > record.reviewedAt),
           )
+          .slice(0, MAX_REASONS_SHOWN)
           .map((report) => report.reason),
       })),
       hasNextPage: found.length > first,

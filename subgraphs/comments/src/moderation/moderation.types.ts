@@ -13,7 +13,7 @@ export class ModerationQueueEdge {
   @Field(() => Int, { description: 'Reports from different users since it was last reviewed.' })
   reportCount!: number;
 
-  @Field(() => [String], { description: 'Their reasons, latest first.' })
+  @Field(() => [String], { description: 'Their reasons, latest first (at most 10).' })
   reasons!: string[];
 
   @Field(() => Date, { nullable: true })
