@@ -3,6 +3,7 @@ import { createTestLogger } from '@groovy/common/testing';
 import { MongoClient } from 'mongodb';
 import { Types } from 'mongoose';
 import type { CommentRecord } from '../comment/comment.model';
+import { pageBucketOf, pageKeyOf } from '../comment/list-keys';
 import {
   ADD_COMMENT,
   CommentsTestServer,
@@ -151,6 +152,7 @@ describe('comments: events in (songs over the bus) and out (COMMENT_* with the c
     // A process wrote this comment and died before its target's count write.
     const _id = new Types.ObjectId();
     const changeAt = new Date(Date.now() - 60_000);
+    const seq = await server.subgraph.module.targets.nextSeq(`SONG:${song}`);
     const orphan: Partial<CommentRecord> = {
       _id,
       targetKey: `SONG:${song}`,
@@ -173,9 +175,18 @@ describe('comments: events in (songs over the bus) and out (COMMENT_* with the c
       lastReportedAt: null,
       reviewedAt: null,
       needsReview: false,
+      seq,
+      pageKey: pageKeyOf(`SONG:${song}`, pageBucketOf(seq)),
+      momentKey: null,
       targetGone: false,
       pendingCountChanges: [
-        { changeId: `${_id.toHexString()}:1`, kind: 'CREATED', delta: 1, at: changeAt },
+        {
+          changeId: `${_id.toHexString()}:1`,
+          kind: 'CREATED',
+          delta: 1,
+          listedDelta: 1,
+          at: changeAt,
+        },
       ],
       version: 1,
     };
