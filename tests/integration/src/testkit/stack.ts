@@ -15,6 +15,8 @@ export interface StackOptions {
   media?: boolean;
   /** Also run the built web app (`next start`) against this router, which allows its origin (CORS). */
   web?: boolean;
+  /** Also run the comments subgraph (fed by the songs events on the embedded bus with `media`). */
+  comments?: boolean;
   /** Also run the preferences subgraph (likes, follows, notifications), fed by the bus. */
   preferences?: boolean;
 }
@@ -66,6 +68,7 @@ export class Stack {
     const services = [
       'auth',
       ...(options.media ? ['songs', 'hls-worker', 'query'] : []),
+      ...(options.comments ? ['comments'] : []),
       ...(options.preferences ? ['preferences'] : []),
       'router',
       ...(options.web ? ['web'] : []),
@@ -112,6 +115,11 @@ export class Stack {
 
   get auth(): SpawnedService {
     return this.launched.services.auth!;
+  }
+
+  /** The comments subgraph (only with `comments`). */
+  get comments(): SpawnedService | undefined {
+    return this.launched.services.comments;
   }
 
   /** The preferences subgraph (with `preferences`). */
