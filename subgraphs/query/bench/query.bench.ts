@@ -92,7 +92,7 @@ async function searchBench(size: number, client: MongoClient | undefined): Promi
 
   const index = new MiniSearchIndex();
   const b0 = performance.now();
-  for (const song of catalogue.songs) index.upsert(song);
+  for (const song of catalogue.songs) index.upsert(song, song);
   emit('index_build_ms', performance.now() - b0, { songs: size });
   emit('index_heap_mb', process.memoryUsage().heapUsed / 1e6, { songs: size });
 
