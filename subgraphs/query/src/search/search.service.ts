@@ -100,7 +100,7 @@ export class SearchService {
 
   /**
    * Trending: READY songs by their time-decayed activity of the last days (see
-   * `activity/trending-formula.ts`), then, when fewer have any, the newest READY songs.
+   * `activity/trending-formula.ts`), then, when fewer have any, the latest READY uploads.
    */
   async trending(first: number | null | undefined): Promise<SongDocument[]> {
     const limit = validateFirst(first);
@@ -117,7 +117,12 @@ export class SearchService {
     });
     if (songs.length < limit) {
       const listed = new Set(songs.map((song) => song._id));
-      for (const song of await this.newestSongs(limit + songs.length)) {
+      const latest = await this.readModel.songs
+        .find({ status: 'READY', deleted: false })
+        .sort({ createdAt: -1, _id: 1 })
+        .limit(limit + songs.length)
+        .toArray();
+      for (const song of latest) {
         if (songs.length >= limit) break;
         if (!listed.has(song._id)) songs.push(song);
       }
