@@ -107,9 +107,10 @@ export class QueryTestServer {
   async publish(events: readonly EventEnvelope[]): Promise<void> {
     const markerId = `marker-${randomUUID()}`;
     await this.bus.publish([...events, artistUpdated(markerId, 'Marker', 1)]);
-    const deadline = Date.now() + 10_000;
+    // Bounded, and generous: the shared test machine can be very busy.
+    const deadline = Date.now() + 30_000;
     while (!(await this.subgraph.module.readModel.artists.findOne({ _id: markerId }))) {
-      if (Date.now() > deadline) throw new Error('events were not applied within 10 s');
+      if (Date.now() > deadline) throw new Error('events were not applied within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
