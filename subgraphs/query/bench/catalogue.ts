@@ -317,3 +317,23 @@ export function generateQueries(catalogue: Catalogue, count: number, seed = 7): 
   }
   return queries;
 }
+
+/**
+ * Queries that reach songs through their genre words (indexed since genres became searchable): a
+ * third each of a whole genre word ("electronic"), a genre as typed (its first 3–7 letters) and a
+ * title word followed by the song's genre as typed. They match far more songs than title words.
+ */
+export function generateGenreQueries(catalogue: Catalogue, count: number, seed = 13): BenchQuery[] {
+  const random = prng(seed);
+  const { songs } = catalogue;
+  const queries: BenchQuery[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const s = songs[Math.floor(random() * songs.length)] as SongDocument;
+    const genre = (s.genre ?? 'rock').split('-')[0] as string;
+    const typed = genre.slice(0, Math.min(genre.length, 3 + Math.floor(random() * 5)));
+    const titleWord = s.title.toLowerCase().split(' ')[0] as string;
+    const text = [genre, typed, `${titleWord} ${typed}`][i % 3] as string;
+    queries.push({ kind: 'exact', text, filter: {}, exactWords: text.split(' ') });
+  }
+  return queries;
+}

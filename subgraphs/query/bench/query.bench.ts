@@ -27,7 +27,13 @@ import {
   songData,
   songEvent,
 } from '../src/__tests__/query-test-server';
-import { generateCatalogue, generateQueries, type BenchQuery, type Catalogue } from './catalogue';
+import {
+  generateCatalogue,
+  generateGenreQueries,
+  generateQueries,
+  type BenchQuery,
+  type Catalogue,
+} from './catalogue';
 import { benchSelected } from './bench-selection';
 import { percentile, summarise } from './bench-stats';
 import { runStackBenches } from './stack.bench';
@@ -35,6 +41,7 @@ import { runStackBenches } from './stack.bench';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = 1_000;
 const WARMUP = 100;
+const GENRE_QUERIES = 300;
 /** Regex queries per size: fewer at 100k, where one takes about half a second on the embedded engine. */
 const REGEX_QUERIES = (size: number): number => (size > 20_000 ? 50 : 200);
 /** Skip the regex baseline at a size when its projected run exceeds this. */
@@ -130,6 +137,20 @@ async function searchBench(size: number, client: MongoClient | undefined): Promi
     songs: size,
     queries: QUERIES,
   });
+  // Genre words: what indexing the genre costs (before it was indexed, these matched almost nothing).
+  const genreQueries = generateGenreQueries(catalogue, GENRE_QUERIES);
+  const genreTimings = timeIndex(index, genreQueries);
+  const genre = summarise(genreTimings);
+  const genreMatches = genreQueries
+    .map((query) => index.search(query.text, query.filter, PAGE).totalCount)
+    .sort((a, b) => a - b);
+  emit('search_genre_words_p50_ms', genre.p50, { songs: size, queries: GENRE_QUERIES });
+  emit('search_genre_words_p99_ms', genre.p99, { songs: size, queries: GENRE_QUERIES });
+  emit('search_genre_words_cpu_us_per_query', lastCpuMicros / GENRE_QUERIES, {
+    songs: size,
+    queries: GENRE_QUERIES,
+  });
+  emit('search_genre_words_matches_p50', percentile(genreMatches, 50), { songs: size });
   let hits = 0;
   const matches: number[] = [];
   for (const query of queries) {

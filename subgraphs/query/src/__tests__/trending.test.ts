@@ -163,6 +163,30 @@ describe('query subgraph: plays, likes and comments folded into trending and the
     });
   });
 
+  it('takes the stored activity when another instance sharing the read model already applied an event', async () => {
+    const [song] = await createSongs(1, 'Shared');
+    const played = songPlayed({ songId: song!, playCount: 7, countVersion: 7 });
+    const hour = Math.floor(Date.parse((played.data as { at: string }).at) / 3_600_000);
+    // Another replica applied plays up to countVersion 7 (this one has not seen that event yet).
+    await server.client
+      .db(server.subgraph.connection.name)
+      .collection('song_activity')
+      .insertOne({
+        _id: song as never,
+        plays: { count: 7, version: 7 },
+        buckets: { [hour]: { plays: 7 } },
+      });
+    expect(server.subgraph.module.activity.counts(song!)).toBeUndefined();
+    // Here the event arrives too: stale in Mongo, it still brings this instance up to date.
+    await server.publish([played]);
+    expect(server.subgraph.module.activity.counts(song!)).toEqual({
+      plays: 7,
+      likes: 0,
+      comments: 0,
+    });
+    expect((await trendingOrder([song!]))[0]).toBe(song);
+  });
+
   it('leaves deleted songs out and rebuilds the same trending list at restart', async () => {
     const [kept, gone] = await createSongs(2, 'Lasting');
     await server.publish([...plays(kept!, 40, hoursAgo(1)), ...plays(gone!, 50, hoursAgo(1))]);

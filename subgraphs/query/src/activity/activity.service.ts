@@ -23,13 +23,17 @@ export class ActivityService {
     return this.board.size();
   }
 
-  /** Applies a count event; returns the song whose counts changed (null: nothing changed). */
+  /**
+   * Applies a count event; returns the song and its counts as stored (null for events that count
+   * nothing, e.g. album comments). A duplicate or stale event changes nothing in Mongo, but the
+   * board still takes the stored document: another replica sharing the read model may have
+   * written it.
+   */
   async apply(event: EventEnvelope): Promise<{ songId: string; counts: SongCounts } | null> {
     const change = countChangeOf(event);
     if (!change) return null;
     const now = this.clock();
-    const document = await this.store.apply(change, now);
-    if (!document) return null;
+    const { document } = await this.store.apply(change, now);
     this.board.set(document, now);
     return { songId: change.songId, counts: this.board.counts(change.songId)! };
   }

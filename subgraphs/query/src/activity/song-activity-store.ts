@@ -52,12 +52,21 @@ export class SongActivityStore {
     return this.db().collection<SongActivityDocument>('song_activity');
   }
 
-  /** The song's document after the change; null when the event was a duplicate or stale. */
-  async apply(change: CountChange, now: Date): Promise<SongActivityDocument | null> {
+  /**
+   * The song's document after the change, `applied: false` when the event was a duplicate or stale
+   * (then the document as stored: another instance may have applied it, and an in-process copy
+   * follows the stored one either way).
+   */
+  async apply(
+    change: CountChange,
+    now: Date,
+  ): Promise<{ applied: boolean; document: SongActivityDocument }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await this.activity.findOne({ _id: change.songId });
       const stored = current?.[change.kind];
-      if (stored && stored.version >= change.countVersion) return null;
+      if (current && stored && stored.version >= change.countVersion) {
+        return { applied: false, document: current };
+      }
       const nowHour = hourOf(now.getTime());
       const expired = expiredHour(nowHour);
       const hour = Math.min(hourOf(change.at.getTime()), nowHour);
@@ -84,7 +93,7 @@ export class SongActivityStore {
           upsert: !current,
           returnDocument: 'after',
         });
-        if (after) return after;
+        if (after) return { applied: true, document: after };
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       }

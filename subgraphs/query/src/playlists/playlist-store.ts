@@ -28,7 +28,11 @@ export class PlaylistStore {
     return this.db().collection<PlaylistDocument>('playlists');
   }
 
-  /** Applies a PLAYLIST_* event; returns the playlist's document when it changed, else null. */
+  /**
+   * Applies a PLAYLIST_* event; returns the playlist's document as stored after it (also when the
+   * event was stale or repeated: another replica sharing the read model may have written it), or
+   * null for other events.
+   */
   async apply(event: EventEnvelope): Promise<PlaylistDocument | null> {
     let id: string;
     let fields: Partial<Omit<PlaylistDocument, '_id' | 'version'>>;
@@ -50,16 +54,17 @@ export class PlaylistStore {
       return null;
     }
     try {
-      return await this.playlists.findOneAndUpdate(
+      const written = await this.playlists.findOneAndUpdate(
         { _id: id, version: { $lt: event.aggregateVersion } },
         { $set: { ...fields, version: event.aggregateVersion } },
         { upsert: true, returnDocument: 'after' },
       );
+      if (written) return written;
     } catch (error) {
       // The stored version is as new or newer: the upsert hit the existing `_id`.
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return null;
-      throw error;
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
     }
+    return this.playlists.findOne({ _id: id });
   }
 
   /** Playlists search may find: PUBLIC and not deleted. */
