@@ -3,7 +3,10 @@
  * words out of a few thousand), Zipf-distributed artists (a few have many songs, most have few),
  * albums per artist, ~20 genres, tags and years. Same seed → same catalogue.
  */
-import type { SongDocument } from '../src/read-model/documents';
+import type { SongCounts, SongDocument } from '../src/read-model/documents';
+
+/** A generated song: its read-model document and the counts its activity would have reached. */
+export type CatalogueSong = SongDocument & SongCounts;
 
 /** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
 export function prng(seed: number): () => number {
@@ -156,7 +159,7 @@ export interface CatalogueAlbum {
 export interface Catalogue {
   artists: CatalogueArtist[];
   albums: CatalogueAlbum[];
-  songs: SongDocument[];
+  songs: CatalogueSong[];
 }
 
 function capitalise(word: string): string {
@@ -200,7 +203,7 @@ export function generateCatalogue(songCount: number, seed = 42): Catalogue {
 
   const artistRank = zipfSampler(artistCount, 0.8, random);
   const genreRank = zipfSampler(GENRES.length, 0.8, random);
-  const songs: SongDocument[] = [];
+  const songs: CatalogueSong[] = [];
   for (let i = 0; i < songCount; i += 1) {
     const artistIndex = artistRank();
     const artist = artists[artistIndex] as CatalogueArtist;
@@ -311,6 +314,26 @@ export function generateQueries(catalogue: Catalogue, count: number, seed = 7): 
       const word = two[0] as string;
       queries.push({ kind, text: word, filter, exactWords: [word] });
     }
+  }
+  return queries;
+}
+
+/**
+ * Queries that reach songs through their genre words (indexed since genres became searchable): a
+ * third each of a whole genre word ("electronic"), a genre as typed (its first 3–7 letters) and a
+ * title word followed by the song's genre as typed. They match far more songs than title words.
+ */
+export function generateGenreQueries(catalogue: Catalogue, count: number, seed = 13): BenchQuery[] {
+  const random = prng(seed);
+  const { songs } = catalogue;
+  const queries: BenchQuery[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const s = songs[Math.floor(random() * songs.length)] as SongDocument;
+    const genre = (s.genre ?? 'rock').split('-')[0] as string;
+    const typed = genre.slice(0, Math.min(genre.length, 3 + Math.floor(random() * 5)));
+    const titleWord = s.title.toLowerCase().split(' ')[0] as string;
+    const text = [genre, typed, `${titleWord} ${typed}`][i % 3] as string;
+    queries.push({ kind: 'exact', text, filter: {}, exactWords: text.split(' ') });
   }
   return queries;
 }
