@@ -48,6 +48,8 @@ export interface SubscribePayload {
 export interface AdmittedSubscription {
   document: DocumentNode;
   operationName: string | undefined;
+  /** The operation's own name (for metrics labels), whether or not operationName was sent. */
+  operationLabel: string | undefined;
   variables: Record<string, unknown>;
   plan: SubscriptionPlan;
 }
@@ -211,6 +213,12 @@ export function createSubscribeGate(options: SubscribeGateOptions) {
       ),
     };
     const plan = options.planner.plan(generation, onlyOperation, operationName);
-    return { document: onlyOperation, operationName, variables, plan };
+    return {
+      document: onlyOperation,
+      operationName,
+      operationLabel: operation.name?.value,
+      variables,
+      plan,
+    };
   };
 }

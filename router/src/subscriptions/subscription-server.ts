@@ -227,8 +227,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     state.revalidation.unref();
   };
 
+  // graphql-ws wraps what the iterator throws in a GraphQLError without a path: format the error
+  // it wraps (a DomainError such as UpstreamSubscriptionError) so its code and message survive.
   const formatOne = (error: GraphQLError): GraphQLFormattedError =>
-    options.formatError(error.toJSON(), error.originalError ?? error);
+    options.formatError(
+      error.toJSON(),
+      error.originalError instanceof GraphQLError ? error.originalError : error,
+    );
 
   const server = useServer<
     Record<string, unknown> | undefined,
@@ -344,7 +349,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       },
       onNext: (_ctx, _id, _payload, args, result) => {
         const { admitted } = args.contextValue as SubscriptionContext;
-        metrics.eventDelivered(admitted.plan.subgraph.name, admitted.operationName);
+        metrics.eventDelivered(admitted.plan.subgraph.name, admitted.operationLabel);
         if (!result.errors?.length) return undefined;
         return {
           ...result,
