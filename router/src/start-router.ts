@@ -24,11 +24,7 @@ import { createRouterMetrics } from './http/router-metrics';
 import { createRouterErrorFormatter } from './http/format-router-error';
 import { createAccessTokenVerifier } from './identity/access-token-verifier';
 import { createApiKeyVerifier } from './identity/api-key-verifier';
-import {
-  authenticate,
-  clientAddressOf,
-  type Caller,
-} from './identity/authenticate.middleware';
+import { authenticate, clientAddressOf, type Caller } from './identity/authenticate.middleware';
 import { createCallerResolver } from './identity/resolve-caller';
 import { createIdentitySigner } from './identity/forwarded-identity';
 import { compileTrustedProxies } from './identity/trusted-proxies';
@@ -211,7 +207,10 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
       try {
         subscriptionPlanner.load(coreSupergraphSdl, apiSchema);
       } catch (error) {
-        logger.error({ err: error }, 'could not build the subscription planner for this supergraph');
+        logger.error(
+          { err: error },
+          'could not build the subscription planner for this supergraph',
+        );
       }
     });
   }

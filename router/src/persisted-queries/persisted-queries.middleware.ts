@@ -82,12 +82,7 @@ export function persistedQueries(options: PersistedQueriesOptions): RequestHandl
       allowed = resolve(req.body as GraphQLRequestBody, exempt);
     }
     if (!allowed) {
-      sendGraphQLError(
-        res,
-        403,
-        'FORBIDDEN',
-        PERSISTED_ONLY_MESSAGE,
-      );
+      sendGraphQLError(res, 403, 'FORBIDDEN', PERSISTED_ONLY_MESSAGE);
       return;
     }
     next();

@@ -1,6 +1,9 @@
 // Subscriptions through the router, end to end: graphql-ws clients → router (on a free port) →
 // the "live" fixture subgraph over graphql-ws, with entity fields resolved per event from the
 // library and accounts fixtures over HTTP.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { TEST_ENVIRONMENT } from '@groovy/common/testing';
 import WebSocket from 'ws';
 import type { RunningRouter } from '../../start-router';
@@ -11,6 +14,11 @@ import {
   webSocketUrl,
   type SubscriptionStack,
 } from '../../__tests__/fixtures/subscription-stack';
+import {
+  composeSupergraph,
+  sha256,
+  writeFileAtomically,
+} from '../../__tests__/fixtures/test-stack';
 
 let stack: SubscriptionStack;
 let router: RunningRouter;
@@ -274,6 +282,7 @@ describe('limits', () => {
       WS_MAX_MESSAGE_BYTES: '2000',
       RATE_LIMIT_ANONYMOUS_BURST: '8',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1',
+      SUBSCRIPTIONS_MAX_PER_CALLER: '3',
     });
   });
 
@@ -326,6 +335,22 @@ describe('limits', () => {
     await stack.live.until((state) => state.sockets === 0 && state.subscriptions === 0);
   });
 
+  it('allows at most SUBSCRIPTIONS_MAX_PER_CALLER subscriptions per user across connections', async () => {
+    const token = await stack.auth.signAccessToken('u-many');
+    const first = connectClient(limited.url, { authorization: `Bearer ${token}` });
+    const second = connectClient(limited.url, { authorization: `Bearer ${token}` });
+    subscribe(first.client, 'subscription { ticks { n } }');
+    subscribe(first.client, 'subscription { ticks { n } }');
+    subscribe(second.client, 'subscription { ticks { n } }');
+    await stack.live.until((state) => state.subscriptions === 3);
+    const fourth = subscribe(second.client, 'subscription { ticks { n } }');
+    expect(await fourth.failed).toEqual([
+      expect.objectContaining({
+        extensions: { code: 'RATE_LIMITED', maxSubscriptionsPerCaller: 3 },
+      }),
+    ]);
+  });
+
   it('closes a connection that never sends connection_init (4408)', async () => {
     const socket = new WebSocket(webSocketUrl(limited.url), 'graphql-transport-ws');
     const [code, reason] = await new Promise<[number, string]>((resolve) =>
@@ -375,6 +400,109 @@ describe('limits', () => {
       }),
     ]);
     await connection.dispose();
+  });
+});
+
+describe('credentials during a long subscription', () => {
+  it('ends an API-key connection with 4403 once the key is revoked (within revalidate interval + cache TTL)', async () => {
+    const watchful = await stack.startRouter({
+      WS_REVALIDATE_INTERVAL_MS: '200',
+      API_KEY_CACHE_TTL_MS: '100',
+    });
+    stack.auth.apiKeys.set('gsk_soon_revoked', { userId: 'u8', apiKeyId: 'k8' });
+    const connection = connectClient(watchful.url, { 'x-api-key': 'gsk_soon_revoked' });
+    const ticks = subscribe(connection.client, 'subscription { ticks { n } }');
+    await stack.live.until((state) => state.subscriptions === 1);
+    stack.live.publishTick(1);
+    expect((await ticks.next()).data).toEqual({ ticks: { n: 1 } });
+    stack.auth.apiKeys.delete('gsk_soon_revoked');
+    expect(await connection.closed).toEqual({
+      code: 4403,
+      reason: 'The API key has been revoked or is no longer valid.',
+    });
+    await stack.live.until((state) => state.subscriptions === 0);
+    await watchful.stop();
+  });
+});
+
+describe('persisted operations', () => {
+  const LISTED = 'subscription Listed { ticks { n } }';
+  let directory: string;
+  let persistedOnly: RunningRouter;
+
+  beforeAll(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-subs-manifest-'));
+    const manifestPath = path.join(directory, 'persisted-documents.json');
+    fs.writeFileSync(manifestPath, JSON.stringify({ [sha256(LISTED)]: LISTED }));
+    persistedOnly = await stack.startRouter({
+      PERSISTED_QUERIES_ALLOWLIST_PATH: manifestPath,
+      PERSISTED_QUERIES_ONLY: 'true',
+    });
+  });
+
+  afterAll(async () => {
+    await persistedOnly?.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('runs a listed subscription sent by hash alone', async () => {
+    const connection = connectClient(persistedOnly.url);
+    const listed = subscribe(connection.client, '', undefined, {
+      persistedQuery: { version: 1, sha256Hash: sha256(LISTED) },
+    });
+    await stack.live.until((state) => state.subscriptions === 1);
+    stack.live.publishTick(3);
+    expect((await listed.next()).data).toEqual({ ticks: { n: 3 } });
+  });
+
+  it('refuses an unlisted subscription from a caller without an API key (FORBIDDEN)', async () => {
+    const connection = connectClient(persistedOnly.url);
+    const unlisted = subscribe(connection.client, 'subscription { ticks { n viewer } }');
+    expect(await unlisted.failed).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Only persisted operations are accepted here/),
+        extensions: { code: 'FORBIDDEN' },
+      }),
+    ]);
+  });
+
+  it('answers PERSISTED_QUERY_NOT_FOUND for an unknown hash on a router with APQ', async () => {
+    const connection = connectClient(router.url);
+    const unknown = subscribe(connection.client, '', undefined, {
+      persistedQuery: { version: 1, sha256Hash: sha256('subscription { nope }') },
+    });
+    expect(await unknown.failed).toEqual([
+      expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }),
+    ]);
+  });
+});
+
+describe('supergraph reload', () => {
+  it('keeps open subscriptions on the plan they started with; new ones use the new supergraph', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-subs-reload-'));
+    const supergraphPath = path.join(directory, 'supergraph.graphql');
+    const withoutAddress = stack.sources.map((source) =>
+      source.name === 'live'
+        ? { ...source, sdl: source.sdl.replace(/^\s*clientAddress: String\s*$/m, '') }
+        : source,
+    );
+    writeFileAtomically(supergraphPath, composeSupergraph(withoutAddress));
+    const reloading = await stack.startRouter({ SUPERGRAPH_PATH: supergraphPath });
+    const connection = connectClient(reloading.url);
+    const before = subscribe(connection.client, 'subscription { ticks { n } }');
+    await stack.live.until((state) => state.subscriptions === 1);
+
+    const updated = new Promise((resolve) => reloading.supergraphEvents.once('updated', resolve));
+    writeFileAtomically(supergraphPath, composeSupergraph(stack.sources));
+    await updated;
+    const after = subscribe(connection.client, 'subscription { ticks { n clientAddress } }');
+    await stack.live.until((state) => state.subscriptions === 2);
+    stack.live.publishTick(5);
+    expect((await before.next()).data).toEqual({ ticks: { n: 5 } });
+    expect((await after.next()).data).toEqual({ ticks: { n: 5, clientAddress: '127.0.0.1' } });
+    await connection.dispose();
+    await reloading.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
   });
 });
 
