@@ -72,8 +72,8 @@ export function createCallerResolver(options: CallerResolverOptions): CallerReso
         const bearer = BEARER.exec(authorization);
         if (!bearer)
           return unauthenticated('The Authorization header must be "Bearer <access token>".');
-        const { userId } = await options.verifyAccessToken(bearer[1]!);
-        return { identity: { kind: 'user', userId } };
+        const { userId, roles } = await options.verifyAccessToken(bearer[1]!);
+        return { identity: { kind: 'user', userId, roles } };
       }
       if (apiKey !== undefined && apiKey.trim() !== '') {
         const verdict = await options.apiKeys.verify(apiKey.trim());
@@ -81,8 +81,14 @@ export function createCallerResolver(options: CallerResolverOptions): CallerReso
           await failures?.record(ip).catch(() => undefined);
           return unauthenticated('The API key is invalid or has been revoked.');
         }
+        // Third-party apps act for their owner without the owner's roles (they do not moderate).
         return {
-          identity: { kind: 'apiKey', userId: verdict.userId, apiKeyId: verdict.apiKeyId },
+          identity: {
+            kind: 'apiKey',
+            userId: verdict.userId,
+            apiKeyId: verdict.apiKeyId,
+            roles: [],
+          },
         };
       }
       return { identity: null };
