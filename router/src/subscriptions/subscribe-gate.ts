@@ -160,6 +160,17 @@ export function createSubscribeGate(options: SubscribeGateOptions) {
         throw new SubscribeRefusal('GRAPHQL_PARSE_FAILED', error.message);
       throw error;
     }
+    // graphql-js 16 validates a subscription against a schema without a Subscription type as valid
+    // (execution would refuse it): refuse it here as a validation error.
+    const wantsSubscription = document.definitions.some(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription',
+    );
+    if (wantsSubscription && !generation.apiSchema.getSubscriptionType())
+      throw new SubscribeRefusal(
+        ErrorCode.GRAPHQL_VALIDATION_FAILED,
+        'This schema has no subscriptions yet.',
+      );
     const validationErrors = validate(generation.apiSchema, document, specifiedRules);
     if (validationErrors.length > 0)
       return validationErrors.map(
