@@ -252,6 +252,20 @@ describe('lifecycle', () => {
     await stack.live.until((state) => state.sockets === 0);
   });
 
+  it('errors the client subscription when the owning subgraph cannot be reached at all', async () => {
+    // Port 9 (discard) on loopback: nothing listens there in the test environment.
+    const cutOff = await stack.startRouter({ SUBGRAPH_LIVE_URL: 'http://127.0.0.1:9/graphql' });
+    const connection = connectClient(cutOff.url);
+    const ticks = subscribe(connection.client, 'subscription { ticks { n } }');
+    expect(await ticks.failed).toEqual([
+      expect.objectContaining({
+        extensions: { code: 'INTERNAL_SERVER_ERROR', service: 'live', retryable: true },
+      }),
+    ]);
+    await connection.dispose();
+    await cutOff.stop();
+  });
+
   it('counts connections, subscriptions and events in /metrics', async () => {
     const connection = connectClient(router.url);
     const ticks = subscribe(connection.client, 'subscription Ticker { ticks { n } }');
