@@ -131,6 +131,20 @@ export const routerEnvironmentSchema = z.object({
   /** A document costs one token per this many fields (at least one per operation). */
   RATE_LIMIT_FIELDS_PER_TOKEN: envPositiveInt(100),
 
+  // Subscriptions (graphql-ws on the same /graphql path)
+  SUBSCRIPTIONS_ENABLED: envBoolean(true),
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: envPositiveInt(25),
+  /** Per user, API key or (anonymous) client address, on one router instance. */
+  SUBSCRIPTIONS_MAX_PER_CALLER: envPositiveInt(100),
+  WS_MAX_CONNECTIONS_PER_ADDRESS: envPositiveInt(50),
+  WS_CONNECTION_INIT_TIMEOUT_MS: envPositiveInt(5_000),
+  WS_MAX_MESSAGE_BYTES: envPositiveInt(100_000),
+  WS_KEEP_ALIVE_MS: envPositiveInt(12_000),
+  /** API-key connections re-check their key this often; with API_KEY_CACHE_TTL_MS, the revocation bound. */
+  WS_REVALIDATE_INTERVAL_MS: envPositiveInt(30_000),
+  /** Resolved events a slow client may leave unread before its subscription is ended. */
+  SUBSCRIPTIONS_MAX_QUEUED_EVENTS: envPositiveInt(256),
+
   // Persisted queries
   APQ_ENABLED: envBoolean(true),
   PERSISTED_QUERIES_ALLOWLIST_PATH: z

@@ -24,7 +24,8 @@ import { createRouterMetrics } from './http/router-metrics';
 import { createRouterErrorFormatter } from './http/format-router-error';
 import { createAccessTokenVerifier } from './identity/access-token-verifier';
 import { createApiKeyVerifier } from './identity/api-key-verifier';
-import { authenticate, type Caller } from './identity/authenticate.middleware';
+import { authenticate, clientAddressOf, type Caller } from './identity/authenticate.middleware';
+import { createCallerResolver } from './identity/resolve-caller';
 import { createIdentitySigner } from './identity/forwarded-identity';
 import { compileTrustedProxies } from './identity/trusted-proxies';
 import { persistedQueries } from './persisted-queries/persisted-queries.middleware';
@@ -47,6 +48,16 @@ import { IdentityForwardingDataSource } from './supergraph/identity-forwarding-d
 import { createKeepAliveFetcher } from './supergraph/keep-alive-fetcher';
 import { subgraphHealthUrl, subgraphsOf, subgraphUrlVariable } from './supergraph/subgraph-list';
 import { supergraphFile, type SupergraphFileEvents } from './supergraph/supergraph-file';
+import { createSubscribeGate } from './subscriptions/subscribe-gate';
+import { createSubscriptionMetrics } from './subscriptions/subscription-metrics';
+import { SubscriptionPlanner } from './subscriptions/subscription-planner';
+import {
+  startSubscriptionServer,
+  type SubscriptionServer,
+} from './subscriptions/subscription-server';
+import { UpstreamPool } from './subscriptions/upstream-pool';
+import proxyAddr from 'proxy-addr';
+import type { IncomingMessage } from 'node:http';
 
 export type { RouterContext } from './router-context';
 
@@ -71,6 +82,9 @@ export interface RunningRouter {
   logger: Logger;
   /** `updated` / `rejected` after each change of the supergraph file. */
   supergraphEvents: EventEmitter<SupergraphFileEvents>;
+  /** graphql-ws on `url` (undefined with SUBSCRIPTIONS_ENABLED=false). */
+  subscriptions: SubscriptionServer | undefined;
+  /** Closes WebSockets with 1001, then stops HTTP gracefully. */
   stop(): Promise<void>;
 }
 
@@ -169,20 +183,46 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
   });
 
   const subgraphFetcher = createKeepAliveFetcher({ timeoutMs: env.SUBGRAPH_TIMEOUT_MS });
+  const buildDataSource = (name: string, url: string | undefined) =>
+    new IdentityForwardingDataSource(
+      name,
+      {
+        url: env.SUBGRAPH_URLS[subgraphUrlVariable(name)] ?? url ?? '',
+        fetcher: subgraphFetcher.fetcher,
+      },
+      routerMetrics.subgraphUnavailable,
+    );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     logger: logger.child({ component: 'gateway' }),
-    buildService: ({ name, url }) =>
-      new IdentityForwardingDataSource(
-        name,
-        {
-          url: env.SUBGRAPH_URLS[subgraphUrlVariable(name)] ?? url ?? '',
-          fetcher: subgraphFetcher.fetcher,
-        },
-        routerMetrics.subgraphUnavailable,
-      ),
+    buildService: ({ name, url }) => buildDataSource(name, url),
   });
+  // Subscriptions are planned on the same supergraph: each load or reload builds a new planner
+  // generation; subscriptions already running keep the one they started on.
+  const subscriptionPlanner = env.SUBSCRIPTIONS_ENABLED
+    ? new SubscriptionPlanner({ subgraphUrlOverrides: env.SUBGRAPH_URLS, buildDataSource })
+    : undefined;
+  if (subscriptionPlanner) {
+    gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+      try {
+        subscriptionPlanner.load(coreSupergraphSdl, apiSchema);
+      } catch (error) {
+        logger.error(
+          { err: error },
+          'could not build the subscription planner for this supergraph',
+        );
+      }
+    });
+  }
 
+  const operationLimits = {
+    maxDepth: env.LIMIT_MAX_DEPTH,
+    maxAliases: env.LIMIT_MAX_ALIASES,
+    maxRootFields: env.LIMIT_MAX_ROOT_FIELDS,
+    maxCost: env.LIMIT_MAX_COST,
+    defaultListSize: env.LIMIT_DEFAULT_LIST_SIZE,
+    listSizes: LIST_SIZES,
+  };
   // Automatic persisted queries live here, so the document limits can measure a hash-only request.
   const apqCache = new InMemoryLRUCache<string>();
   const apollo = new ApolloServer<RouterContext>({
@@ -197,14 +237,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     formatError: createRouterErrorFormatter(logger, env.LIMIT_MAX_TOKENS),
     plugins: [
       metrics.apolloPlugin,
-      operationLimitsPlugin({
-        maxDepth: env.LIMIT_MAX_DEPTH,
-        maxAliases: env.LIMIT_MAX_ALIASES,
-        maxRootFields: env.LIMIT_MAX_ROOT_FIELDS,
-        maxCost: env.LIMIT_MAX_COST,
-        defaultListSize: env.LIMIT_DEFAULT_LIST_SIZE,
-        listSizes: LIST_SIZES,
-      }),
+      operationLimitsPlugin(operationLimits),
       // No Apollo Sandbox (it loads from a CDN; GraphiQL is served locally instead), no telemetry.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -241,6 +274,31 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     },
   };
   const signForwardedIdentity = createIdentitySigner(env.IDENTITY_TOKEN_SECRET);
+  const resolveCaller = createCallerResolver({
+    logger,
+    ...(env.RATE_LIMIT_ENABLED
+      ? { failures: failedAttemptLimiter(rateLimitStore, policies.anonymous) }
+      : {}),
+    verifyAccessToken: createAccessTokenVerifier({
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    }),
+    apiKeys: createApiKeyVerifier({
+      authInternalUrl: env.AUTH_INTERNAL_URL,
+      internalSecret: env.IDENTITY_TOKEN_SECRET,
+      cacheTtlMs: env.API_KEY_CACHE_TTL_MS,
+    }),
+  });
+  const documentLimits = {
+    maxTokens: env.LIMIT_MAX_TOKENS,
+    maxDepth: env.LIMIT_MAX_DEPTH,
+    maxAliases: env.LIMIT_MAX_ALIASES,
+    maxRootFields: env.LIMIT_MAX_ROOT_FIELDS,
+    maxFields: env.LIMIT_MAX_FIELDS,
+    maxRepeatedField: env.LIMIT_MAX_REPEATED_FIELD,
+    fieldsPerToken: env.RATE_LIMIT_FIELDS_PER_TOKEN,
+  };
   const app = service.app;
   const explorer = env.GRAPHIQL ? mountExplorer(app, options.explorerDir) : undefined;
   app.use(
@@ -248,34 +306,13 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     routerMetrics.rejectionMiddleware,
     cors(env.CORS_ORIGINS),
     ...(explorer ? [explorer] : []),
-    authenticate({
-      logger,
-      ...(env.RATE_LIMIT_ENABLED
-        ? { failures: failedAttemptLimiter(rateLimitStore, policies.anonymous) }
-        : {}),
-      verifyAccessToken: createAccessTokenVerifier({
-        jwksUrl: env.AUTH_JWKS_URL,
-        issuer: env.JWT_ISSUER,
-        audience: env.JWT_AUDIENCE,
-      }),
-      apiKeys: createApiKeyVerifier({
-        authInternalUrl: env.AUTH_INTERNAL_URL,
-        internalSecret: env.IDENTITY_TOKEN_SECRET,
-        cacheTtlMs: env.API_KEY_CACHE_TTL_MS,
-      }),
-    }),
+    authenticate({ resolveCaller }),
     jsonBody(env.LIMIT_MAX_BODY_BYTES),
     bodyErrors(env.LIMIT_MAX_BODY_BYTES),
     batchLimit(env.LIMIT_MAX_BATCH),
     ...(manifest ? [persistedQueries({ manifest, only: env.PERSISTED_QUERIES_ONLY })] : []),
     analyseDocuments({
-      maxTokens: env.LIMIT_MAX_TOKENS,
-      maxDepth: env.LIMIT_MAX_DEPTH,
-      maxAliases: env.LIMIT_MAX_ALIASES,
-      maxRootFields: env.LIMIT_MAX_ROOT_FIELDS,
-      maxFields: env.LIMIT_MAX_FIELDS,
-      maxRepeatedField: env.LIMIT_MAX_REPEATED_FIELD,
-      fieldsPerToken: env.RATE_LIMIT_FIELDS_PER_TOKEN,
+      ...documentLimits,
       ...(env.APQ_ENABLED
         ? { persistedQueryText: (hash: string) => apqCache.get(`${APQ_CACHE_PREFIX}${hash}`) }
         : {}),
@@ -325,11 +362,70 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
   }
   const url = `${baseUrl}/graphql`;
   const internalBaseUrl = service.internalBaseUrl() ?? baseUrl;
+
+  let subscriptions: SubscriptionServer | undefined;
+  if (subscriptionPlanner) {
+    const subscriptionMetrics = createSubscriptionMetrics(metrics);
+    const trust = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+    subscriptions = startSubscriptionServer({
+      httpServer: service.httpServer,
+      path: '/graphql',
+      clientAddress: (request: IncomingMessage) =>
+        clientAddressOf(Object.assign(request, { ip: proxyAddr(request, trust) })),
+      resolveCaller,
+      gate: createSubscribeGate({
+        planner: subscriptionPlanner,
+        documentLimits,
+        operationLimits,
+        ...(manifest ? { persisted: { manifest, only: env.PERSISTED_QUERIES_ONLY } } : {}),
+        ...(env.APQ_ENABLED
+          ? {
+              apq: {
+                get: (hash: string) => apqCache.get(`${APQ_CACHE_PREFIX}${hash}`),
+                set: (hash: string, query: string) =>
+                  apqCache.set(`${APQ_CACHE_PREFIX}${hash}`, query),
+              },
+            }
+          : {}),
+        ...(env.RATE_LIMIT_ENABLED ? { rateLimit: { store: rateLimitStore, policies } } : {}),
+        logger,
+      }),
+      pool: new UpstreamPool({
+        maxPayloadBytes: Math.max(env.WS_MAX_MESSAGE_BYTES, 10 * 1024 * 1024),
+        connectionAckWaitTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+        keepAliveMs: env.WS_KEEP_ALIVE_MS,
+        onSocketCount: subscriptionMetrics.upstreamSockets,
+      }),
+      signIdentity: signForwardedIdentity,
+      formatError: createRouterErrorFormatter(logger, env.LIMIT_MAX_TOKENS),
+      metrics: subscriptionMetrics,
+      logger,
+      limits: {
+        maxSubscriptionsPerConnection: env.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+        maxSubscriptionsPerCaller: env.SUBSCRIPTIONS_MAX_PER_CALLER,
+        maxConnectionsPerAddress: env.WS_MAX_CONNECTIONS_PER_ADDRESS,
+        connectionInitTimeoutMs: env.WS_CONNECTION_INIT_TIMEOUT_MS,
+        maxMessageBytes: env.WS_MAX_MESSAGE_BYTES,
+        keepAliveMs: env.WS_KEEP_ALIVE_MS,
+        revalidateIntervalMs: env.WS_REVALIDATE_INTERVAL_MS,
+        maxQueuedEvents: env.SUBSCRIPTIONS_MAX_QUEUED_EVENTS,
+      },
+    });
+  }
+  let stopping: Promise<void> | undefined;
+  // WebSockets first (1001): an upgraded socket would otherwise hold the HTTP server's close open.
+  const stop = () =>
+    (stopping ??= (async () => {
+      await subscriptions?.close().catch((error: unknown) => {
+        logger.error({ err: error }, 'error while closing WebSockets');
+      });
+      await service.stop();
+    })());
   logger.info(
     { url, internal: internalBaseUrl, supergraph: env.SUPERGRAPH_PATH },
     'router listening',
   );
-  if (options.handleSignals) exitOnShutdownSignals(() => service.stop(), logger);
+  if (options.handleSignals) exitOnShutdownSignals(stop, logger);
   return {
     url,
     baseUrl,
@@ -337,6 +433,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     port: Number(new URL(baseUrl).port),
     logger,
     supergraphEvents: supergraph.events,
-    stop: () => service.stop(),
+    subscriptions,
+    stop,
   };
 }

@@ -9,7 +9,7 @@ export interface PersistedQueriesOptions {
   only: boolean;
 }
 
-interface GraphQLRequestBody {
+export interface GraphQLRequestBody {
   query?: unknown;
   extensions?: { persistedQuery?: { sha256Hash?: unknown } };
 }
@@ -20,17 +20,14 @@ function persistedHash(body: GraphQLRequestBody): string | undefined {
 }
 
 /**
- * The allow-list of first-party operations. A request whose `extensions.persistedQuery.sha256Hash`
- * is in the manifest gets its query text from it (no APQ registration round trip needed). With
- * `only`, a request from anyone but an API-key client must be such an operation (by hash, or by
- * full text whose hash is listed); anything else is refused with 403 FORBIDDEN. API-key clients —
- * third-party developers writing their own operations — are exempt; they are authenticated and
- * rate-limited per key. GET requests are handled the same way (query-string form).
+ * The allow-list decision for one operation: a hash listed in the manifest gets its query text
+ * from it (`body.query` is filled in); with `only`, anything else is refused (false) unless the
+ * caller is `exempt` (an API-key client) or sent the full text of a listed operation. Shared by
+ * HTTP requests and WebSocket subscriptions.
  */
-export function persistedQueries(options: PersistedQueriesOptions): RequestHandler {
+export function allowListResolver(options: PersistedQueriesOptions) {
   const { manifest, only } = options;
-
-  function resolve(body: GraphQLRequestBody, exempt: boolean): boolean {
+  return (body: GraphQLRequestBody, exempt: boolean): boolean => {
     const hash = persistedHash(body);
     if (hash !== undefined && manifest.has(hash)) {
       if (typeof body.query !== 'string' || body.query === '') body.query = manifest.get(hash);
@@ -40,7 +37,24 @@ export function persistedQueries(options: PersistedQueriesOptions): RequestHandl
     return (
       typeof body.query === 'string' && hash === undefined && manifest.has(sha256Hex(body.query))
     );
-  }
+  };
+}
+
+/** The message of the allow-list refusal (403 FORBIDDEN over HTTP, an error over WebSocket). */
+export const PERSISTED_ONLY_MESSAGE =
+  'Only persisted operations are accepted here: send extensions.persistedQuery.sha256Hash of an operation ' +
+  'in the allow-list, or call with an x-api-key.';
+
+/**
+ * The allow-list of first-party operations. A request whose `extensions.persistedQuery.sha256Hash`
+ * is in the manifest gets its query text from it (no APQ registration round trip needed). With
+ * `only`, a request from anyone but an API-key client must be such an operation (by hash, or by
+ * full text whose hash is listed); anything else is refused with 403 FORBIDDEN. API-key clients —
+ * third-party developers writing their own operations — are exempt; they are authenticated and
+ * rate-limited per key. GET requests are handled the same way (query-string form).
+ */
+export function persistedQueries(options: PersistedQueriesOptions): RequestHandler {
+  const resolve = allowListResolver(options);
 
   return (req, res, next) => {
     const caller = res.locals.caller as Caller | undefined;
@@ -68,13 +82,7 @@ export function persistedQueries(options: PersistedQueriesOptions): RequestHandl
       allowed = resolve(req.body as GraphQLRequestBody, exempt);
     }
     if (!allowed) {
-      sendGraphQLError(
-        res,
-        403,
-        'FORBIDDEN',
-        'Only persisted operations are accepted here: send extensions.persistedQuery.sha256Hash of an operation ' +
-          'in the allow-list, or call with an x-api-key.',
-      );
+      sendGraphQLError(res, 403, 'FORBIDDEN', PERSISTED_ONLY_MESSAGE);
       return;
     }
     next();

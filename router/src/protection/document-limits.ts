@@ -51,7 +51,8 @@ export interface DocumentsVerdict {
   refusal?: DocumentRefusal;
 }
 
-interface RequestEntry {
+/** One operation of a request: what a client sends over HTTP (or in a WebSocket `subscribe`). */
+export interface RequestEntry {
   query?: unknown;
   operationName?: unknown;
   extensions?: unknown;
@@ -105,8 +106,11 @@ function selectOperation(
   );
 }
 
-/** Measures one request entry (one operation of a batch). */
-async function analyseEntry(
+/**
+ * Measures one request entry (one operation of a batch, or one WebSocket subscribe): its weight
+ * and, when it breaks a limit, the refusal.
+ */
+export async function analyseEntry(
   entry: RequestEntry,
   limits: DocumentLimitsOptions,
 ): Promise<DocumentsVerdict> {

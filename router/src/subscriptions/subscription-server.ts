@@ -1,0 +1,391 @@
+// graphql-ws on the router's own `/graphql` path (HTTP upgrade on the same port). The caller
+// identifies once, in `connectionParams`, verified exactly like an HTTP request; each subscribe
+// passes the HTTP checks (subscribe-gate.ts) and runs as a FederatedSubscription.
+import { clientAddressKey, type VerifiedIdentity } from '@groovy/common/identity';
+import { ErrorCode } from '@groovy/common/errors';
+import type { Logger } from '@groovy/common/logging';
+import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
+import { CloseCode, type Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Caller } from '../identity/authenticate.middleware';
+import type { CallerResolver, CallerRefusal, Credentials } from '../identity/resolve-caller';
+import { rateLimitKey } from '../rate-limit/rate-limit.middleware';
+import type { RouterContext } from '../router-context';
+import { FederatedSubscription, UpstreamGraphQLErrors } from './federated-subscription';
+import {
+  SubscribeRefusal,
+  type AdmittedSubscription,
+  type SubscribePayload,
+  createSubscribeGate,
+} from './subscribe-gate';
+import type { SubscriptionMetrics } from './subscription-metrics';
+import type { UpstreamPool } from './upstream-pool';
+
+export interface SubscriptionLimits {
+  maxSubscriptionsPerConnection: number;
+  /** Per user, API key, or (anonymous) client address, on this router instance. */
+  maxSubscriptionsPerCaller: number;
+  maxConnectionsPerAddress: number;
+  connectionInitTimeoutMs: number;
+  maxMessageBytes: number;
+  keepAliveMs: number;
+  /** API-key connections re-check their key this often (a revoked key ends the connection). */
+  revalidateIntervalMs: number;
+  maxQueuedEvents: number;
+}
+
+export interface SubscriptionServerOptions {
+  httpServer: http.Server;
+  path: string;
+  /** The client's address for an upgrade request (TRUSTED_PROXIES applied, as for HTTP). */
+  clientAddress(request: http.IncomingMessage): string;
+  resolveCaller: CallerResolver;
+  gate: ReturnType<typeof createSubscribeGate>;
+  pool: UpstreamPool;
+  signIdentity(identity: VerifiedIdentity | null, clientAddress: string): Promise<string>;
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  metrics: SubscriptionMetrics;
+  logger: Logger;
+  limits: SubscriptionLimits;
+}
+
+export interface SubscriptionServer {
+  /** Closes every client socket with 1001 (going away) and every upstream socket. */
+  close(): Promise<void>;
+  /** Open client connections and upstream clients, for tests and benchmarks. */
+  stats(): { connections: number; upstreamClients: number };
+}
+
+interface ConnectionState {
+  caller: Caller;
+  credentials: Credentials;
+  addressKey: string;
+  revalidation: NodeJS.Timeout | undefined;
+  serial: number;
+}
+
+interface SubscriptionContext {
+  admitted: AdmittedSubscription;
+  state: ConnectionState;
+  id: string;
+}
+
+type GraphQLWsContext = Context<
+  Record<string, unknown> | undefined,
+  { socket: WebSocket; request: http.IncomingMessage }
+>;
+
+/** Close codes the router uses (4xxx: graphql-ws style; 1013: try again later). */
+export const WsCloseCode = {
+  BadRequest: CloseCode.BadRequest,
+  Unauthenticated: 4401,
+  Revoked: 4403,
+  RateLimited: 4429,
+  TryAgainLater: 1013,
+  GoingAway: 1001,
+} as const;
+
+/** A close reason must fit in 123 bytes (RFC 6455). */
+function closeReason(message: string): string {
+  return Buffer.byteLength(message) <= 123
+    ? message
+    : `${Buffer.from(message).subarray(0, 120).toString()}…`;
+}
+
+function closeCodeOf(refusal: CallerRefusal): number {
+  if (refusal.status === 401) return WsCloseCode.Unauthenticated;
+  if (refusal.status === 429) return WsCloseCode.RateLimited;
+  return WsCloseCode.TryAgainLater;
+}
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Reads `authorization` / `x-api-key` from connectionParams; undefined when a value is not a string. */
+function credentialsOf(params: Record<string, unknown> | undefined): Credentials | undefined {
+  const pick = (...names: string[]) => {
+    for (const name of names)
+      if (params && params[name] !== undefined && params[name] !== null) return params[name];
+    return undefined;
+  };
+  const authorization = pick('authorization', 'Authorization');
+  const apiKey = pick('x-api-key', 'X-Api-Key');
+  if (authorization !== undefined && typeof authorization !== 'string') return undefined;
+  if (apiKey !== undefined && typeof apiKey !== 'string') return undefined;
+  return { authorization, apiKey };
+}
+
+function answerUpgrade(
+  socket: Duplex,
+  status: number,
+  statusText: string,
+  body: object,
+  headers: Record<string, string> = {},
+) {
+  const text = JSON.stringify(body);
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n${extra}Connection: close\r\n\r\n${text}`,
+  );
+}
+
+export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
+  const { limits, logger, metrics } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const states = new WeakMap<WebSocket, ConnectionState>();
+  const connectionsPerAddress = new Map<string, number>();
+  const subscriptionsPerCaller = new Map<string, number>();
+  let closing = false;
+  let serial = 0;
+
+  const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const pathname = new URL(request.url ?? '/', 'http://router.invalid').pathname;
+    if (pathname !== options.path) {
+      answerUpgrade(socket, 404, 'Not Found', { error: 'not found', path: pathname });
+      return;
+    }
+    if (closing) {
+      answerUpgrade(
+        socket,
+        503,
+        'Service Unavailable',
+        { error: 'the router is shutting down' },
+        { 'Retry-After': '1' },
+      );
+      return;
+    }
+    const ip = options.clientAddress(request);
+    const addressKey = clientAddressKey(ip);
+    const open = connectionsPerAddress.get(addressKey) ?? 0;
+    if (open >= limits.maxConnectionsPerAddress) {
+      metrics.refused('TOO_MANY_CONNECTIONS');
+      answerUpgrade(
+        socket,
+        429,
+        'Too Many Requests',
+        {
+          errors: [
+            {
+              message: `Too many WebSocket connections from this address (at most ${limits.maxConnectionsPerAddress}).`,
+              extensions: {
+                code: ErrorCode.RATE_LIMITED,
+                retryAfterSeconds: 5,
+                maxConnections: limits.maxConnectionsPerAddress,
+              },
+            },
+          ],
+        },
+        { 'Retry-After': '5' },
+      );
+      return;
+    }
+    connectionsPerAddress.set(addressKey, open + 1);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const state: ConnectionState = {
+        caller: { identity: null, ip },
+        credentials: {},
+        addressKey,
+        revalidation: undefined,
+        serial: ++serial,
+      };
+      states.set(ws, state);
+      metrics.connectionOpened();
+      ws.once('close', () => {
+        metrics.connectionClosed();
+        if (state.revalidation) clearInterval(state.revalidation);
+        const left = (connectionsPerAddress.get(addressKey) ?? 1) - 1;
+        if (left <= 0) connectionsPerAddress.delete(addressKey);
+        else connectionsPerAddress.set(addressKey, left);
+      });
+      wss.emit('connection', ws, request);
+    });
+  };
+  options.httpServer.on('upgrade', onUpgrade);
+
+  const refuse = (ws: WebSocket, code: number, message: string, metricCode: string) => {
+    metrics.refused(metricCode);
+    ws.close(code, closeReason(message));
+  };
+
+  const revalidate = (ws: WebSocket, state: ConnectionState) => {
+    state.revalidation = setInterval(() => {
+      void options.resolveCaller(state.credentials, state.caller.ip).then((verdict) => {
+        // Auth being unreachable is not the caller's fault: the connection stays.
+        if (verdict.refusal?.status === 401)
+          refuse(
+            ws,
+            WsCloseCode.Revoked,
+            'The API key has been revoked or is no longer valid.',
+            'REVOKED',
+          );
+      });
+    }, limits.revalidateIntervalMs);
+    state.revalidation.unref();
+  };
+
+  // graphql-ws wraps what the iterator throws in a GraphQLError without a path: format the error
+  // it wraps (a DomainError such as UpstreamSubscriptionError) so its code and message survive.
+  const formatOne = (error: GraphQLError): GraphQLFormattedError =>
+    options.formatError(
+      error.toJSON(),
+      error.originalError instanceof GraphQLError ? error.originalError : error,
+    );
+
+  const server = useServer<
+    Record<string, unknown> | undefined,
+    { socket: WebSocket; request: http.IncomingMessage }
+  >(
+    {
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      onConnect: async (ctx: GraphQLWsContext) => {
+        const ws = ctx.extra.socket;
+        const state = states.get(ws)!;
+        const credentials = credentialsOf(ctx.connectionParams);
+        if (!credentials) {
+          refuse(
+            ws,
+            WsCloseCode.BadRequest,
+            'connectionParams.authorization and x-api-key must be strings.',
+            ErrorCode.BAD_REQUEST,
+          );
+          return false;
+        }
+        const verdict = await options.resolveCaller(credentials, state.caller.ip);
+        if (verdict.refusal) {
+          refuse(ws, closeCodeOf(verdict.refusal), verdict.refusal.message, verdict.refusal.code);
+          return false;
+        }
+        state.caller.identity = verdict.identity;
+        state.credentials = credentials;
+        // A JWT is checked at connect only (one that expires later does not cut the socket); an API
+        // key can be revoked, so it is checked again every revalidateIntervalMs.
+        if (verdict.identity?.kind === 'apiKey') revalidate(ws, state);
+        return true;
+      },
+      onSubscribe: async (ctx: GraphQLWsContext, id, payload) => {
+        const state = states.get(ctx.extra.socket)!;
+        const refusal = (error: GraphQLError) => {
+          metrics.refused(String(error.extensions.code ?? 'UNKNOWN'));
+          return [error];
+        };
+        // ctx.subscriptions already holds this id.
+        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection)
+          return refusal(
+            new SubscribeRefusal(
+              ErrorCode.RATE_LIMITED,
+              `This connection already has ${limits.maxSubscriptionsPerConnection} subscriptions, the most allowed; complete one first.`,
+              { maxSubscriptionsPerConnection: limits.maxSubscriptionsPerConnection },
+            ),
+          );
+        const callerKey = rateLimitKey(state.caller).key;
+        if ((subscriptionsPerCaller.get(callerKey) ?? 0) >= limits.maxSubscriptionsPerCaller)
+          return refusal(
+            new SubscribeRefusal(
+              ErrorCode.RATE_LIMITED,
+              `You already have ${limits.maxSubscriptionsPerCaller} subscriptions open, the most allowed; complete one first.`,
+              { maxSubscriptionsPerCaller: limits.maxSubscriptionsPerCaller },
+            ),
+          );
+        let admitted: AdmittedSubscription | readonly GraphQLError[];
+        try {
+          admitted = await options.gate(state.caller, payload as SubscribePayload);
+        } catch (error) {
+          if (error instanceof GraphQLError) return refusal(error);
+          logger.error({ err: error }, 'could not admit a subscription');
+          return refusal(
+            new SubscribeRefusal(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'),
+          );
+        }
+        if (Array.isArray(admitted)) {
+          metrics.refused(ErrorCode.GRAPHQL_VALIDATION_FAILED);
+          return admitted as GraphQLError[];
+        }
+        const subscription = admitted as AdmittedSubscription;
+        const contextValue: SubscriptionContext = { admitted: subscription, state, id };
+        return {
+          schema: subscription.plan.generation.apiSchema,
+          document: subscription.document,
+          ...(subscription.operationName ? { operationName: subscription.operationName } : {}),
+          variableValues: subscription.variables,
+          contextValue,
+        } satisfies ExecutionArgs;
+      },
+      subscribe: async (args: ExecutionArgs) => {
+        const { admitted, state, id } = args.contextValue as SubscriptionContext;
+        const { identity, ip } = state.caller;
+        const callerKey = rateLimitKey(state.caller).key;
+        const subgraph = admitted.plan.subgraph;
+        const upstream = options.pool.acquire(subgraph, `${callerKey}@${ip}`, () =>
+          options.signIdentity(identity, ip),
+        );
+        subscriptionsPerCaller.set(callerKey, (subscriptionsPerCaller.get(callerKey) ?? 0) + 1);
+        metrics.subscriptionStarted(subgraph.name);
+        return new FederatedSubscription({
+          plan: admitted.plan,
+          variables: admitted.variables,
+          operationName: admitted.operationName,
+          upstream,
+          logger,
+          maxQueuedEvents: limits.maxQueuedEvents,
+          context: async (): Promise<RouterContext> => ({
+            requestId: `ws-${state.serial}-${id}`.slice(0, 100),
+            identity,
+            identityToken: await options.signIdentity(identity, ip),
+          }),
+          onEnd: () => {
+            metrics.subscriptionEnded(subgraph.name);
+            const left = (subscriptionsPerCaller.get(callerKey) ?? 1) - 1;
+            if (left <= 0) subscriptionsPerCaller.delete(callerKey);
+            else subscriptionsPerCaller.set(callerKey, left);
+          },
+        });
+      },
+      execute: () => {
+        throw new Error('only subscriptions are executed over WebSocket');
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        const { admitted } = args.contextValue as SubscriptionContext;
+        metrics.eventDelivered(admitted.plan.subgraph.name, admitted.operationLabel);
+        if (!result.errors?.length) return undefined;
+        return {
+          ...result,
+          errors: result.errors.map((error) => formatOne(error as GraphQLError)),
+        } as never;
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        const upstream = errors[0]?.originalError;
+        if (upstream instanceof UpstreamGraphQLErrors)
+          return upstream.errors.map((error) => {
+            const code = error.extensions?.code;
+            if (
+              typeof code === 'string' &&
+              PUBLIC_CODES.has(code) &&
+              code !== ErrorCode.INTERNAL_SERVER_ERROR
+            )
+              return { message: error.message, extensions: { ...error.extensions } };
+            return {
+              message: 'Internal server error',
+              extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+            };
+          });
+        return errors.map(formatOne);
+      },
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+
+  return {
+    close: async () => {
+      closing = true;
+      options.httpServer.off('upgrade', onUpgrade);
+      await server.dispose();
+      await options.pool.closeAll();
+    },
+    stats: () => ({ connections: wss.clients.size, upstreamClients: options.pool.size() }),
+  };
+}
