@@ -21,6 +21,12 @@ export const SUBGRAPHS: CatalogueEntry[] = [
     buildSchema: async () => (await import('@groovy/subgraph-songs')).buildSongsSchemaForPrinting(),
   },
   {
+    name: 'comments',
+    url: 'http://127.0.0.1:4003/graphql',
+    buildSchema: async () =>
+      (await import('@groovy/subgraph-comments')).buildCommentsSchemaForPrinting(),
+  },
+  {
     name: 'query',
     url: 'http://127.0.0.1:4005/graphql',
     buildSchema: async () => (await import('@groovy/subgraph-query')).buildQuerySchemaForPrinting(),

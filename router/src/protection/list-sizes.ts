@@ -18,6 +18,8 @@ export type ListSizes = Readonly<Record<string, ListSize>>;
 const QUERY_PAGE: ListSize = { assumed: 20, max: 50 };
 /** Song connections of the songs subgraph (20 by default, at most 100). */
 const SONG_PAGE: ListSize = { assumed: 20, max: 100 };
+/** Comment connections of the comments subgraph (20 by default, at most 50). */
+const COMMENT_PAGE: ListSize = { assumed: 20, max: 50 };
 /** Other connections: their default page. */
 const PAGE: ListSize = { assumed: 20 };
 
@@ -32,11 +34,13 @@ export const LIST_SIZES: ListSizes = {
   'Album.songs': { assumed: 15 },
   'SongStream.renditions': { assumed: 3 },
   'JamSession.participants': { assumed: 32 },
-  'Song.comments': PAGE,
-  'Album.comments': PAGE,
-  'Playlist.comments': PAGE,
+  'Song.comments': COMMENT_PAGE,
+  'Album.comments': COMMENT_PAGE,
+  'Playlist.comments': COMMENT_PAGE,
   'Playlist.items': PAGE,
-  'Comment.replies': PAGE,
+  'Comment.replies': COMMENT_PAGE,
+  'Query.moderationQueue': COMMENT_PAGE,
+  'ModerationQueueEdge.reasons': { assumed: 3 },
   'User.playlists': PAGE,
   'Library.likedSongs': PAGE,
   'Library.history': PAGE,

@@ -1,0 +1,117 @@
+import {
+  ADD_COMMENT,
+  COMMENT,
+  CommentsTestServer,
+  LIKE_COMMENT,
+  newId,
+  UNLIKE_COMMENT,
+  type CommentView,
+} from './comments-test-server';
+
+describe('comments: likes stay exact; rate limit and duplicates', () => {
+  let server: CommentsTestServer;
+
+  beforeAll(async () => {
+    server = await CommentsTestServer.start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const likeCountOf = async (id: string, as?: string) =>
+    (await server.ok<{ comment: CommentView }>(COMMENT, { id }, as)).comment;
+
+  it('likes once per user: duplicates change nothing, likedByMe says whose', async () => {
+    const song = await server.song(newId());
+    const [author, fan] = [newId(), newId()];
+    const id = await server.comment(author, { targetId: song });
+    const liked = await server.ok<{ likeComment: { likeCount: number; likedByMe: boolean } }>(
+      LIKE_COMMENT,
+      { id },
+      fan,
+    );
+    expect(liked.likeComment).toEqual({ id, likeCount: 1, likedByMe: true });
+    await server.ok(LIKE_COMMENT, { id }, fan);
+    expect(await likeCountOf(id, fan)).toMatchObject({ likeCount: 1, likedByMe: true });
+    expect(await likeCountOf(id, author)).toMatchObject({ likeCount: 1, likedByMe: false });
+    expect(await likeCountOf(id)).toMatchObject({ likeCount: 1, likedByMe: false });
+    await server.ok(UNLIKE_COMMENT, { id }, fan);
+    await server.ok(UNLIKE_COMMENT, { id }, fan);
+    expect(await likeCountOf(id, fan)).toMatchObject({ likeCount: 0, likedByMe: false });
+    expect(await server.error(LIKE_COMMENT, { id })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await server.error(LIKE_COMMENT, { id: newId() }, fan)).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('keeps likeCount exact under 50 concurrent likes and unlikes, each sent twice', async () => {
+    const song = await server.song(newId());
+    const id = await server.comment(newId(), { targetId: song });
+    const users = Array.from({ length: 50 }, () => newId());
+    // Everyone likes (twice, at once); then the first 20 unlike (twice, at once) while the other
+    // 30 like again.
+    await Promise.all(
+      users.flatMap((user) => [LIKE_COMMENT, LIKE_COMMENT].map((q) => server.ok(q, { id }, user))),
+    );
+    expect((await likeCountOf(id)).likeCount).toBe(50);
+    await Promise.all(
+      users.flatMap((user, index) =>
+        index < 20
+          ? [server.ok(UNLIKE_COMMENT, { id }, user), server.ok(UNLIKE_COMMENT, { id }, user)]
+          : [server.ok(LIKE_COMMENT, { id }, user)],
+      ),
+    );
+    expect((await likeCountOf(id)).likeCount).toBe(30);
+    expect((await likeCountOf(id, users[0])).likedByMe).toBe(false);
+    expect((await likeCountOf(id, users[49])).likedByMe).toBe(true);
+  });
+
+  it('limits a user to 10 comments a minute, with retryAfterSeconds, and not others', async () => {
+    const song = await server.song(newId());
+    const [busy, calm] = [newId(), newId()];
+    for (let index = 0; index < 10; index++) await server.comment(busy, { targetId: song });
+    const limited = await server.error(
+      ADD_COMMENT,
+      { input: { targetType: 'SONG', targetId: song, body: 'one more' } },
+      busy,
+    );
+    expect(limited.code).toBe('RATE_LIMITED');
+    expect(limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(60);
+    await server.comment(calm, { targetId: song });
+  });
+
+  it('the rate limit holds under concurrent posts', async () => {
+    const song = await server.song(newId());
+    const user = newId();
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, index) =>
+        server.execute(
+          ADD_COMMENT,
+          { input: { targetType: 'SONG', targetId: song, body: `burst ${index}` } },
+          user,
+        ),
+      ),
+    );
+    const codes = results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK');
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(10);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(5);
+  });
+
+  it('refuses the same body twice within a minute from one user, as a CONFLICT naming body', async () => {
+    const song = await server.song(newId());
+    const other = await server.song(newId());
+    const [user, someoneElse] = [newId(), newId()];
+    await server.comment(user, { targetId: song, body: 'first!' });
+    const duplicate = await server.error(
+      ADD_COMMENT,
+      { input: { targetType: 'SONG', targetId: other, body: '  first!  ' } },
+      user,
+    );
+    expect(duplicate).toMatchObject({ code: 'CONFLICT', field: 'body' });
+    expect(duplicate.message).toMatch(/same comment/);
+    // Others may say the same; the user may say something else.
+    await server.comment(someoneElse, { targetId: song, body: 'first!' });
+    await server.comment(user, { targetId: song, body: 'second!' });
+  });
+});

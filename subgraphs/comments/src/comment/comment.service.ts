@@ -1,0 +1,325 @@
+import {
+  BadUserInputError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '@groovy/common/errors';
+import { writeWithEvents } from '@groovy/common/events';
+import { Types } from 'mongoose';
+import type { CommentAbuseGuard } from '../abuse/comment-abuse-guard';
+import { parseObjectId, validObjectIds } from '../object-id';
+import type { CommentCountWriter } from '../target/comment-count-writer';
+import { targetKeyOf, type CommentTargetTypeValue } from '../target/target-key';
+import type { TargetRecord } from '../target/target.model';
+import { canSeeTarget, ownsTarget, type TargetService } from '../target/target.service';
+import type { Viewer } from '../viewer/viewer';
+import { normaliseCommentBody } from './comment-body';
+import {
+  afterCursorFilter,
+  cursorValuesOf,
+  decodeCommentCursor,
+  encodeCommentCursor,
+  sortOf,
+  type PageOrder,
+} from './comment-page';
+import {
+  COMMENT_VERSION,
+  type CommentModel,
+  type CommentRecord,
+  type PendingCountChange,
+} from './comment.model';
+
+export interface NewComment {
+  targetType: CommentTargetTypeValue;
+  targetId: string;
+  body: string;
+  atMs?: number | null | undefined;
+  parentId?: string | null | undefined;
+}
+
+export interface CommentPage {
+  comments: { record: CommentRecord; cursor: string }[];
+  hasNextPage: boolean;
+  countAll(): Promise<number>;
+}
+
+export interface CommentRules {
+  editWindowSeconds: number;
+}
+
+/** Never listed, never found: comments of deleted targets. */
+const REACHABLE = { targetGone: false };
+
+/** Threads, timed comments, edits and deletes: the rules of the conversation. */
+export class CommentService {
+  constructor(
+    private readonly comments: CommentModel,
+    private readonly targets: TargetService,
+    private readonly counts: CommentCountWriter,
+    private readonly abuse: CommentAbuseGuard,
+    private readonly rules: CommentRules,
+  ) {}
+
+  /** Stored comments by id (deleted ones included, those of deleted targets not). */
+  async findByIds(ids: readonly string[]): Promise<(CommentRecord | null)[]> {
+    const found = await this.comments
+      .find({ _id: { $in: validObjectIds(ids) }, ...REACHABLE })
+      .lean<CommentRecord[]>();
+    const byId = new Map(found.map((comment) => [comment._id.toHexString(), comment]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** A comment `viewer` may act on: it exists, is not deleted and its target is visible to them. */
+  async requireActionable(
+    field: string,
+    id: string,
+    viewer: Viewer,
+  ): Promise<{ comment: CommentRecord; target: TargetRecord }> {
+    const objectId = parseObjectId(field, id);
+    const comment = await this.comments
+      .findOne({ _id: objectId, ...REACHABLE })
+      .lean<CommentRecord>();
+    const [target] = comment ? await this.targets.findByKeys([comment.targetKey]) : [null];
+    if (!comment || comment.deleted || !canSeeTarget(target, viewer))
+      throw new NotFoundError('Comment', id);
+    return { comment, target: target! };
+  }
+
+  async add(viewer: Viewer, input: NewComment): Promise<CommentRecord> {
+    const userId = requireSignedIn(viewer);
+    const body = normaliseCommentBody('body', input.body);
+    if (typeof input.targetId !== 'string' || !/^[\w-]{1,64}$/.test(input.targetId))
+      throw new BadUserInputError('targetId', 'Not a valid id');
+    const target = await this.targets.requireVisible(input.targetType, input.targetId, viewer);
+    const thread = input.parentId ? await this.threadOf(input.parentId, target._id, viewer) : null;
+    const atMs = input.atMs ?? null;
+    if (atMs !== null) validateMoment(atMs, target, thread !== null);
+
+    const forget = await this.abuse.admit(userId, body);
+    const _id = new Types.ObjectId();
+    const now = new Date();
+    const created: Omit<CommentRecord, 'pendingCountChanges'> & {
+      pendingCountChanges: PendingCountChange[];
+    } = {
+      _id,
+      targetKey: targetKeyOf(input.targetType, input.targetId),
+      targetType: input.targetType,
+      targetId: input.targetId,
+      authorId: userId,
+      body,
+      atMs,
+      parentId: thread ? thread.top._id : null,
+      inReplyTo: thread
+        ? { commentId: thread.answered._id, authorId: thread.answered.authorId }
+        : null,
+      createdAt: now,
+      editedAt: null,
+      deleted: false,
+      deletedAt: null,
+      hidden: false,
+      hiddenBy: null,
+      listed: true,
+      likeCount: 0,
+      openReportCount: 0,
+      lastReportedAt: null,
+      reviewedAt: null,
+      needsReview: false,
+      targetGone: false,
+      pendingCountChanges: [
+        { changeId: `${_id.toHexString()}:1`, kind: 'CREATED', delta: 1, at: now },
+      ],
+      version: 1,
+    };
+    let record: CommentRecord;
+    try {
+      record = (await this.comments.create(created)).toObject() as CommentRecord;
+    } catch (error) {
+      await forget();
+      throw error;
+    }
+    await this.counts.apply(record);
+    return { ...record, pendingCountChanges: [] };
+  }
+
+  /** The thread a reply joins (its top comment) and the comment it answers. */
+  private async threadOf(
+    parentId: string,
+    targetKey: string,
+    viewer: Viewer,
+  ): Promise<{ top: CommentRecord; answered: CommentRecord }> {
+    const { comment: answered } = await this.requireActionable('parentId', parentId, viewer);
+    if (answered.targetKey !== targetKey)
+      throw new BadUserInputError('parentId', 'That comment is on something else');
+    if (!answered.parentId) return { top: answered, answered };
+    const [top] = await this.findByIds([answered.parentId.toHexString()]);
+    if (!top || top.deleted) throw new NotFoundError('Comment', parentId);
+    return { top, answered };
+  }
+
+  async edit(viewer: Viewer, id: string, body: string): Promise<CommentRecord> {
+    const userId = requireSignedIn(viewer);
+    const text = normaliseCommentBody('body', body);
+    const { comment } = await this.requireActionable('id', id, viewer);
+    if (comment.authorId !== userId) throw new ForbiddenError('Only its author can edit a comment');
+    const windowMs = this.rules.editWindowSeconds * 1000;
+    if (Date.now() - comment.createdAt.getTime() > windowMs)
+      throw new ForbiddenError(
+        `A comment can be edited for ${Math.round(windowMs / 60_000)} minutes after it was posted`,
+      );
+    const written = await writeWithEvents<CommentRecord, 'deleted'>({
+      model: this.comments,
+      filter: { _id: comment._id },
+      version: COMMENT_VERSION,
+      notifier: NO_EVENTS,
+      current: comment,
+      subject: `comment ${id}`,
+      change: (current) =>
+        current.deleted
+          ? { decline: 'deleted' }
+          : { set: { body: text, editedAt: new Date() }, events: [] },
+    });
+    if (written.outcome !== 'written') throw new NotFoundError('Comment', id);
+    return written.record;
+  }
+
+  /** Soft delete by its author, the target's owner or a moderator: body "", author hidden, thread kept. */
+  async delete(viewer: Viewer, id: string): Promise<void> {
+    const userId = requireSignedIn(viewer);
+    const { comment, target } = await this.requireActionable('id', id, viewer);
+    if (comment.authorId !== userId && !ownsTarget(target, viewer) && !viewer.moderator)
+      throw new ForbiddenError(
+        'Only its author, the owner of what it is on, or a moderator can delete a comment',
+      );
+    const hasReplies =
+      comment.parentId === null &&
+      (await this.comments.exists({ parentId: comment._id, deleted: false })) !== null;
+    const written = await writeWithEvents<CommentRecord, 'deleted'>({
+      model: this.comments,
+      filter: { _id: comment._id },
+      version: COMMENT_VERSION,
+      notifier: NO_EVENTS,
+      current: comment,
+      subject: `comment ${id}`,
+      maxAttempts: 20,
+      change: (current, nextVersion) =>
+        current.deleted
+          ? { decline: 'deleted' }
+          : {
+              set: {
+                deleted: true,
+                deletedAt: new Date(),
+                body: '',
+                listed: hasReplies,
+                needsReview: false,
+                pendingCountChanges: [
+                  ...current.pendingCountChanges,
+                  countChange(current, nextVersion, 'DELETED', current.hidden ? 0 : -1),
+                ],
+              },
+              events: [],
+            },
+    });
+    if (written.outcome !== 'written') throw new NotFoundError('Comment', id);
+    await this.counts.apply(written.record);
+  }
+
+  /** A target's top-level comments, in `order`. */
+  async listTopLevel(
+    target: TargetRecord,
+    order: PageOrder,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<CommentPage> {
+    if (order === 'TIMELINE' && target.type !== 'SONG')
+      throw new BadUserInputError('order', 'TIMELINE orders song comments only');
+    const filter: Record<string, unknown> = {
+      targetKey: target._id,
+      parentId: null,
+      listed: true,
+      ...REACHABLE,
+      ...(order === 'TIMELINE' ? { atMs: { $ne: null } } : {}),
+    };
+    return this.page(filter, order, first, after);
+  }
+
+  /** A thread's replies, oldest first (deleted ones left out). */
+  async listReplies(
+    parentId: Types.ObjectId,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<CommentPage> {
+    return this.page({ parentId, deleted: false, ...REACHABLE }, 'OLDEST', first, after);
+  }
+
+  /** Replies (not deleted) of each of `parentIds`, in one read. */
+  async replyCounts(parentIds: readonly string[]): Promise<number[]> {
+    const rows = await this.comments.aggregate<{ _id: Types.ObjectId; count: number }>([
+      { $match: { parentId: { $in: validObjectIds(parentIds) }, deleted: false } },
+      { $group: { _id: '$parentId', count: { $sum: 1 } } },
+    ]);
+    const byId = new Map(rows.map((row) => [row._id.toHexString(), row.count]));
+    return parentIds.map((id) => byId.get(id) ?? 0);
+  }
+
+  private async page(
+    filter: Record<string, unknown>,
+    order: PageOrder,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<CommentPage> {
+    const countAll = () => this.comments.countDocuments(filter).exec();
+    if (first === 0 && !after) return { comments: [], hasNextPage: false, countAll };
+    const paged = after
+      ? { $and: [filter, afterCursorFilter(decodeCommentCursor(after, order))] }
+      : filter;
+    const found = await this.comments
+      .find(paged)
+      .sort(sortOf(order))
+      .limit(first + 1)
+      .lean<CommentRecord[]>();
+    return {
+      comments: found.slice(0, first).map((record) => ({
+        record,
+        cursor: encodeCommentCursor({
+          order,
+          values: cursorValuesOf(order, record),
+          id: record._id,
+        }),
+      })),
+      hasNextPage: found.length > first,
+      countAll,
+    };
+  }
+}
+
+/** The count change a comment write causes, recorded with it (applied by CommentCountWriter). */
+export function countChange(
+  comment: Pick<CommentRecord, '_id'>,
+  nextVersion: number,
+  kind: PendingCountChange['kind'],
+  delta: number,
+): PendingCountChange {
+  return { changeId: `${comment._id.toHexString()}:${nextVersion}`, kind, delta, at: new Date() };
+}
+
+/** Comment writes carry no events themselves: their target's count write does. */
+const NO_EVENTS = { recorded() {} };
+
+export function requireSignedIn(viewer: Viewer): string {
+  if (!viewer.userId) throw new UnauthenticatedError('Sign in to comment');
+  return viewer.userId;
+}
+
+function validateMoment(atMs: number, target: TargetRecord, isReply: boolean): void {
+  if (isReply)
+    throw new BadUserInputError('atMs', 'A reply takes the moment of its thread; leave atMs out');
+  if (target.type !== 'SONG')
+    throw new BadUserInputError('atMs', 'Only song comments can be pinned to a moment');
+  if (target.durationMs === null)
+    throw new BadUserInputError('atMs', "This song's length is not known yet");
+  if (!Number.isInteger(atMs) || atMs < 0 || atMs > target.durationMs)
+    throw new BadUserInputError(
+      'atMs',
+      `atMs must be between 0 and the song's length (${Math.floor(target.durationMs)} ms)`,
+    );
+}
