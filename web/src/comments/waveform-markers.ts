@@ -10,9 +10,9 @@ import type { CommentNode } from './comment-model';
 export type TimedComment<C extends CommentNode = CommentNode> = C & { atMs: number };
 
 /** At most this many timed comments are loaded for the markers (the TIMELINE order's first pages). */
-export const MARKER_COMMENT_CAP = 300;
+export const MARKER_COMMENT_CAP = 150;
 /** Page size used to load them. */
-export const MARKER_PAGE_SIZE = 100;
+export const MARKER_PAGE_SIZE = 50;
 /** A comment pops up for this long after its moment while the song plays. */
 export const POPUP_WINDOW_MS = 3500;
 
