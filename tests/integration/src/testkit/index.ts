@@ -3,3 +3,4 @@ export * from './flows';
 export * from './web';
 export * from './audio';
 export * from './uploads';
+export * from './comments';

@@ -15,6 +15,11 @@ export interface StackOptions {
   media?: boolean;
   /** Also run the built web app (`next start`) against this router, which allows its origin (CORS). */
   web?: boolean;
+  /**
+   * Also run the comments subgraph (fed by the songs events on the embedded bus). Defaults to on
+   * when both `media` and `web` are: the web's song and album pages show their conversation.
+   */
+  comments?: boolean;
 }
 
 /** The media half of a stack: songs serving local storage, and the worker fed by its OBJECT_FINALIZED events. */
@@ -61,9 +66,11 @@ export class Stack {
   static async start(options: StackOptions = {}): Promise<Stack> {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     const signingKey = { ...(await exportJWK(privateKey)), kid: 'integration' };
+    const comments = options.comments ?? Boolean(options.media && options.web);
     const services = [
       'auth',
       ...(options.media ? ['songs', 'hls-worker', 'query'] : []),
+      ...(comments ? ['comments'] : []),
       'router',
       ...(options.web ? ['web'] : []),
     ];
