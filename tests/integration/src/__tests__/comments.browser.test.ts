@@ -126,11 +126,9 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
     // B opens the song: the marker on the waveform and the comment in the list.
     const b = await signedInPage(bob);
     await b.page.goto(`${web.url}/songs/${songId}`);
-    const marker = b.page
-      .getByRole('group', { name: 'Timed comments' })
-      .getByRole('button', {
-        name: new RegExp(`^Comment by Alice Keeper ${chipText}: The chorus lands`),
-      });
+    const marker = b.page.getByRole('group', { name: 'Timed comments' }).getByRole('button', {
+      name: new RegExp(`^Comment by Alice Keeper ${chipText}: The chorus lands`),
+    });
     await marker.waitFor();
     const theirs = thread(b.page, 'The chorus lands right here.');
     await theirs.waitFor();
@@ -142,6 +140,7 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
       30_000,
     );
     await b.page.locator('.waveform-popup', { hasText: 'The chorus lands right here.' }).waitFor();
+    await b.page.locator('.song-playback').screenshot({ path: '/tmp/comments-waveform-popup.png' });
     const popup = (await b.page.locator('.waveform-popup').boundingBox())!;
     const play = (await b.page.getByRole('button', { name: `Pause ${SONG_TITLE}` }).boundingBox())!;
     const bar = (await b.page.locator('.player-bar').boundingBox())!;
@@ -155,6 +154,7 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
     await replyBox.fill(REPLY);
     await theirs.locator('.comment-thread__reply').getByRole('button', { name: 'Reply' }).click();
     await theirs.locator('.comment-replies .comment__body', { hasText: REPLY }).waitFor();
+    await b.page.screenshot({ path: '/tmp/comments-song-page.png', fullPage: true });
 
     // A reloads (no live updates yet): the reply is folded under "1 reply".
     await a.page.reload();
@@ -169,10 +169,16 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
     );
 
     // A deletes its comment: the thread stays, with the reply, under "comment deleted".
-    const top = again.locator('article.comment').first();
+    // Held by its id from here on: the text is about to go.
+    const commentId = (await again
+      .locator('article.comment')
+      .first()
+      .getAttribute('data-comment-id'))!;
+    const top = a.page.locator(`article.comment[data-comment-id="${commentId}"]`);
     await top.getByRole('button', { name: 'Delete' }).click();
     await top.getByRole('button', { name: 'Delete comment' }).click();
     await top.getByText('comment deleted').waitFor();
+    expect(await top.getAttribute('data-deleted')).toBe('true');
     await a.page.reload();
     const kept = a.page.locator('.comment-thread').filter({ hasText: 'comment deleted' });
     await kept.getByRole('button', { name: '1 reply' }).click();
