@@ -136,10 +136,11 @@ export function CommentItem({
               <button
                 type="button"
                 className="comment__moment"
-                aria-label={`Play from ${formatMoment(comment.atMs)}`}
+                title={`Play from ${formatMoment(comment.atMs)}`}
                 onClick={() => onSeek(comment.atMs!)}
               >
                 {momentLabel(comment.atMs)}
+                <span className="visually-hidden">, play from there</span>
               </button>
             ) : (
               <span className="comment__moment" title={spokenMoment(comment.atMs)}>

@@ -78,11 +78,12 @@ const WaveformMarkers = memo(function WaveformMarkers({
             type="button"
             className="waveform-marker"
             style={{ left: `${(cluster.fraction * 100).toFixed(3)}%` }}
-            aria-label={label}
             title={label}
             data-at-ms={cluster.atMs}
             onClick={() => onSeek(cluster.atMs)}
           >
+            {/* The name is this text; the avatar and the count are pictures of it. */}
+            <span className="visually-hidden">{label}</span>
             <CommentAvatar author={cluster.comments[0]!.author} size="small" />
             {cluster.comments.length > 1 ? (
               <span className="waveform-marker__count" aria-hidden="true">
