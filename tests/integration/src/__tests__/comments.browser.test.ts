@@ -157,6 +157,15 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
     await replyBox.fill(REPLY);
     await theirs.locator('.comment-thread__reply').getByRole('button', { name: 'Reply' }).click();
     await theirs.locator('.comment-replies .comment__body', { hasText: REPLY }).waitFor();
+    // And likes A's comment (shown at once, confirmed by the server's count).
+    const like = theirs.locator('article.comment').first().getByRole('button', { name: /^Like/ });
+    await like.click();
+    // Pending, the button waits; once the server answered it is enabled again, still pressed.
+    await theirs
+      .locator('article.comment')
+      .first()
+      .locator('.comment__like[aria-pressed="true"]:not([disabled])')
+      .waitFor();
     await b.page.screenshot({ path: '/tmp/comments-song-page.png', fullPage: true });
 
     // A reloads (no live updates yet): the reply is folded under "1 reply".
@@ -170,6 +179,18 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
     expect(await again.locator('.comment-replies .comment__author').innerText()).toBe(
       'Bob Harbour',
     );
+
+    // A sees B's like, and edits its comment (within 15 minutes): "edited".
+    expect(
+      await again.locator('article.comment').first().locator('.comment__like').innerText(),
+    ).toMatch(/Like\s*1$/);
+    await again.locator('article.comment').first().getByRole('button', { name: 'Edit' }).click();
+    const editBox = a.page.getByLabel('Edit your comment');
+    await editBox.fill(`${COMMENT} (edited: the second chorus too)`);
+    await editBox.press('Control+Enter');
+    await again.locator('.comment__edited').first().waitFor();
+    await a.page.reload();
+    await thread(a.page, 'the second chorus too').locator('.comment__edited').first().waitFor();
 
     // A deletes its comment: the thread stays, with the reply, under "comment deleted".
     // Held by its id from here on: the text is about to go.
