@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@groovy/common/graphql';
 import { resolverContainer, type SubgraphBuildDependencies } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { CommentAbuseGuard } from './abuse/comment-abuse-guard';
+import { createCommentAddedResolver } from './comment/comment-added.resolver';
 import { CommentConnectionResolver } from './comment/comment-connection';
 import { createCommentModel } from './comment/comment.model';
 import { loadVisibleComment, CommentResolver } from './comment/comment.resolver';
@@ -41,7 +42,8 @@ export async function createCommentsModule(
     connection,
     logger,
     outbox,
-  }: Pick<SubgraphBuildDependencies, 'connection' | 'logger' | 'outbox'>,
+    live,
+  }: Pick<SubgraphBuildDependencies, 'connection' | 'logger' | 'outbox' | 'live'>,
   env: CommentsEnvironment,
 ): Promise<CommentsModule> {
   const db = () => connection.getClient().db(connection.name);
@@ -62,8 +64,11 @@ export async function createCommentsModule(
   });
   const consumer = new TargetEventsConsumer(db, targets, commentModel, logger);
 
+  const CommentAddedResolver = createCommentAddedResolver(comments, targets);
   const schema = await buildFederatedSchema({
+    pubSub: live.pubSub,
     ...resolverContainer([
+      [CommentAddedResolver, new CommentAddedResolver()],
       [CommentResolver, new CommentResolver(comments, likes)],
       [CommentConnectionResolver, new CommentConnectionResolver()],
       [ModerationResolver, new ModerationResolver(moderation)],

@@ -32,6 +32,8 @@ export function commentsSubgraph(
       },
     ],
     consumers: (module) => [module.consumer.subscription()],
+    // Subscription.commentAdded: every instance hears every COMMENT_CREATED.
+    liveEventTypes: ['COMMENT_CREATED'],
     background: (module, { logger }) => {
       const timer = setInterval(() => {
         module.counts

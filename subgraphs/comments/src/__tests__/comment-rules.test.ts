@@ -250,6 +250,46 @@ describe('comments: posting, threads, timed comments, edits and deletes', () => 
     });
   });
 
+  it('pages across many runs of comments, in every order, around deleted ones', async () => {
+    const owner = newId();
+    const song = await server.song(owner, { durationMs: 600_000 });
+    const user = newId();
+    const ids: string[] = [];
+    const moments = new Map<string, number>();
+    for (let index = 0; index < 150; index++) {
+      // Timed ones spread over the song, out of posting order.
+      const atMs = index % 3 === 0 ? (index * 7_919) % 600_000 : null;
+      const id = await server.comment(user, { targetId: song, atMs });
+      ids.push(id);
+      if (atMs !== null) moments.set(id, atMs);
+    }
+    // Delete a whole run of 64 and a few more (no replies: they leave the list).
+    const deleted = new Set([...ids.slice(10, 80), ids[120]!, ids[149]!]);
+    for (const id of deleted) await server.ok(DELETE_COMMENT, { id }, owner);
+    const listed = ids.filter((id) => !deleted.has(id));
+
+    const readAll = async (order: string) => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await targetComments(server, 'Song', song, {
+          first: 17,
+          order,
+          ...(after ? { after } : {}),
+        });
+        seen.push(...page.comments.edges.map((edge) => edge.node.id));
+        if (!page.comments.pageInfo.hasNextPage) return { seen, total: page.comments.totalCount };
+        after = page.comments.pageInfo.endCursor!;
+      }
+    };
+    expect(await readAll('NEWEST')).toEqual({ seen: [...listed].reverse(), total: listed.length });
+    expect(await readAll('OLDEST')).toEqual({ seen: listed, total: listed.length });
+    const timed = listed
+      .filter((id) => moments.has(id))
+      .sort((a, b) => moments.get(a)! - moments.get(b)! || ids.indexOf(a) - ids.indexOf(b));
+    expect(await readAll('TIMELINE')).toEqual({ seen: timed, total: timed.length });
+  }, 180_000);
+
   it('lets the author edit within 15 minutes, and nobody else', async () => {
     const song = await server.song(newId());
     const [author, other] = [newId(), newId()];

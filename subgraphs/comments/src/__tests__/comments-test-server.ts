@@ -200,7 +200,7 @@ export function newId(): string {
 }
 
 export function moderator(userId = newId()): VerifiedIdentity {
-  return { kind: 'user', userId, roles: ['MODERATOR'] } as VerifiedIdentity;
+  return { kind: 'user', userId, roles: ['MODERATOR'] };
 }
 
 export function songEvent(

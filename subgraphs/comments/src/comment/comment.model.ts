@@ -12,6 +12,10 @@ export interface PendingCountChange {
   kind: 'CREATED' | 'DELETED' | 'HIDDEN' | 'UNHIDDEN';
   /** +1, 0 or -1 on the target's visible comment count. */
   delta: number;
+  /** +1, 0 or -1 on the target's listed top-level comments (`listedCount`). */
+  listedDelta?: number;
+  /** +1, 0 or -1 on the target's listed timed top-level comments (`timedCount`). */
+  timedDelta?: number;
   at: Date;
 }
 
@@ -49,6 +53,12 @@ export interface CommentRecord {
   reviewedAt: Date | null;
   /** In the moderators' queue: reported (or hidden by reports) and not reviewed since. */
   needsReview: boolean;
+  /** Top-level comments: the order of creation on the target (see list-keys.ts); null on replies. */
+  seq: number | null;
+  /** Top-level comments: the key of its run of 64 in `seq` order; null on replies. */
+  pageKey: string | null;
+  /** Timed top-level comments: the key of its 5-second stretch of the song; null otherwise. */
+  momentKey: string | null;
   /** The target was deleted: the comment is out of every list and unreachable. */
   targetGone: boolean;
   /** Count changes written here and not yet applied to the target (see CommentCountWriter). */
@@ -65,7 +75,14 @@ export const COMMENT_VERSION: AggregateVersionField<CommentRecord> = {
 
 export function createCommentModel(connection: Connection): CommentModel {
   const pending = new Schema<PendingCountChange>(
-    { changeId: String, kind: String, delta: Number, at: Date },
+    {
+      changeId: String,
+      kind: String,
+      delta: Number,
+      listedDelta: Number,
+      timedDelta: Number,
+      at: Date,
+    },
     { _id: false },
   );
   const schema = new Schema<CommentRecord>(
@@ -93,15 +110,20 @@ export function createCommentModel(connection: Connection): CommentModel {
       lastReportedAt: { type: Date, default: null },
       reviewedAt: { type: Date, default: null },
       needsReview: { type: Boolean, default: false },
+      seq: { type: Number, default: null },
+      pageKey: { type: String, default: null },
+      momentKey: { type: String, default: null },
       targetGone: { type: Boolean, default: false },
       pendingCountChanges: { type: [pending], default: () => [] },
       version: { type: Number, default: 1 },
     },
     { versionKey: false },
   );
-  // Lists: a target's top-level comments, a thread's replies, the moderators' queue, an author's
-  // recent comments. (The embedded engine uses an index's first field; mongod uses all of them.)
-  schema.index({ targetKey: 1, parentId: 1, createdAt: -1 });
+  // Lists: a target's top-level comments by page and by moment (list-keys.ts), all of a target's
+  // (its deletion), a thread's replies, the moderators' queue, unfinished count changes.
+  schema.index({ pageKey: 1 });
+  schema.index({ momentKey: 1 });
+  schema.index({ targetKey: 1 });
   schema.index({ parentId: 1, createdAt: 1 });
   schema.index({ needsReview: 1, lastReportedAt: -1 });
   schema.index({ 'pendingCountChanges.at': 1 }, { sparse: true });

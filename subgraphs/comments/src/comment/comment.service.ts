@@ -14,6 +14,7 @@ import type { TargetRecord } from '../target/target.model';
 import { canSeeTarget, ownsTarget, type TargetService } from '../target/target.service';
 import type { Viewer } from '../viewer/viewer';
 import { normaliseCommentBody } from './comment-body';
+import { momentBucketOf, momentKeyOf, pageBucketOf, pageKeyOf } from './list-keys';
 import {
   afterCursorFilter,
   cursorValuesOf,
@@ -46,6 +47,10 @@ export interface CommentPage {
 export interface CommentRules {
   editWindowSeconds: number;
 }
+
+/** Runs (list-keys.ts) read at once at first, and at most (when runs turn out empty). */
+const RUNS_PER_READ = 1;
+const MAX_KEYS_PER_READ = 64;
 
 /** Never listed, never found: comments of deleted targets. */
 const REACHABLE = { targetGone: false };
@@ -98,11 +103,13 @@ export class CommentService {
     const forget = await this.abuse.admit(userId, body);
     const _id = new Types.ObjectId();
     const now = new Date();
+    const targetKey = targetKeyOf(input.targetType, input.targetId);
+    const seq = thread ? null : await this.targets.nextSeq(targetKey);
     const created: Omit<CommentRecord, 'pendingCountChanges'> & {
       pendingCountChanges: PendingCountChange[];
     } = {
       _id,
-      targetKey: targetKeyOf(input.targetType, input.targetId),
+      targetKey,
       targetType: input.targetType,
       targetId: input.targetId,
       authorId: userId,
@@ -124,9 +131,20 @@ export class CommentService {
       lastReportedAt: null,
       reviewedAt: null,
       needsReview: false,
+      seq,
+      pageKey: seq === null ? null : pageKeyOf(targetKey, pageBucketOf(seq)),
+      momentKey:
+        seq === null || atMs === null ? null : momentKeyOf(targetKey, momentBucketOf(atMs)),
       targetGone: false,
       pendingCountChanges: [
-        { changeId: `${_id.toHexString()}:1`, kind: 'CREATED', delta: 1, at: now },
+        {
+          changeId: `${_id.toHexString()}:1`,
+          kind: 'CREATED',
+          delta: 1,
+          listedDelta: thread ? 0 : 1,
+          timedDelta: !thread && atMs !== null ? 1 : 0,
+          at: now,
+        },
       ],
       version: 1,
     };
@@ -213,7 +231,13 @@ export class CommentService {
                 needsReview: false,
                 pendingCountChanges: [
                   ...current.pendingCountChanges,
-                  countChange(current, nextVersion, 'DELETED', current.hidden ? 0 : -1),
+                  {
+                    ...countChange(current, nextVersion, 'DELETED', current.hidden ? 0 : -1),
+                    // Out of its target's list unless it stays as a tombstone over its replies.
+                    ...(current.listed && !hasReplies && current.parentId === null
+                      ? { listedDelta: -1, timedDelta: current.atMs === null ? 0 : -1 }
+                      : {}),
+                  },
                 ],
               },
               events: [],
@@ -223,7 +247,10 @@ export class CommentService {
     await this.counts.apply(written.record);
   }
 
-  /** A target's top-level comments, in `order`. */
+  /**
+   * A target's top-level comments, in `order`: read run by run (list-keys.ts) until the page is
+   * full, so a page costs a few index lookups however many comments the target has.
+   */
   async listTopLevel(
     target: TargetRecord,
     order: PageOrder,
@@ -232,14 +259,99 @@ export class CommentService {
   ): Promise<CommentPage> {
     if (order === 'TIMELINE' && target.type !== 'SONG')
       throw new BadUserInputError('order', 'TIMELINE orders song comments only');
-    const filter: Record<string, unknown> = {
-      targetKey: target._id,
-      parentId: null,
-      listed: true,
-      ...REACHABLE,
-      ...(order === 'TIMELINE' ? { atMs: { $ne: null } } : {}),
+    const total = order === 'TIMELINE' ? (target.timedCount ?? 0) : (target.listedCount ?? 0);
+    const countAll = async () => total;
+    const cursor = after ? decodeCommentCursor(after, order) : null;
+    if (first === 0) return { comments: [], hasNextPage: false, countAll };
+    const found =
+      order === 'TIMELINE'
+        ? await this.readTimeline(target, first + 1, cursor?.values)
+        : await this.readRuns(target, order, first + 1, cursor?.values[0]);
+    return {
+      comments: found.slice(0, first).map((record) => ({
+        record,
+        cursor: encodeCommentCursor({
+          order,
+          values: order === 'TIMELINE' ? [record.atMs!, record.seq!] : [record.seq!],
+          id: record._id,
+        }),
+      })),
+      hasNextPage: found.length > first,
+      countAll,
     };
-    return this.page(filter, order, first, after);
+  }
+
+  /** NEWEST (seq descending) or OLDEST (ascending), after `afterSeq`: `wanted` comments at most. */
+  private async readRuns(
+    target: TargetRecord,
+    order: 'NEWEST' | 'OLDEST',
+    wanted: number,
+    afterSeq: number | undefined,
+  ): Promise<CommentRecord[]> {
+    const last = pageBucketOf(target.lastSeq ?? 0);
+    const newest = order === 'NEWEST';
+    const start = afterSeq === undefined ? (newest ? last : 0) : pageBucketOf(afterSeq);
+    const beyond = (seq: number) =>
+      afterSeq === undefined || (newest ? seq < afterSeq : seq > afterSeq);
+    const collected: CommentRecord[] = [];
+    let width = RUNS_PER_READ;
+    for (let bucket = start; newest ? bucket >= 0 : bucket <= last;) {
+      const buckets: number[] = [];
+      for (let index = 0; index < width; index++) {
+        const next = newest ? bucket - index : bucket + index;
+        if (next < 0 || next > last) break;
+        buckets.push(next);
+      }
+      bucket = newest ? bucket - buckets.length : bucket + buckets.length;
+      const read = await this.comments
+        .find({
+          pageKey: { $in: buckets.map((b) => pageKeyOf(target._id, b)) },
+          listed: true,
+          ...REACHABLE,
+        })
+        .lean<CommentRecord[]>();
+      collected.push(...read.filter((comment) => beyond(comment.seq!)));
+      if (collected.length >= wanted) break;
+      // Runs emptied by deletes: read more of them at once next time.
+      if (read.length === 0) width = Math.min(width * 2, MAX_KEYS_PER_READ);
+    }
+    collected.sort((a, b) => (newest ? b.seq! - a.seq! : a.seq! - b.seq!));
+    return collected.slice(0, wanted);
+  }
+
+  /** TIMELINE (atMs, then seq), after the cursor's (atMs, seq): `wanted` comments at most. */
+  private async readTimeline(
+    target: TargetRecord,
+    wanted: number,
+    after: number[] | undefined,
+  ): Promise<CommentRecord[]> {
+    const [afterAtMs, afterSeq] = after ?? [];
+    const last = momentBucketOf(target.durationMs ?? 0);
+    const beyond = (comment: CommentRecord) =>
+      afterAtMs === undefined ||
+      comment.atMs! > afterAtMs ||
+      (comment.atMs === afterAtMs && comment.seq! > (afterSeq ?? 0));
+    const collected: CommentRecord[] = [];
+    let width = RUNS_PER_READ;
+    for (let bucket = afterAtMs === undefined ? 0 : momentBucketOf(afterAtMs); bucket <= last;) {
+      const buckets: number[] = [];
+      for (let index = 0; index < width && bucket + index <= last; index++)
+        buckets.push(bucket + index);
+      bucket += buckets.length;
+      const read = await this.comments
+        .find({
+          momentKey: { $in: buckets.map((b) => momentKeyOf(target._id, b)) },
+          listed: true,
+          ...REACHABLE,
+        })
+        .lean<CommentRecord[]>();
+      collected.push(...read.filter(beyond));
+      // A moment's comments all come in one read: the page can stop once it is full.
+      if (collected.length >= wanted) break;
+      if (read.length === 0) width = Math.min(width * 2, MAX_KEYS_PER_READ);
+    }
+    collected.sort((a, b) => a.atMs! - b.atMs! || a.seq! - b.seq!);
+    return collected.slice(0, wanted);
   }
 
   /** A thread's replies, oldest first (deleted ones left out). */

@@ -55,6 +55,8 @@ export class CommentCountWriter {
         return {
           set: {
             ...count,
+            listedCount: Math.max(0, (target.listedCount ?? 0) + (change.listedDelta ?? 0)),
+            timedCount: Math.max(0, (target.timedCount ?? 0) + (change.timedDelta ?? 0)),
             appliedChanges: [...(target.appliedChanges ?? []), change.changeId].slice(
               -APPLIED_CHANGES_KEPT,
             ),

@@ -26,6 +26,12 @@ export interface TargetRecord {
   gone: boolean;
   /** Visible comments (not deleted, not hidden), replies included. */
   commentCount: number;
+  /** Listed top-level comments (a page's totalCount). */
+  listedCount: number;
+  /** Listed timed top-level comments (a TIMELINE page's totalCount). */
+  timedCount: number;
+  /** The last `seq` handed to a top-level comment (list-keys.ts). */
+  lastSeq: number;
   /** Grows with every change of `commentCount` (the COMMENT_* events carry it). */
   countVersion: number;
   /** The last count changes applied, so a repeated one is not applied twice. */
@@ -57,6 +63,9 @@ export function createTargetModel(connection: Connection): TargetModel {
       known: { type: Boolean, default: false },
       gone: { type: Boolean, default: false },
       commentCount: { type: Number, default: 0 },
+      listedCount: { type: Number, default: 0 },
+      timedCount: { type: Number, default: 0 },
+      lastSeq: { type: Number, default: 0 },
       countVersion: { type: Number, default: 0 },
       appliedChanges: { type: [String], default: () => [] },
       version: { type: Number, default: 0 },

@@ -55,6 +55,9 @@ export class TargetService {
   ): Promise<void> {
     const defaults: Record<string, unknown> = {
       commentCount: 0,
+      listedCount: 0,
+      timedCount: 0,
+      lastSeq: 0,
       countVersion: 0,
       appliedChanges: [],
       version: 0,
@@ -72,6 +75,19 @@ export class TargetService {
     );
   }
 
+  /** The next `seq` of a top-level comment on `targetKey` (one atomic increment). */
+  async nextSeq(targetKey: string): Promise<number> {
+    const updated = await this.targets
+      .findOneAndUpdate(
+        { _id: targetKey },
+        { $inc: { lastSeq: 1 } },
+        { returnDocument: 'after', projection: { lastSeq: 1 } },
+      )
+      .lean<{ lastSeq: number }>();
+    if (!updated) throw new Error(`comment target ${targetKey} is not known`);
+    return updated.lastSeq;
+  }
+
   /** The target is deleted: its comments leave every list. */
   async forget(type: CommentTargetTypeValue, id: string): Promise<void> {
     await this.targets.updateOne(
@@ -80,6 +96,9 @@ export class TargetService {
         $set: { gone: true, known: true, type, targetId: id },
         $setOnInsert: {
           commentCount: 0,
+          listedCount: 0,
+          timedCount: 0,
+          lastSeq: 0,
           countVersion: 0,
           appliedChanges: [],
           version: 0,

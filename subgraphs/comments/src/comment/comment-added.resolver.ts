@@ -1,0 +1,69 @@
+import type { EventEnvelope } from '@groovy/common/events';
+import { NotFoundError } from '@groovy/common/errors';
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { CommentsContext } from '../comments-context';
+import type { TargetService } from '../target/target.service';
+import { canSeeTarget } from '../target/target.service';
+import { Comment, CommentTargetType, toComment } from './comment';
+import type { CommentService } from './comment.service';
+
+interface CreatedData {
+  commentId: string;
+  target: { type: string; id: string };
+}
+
+interface CommentAddedArgs {
+  targetType: CommentTargetType;
+  targetId: string;
+}
+
+/**
+ * `Subscription.commentAdded`: every COMMENT_CREATED that reaches this instance (through the event
+ * bus, whichever instance wrote it) is pushed to the subscribers of its target that may see it;
+ * a comment hidden or deleted by then is not pushed. Built per module: the filter needs the services.
+ */
+export function createCommentAddedResolver(comments: CommentService, targets: TargetService) {
+  const visibleTo = async (data: CreatedData, context: CommentsContext): Promise<boolean> => {
+    const [comment] = await comments.findByIds([data.commentId]);
+    if (!comment || comment.deleted || comment.hidden) return false;
+    const [target] = await targets.findByKeys([comment.targetKey]);
+    return canSeeTarget(target, context.viewer);
+  };
+
+  @Resolver()
+  class CommentAddedResolver {
+    @Subscription(() => Comment, {
+      topics: 'COMMENT_CREATED',
+      description:
+        'Comments and replies posted on a song, album or playlist from now on (those you may see).',
+      filter: ({
+        payload,
+        args,
+        context,
+      }: {
+        payload: EventEnvelope;
+        args: CommentAddedArgs;
+        context: CommentsContext;
+      }) => {
+        const data = payload.data as CreatedData;
+        if (data.target.type !== args.targetType || data.target.id !== args.targetId) return false;
+        return visibleTo(data, context);
+      },
+    })
+    async commentAdded(
+      // type-graphql prints arguments last-parameter-first: `commentAdded(targetType, targetId)`.
+      @Arg('targetId', () => ID) _targetId: string,
+      @Arg('targetType', () => CommentTargetType) _targetType: CommentTargetType,
+      @Root() event: EventEnvelope,
+      @Ctx() context: CommentsContext,
+    ): Promise<Comment> {
+      const { commentId } = event.data as CreatedData;
+      const [record] = await comments.findByIds([commentId]);
+      if (!record) throw new NotFoundError('Comment', commentId);
+      // One context serves every event of a subscription: nothing cached from an earlier one.
+      for (const loader of Object.values(context.loaders)) loader.clearAll();
+      return toComment(record, context.viewer);
+    }
+  }
+  return CommentAddedResolver;
+}
