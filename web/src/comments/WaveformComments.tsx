@@ -98,7 +98,8 @@ const WaveformMarkers = memo(function WaveformMarkers({
 });
 
 /**
- * The comment of the moment, popping up over the waveform while the song plays (SoundCloud-style).
+ * The comment of the moment, popping up over the waveform while the song plays (SoundCloud-style),
+ * and staying up while it is paused within the comment's moment.
  * It sits over the bars, inside the waveform's width, never over the play button or the player bar,
  * and lets clicks through to the waveform. Decorative for screen readers: the markers and the list
  * carry the same comments.
@@ -115,8 +116,10 @@ function WaveformPopup({
   const player = usePlayer();
   const time = usePlayerTime();
   const [ref, width] = useWidth<HTMLDivElement>();
-  const playing = player.track?.id === track.id && player.status === 'playing';
-  const active = playing ? activeTimedComment(comments, time.positionMs) : null;
+  // Playing, or paused right after a comment's moment (it stays up until playback moves on).
+  const shown =
+    player.track?.id === track.id && (player.status === 'playing' || player.status === 'paused');
+  const active = shown ? activeTimedComment(comments, time.positionMs) : null;
   const left =
     active && durationMs > 0 ? popupLeftPx(active.atMs / durationMs, width, POPUP_PX) : 0;
   return (
