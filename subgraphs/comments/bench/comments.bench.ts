@@ -199,6 +199,10 @@ async function addCommentThroughput(stack: LaunchedStack, songId: string): Promi
   emit('add_comment_p99_ms', result.latency.p99, extra);
   emit('add_comment_failed', result.errors + result.timeouts + result.non2xx + result.mismatches, {
     ...extra,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    graphql_errors: result.mismatches,
     expected: 0,
   });
   emit('add_comment_cpu_ms_per_request', cpu.total, { ...extra, by_process: cpu.byProcess });

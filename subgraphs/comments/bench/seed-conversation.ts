@@ -5,6 +5,7 @@
  * SONG_CREATED (owner, READY, duration, the visible count) with its comments, replies and likes.
  */
 import { MongoClient, ObjectId, type Db } from 'mongodb';
+import { momentBucketOf, momentKeyOf, pageBucketOf, pageKeyOf } from '../src/comment/list-keys';
 
 export interface SeededConversation {
   songId: string;
@@ -56,8 +57,14 @@ function songDocument(id: ObjectId, uploaderId: ObjectId, title: string): Record
   };
 }
 
-function target(songId: string, ownerId: string, commentCount: number): Record<string, unknown> {
+function target(
+  songId: string,
+  ownerId: string,
+  counts: { commentCount: number; listedCount: number; timedCount: number; lastSeq: number },
+): Record<string, unknown> {
+  const { commentCount } = counts;
   return {
+    ...counts,
     _id: `SONG:${songId}`,
     type: 'SONG',
     targetId: songId,
@@ -67,7 +74,6 @@ function target(songId: string, ownerId: string, commentCount: number): Record<s
     durationMs: DURATION_MS,
     known: true,
     gone: false,
-    commentCount,
     countVersion: commentCount,
     appliedChanges: [],
     version: commentCount,
@@ -82,14 +88,20 @@ function comment(
   index: number,
   parent: { id: ObjectId; authorId: string } | null,
 ): Record<string, unknown> {
+  const targetKey = `SONG:${songId}`;
+  const seq = parent ? null : index + 1;
+  const atMs = parent ? null : (index * 7919) % DURATION_MS;
   return {
+    seq,
+    pageKey: seq === null ? null : pageKeyOf(targetKey, pageBucketOf(seq)),
+    momentKey: atMs === null ? null : momentKeyOf(targetKey, momentBucketOf(atMs)),
     _id: new ObjectId(),
     targetKey: `SONG:${songId}`,
     targetType: 'SONG',
     targetId: songId,
     authorId,
     body: `Comment ${index}: this part at the drop is what I come back for, again and again.`,
-    atMs: parent ? null : (index * 7919) % DURATION_MS,
+    atMs,
     parentId: parent?.id ?? null,
     inReplyTo: parent ? { commentId: parent.id, authorId: parent.authorId } : null,
     createdAt,
@@ -172,12 +184,22 @@ export async function seedConversation(
       ),
     );
     if (otherComments.length) await insertAll(commentsDb, 'comments', otherComments);
-    await commentsDb
-      .collection('comment_targets')
-      .insertMany([
-        target(songId, uploader.toHexString(), tops.length + replies.length),
-        ...others.map((id, index) => target(id.toHexString(), uploader.toHexString(), index + 1)),
-      ] as never[]);
+    await commentsDb.collection('comment_targets').insertMany([
+      target(songId, uploader.toHexString(), {
+        commentCount: tops.length + replies.length,
+        listedCount: tops.length,
+        timedCount: tops.length,
+        lastSeq: tops.length,
+      }),
+      ...others.map((id, index) =>
+        target(id.toHexString(), uploader.toHexString(), {
+          commentCount: index + 1,
+          listedCount: index + 1,
+          timedCount: index + 1,
+          lastSeq: index + 1,
+        }),
+      ),
+    ] as never[]);
     return {
       songId,
       otherSongIds: others.map((id) => id.toHexString()),

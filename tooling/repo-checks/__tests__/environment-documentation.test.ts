@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { authEnvironmentSchema } from '../../../subgraphs/auth/src/environment';
 import { songsEnvironmentSchema } from '../../../subgraphs/songs/src/environment';
+import { commentsEnvironmentSchema } from '../../../subgraphs/comments/src/environment';
 import { queryEnvironmentSchema } from '../../../subgraphs/query/src/environment';
 import { routerEnvironmentSchema } from '../../../router/src/environment';
 import { workerEnvironmentSchema } from '../../../workers/hls-worker/src/environment';
@@ -38,6 +39,7 @@ function documented(file: string): Set<string> {
 describe.each([
   ['auth', authEnvironmentSchema, 'subgraphs/auth/.env.example'],
   ['songs', songsEnvironmentSchema, 'subgraphs/songs/.env.example'],
+  ['comments', commentsEnvironmentSchema, 'subgraphs/comments/.env.example'],
   ['query', queryEnvironmentSchema, 'subgraphs/query/.env.example'],
   ['router', routerEnvironmentSchema, 'router/.env.example'],
   ['hls-worker', workerEnvironmentSchema, 'workers/hls-worker/.env.example'],
