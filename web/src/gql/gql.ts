@@ -35,6 +35,17 @@ type Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignInWithGoogle($idToken: String!) {\n    signInWithGoogle(idToken: $idToken) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInWithGoogleDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    atMs\n    replyCount\n    deleted\n    hidden\n    likeCount\n    likedByMe\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentPage on CommentConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      node {\n        ...CommentFields\n      }\n    }\n  }\n": typeof types.CommentPageFragmentDoc,
+    "\n  query SongComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    song(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": typeof types.SongCommentsDocument,
+    "\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": typeof types.AlbumCommentsDocument,
+    "\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        ...CommentPage\n      }\n    }\n  }\n": typeof types.CommentRepliesDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": typeof types.AddCommentDocument,
+    "\n  mutation EditComment($id: ID!, $body: String!) {\n    editComment(id: $id, body: $body) {\n      ...CommentFields\n    }\n  }\n": typeof types.EditCommentDocument,
+    "\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n": typeof types.DeleteCommentDocument,
+    "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.LikeCommentDocument,
+    "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.UnlikeCommentDocument,
+    "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": typeof types.ReportCommentDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SearchSuggestionsDocument,
     "\n  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {\n    search(query: $query, filter: $filter, first: $first, after: $after) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n    }\n  }\n": typeof types.SearchMoreSongsDocument,
@@ -65,6 +76,17 @@ const documents: Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignInWithGoogle($idToken: String!) {\n    signInWithGoogle(idToken: $idToken) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInWithGoogleDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    atMs\n    replyCount\n    deleted\n    hidden\n    likeCount\n    likedByMe\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentPage on CommentConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      node {\n        ...CommentFields\n      }\n    }\n  }\n": types.CommentPageFragmentDoc,
+    "\n  query SongComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    song(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": types.SongCommentsDocument,
+    "\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": types.AlbumCommentsDocument,
+    "\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        ...CommentPage\n      }\n    }\n  }\n": types.CommentRepliesDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": types.AddCommentDocument,
+    "\n  mutation EditComment($id: ID!, $body: String!) {\n    editComment(id: $id, body: $body) {\n      ...CommentFields\n    }\n  }\n": types.EditCommentDocument,
+    "\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n": types.DeleteCommentDocument,
+    "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.LikeCommentDocument,
+    "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.UnlikeCommentDocument,
+    "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": types.ReportCommentDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SearchSuggestionsDocument,
     "\n  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {\n    search(query: $query, filter: $filter, first: $first, after: $after) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n    }\n  }\n": types.SearchMoreSongsDocument,
@@ -172,6 +194,50 @@ export function graphql(source: "\n  mutation SignInWithGoogle($idToken: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    atMs\n    replyCount\n    deleted\n    hidden\n    likeCount\n    likedByMe\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    atMs\n    replyCount\n    deleted\n    hidden\n    likeCount\n    likedByMe\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentPage on CommentConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      node {\n        ...CommentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CommentPage on CommentConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      node {\n        ...CommentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SongComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    song(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query SongComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    song(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        ...CommentPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        ...CommentPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditComment($id: ID!, $body: String!) {\n    editComment(id: $id, body: $body) {\n      ...CommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation EditComment($id: ID!, $body: String!) {\n    editComment(id: $id, body: $body) {\n      ...CommentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

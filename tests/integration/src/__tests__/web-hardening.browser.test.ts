@@ -1,10 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  addComment,
   generateTone,
   launchChromium,
   registerListener,
   Stack,
   uploadSong,
+  waitForCommentableSong,
   waitUntilProcessed,
   type RunningWeb,
 } from '../testkit';
@@ -64,6 +66,26 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
       album: album.data.createAlbum.id,
       artist: song.data!.song.artist.id,
     };
+    // The song and album pages are audited with a conversation: a timed comment (a marker on the
+    // waveform), a reply, a link, and a comment on the album.
+    await waitForCommentableSong(stack, token, ids.song);
+    const first = await addComment(stack, token, {
+      targetType: 'SONG',
+      targetId: ids.song,
+      body: 'The harbour bell at two seconds: https://example.com/bell',
+      atMs: 2000,
+    });
+    await addComment(stack, token, {
+      targetType: 'SONG',
+      targetId: ids.song,
+      body: 'And the gulls right after.',
+      parentId: first,
+    });
+    await addComment(stack, token, {
+      targetType: 'ALBUM',
+      targetId: ids.album,
+      body: 'A whole night at the harbour.',
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -88,6 +110,11 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   async function visit(page: Page, path: string): Promise<void> {
     await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
     await page.locator('main h1').first().waitFor();
+    // Song and album pages: audit them with their conversation loaded (and the song's markers).
+    if (path === `/songs/${ids.song}` || path === `/albums/${ids.album}`) {
+      await page.locator('.comment__body').first().waitFor();
+      if (path.startsWith('/songs/')) await page.locator('.waveform-marker').first().waitFor();
+    }
   }
 
   async function signIn(context: BrowserContext): Promise<void> {

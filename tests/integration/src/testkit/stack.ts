@@ -15,7 +15,10 @@ export interface StackOptions {
   media?: boolean;
   /** Also run the built web app (`next start`) against this router, which allows its origin (CORS). */
   web?: boolean;
-  /** Also run the comments subgraph (fed by the songs events on the embedded bus with `media`). */
+  /**
+   * Also run the comments subgraph (fed by the songs events on the embedded bus). Defaults to on
+   * when both `media` and `web` are: the web's song and album pages show their conversation.
+   */
   comments?: boolean;
   /** Also run the preferences subgraph (likes, follows, notifications), fed by the bus. */
   preferences?: boolean;
@@ -65,10 +68,11 @@ export class Stack {
   static async start(options: StackOptions = {}): Promise<Stack> {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     const signingKey = { ...(await exportJWK(privateKey)), kid: 'integration' };
+    const comments = options.comments ?? Boolean(options.media && options.web);
     const services = [
       'auth',
       ...(options.media ? ['songs', 'hls-worker', 'query'] : []),
-      ...(options.comments ? ['comments'] : []),
+      ...(comments ? ['comments'] : []),
       ...(options.preferences ? ['preferences'] : []),
       'router',
       ...(options.web ? ['web'] : []),

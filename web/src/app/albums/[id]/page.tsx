@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { query } from '@/apollo/server-client';
 import { loadEntity } from '@/apollo/load-entity';
+import { Conversation } from '@/comments/Conversation';
 import { CoverArt } from '@/components/CoverArt';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { formatDate } from '@/format/dates';
@@ -60,6 +61,7 @@ export default async function AlbumPage({ params }: Props) {
         </div>
       </header>
       <TrackList songs={album.songs} label={`Songs of ${album.title}`} />
+      <Conversation targetType="ALBUM" targetId={album.id} />
     </article>
   );
 }

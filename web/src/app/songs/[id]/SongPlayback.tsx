@@ -4,8 +4,12 @@ import { PauseIcon, PlayIcon } from '@/player/icons';
 import { usePlayer } from '@/player/PlayerProvider';
 import type { PlayerTrack } from '@/player/track';
 import { Waveform } from '@/player/Waveform';
+import { WaveformComments } from '@/comments/WaveformComments';
 
-/** The song page's play button and waveform, talking to the site-wide player. */
+/**
+ * The song page's play button and waveform, talking to the site-wide player, with the song's timed
+ * comments along the waveform.
+ */
 export function SongPlayback({
   track,
   peaks,
@@ -26,7 +30,10 @@ export function SongPlayback({
       >
         {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
-      <Waveform peaks={peaks ?? []} track={track} durationMs={track.durationMs ?? null} />
+      <div className="song-waveform">
+        <Waveform peaks={peaks ?? []} track={track} durationMs={track.durationMs ?? null} />
+        <WaveformComments track={track} durationMs={track.durationMs ?? null} />
+      </div>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { query } from '@/apollo/server-client';
 import { loadEntity } from '@/apollo/load-entity';
+import { Conversation } from '@/comments/Conversation';
+import { CommentFeedProvider } from '@/comments/CommentFeedProvider';
 import { CoverArt } from '@/components/CoverArt';
 import { FormAlert } from '@/components/FormAlert';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
@@ -65,72 +67,84 @@ export default async function SongPage({ params }: Props) {
   const track = trackFromSong(song);
   const cover = song.coverUrl ?? song.album?.coverUrl ?? null;
   return (
-    <article className="song-page" aria-labelledby="song-title">
-      <header className="media-header">
-        <CoverArt src={cover} alt={`Cover of ${song.title}`} />
-        <div className="media-header__text">
-          <p className="eyebrow">Song</p>
-          <h1 id="song-title">{song.title}</h1>
-          <p className="media-header__meta">
-            <Link href={`/artists/${song.artist.id}`} className="media-header__artist">
-              {song.artist.name}
-            </Link>
-            {song.album ? (
-              <>
-                <span aria-hidden="true"> · </span>
-                <Link href={`/albums/${song.album.id}`}>{song.album.title}</Link>
-              </>
+    // One comment feed for the waveform's markers and the conversation below.
+    <CommentFeedProvider>
+      <article className="song-page" aria-labelledby="song-title">
+        <header className="media-header">
+          <CoverArt src={cover} alt={`Cover of ${song.title}`} />
+          <div className="media-header__text">
+            <p className="eyebrow">Song</p>
+            <h1 id="song-title">{song.title}</h1>
+            <p className="media-header__meta">
+              <Link href={`/artists/${song.artist.id}`} className="media-header__artist">
+                {song.artist.name}
+              </Link>
+              {song.album ? (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  <Link href={`/albums/${song.album.id}`}>{song.album.title}</Link>
+                </>
+              ) : null}
+              {song.durationMs !== null ? (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  <span>
+                    <span aria-hidden="true">{formatDuration(song.durationMs)}</span>
+                    <span className="visually-hidden">, {spokenDuration(song.durationMs)}</span>
+                  </span>
+                </>
+              ) : null}
+            </p>
+            {song.genre || song.tags.length > 0 ? (
+              <ul className="chips" aria-label="Genre and tags">
+                {song.genre ? <li className="chip chip--genre">{song.genre}</li> : null}
+                {song.tags.map((tag) => (
+                  <li key={tag} className="chip">
+                    #{tag}
+                  </li>
+                ))}
+              </ul>
             ) : null}
-            {song.durationMs !== null ? (
-              <>
-                <span aria-hidden="true"> · </span>
-                <span>
-                  <span aria-hidden="true">{formatDuration(song.durationMs)}</span>
-                  <span className="visually-hidden">, {spokenDuration(song.durationMs)}</span>
-                </span>
-              </>
-            ) : null}
-          </p>
-          {song.genre || song.tags.length > 0 ? (
-            <ul className="chips" aria-label="Genre and tags">
-              {song.genre ? <li className="chip chip--genre">{song.genre}</li> : null}
-              {song.tags.map((tag) => (
-                <li key={tag} className="chip">
-                  #{tag}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {song.status !== 'READY' ? <SongStatusBadge status={song.status} /> : null}
-        </div>
-      </header>
+            {song.status !== 'READY' ? <SongStatusBadge status={song.status} /> : null}
+          </div>
+        </header>
 
-      {track ? <SongPlayback track={track} peaks={song.waveform} /> : <NotReady song={song} />}
+        {track ? <SongPlayback track={track} peaks={song.waveform} /> : <NotReady song={song} />}
 
-      <dl className="song-facts">
-        <div>
-          <dt>Uploaded by</dt>
-          <dd>{song.uploader.displayName}</dd>
-        </div>
-        <div>
-          <dt>Added</dt>
-          <dd>
-            <time dateTime={song.createdAt}>{formatDate(song.createdAt)}</time>
-          </dd>
-        </div>
-        {song.stream && song.stream.renditions.length > 0 ? (
+        <dl className="song-facts">
           <div>
-            <dt>Quality</dt>
+            <dt>Uploaded by</dt>
+            <dd>{song.uploader.displayName}</dd>
+          </div>
+          <div>
+            <dt>Added</dt>
             <dd>
-              {[...song.stream.renditions]
-                .sort((a, b) => a.bitrateKbps - b.bitrateKbps)
-                .map((r) => `${r.bitrateKbps} kbps`)
-                .join(' · ')}{' '}
-              AAC
+              <time dateTime={song.createdAt}>{formatDate(song.createdAt)}</time>
             </dd>
           </div>
+          {song.stream && song.stream.renditions.length > 0 ? (
+            <div>
+              <dt>Quality</dt>
+              <dd>
+                {[...song.stream.renditions]
+                  .sort((a, b) => a.bitrateKbps - b.bitrateKbps)
+                  .map((r) => `${r.bitrateKbps} kbps`)
+                  .join(' · ')}{' '}
+                AAC
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+
+        {track ? (
+          <Conversation
+            targetType="SONG"
+            targetId={song.id}
+            ownerId={song.uploader.id}
+            track={track}
+          />
         ) : null}
-      </dl>
-    </article>
+      </article>
+    </CommentFeedProvider>
   );
 }
