@@ -22,5 +22,7 @@ export function preferencesSubgraph(
       return module;
     },
     context: (module, { base }) => module.context(base.identity),
+    outboxSources: (module) => [...module.playlists.outboxSources()],
+    consumers: (module) => [...module.playlists.consumers()],
   };
 }
