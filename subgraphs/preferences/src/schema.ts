@@ -6,6 +6,7 @@ import { createLogger } from '@groovy/common/logging';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { preferencesEnvironmentSchema } from './environment';
+import { SYSTEM_CLOCK } from './clock';
 import { createPreferencesModule } from './preferences-module';
 
 export { preferencesSubgraph, type RunningPreferencesSubgraph } from './preferences-subgraph';
@@ -21,6 +22,7 @@ export async function buildPreferencesSchemaForPrinting(): Promise<GraphQLSchema
         outbox: new RelayNotifier(),
       },
       preferencesEnvironmentSchema.parse({ NODE_ENV: 'test' }),
+      SYSTEM_CLOCK,
     )
   ).schema;
 }

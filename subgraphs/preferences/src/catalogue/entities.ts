@@ -36,7 +36,19 @@ export class UserEntity {
   id!: string;
 }
 
+/**
+ * The comments subgraph's `Comment`, as a notification points at it: the key only, not resolvable
+ * here (the router asks comments for its fields).
+ */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Comment')
+export class CommentEntity {
+  @Field(() => ID)
+  id!: string;
+}
+
 export const songEntity = (id: string): SongEntity => ({ id });
 export const albumEntity = (id: string): AlbumEntity => ({ id });
 export const artistEntity = (id: string): ArtistEntity => ({ id });
 export const userEntity = (id: string): UserEntity => ({ id });
+export const commentEntity = (id: string): CommentEntity => ({ id });

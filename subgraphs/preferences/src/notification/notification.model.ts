@@ -43,8 +43,8 @@ export function createNotificationModel(connection: Connection): NotificationMod
     { versionKey: false },
   );
   schema.index({ recipientId: 1, sourceKey: 1 }, { unique: true });
-  // Newest first per recipient (paging by _id), and the unread count.
-  schema.index({ recipientId: 1, _id: -1 });
+  // Newest first per recipient, and the unread count.
+  schema.index({ recipientId: 1, createdAt: -1, _id: -1 });
   schema.index({ recipientId: 1, read: 1 });
   return connection.model<NotificationRecord>('Notification', schema, 'notifications');
 }

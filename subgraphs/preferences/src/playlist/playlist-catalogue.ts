@@ -1,4 +1,4 @@
-import type { Collection, Filter } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
 
 /**
  * What playlists need to know of the rest of the platform, learnt from events by the subgraph's
@@ -17,28 +17,30 @@ export interface PlaylistCatalogue {
  * `deleted` tombstone, `known_users`), read directly: playlists only ask which ids qualify.
  */
 export interface PlaylistCatalogueCollections {
-  songs: Collection<{ _id: string }>;
-  users: Collection<{ _id: string }>;
+  songs: Collection;
+  users: Collection;
 }
 
 /** The catalogue as playlists ask it: READY songs that are not deleted, users that registered. */
 export function catalogueForPlaylists(
   collections: PlaylistCatalogueCollections,
 ): PlaylistCatalogue {
+  // The catalogue's ids are strings (other subgraphs' ids, opaque here).
   const ids = async (
-    collection: Collection<{ _id: string }>,
-    filter: Filter<{ _id: string }>,
+    collection: Collection,
+    wanted: readonly string[],
+    filter: Document = {},
   ): Promise<Set<string>> =>
     new Set(
-      (await collection.find(filter, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id),
+      (
+        await collection
+          .find({ _id: { $in: [...wanted] }, ...filter } as Document, { projection: { _id: 1 } })
+          .toArray()
+      ).map((doc) => String(doc._id)),
     );
   return {
     readySongIds: (songIds) =>
-      ids(collections.songs, {
-        _id: { $in: [...songIds] },
-        deleted: { $ne: true },
-        status: 'READY',
-      }),
-    existingUserIds: (userIds) => ids(collections.users, { _id: { $in: [...userIds] } }),
+      ids(collections.songs, songIds, { deleted: { $ne: true }, status: 'READY' }),
+    existingUserIds: (userIds) => ids(collections.users, userIds),
   };
 }

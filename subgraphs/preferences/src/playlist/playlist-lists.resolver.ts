@@ -30,7 +30,11 @@ export class UserPlaylistsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<PlaylistConnection> {
     return toConnection(
-      await this.playlistService.listPublicOf(user.id, parseFirst(first, MAX_PLAYLIST_PAGE_SIZE), after),
+      await this.playlistService.listPublicOf(
+        user.id,
+        parseFirst(first, MAX_PLAYLIST_PAGE_SIZE),
+        after,
+      ),
     );
   }
 }
