@@ -22,11 +22,13 @@ export async function createEventBus(
       prefix: env.PUBSUB_TOPIC_PREFIX,
       maxDeliveryAttempts: env.PUBSUB_MAX_DELIVERY_ATTEMPTS,
       createResources: env.PUBSUB_CREATE_RESOURCES,
+      liveSubscriptionTtlSeconds: env.PUBSUB_LIVE_SUBSCRIPTION_TTL_SECONDS,
     });
   }
   return new EmbeddedEventBus({
     db: dependencies.eventsDb(),
     logger: dependencies.logger,
     pollIntervalMs: env.EVENT_BUS_POLL_INTERVAL_MS,
+    livePollIntervalMs: env.EVENT_BUS_LIVE_POLL_INTERVAL_MS,
   });
 }

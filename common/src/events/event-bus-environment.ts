@@ -16,6 +16,10 @@ export function eventBusEnvironmentShape() {
       .regex(/^[A-Za-z0-9_-]{1,63}$/)
       .default('groovy_events'),
     EVENT_BUS_POLL_INTERVAL_MS: envPositiveInt(50),
+    /** How often an idle live subscriber (GraphQL subscriptions) polls the embedded log (ms). */
+    EVENT_BUS_LIVE_POLL_INTERVAL_MS: envPositiveInt(20),
+    /** How long Pub/Sub keeps an idle per-instance live subscription of a crashed instance (s, min 86400). */
+    PUBSUB_LIVE_SUBSCRIPTION_TTL_SECONDS: z.coerce.number().int().min(86_400).default(86_400),
     PUBSUB_PROJECT_ID: z.string().trim().optional(),
     PUBSUB_EMULATOR_HOST: z.string().trim().optional(),
     PUBSUB_TOPIC_PREFIX: z

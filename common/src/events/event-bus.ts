@@ -27,6 +27,16 @@ export interface SubscribeOptions {
    * aggregate are still handled one at a time, in order; only different aggregates overlap.
    */
   concurrency?: number;
+  /**
+   * A per-instance, non-durable subscriber (for live updates such as GraphQL subscriptions): every
+   * instance that subscribes hears every event of `types` published from the moment `subscribe`
+   * resolves (no replay of history), instead of one instance of `consumer` handling each event.
+   * It keeps no position that outlives the process, and removes what it created on `stop()`
+   * (embedded: an in-memory position, no lease; Pub/Sub: a subscription per instance, deleted on
+   * stop and expiring by itself after a crash). Events are not dead-lettered: a live handler should
+   * not fail; one that does is logged and its event dropped after `maxAttempts`.
+   */
+  live?: boolean;
 }
 
 export interface Subscription {

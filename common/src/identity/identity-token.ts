@@ -8,7 +8,34 @@ import { z } from 'zod';
  * cannot verify, so calling a subgraph directly with a forged header gets nothing.
  */
 export type VerifiedIdentity =
-  { kind: 'user'; userId: string } | { kind: 'apiKey'; userId: string; apiKeyId: string };
+  | { kind: 'user'; userId: string; roles: readonly Role[] }
+  | { kind: 'apiKey'; userId: string; apiKeyId: string; roles: readonly Role[] };
+
+/**
+ * What the router signs: an identity whose roles may be left out (none). API-key callers never
+ * carry roles (third-party apps do not moderate): the token is signed and read without them.
+ */
+export type IdentityToSign =
+  | { kind: 'user'; userId: string; roles?: readonly Role[] }
+  | { kind: 'apiKey'; userId: string; apiKeyId: string; roles?: readonly Role[] };
+
+/**
+ * The roles a user may hold (auth stores them, its access token and the router-signed identity
+ * carry them). A role the code does not know is dropped wherever roles are read.
+ */
+export const ROLES = ['MODERATOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Whether `value` names a known role. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The known roles in `value` (an array of anything), each once, in `ROLES` order; the rest dropped. */
+export function knownRoles(value: unknown): Role[] {
+  if (!Array.isArray(value)) return [];
+  return ROLES.filter((role) => value.includes(role));
+}
 
 /**
  * Everything a router-signed token says about one request: who the caller is (null = anonymous)
@@ -34,7 +61,12 @@ const address = z.string().min(1).max(MAX_ADDRESS_LENGTH).optional();
 
 const identityClaims = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous'), addr: address }),
-  z.object({ kind: z.literal('user'), sub: z.string().min(1), addr: address }),
+  z.object({
+    kind: z.literal('user'),
+    sub: z.string().min(1),
+    addr: address,
+    roles: z.array(z.unknown()).max(32).optional(),
+  }),
   z.object({
     kind: z.literal('apiKey'),
     sub: z.string().min(1),
@@ -53,7 +85,7 @@ function secretKey(secret: string): Uint8Array {
  * valid for `ttlSeconds` (default 60).
  */
 export async function signIdentityToken(
-  identity: VerifiedIdentity | null,
+  identity: IdentityToSign | null,
   secret: string,
   ttlSeconds = 60,
   clientAddress?: string | null,
@@ -64,7 +96,7 @@ export async function signIdentityToken(
       ? { kind: 'anonymous', ...addr }
       : identity.kind === 'apiKey'
         ? { kind: identity.kind, apiKeyId: identity.apiKeyId, ...addr }
-        : { kind: identity.kind, ...addr };
+        : { kind: identity.kind, ...addr, ...rolesClaim(identity.roles) };
   const token = new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setIssuer(ISSUER)
@@ -73,6 +105,11 @@ export async function signIdentityToken(
     .setExpirationTime(`${ttlSeconds}s`);
   if (identity) token.setSubject(identity.userId);
   return token.sign(secretKey(secret));
+}
+
+function rolesClaim(roles: readonly Role[] | undefined): { roles?: Role[] } {
+  const known = knownRoles(roles);
+  return known.length > 0 ? { roles: known } : {};
 }
 
 /**
@@ -98,11 +135,19 @@ export async function verifyRouterToken(
         return { identity: null, clientAddress };
       case 'apiKey':
         return {
-          identity: { kind: 'apiKey', userId: claims.data.sub, apiKeyId: claims.data.apiKeyId },
+          identity: {
+            kind: 'apiKey',
+            userId: claims.data.sub,
+            apiKeyId: claims.data.apiKeyId,
+            roles: [],
+          },
           clientAddress,
         };
       case 'user':
-        return { identity: { kind: 'user', userId: claims.data.sub }, clientAddress };
+        return {
+          identity: { kind: 'user', userId: claims.data.sub, roles: knownRoles(claims.data.roles) },
+          clientAddress,
+        };
     }
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;

@@ -42,6 +42,11 @@ export interface HttpService {
   internalBaseUrl(): string | undefined;
   /** Runs on stop, after the listener closed and in-flight requests finished, last added first. */
   onStop(cleanup: () => Promise<void>): void;
+  /**
+   * Runs first on stop, while in-flight requests finish: for long-lived connections the listener
+   * would otherwise wait for (WebSockets), so they are closed before anything they use is.
+   */
+  onClosing(cleanup: () => Promise<void>): void;
   /** Stops accepting, finishes in-flight requests, runs the cleanups. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -59,6 +64,7 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
   const internalServer = internalApp ? http.createServer(internalApp) : undefined;
   let internalBaseUrl: string | undefined;
   const cleanups: Array<() => Promise<void>> = [];
+  const closings: Array<() => Promise<void>> = [];
   let stopping: Promise<void> | undefined;
 
   app.use((req, res, next) => {
@@ -100,6 +106,11 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     logger.info('stopping: no new connections; finishing in-flight requests');
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
+    await Promise.all(
+      closings.map((closing) =>
+        closing().catch((error: unknown) => logger.error({ err: error }, 'error while closing')),
+      ),
+    );
     if (internalServer?.listening) {
       internalServer.close();
       internalServer.closeAllConnections();
@@ -174,6 +185,9 @@ export function createHttpService(options: HttpServiceOptions): HttpService {
     internalBaseUrl: () => internalBaseUrl,
     onStop: (cleanup) => {
       cleanups.push(cleanup);
+    },
+    onClosing: (cleanup) => {
+      closings.push(cleanup);
     },
     stop: () => {
       stopping ??= runStop();

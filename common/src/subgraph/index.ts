@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export {
   serveSubgraph,
   type BaseSubgraphContext,
+  type ContextArgs,
   type RunningSubgraph,
   type StartSubgraphOptions,
   type SubgraphDependencies,
@@ -20,3 +21,12 @@ export {
 export { requireUserId } from './require-user-id';
 export { resolverContainer, type ResolverClass } from './resolver-container';
 export { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';
+export { hasRole, requireRole } from './require-role';
+export { InstanceLiveEvents, type LiveEvents } from './live-events';
+export {
+  DEFAULT_SUBSCRIPTION_LIMITS,
+  serveSubscriptions,
+  type SubscriptionLimits,
+  type SubscriptionServer,
+  type SubscriptionServerOptions,
+} from './subscription-server';

@@ -1,7 +1,8 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -15,6 +16,11 @@ import { resolveMongoFromEnvironment, type ResolvedMongo } from '../mongo/resolv
 import { createHttpService, type ReadinessCheck } from '../server/http-service';
 import { exitOnShutdownSignals } from '../server/shutdown-signals';
 import { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';
+import {
+  serveSubscriptions,
+  type SubscriptionLimits,
+  type SubscriptionServer,
+} from './subscription-server';
 
 /** The shared part of every service's parsed environment (see `serviceEnvironmentShape`). */
 export interface SubgraphEnvironment {
@@ -53,6 +59,14 @@ export interface BaseSubgraphContext extends BaseContext {
   clientAddress: string | null;
 }
 
+/** What a context builder gets besides the base context: where the operation came from. */
+export interface ContextArgs {
+  base: BaseSubgraphContext;
+  /** The HTTP request (an Express request), or the upgrade request of a graphql-ws connection. */
+  req: IncomingMessage;
+  transport: 'http' | 'websocket';
+}
+
 export interface StartSubgraphOptions<TContext extends object> {
   /** Short name (`auth`, `songs`, …): log field, metrics label, default database `groovy_<name>`. */
   name: string;
@@ -64,10 +78,13 @@ export interface StartSubgraphOptions<TContext extends object> {
   logger?: Logger;
   /** Builds the federated schema (normally with `buildFederatedSchema`). */
   schema(dependencies: SubgraphDependencies): Promise<GraphQLSchema>;
-  /** Adds the subgraph's fields to each request's context. */
-  context?(
-    args: { req: Request; base: BaseSubgraphContext } & SubgraphDependencies,
-  ): Promise<TContext> | TContext;
+  /**
+   * Adds the subgraph's fields to each operation's context: an HTTP request's, or an operation on a
+   * graphql-ws connection (`req` is then the connection's upgrade request).
+   */
+  context?(args: ContextArgs & SubgraphDependencies): Promise<TContext> | TContext;
+  /** Bounds of the graphql-ws endpoint (served when the schema has a Subscription type). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
   /** Extra HTTP routes (webhooks, uploads), mounted before `/graphql`. */
   routes?(app: Express, dependencies: SubgraphDependencies): void;
   /** Background work started once the server listens; the returned function stops it. */
@@ -87,6 +104,8 @@ export interface RunningSubgraph {
   port: number;
   connection: Connection;
   logger: Logger;
+  /** GraphQL subscriptions running now over graphql-ws (0 when the schema has none). */
+  openSubscriptions(): number;
   stop(): Promise<void>;
 }
 
@@ -132,8 +151,9 @@ export async function serveSubgraph<TContext extends object = object>(
     if (ownsMongo) await mongo.stop();
   });
 
+  const schema = await options.schema(dependencies);
   const apollo = new ApolloServer<BaseSubgraphContext & TContext>({
-    schema: await options.schema(dependencies),
+    schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -159,12 +179,34 @@ export async function serveSubgraph<TContext extends object = object>(
           clientAddress: claims?.clientAddress ?? null,
         };
         const extra = options.context
-          ? await options.context({ req, base, ...dependencies })
+          ? await options.context({ req, base, transport: 'http', ...dependencies })
           : ({} as TContext);
         return { ...base, ...extra };
       },
     }),
   );
+
+  // Subscriptions: graphql-ws on the same server and path, closed first on stop (before the bus
+  // subscriber that feeds them and before Mongo), so open sockets never hold the stop up.
+  let subscriptions: SubscriptionServer | undefined;
+  if (schema.getSubscriptionType()) {
+    const server = serveSubscriptions({
+      httpServer: service.httpServer,
+      path: '/graphql',
+      schema,
+      logger,
+      registry: metrics.registry,
+      identitySecret: env.IDENTITY_TOKEN_SECRET,
+      requireIdentity: requiresRouterIdentity(env),
+      ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
+      context: async ({ base, req }) =>
+        options.context
+          ? await options.context({ req, base, transport: 'websocket', ...dependencies })
+          : {},
+    });
+    subscriptions = server;
+    service.onClosing(() => server.close());
+  }
 
   const baseUrl = await service.listen();
   const port = Number(new URL(baseUrl).port);
@@ -185,6 +227,7 @@ export async function serveSubgraph<TContext extends object = object>(
     port,
     connection,
     logger,
+    openSubscriptions: () => subscriptions?.openSubscriptions() ?? 0,
     stop: () => service.stop(),
   };
 }

@@ -1,4 +1,4 @@
-import type { Express, Request } from 'express';
+import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createEventBus } from '../events/create-event-bus';
 import type { EventBus, SubscribeOptions } from '../events/event-bus';
@@ -6,8 +6,9 @@ import type { EventBusEnvironment } from '../events/event-bus-environment';
 import { OutboxRelay, type OutboxSource } from '../events/outbox/outbox';
 import type { OutboxNotifier } from '../events/outbox/write-with-events';
 import type { ReadinessCheck } from '../server/http-service';
+import { InstanceLiveEvents, type LiveEvents } from './live-events';
 import type {
-  BaseSubgraphContext,
+  ContextArgs,
   StartSubgraphOptions,
   SubgraphDependencies,
   SubgraphEnvironment,
@@ -34,6 +35,12 @@ export class RelayNotifier implements OutboxNotifier {
 /** What a subgraph's `create` gets: the shared dependencies and the outbox notifier its writes nudge. */
 export interface SubgraphBuildDependencies extends SubgraphDependencies {
   outbox: RelayNotifier;
+  /**
+   * What GraphQL subscriptions listen to: pass `live.pubSub` to `buildFederatedSchema`; every event
+   * of the description's `liveEventTypes` reaching this instance is published on it (topic = the
+   * event type, payload = the `EventEnvelope`).
+   */
+  live: LiveEvents;
 }
 
 /** What `create` returns: at least the schema; the rest (services, models) is the subgraph's own. */
@@ -54,15 +61,22 @@ export interface SubgraphDescription<
   environment: SubgraphEnvironment & EventBusEnvironment;
   /** Builds the subgraph on its connection: models, services, resolvers and the schema. */
   create(dependencies: SubgraphBuildDependencies): Promise<TModule>;
-  /** The subgraph's fields of each request's context (e.g. fresh DataLoaders). */
-  context?(
-    module: TModule,
-    args: { req: Request; base: BaseSubgraphContext },
-  ): TContext | Promise<TContext>;
+  /**
+   * The subgraph's fields of each operation's context (e.g. fresh DataLoaders): per HTTP request,
+   * and per operation of a graphql-ws connection (`transport: 'websocket'`, `req` = its upgrade request).
+   */
+  context?(module: TModule, args: ContextArgs): TContext | Promise<TContext>;
   /** Extra HTTP routes (webhooks, JWKS), mounted before `/graphql`. */
   routes?(app: Express, module: TModule, dependencies: SubgraphDependencies): void;
   /** Collections whose documents carry an outbox (`_outbox`): one relay publishes them all. */
   outboxSources?(module: TModule, dependencies: SubgraphDependencies): OutboxSource[];
+  /**
+   * Event types every instance of this subgraph hears, for its GraphQL subscriptions: each instance
+   * gets all of them (a live, per-instance bus subscriber from the moment the instance started; no
+   * replay), unlike `consumers`, where one instance handles each event. They reach resolvers through
+   * `live.pubSub` (topic = event type). Served over graphql-ws on `/graphql`.
+   */
+  liveEventTypes?: readonly string[];
   /** Event consumers, subscribed on the bus once `beforeConsumers` is done. */
   consumers?(module: TModule): SubscribeOptions[];
   /** Runs once the server listens, before consumers subscribe (e.g. rebuilding an index). */
@@ -90,6 +104,7 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
 ): { options: StartSubgraphOptions<TContext>; module(): TModule } {
   const env = description.environment;
   const notifier = new RelayNotifier();
+  const live = new InstanceLiveEvents();
   let built: TModule | undefined;
   const module = (): TModule => {
     if (!built) throw new Error(`${description.name}: the subgraph module is not built yet`);
@@ -101,11 +116,13 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
     ...overrides,
     ...(description.readinessChecks ? { readinessChecks: description.readinessChecks } : {}),
     schema: async (dependencies) => {
-      built = await description.create({ ...dependencies, outbox: notifier });
+      built = await description.create({ ...dependencies, outbox: notifier, live });
       return built.schema;
     },
-    context: ({ req, base }) =>
-      description.context ? description.context(module(), { req, base }) : ({} as TContext),
+    context: ({ req, base, transport }) =>
+      description.context
+        ? description.context(module(), { req, base, transport })
+        : ({} as TContext),
     routes: (app, dependencies) => description.routes?.(app, module(), dependencies),
     onStarted: async (dependencies) => {
       const { connection, logger } = dependencies;
@@ -117,8 +134,9 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
       try {
         const sources = description.outboxSources?.(module(), dependencies) ?? [];
         const consumers = description.consumers?.(module()) ?? [];
+        const liveEventTypes = description.liveEventTypes ?? [];
         await description.beforeConsumers?.(module(), dependencies);
-        if (sources.length > 0 || consumers.length > 0) {
+        if (sources.length > 0 || consumers.length > 0 || liveEventTypes.length > 0) {
           const bus: EventBus = await createEventBus(env, {
             logger,
             eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
@@ -132,6 +150,18 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
               notifier.attach(undefined);
               await relay.stop();
             });
+          }
+          if (liveEventTypes.length > 0) {
+            // One per instance, from now on: every instance's subscribers hear every event.
+            const subscription = await bus.subscribe({
+              consumer: `${description.name}-live`,
+              types: liveEventTypes,
+              live: true,
+              concurrency: 16,
+              maxAttempts: 1,
+              handler: async (event) => live.deliver(event),
+            });
+            stops.push(() => subscription.stop());
           }
           for (const consumer of consumers) {
             const subscription = await bus.subscribe(consumer);

@@ -1,7 +1,8 @@
 import {
   IDENTITY_HEADER,
   signIdentityToken,
-  type VerifiedIdentity,
+  type IdentityToSign,
+  type Role,
 } from '../identity/identity-token';
 
 /** A GraphQL response as a test reads it, with the HTTP status. */
@@ -22,7 +23,9 @@ export interface TestGraphQLResult<T = Record<string, unknown>> {
 
 export interface ExecuteAsRouterOptions {
   /** The caller the router would have verified: a user id, or a full identity. Omit for anonymous. */
-  as?: string | VerifiedIdentity;
+  as?: string | IdentityToSign;
+  /** Roles the router would have signed for a user given by id in `as` (e.g. `['MODERATOR']`). */
+  roles?: readonly Role[];
   /**
    * The client address the router would have signed. With it (or with `as`) the request carries a
    * router-signed token, anonymous when `as` is omitted.
@@ -44,16 +47,8 @@ export async function executeAsRouter<T = Record<string, unknown>>(
     'content-type': 'application/json',
     ...options.headers,
   };
-  if (options.as || options.clientAddress) {
-    const identity: VerifiedIdentity | null =
-      typeof options.as === 'string' ? { kind: 'user', userId: options.as } : (options.as ?? null);
-    headers[IDENTITY_HEADER] = await signIdentityToken(
-      identity,
-      options.identitySecret,
-      60,
-      options.clientAddress,
-    );
-  }
+  const token = await routerIdentityToken(options);
+  if (token) headers[IDENTITY_HEADER] = token;
   const response = await fetch(url, {
     method: 'POST',
     headers,
@@ -63,4 +58,18 @@ export async function executeAsRouter<T = Record<string, unknown>>(
     status: response.status,
     ...((await response.json()) as Omit<TestGraphQLResult<T>, 'status'>),
   };
+}
+
+/** The identity token the router would sign for `options` (undefined: a call not from the router). */
+export async function routerIdentityToken(
+  options: Pick<ExecuteAsRouterOptions, 'as' | 'roles' | 'clientAddress' | 'identitySecret'>,
+): Promise<string | undefined> {
+  if (!options.as && !options.clientAddress) return undefined;
+  const identity: IdentityToSign | null =
+    typeof options.as === 'string'
+      ? { kind: 'user', userId: options.as, roles: options.roles ?? [] }
+      : options.as
+        ? { ...options.as, roles: options.roles ?? options.as.roles ?? [] }
+        : null;
+  return signIdentityToken(identity, options.identitySecret, 60, options.clientAddress);
 }

@@ -1,5 +1,6 @@
 export {
   executeAsRouter,
+  routerIdentityToken,
   type ExecuteAsRouterOptions,
   type TestGraphQLResult,
 } from './execute-as-router';
@@ -7,3 +8,10 @@ export { spawnService, type SpawnedService, type SpawnServiceOptions } from './s
 export { startTestMongo, type TestMongo } from './test-mongo';
 export { createTestLogger, startTestSubgraph, TEST_ENVIRONMENT } from './start-test-subgraph';
 export { toObjectFinalizedPush } from './object-finalized-push';
+export {
+  subscribeAsRouter,
+  TestSubscriptionError,
+  waitUntil,
+  type SubscribeAsRouterOptions,
+  type TestSubscription,
+} from './subscribe-as-router';

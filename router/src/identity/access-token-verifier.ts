@@ -1,3 +1,4 @@
+import { knownRoles, type Role } from '@groovy/common/identity';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { ExpiringCache } from './expiring-cache';
 
@@ -17,7 +18,14 @@ export class InvalidAccessTokenError extends Error {
 
 const VERIFIED_TTL_MS = 60_000;
 
-export type AccessTokenVerifier = (token: string) => Promise<{ userId: string }>;
+/** What a valid access token says: the user, and the roles auth granted them when it was signed. */
+export interface VerifiedAccessToken {
+  userId: string;
+  /** Known roles only (an unknown one is dropped); a role granted later shows at the next refresh. */
+  roles: readonly Role[];
+}
+
+export type AccessTokenVerifier = (token: string) => Promise<VerifiedAccessToken>;
 
 const TOKEN_ERRORS = [
   joseErrors.JWTExpired,
@@ -35,7 +43,7 @@ const TOKEN_ERRORS = [
  * Verifies the auth subgraph's ES256 access tokens against its JWKS (fetched once, cached, and
  * refetched when a token names an unknown key id — at most once per 30 s). Only ES256 is accepted
  * (so `alg: none` and HS256-with-the-public-key tricks fail), with our issuer and audience; `sub`
- * is the user id. Failing to reach the JWKS is not the caller's fault and is rethrown as is.
+ * is the user id and `roles` the roles auth signed into it. Failing to reach the JWKS is not the caller's fault and is rethrown as is.
  */
 export function createAccessTokenVerifier(
   options: AccessTokenVerifierOptions,
@@ -46,7 +54,7 @@ export function createAccessTokenVerifier(
   });
   // A token verified once is trusted until it expires (at most VERIFIED_TTL_MS): the signature
   // check is the costly part of a request, and a JWT cannot be revoked before it expires anyway.
-  const verified = new ExpiringCache<{ userId: string }>(10_000);
+  const verified = new ExpiringCache<VerifiedAccessToken>(10_000);
   return async (token) => {
     const known = verified.get(token);
     if (known) return known;
@@ -58,7 +66,7 @@ export function createAccessTokenVerifier(
         requiredClaims: ['sub', 'exp'],
       });
       if (!payload.sub) throw new InvalidAccessTokenError('no subject');
-      const result = { userId: payload.sub };
+      const result: VerifiedAccessToken = { userId: payload.sub, roles: knownRoles(payload.roles) };
       const ttlMs = Math.min(VERIFIED_TTL_MS, (payload.exp ?? 0) * 1000 - Date.now());
       if (ttlMs > 0) verified.set(token, result, ttlMs);
       return result;

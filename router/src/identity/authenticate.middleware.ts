@@ -82,8 +82,8 @@ export function authenticate(options: AuthenticateOptions): RequestHandler {
           refuse('The Authorization header must be "Bearer <access token>".');
           return;
         }
-        const { userId } = await options.verifyAccessToken(bearer[1]!);
-        caller.identity = { kind: 'user', userId };
+        const { userId, roles } = await options.verifyAccessToken(bearer[1]!);
+        caller.identity = { kind: 'user', userId, roles };
       } else if (apiKey !== undefined && apiKey.trim() !== '') {
         const verdict = await options.apiKeys.verify(apiKey.trim());
         if (!verdict.valid) {
@@ -91,7 +91,13 @@ export function authenticate(options: AuthenticateOptions): RequestHandler {
           refuse('The API key is invalid or has been revoked.');
           return;
         }
-        caller.identity = { kind: 'apiKey', userId: verdict.userId, apiKeyId: verdict.apiKeyId };
+        // Third-party apps act for their owner without the owner's roles (they do not moderate).
+        caller.identity = {
+          kind: 'apiKey',
+          userId: verdict.userId,
+          apiKeyId: verdict.apiKeyId,
+          roles: [],
+        };
       }
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) {

@@ -53,6 +53,7 @@ class FakePubSub implements PubSubClient {
 class FakeSubscription implements PubSubSubscription {
   private listener: ((message: PubSubMessage) => void) | undefined;
   closed = false;
+  deleted = false;
   on(event: string, listener: never): this {
     if (event === 'message') this.listener = listener;
     return this;
@@ -62,6 +63,9 @@ class FakeSubscription implements PubSubSubscription {
   }
   async close(): Promise<void> {
     this.closed = true;
+  }
+  async delete(): Promise<void> {
+    this.deleted = true;
   }
   /** Delivers a message; resolves with what the transport did with it. */
   deliver(data: string, attributes: Record<string, string> = {}): Promise<'ack' | 'nack'> {

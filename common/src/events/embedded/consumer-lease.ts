@@ -10,11 +10,26 @@ export interface Checkpoint {
 }
 
 /**
+ * Where a subscriber keeps its position and who may move it: a consumer's shared lease and
+ * checkpoint (`ConsumerLease`), or one instance's own position in memory (`InstancePosition`).
+ */
+export interface SubscriberPosition {
+  /** Takes or renews the right to deliver: the position to go on from, or null when another instance holds it. */
+  acquire(): Promise<Pick<Checkpoint, 'seq'> | null>;
+  /** Extends the hold (never takes it); false when it is held no more. */
+  renew(now: number): Promise<boolean>;
+  /** Saves the position while holding; false when the hold was lost. */
+  saveCheckpoint(seq: number): Promise<boolean>;
+  /** Hands the hold back, and forgets what only this instance needed. */
+  release(): Promise<void>;
+}
+
+/**
  * One instance's hold on a consumer: the checkpoint document doubles as a lease, so only one
  * instance of a consumer works at a time and only the holder moves the checkpoint. Another instance
  * takes over once the lease has not been renewed for `leaseMs`.
  */
-export class ConsumerLease {
+export class ConsumerLease implements SubscriberPosition {
   private readonly owner = randomUUID();
 
   constructor(

@@ -7,6 +7,7 @@ import type { Checkpoint } from './consumer-lease';
 import type { DeadLetter } from './event-delivery';
 import { EventLog, type EventLogHooks } from './event-log';
 import { EmbeddedSubscription } from './embedded-subscription';
+import { InstancePosition } from './instance-position';
 
 export type { DeadLetter } from './event-delivery';
 
@@ -16,6 +17,12 @@ export interface EmbeddedEventBusOptions {
   logger: Logger;
   /** How often an idle consumer looks for new events (ms). */
   pollIntervalMs?: number;
+  /**
+   * How often an idle live subscriber (`subscribe({ live: true })`) looks for new events (ms,
+   * default 20): events published by another process reach it within about this long (the engine
+   * has no change streams or tailable cursors to wait on); events published through this bus wake it at once.
+   */
+  livePollIntervalMs?: number;
   /** How long a consumer waits for a missing sequence number before closing it as a gap (ms). */
   gapTimeoutMs?: number;
   /** Consumer lease: one instance of a consumer processes at a time; others take over after this (ms). */
@@ -60,12 +67,16 @@ export class EmbeddedEventBus implements EventBus {
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     await this.log.ensureIndexes();
+    const live = options.live === true;
     const subscription = new EmbeddedSubscription(options, {
+      ...(live ? { position: new InstancePosition(await this.log.lastSeq()) } : {}),
       log: this.log,
       checkpoints: this.checkpoints,
       deadLetters: this.deadLetters,
-      logger: this.options.logger.child({ consumer: options.consumer }),
-      pollIntervalMs: this.options.pollIntervalMs ?? 50,
+      logger: this.options.logger.child({ consumer: options.consumer, ...(live ? { live } : {}) }),
+      pollIntervalMs: live
+        ? (this.options.livePollIntervalMs ?? 20)
+        : (this.options.pollIntervalMs ?? 50),
       gapTimeoutMs: this.options.gapTimeoutMs ?? 2_000,
       leaseMs: this.options.leaseMs ?? 10_000,
       retryDelayMs: this.options.retryDelayMs ?? 100,

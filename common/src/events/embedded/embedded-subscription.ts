@@ -1,7 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
 import type { SubscribeOptions, Subscription } from '../event-bus';
-import { ConsumerLease, type Checkpoint } from './consumer-lease';
+import { ConsumerLease, type Checkpoint, type SubscriberPosition } from './consumer-lease';
 import { EventDelivery, type DeadLetter, type DeliveryOutcome } from './event-delivery';
 import { isGapMarker, type EventLog, type LogEntry, type StoredEvent } from './event-log';
 
@@ -14,6 +14,8 @@ export interface SubscriptionDependencies {
   gapTimeoutMs: number;
   leaseMs: number;
   retryDelayMs: number;
+  /** Where the subscriber keeps its position (default: the consumer's shared lease and checkpoint). */
+  position?: SubscriberPosition;
   onStop(): void;
 }
 
@@ -56,7 +58,7 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
  */
 export class EmbeddedSubscription implements Subscription {
   private readonly concurrency: number;
-  private readonly lease: ConsumerLease;
+  private readonly lease: SubscriberPosition;
   private readonly delivery: EventDelivery;
   private stopped = false;
   private loop: Promise<void> | undefined;
@@ -87,7 +89,8 @@ export class EmbeddedSubscription implements Subscription {
     private readonly deps: SubscriptionDependencies,
   ) {
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
-    this.lease = new ConsumerLease(deps.checkpoints, options.consumer, deps.leaseMs);
+    this.lease =
+      deps.position ?? new ConsumerLease(deps.checkpoints, options.consumer, deps.leaseMs);
     this.delivery = new EventDelivery(options, {
       deadLetters: deps.deadLetters,
       logger: deps.logger,

@@ -81,8 +81,10 @@ export class EventDelivery {
   private async deadLetter(stored: StoredEvent, error: unknown, attempts: number): Promise<void> {
     this.deps.logger.error(
       { err: error, eventId: stored._id, type: stored.envelope?.type, attempts },
-      'event dead-lettered',
+      this.options.live ? 'live event dropped' : 'event dead-lettered',
     );
+    // A live subscriber (one per instance) keeps nothing: every instance would file the same letter.
+    if (this.options.live) return;
     await this.deps.deadLetters.updateOne(
       { _id: `${this.options.consumer}:${stored._id}` },
       {

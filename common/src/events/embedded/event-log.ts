@@ -116,6 +116,17 @@ export class EventLog {
     }
   }
 
+  /** The highest sequence number in the log (0 when empty): where a subscriber that starts at "now" begins. */
+  async lastSeq(): Promise<number> {
+    await this.ensureIndexes();
+    const last = await this.entries
+      .find({}, { projection: { seq: 1 } })
+      .sort({ seq: -1 })
+      .limit(1)
+      .next();
+    return last?.seq ?? 0;
+  }
+
   /** Up to `limit` entries from sequence number `from` on, in order. */
   readFrom(from: number, limit: number): Promise<LogEntry[]> {
     return this.entries

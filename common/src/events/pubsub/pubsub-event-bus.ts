@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { InvalidEventError, parseEvent, producersOf } from '../event-catalogue';
 import type { EventEnvelope } from '../event-envelope';
@@ -27,6 +28,9 @@ export interface PubSubTopic {
       deadLetterPolicy?: { deadLetterTopic: string; maxDeliveryAttempts: number };
       retryPolicy?: { minimumBackoff: { seconds: number }; maximumBackoff: { seconds: number } };
       ackDeadlineSeconds?: number;
+      /** A subscription nobody pulls from for this long is deleted by Pub/Sub (live subscribers). */
+      expirationPolicy?: { ttl: { seconds: number } };
+      messageRetentionDuration?: { seconds: number };
     },
   ): Promise<unknown>;
   readonly name: string;
@@ -46,6 +50,7 @@ export interface PubSubSubscription {
   on(event: 'error', listener: (error: Error) => void): unknown;
   exists(): Promise<[boolean]>;
   close(): Promise<void>;
+  delete(): Promise<unknown>;
 }
 
 export interface PubSubEventBusOptions {
@@ -59,7 +64,16 @@ export interface PubSubEventBusOptions {
   maxMessagesInFlight?: number;
   /** Create topics and subscriptions that don't exist yet (dev, emulator); off when infra is provisioned. */
   createResources?: boolean;
+  /**
+   * Live subscribers (`subscribe({ live: true })`) get a subscription of their own, created whatever
+   * `createResources` says and deleted on stop; one left behind by a crashed instance is deleted by
+   * Pub/Sub after this long without a pull (seconds; Pub/Sub's minimum, and default here, is 1 day).
+   */
+  liveSubscriptionTtlSeconds?: number;
 }
+
+/** How long a live subscription keeps unacknowledged messages: they are only useful right away. */
+const LIVE_MESSAGE_RETENTION_SECONDS = 600;
 
 const ALREADY_EXISTS = 6;
 
@@ -75,6 +89,8 @@ export class PubSubEventBus implements EventBus {
   private readonly prefix: string;
   private readonly ensured = new Map<string, Promise<unknown>>();
   private readonly subscriptions = new Set<PubSubSubscription>();
+  /** Per-instance subscriptions of live subscribers: deleted when they stop. */
+  private readonly liveSubscriptions = new Set<PubSubSubscription>();
 
   constructor(private readonly options: PubSubEventBusOptions) {
     this.prefix = options.prefix ?? 'groovy';
@@ -124,8 +140,14 @@ export class PubSubEventBus implements EventBus {
       const topicName = this.topicName(producer);
       const topic = this.topic(topicName);
       await this.ready(topicName);
-      const name = `${topicName}.${options.consumer}`;
-      if (this.options.createResources) await this.createSubscription(topic, name, deadLetter.name);
+      const live = options.live === true;
+      // A live subscriber is one instance: its own subscription, so every instance hears every event.
+      const name = live
+        ? `${topicName}.${options.consumer}.live.${randomUUID()}`
+        : `${topicName}.${options.consumer}`;
+      if (live) await this.createLiveSubscription(topic, name);
+      else if (this.options.createResources)
+        await this.createSubscription(topic, name, deadLetter.name);
       const subscription = this.options.client.subscription(name, {
         // A subscriber that asks for a concurrency gets at most that many messages at once.
         flowControl: {
@@ -139,13 +161,38 @@ export class PubSubEventBus implements EventBus {
       );
       opened.push(subscription);
       this.subscriptions.add(subscription);
+      if (live) this.liveSubscriptions.add(subscription);
     }
     return {
       stop: async () => {
-        await Promise.all(opened.map((subscription) => subscription.close()));
-        for (const subscription of opened) this.subscriptions.delete(subscription);
+        await Promise.all(opened.map((subscription) => this.closeSubscription(subscription)));
       },
     };
+  }
+
+  /** Closes a subscriber; a live one's subscription is deleted too (best effort: it also expires). */
+  private async closeSubscription(subscription: PubSubSubscription): Promise<void> {
+    if (!this.subscriptions.delete(subscription)) return;
+    await subscription.close();
+    if (this.liveSubscriptions.delete(subscription)) {
+      await subscription
+        .delete()
+        .catch((error: unknown) =>
+          this.options.logger.warn(
+            { err: error },
+            'could not delete a live subscription; Pub/Sub expires it',
+          ),
+        );
+    }
+  }
+
+  private async createLiveSubscription(topic: PubSubTopic, name: string): Promise<void> {
+    await topic.createSubscription(name, {
+      enableMessageOrdering: true,
+      expirationPolicy: { ttl: { seconds: this.options.liveSubscriptionTtlSeconds ?? 86_400 } },
+      messageRetentionDuration: { seconds: LIVE_MESSAGE_RETENTION_SECONDS },
+      ackDeadlineSeconds: 10,
+    });
   }
 
   private async createSubscription(
@@ -218,8 +265,9 @@ export class PubSubEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.subscriptions.clear();
+    await Promise.all(
+      [...this.subscriptions].map((subscription) => this.closeSubscription(subscription)),
+    );
     await this.options.client.close();
   }
 }

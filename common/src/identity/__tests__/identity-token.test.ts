@@ -1,18 +1,60 @@
 import { SignJWT } from 'jose';
-import { signIdentityToken, verifyIdentityToken, verifyRouterToken } from '../identity-token';
+import {
+  knownRoles,
+  signIdentityToken,
+  verifyIdentityToken,
+  verifyRouterToken,
+} from '../identity-token';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 
 describe('identity tokens (router → subgraph)', () => {
   it('round-trips a user and an API-key identity', async () => {
     const user = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET);
-    expect(await verifyIdentityToken(user, SECRET)).toEqual({ kind: 'user', userId: 'u1' });
+    expect(await verifyIdentityToken(user, SECRET)).toEqual({
+      kind: 'user',
+      userId: 'u1',
+      roles: [],
+    });
     const key = await signIdentityToken({ kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' }, SECRET);
     expect(await verifyIdentityToken(key, SECRET)).toEqual({
       kind: 'apiKey',
       userId: 'u2',
       apiKeyId: 'k9',
+      roles: [],
     });
+  });
+
+  it("carries a user's roles, drops unknown ones, and never gives an API key any", async () => {
+    const moderator = await signIdentityToken(
+      { kind: 'user', userId: 'u1', roles: ['MODERATOR'] },
+      SECRET,
+    );
+    expect(await verifyIdentityToken(moderator, SECRET)).toEqual({
+      kind: 'user',
+      userId: 'u1',
+      roles: ['MODERATOR'],
+    });
+    const key = await signIdentityToken(
+      { kind: 'apiKey', userId: 'u2', apiKeyId: 'k9', roles: ['MODERATOR'] },
+      SECRET,
+    );
+    expect((await verifyIdentityToken(key, SECRET))?.roles).toEqual([]);
+    // A token (signed with the right secret) naming roles the code does not know: only known ones count.
+    const odd = await new SignJWT({ kind: 'user', roles: ['ADMIN', 'MODERATOR', 42, 'MODERATOR'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('groovy-router')
+      .setAudience('groovy-subgraphs')
+      .setSubject('u3')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await verifyIdentityToken(odd, SECRET)).toEqual({
+      kind: 'user',
+      userId: 'u3',
+      roles: ['MODERATOR'],
+    });
+    expect(knownRoles(['SUPERUSER', 'moderator'])).toEqual([]);
+    expect(knownRoles('MODERATOR')).toEqual([]);
   });
 
   it('ignores a missing, forged, tampered, expired or alg:none token', async () => {
@@ -71,12 +113,12 @@ describe('router claims: caller and client address', () => {
 
     const user = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET, 60, '2001:db8::1');
     expect(await verifyRouterToken(user, SECRET)).toEqual({
-      identity: { kind: 'user', userId: 'u1' },
+      identity: { kind: 'user', userId: 'u1', roles: [] },
       clientAddress: '2001:db8::1',
     });
     const key = await signIdentityToken({ kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' }, SECRET);
     expect(await verifyRouterToken(key, SECRET)).toEqual({
-      identity: { kind: 'apiKey', userId: 'u2', apiKeyId: 'k9' },
+      identity: { kind: 'apiKey', userId: 'u2', apiKeyId: 'k9', roles: [] },
       clientAddress: null,
     });
   });

@@ -1,4 +1,4 @@
-import type { VerifiedIdentity } from '@groovy/common/identity';
+import type { IdentityToSign } from '@groovy/common/identity';
 import type { RunningSubgraph } from '@groovy/common/subgraph';
 import {
   executeAsRouter,
@@ -44,7 +44,7 @@ export class AuthTestServer {
     query: string,
     variables: Record<string, unknown> = {},
     options: {
-      as?: VerifiedIdentity;
+      as?: IdentityToSign;
       clientAddress?: string;
       headers?: Record<string, string>;
     } = {},

@@ -225,4 +225,50 @@ describe('likeSong / unlikeSong', () => {
       likes.mockRestore();
     }
   });
+
+  it('finishes a like a stopped process left half-done, exactly once', async () => {
+    const songId = await readySong();
+    const [done, halfDone] = [newId('user'), newId('user')];
+    await server.ok(LIKE, { id: songId }, done);
+    // As a process that died between switching the like and counting it leaves it:
+    const at = new Date(Date.now() - 60_000);
+    await server.client
+      .db(server.subgraph.connection.name)
+      .collection('likes')
+      .insertOne({
+        _id: `${halfDone}:${songId}` as never,
+        userId: halfDone,
+        targetId: songId,
+        on: true,
+        at,
+        version: 1,
+        pendingCounts: [{ opId: `op-${halfDone}`, delta: 1, at, version: 1 }],
+        targetDeleted: false,
+      });
+    const count = async () =>
+      (
+        await server.ok<{ _entities: { likeCount: number }[] }>(SONG_FIELDS, {
+          reps: [{ __typename: 'Song', id: songId }],
+        })
+      )._entities[0]!.likeCount;
+    expect(await count()).toBe(1);
+    expect(await server.module.repairPending(new Date())).toBe(1);
+    expect(await count()).toBe(2);
+    expect(await server.module.repairPending(new Date())).toBe(0);
+    // A change the counter already applied (the process died before dropping it) is not counted twice.
+    await server.client
+      .db(server.subgraph.connection.name)
+      .collection('likes')
+      .updateOne(
+        { _id: `${halfDone}:${songId}` as never },
+        { $push: { pendingCounts: { opId: `op-${halfDone}`, delta: 1, at, version: 1 } } as never },
+      );
+    expect(await server.module.repairPending(new Date())).toBe(1);
+    expect(await count()).toBe(2);
+    await eventually(
+      async () =>
+        server.published.of('SONG_LIKED', (e) => e.aggregateId === `${halfDone}:${songId}`)
+          .length === 1,
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import type { RunningSubgraph } from '@groovy/common/subgraph';
-import type { VerifiedIdentity } from '@groovy/common/identity';
+import type { IdentityToSign } from '@groovy/common/identity';
 import {
   signWebhookBody,
   WEBHOOK_SIGNATURE_HEADER,
@@ -68,7 +68,7 @@ export class SongsTestServer {
   execute<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
-    options: { as?: string | VerifiedIdentity } = {},
+    options: { as?: string | IdentityToSign } = {},
   ): Promise<GraphQLResult<T>> {
     return executeAsRouter<T>(this.subgraph.url, query, variables, {
       ...options,
