@@ -3,7 +3,10 @@
  * words out of a few thousand), Zipf-distributed artists (a few have many songs, most have few),
  * albums per artist, ~20 genres, tags and years. Same seed → same catalogue.
  */
-import type { SongDocument } from '../src/read-model/documents';
+import type { SongCounts, SongDocument } from '../src/read-model/documents';
+
+/** A generated song: its read-model document and the counts its activity would have reached. */
+export type CatalogueSong = SongDocument & SongCounts;
 
 /** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
 export function prng(seed: number): () => number {
@@ -156,7 +159,7 @@ export interface CatalogueAlbum {
 export interface Catalogue {
   artists: CatalogueArtist[];
   albums: CatalogueAlbum[];
-  songs: SongDocument[];
+  songs: CatalogueSong[];
 }
 
 function capitalise(word: string): string {
@@ -200,7 +203,7 @@ export function generateCatalogue(songCount: number, seed = 42): Catalogue {
 
   const artistRank = zipfSampler(artistCount, 0.8, random);
   const genreRank = zipfSampler(GENRES.length, 0.8, random);
-  const songs: SongDocument[] = [];
+  const songs: CatalogueSong[] = [];
   for (let i = 0; i < songCount; i += 1) {
     const artistIndex = artistRank();
     const artist = artists[artistIndex] as CatalogueArtist;

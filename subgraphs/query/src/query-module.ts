@@ -1,14 +1,23 @@
 import { buildFederatedSchema } from '@groovy/common/graphql';
 import { resolverContainer, type SubgraphDependencies } from '@groovy/common/subgraph';
+import type { Db } from 'mongodb';
 import type { GraphQLSchema } from 'graphql';
-import { CatalogueConsumer } from './events/catalogue-consumer';
+import { ActivityService } from './activity/activity.service';
+import { SongActivityStore } from './activity/song-activity-store';
+import { TrendingBoard } from './activity/trending-board';
+import { ReadModelConsumer } from './events/read-model-consumer';
+import { ForYouService } from './for-you/for-you.service';
+import { ListenerSignals } from './for-you/listener-signals';
 import {
   AlbumFieldsResolver,
   ArtistFieldsResolver,
   SongFieldsResolver,
 } from './graphql/catalogue.resolver';
 import { createCatalogueLoaders, type CatalogueLoaders } from './graphql/catalogue.loaders';
+import { ForYouResolver } from './graphql/for-you.resolver';
 import { SearchResolver } from './graphql/search.resolver';
+import { PlaylistSearch } from './playlists/playlist-search';
+import { PlaylistStore } from './playlists/playlist-store';
 import { ReadModel } from './read-model/read-model';
 import { MiniSearchIndex } from './search/minisearch-index';
 import type { SearchIndex } from './search/search-index';
@@ -20,7 +29,15 @@ export interface QueryModule {
   readModel: ReadModel;
   index: SearchIndex;
   search: SearchService;
-  consumer: CatalogueConsumer;
+  activity: ActivityService;
+  playlists: PlaylistSearch;
+  signals: ListenerSignals;
+  forYou: ForYouService;
+  consumer: ReadModelConsumer;
+  /** Creates the read model's indexes (at start-up). */
+  ensureIndexes(): Promise<void>;
+  /** Rebuilds the in-process state from the read model: trending, then search and playlists. */
+  rebuild(): Promise<{ songs: number; activeSongs: number; playlists: number }>;
   /** The per-request part of the GraphQL context (fresh loaders for every request). */
   context(): { catalogue: CatalogueLoaders };
 }
@@ -29,14 +46,20 @@ export async function createQueryModule({
   connection,
   logger,
 }: Pick<SubgraphDependencies, 'connection' | 'logger'>): Promise<QueryModule> {
-  const readModel = new ReadModel(() => connection.getClient().db(connection.name));
+  const db = (): Db => connection.getClient().db(connection.name);
+  const readModel = new ReadModel(db);
   const index = new MiniSearchIndex();
-  const search = new SearchService(readModel, index);
-  const consumer = new CatalogueConsumer(readModel, search, logger);
+  const activity = new ActivityService(new SongActivityStore(db), new TrendingBoard());
+  const search = new SearchService(readModel, index, activity);
+  const playlists = new PlaylistSearch(new PlaylistStore(db));
+  const signals = new ListenerSignals(db);
+  const forYou = new ForYouService(readModel, signals, search);
+  const consumer = new ReadModelConsumer(readModel, search, activity, playlists, signals, logger);
 
   const schema = await buildFederatedSchema(
     resolverContainer([
-      [SearchResolver, new SearchResolver(search)],
+      [SearchResolver, new SearchResolver(search, playlists)],
+      [ForYouResolver, new ForYouResolver(forYou)],
       [SongFieldsResolver, new SongFieldsResolver()],
       [AlbumFieldsResolver, new AlbumFieldsResolver()],
       [ArtistFieldsResolver, new ArtistFieldsResolver()],
@@ -47,7 +70,19 @@ export async function createQueryModule({
     readModel,
     index,
     search,
+    activity,
+    playlists,
+    signals,
+    forYou,
     consumer,
+    ensureIndexes: async () => {
+      await Promise.all([readModel.ensureIndexes(), signals.ensureIndexes()]);
+    },
+    rebuild: async () => {
+      const activeSongs = await activity.rebuild();
+      const songs = await search.rebuildIndex();
+      return { songs, activeSongs, playlists: await playlists.rebuildIndex() };
+    },
     context: () => ({ catalogue: createCatalogueLoaders(readModel) }),
   };
 }

@@ -7,7 +7,8 @@ export type RunningQuerySubgraph = RunningDescribedSubgraph<QueryModule>;
 
 /**
  * The query subgraph: GraphQL on /graphql; once listening, rebuilds the search index from the
- * read model (a restart needs no replay), then consumes the songs events as consumer `query`.
+ * read model (a restart needs no replay), then consumes the songs, preferences and comments
+ * events as consumer `query`.
  */
 export function querySubgraph(
   env: QueryEnvironment,
@@ -17,13 +18,13 @@ export function querySubgraph(
     environment: env,
     create: async (dependencies) => {
       const module = await createQueryModule(dependencies);
-      await module.readModel.ensureIndexes();
+      await module.ensureIndexes();
       return module;
     },
     context: (module) => module.context(),
     beforeConsumers: async (module, { logger }) => {
-      const indexed = await module.search.rebuildIndex();
-      logger.info({ indexed }, 'search index rebuilt from the read model');
+      const rebuilt = await module.rebuild();
+      logger.info(rebuilt, 'search index, trending and playlists rebuilt from the read model');
     },
     consumers: (module) => [module.consumer.subscription()],
   };

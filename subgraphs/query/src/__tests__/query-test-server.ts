@@ -77,20 +77,24 @@ export class QueryTestServer {
     await this.mongo.stop();
   }
 
+  /** Sends an operation as the router would: anonymous, or signed in as `as` (a user id). */
   execute<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
+    as?: string,
   ): Promise<TestGraphQLResult<T>> {
     return executeAsRouter<T>(this.subgraph.url, query, variables, {
       identitySecret: this.env.IDENTITY_TOKEN_SECRET,
+      as,
     });
   }
 
   async ok<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
+    as?: string,
   ): Promise<T> {
-    const result = await this.execute<T>(query, variables);
+    const result = await this.execute<T>(query, variables, as);
     if (result.errors?.length || !result.data)
       throw new Error(`operation failed: ${JSON.stringify(result.errors)}`);
     return result.data;
@@ -103,9 +107,10 @@ export class QueryTestServer {
   async publish(events: readonly EventEnvelope[]): Promise<void> {
     const markerId = `marker-${randomUUID()}`;
     await this.bus.publish([...events, artistUpdated(markerId, 'Marker', 1)]);
-    const deadline = Date.now() + 10_000;
+    // Bounded, and generous: the shared test machine can be very busy.
+    const deadline = Date.now() + 30_000;
     while (!(await this.subgraph.module.readModel.artists.findOne({ _id: markerId }))) {
-      if (Date.now() > deadline) throw new Error('events were not applied within 10 s');
+      if (Date.now() > deadline) throw new Error('events were not applied within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -184,6 +189,177 @@ export function artistUpdated(artistId: string, name: string, version: number): 
     aggregateId: artistId,
     aggregateVersion: version,
     data: { artistId, name },
+  });
+}
+
+/** A preferences or comments event as its producer would publish it. */
+function producedEvent(
+  producer: 'preferences' | 'comments',
+  type: string,
+  aggregateId: string,
+  aggregateVersion: number,
+  data: unknown,
+): EventEnvelope {
+  return createEvent({ type, version: 1, producer, aggregateId, aggregateVersion, data });
+}
+
+const HOUR_MS = 3_600_000;
+
+/** An ISO time `hours` ago. */
+export function hoursAgo(hours: number): string {
+  return new Date(Date.now() - hours * HOUR_MS).toISOString();
+}
+
+/** SONG_PLAYED: `playCount` is the song's count after this play, `countVersion` its version. */
+export function songPlayed(options: {
+  songId: string;
+  userId?: string;
+  playCount: number;
+  countVersion?: number;
+  at?: string;
+}): EventEnvelope {
+  const playId = newId('play');
+  return producedEvent('preferences', 'SONG_PLAYED', playId, 1, {
+    playId,
+    songId: options.songId,
+    userId: options.userId ?? 'user-listener',
+    msPlayed: 60_000,
+    at: options.at ?? new Date().toISOString(),
+    playCount: options.playCount,
+    countVersion: options.countVersion ?? options.playCount,
+  });
+}
+
+/** SONG_LIKED / SONG_UNLIKED; `version` is the (user, song) pair's, `countVersion` the song's count's. */
+export function songLikeEvent(
+  type: 'SONG_LIKED' | 'SONG_UNLIKED',
+  options: {
+    songId: string;
+    userId: string;
+    likeCount: number;
+    countVersion: number;
+    version?: number;
+    at?: string;
+  },
+): EventEnvelope {
+  return producedEvent(
+    'preferences',
+    type,
+    `${options.userId}:${options.songId}`,
+    options.version ?? 1,
+    {
+      songId: options.songId,
+      userId: options.userId,
+      at: options.at ?? new Date().toISOString(),
+      likeCount: options.likeCount,
+      countVersion: options.countVersion,
+    },
+  );
+}
+
+export function commentEvent(
+  type: 'COMMENT_CREATED' | 'COMMENT_DELETED' | 'COMMENT_HIDDEN' | 'COMMENT_UNHIDDEN',
+  options: {
+    songId: string;
+    commentCount: number;
+    countVersion: number;
+    commentId?: string;
+    at?: string;
+    targetType?: 'SONG' | 'ALBUM' | 'PLAYLIST';
+  },
+): EventEnvelope {
+  const commentId = options.commentId ?? newId('comment');
+  const counted = {
+    commentId,
+    target: { type: options.targetType ?? 'SONG', id: options.songId },
+    commentCount: options.commentCount,
+    countVersion: options.countVersion,
+  };
+  const data =
+    type === 'COMMENT_CREATED'
+      ? {
+          ...counted,
+          authorId: 'user-commenter',
+          parentId: null,
+          inReplyTo: null,
+          atMs: null,
+          createdAt: options.at ?? new Date().toISOString(),
+        }
+      : counted;
+  return producedEvent('comments', type, commentId, type === 'COMMENT_CREATED' ? 1 : 2, data);
+}
+
+export function artistFollowEvent(
+  type: 'ARTIST_FOLLOWED' | 'ARTIST_UNFOLLOWED',
+  options: { artistId: string; userId: string; version: number; followerCount?: number },
+): EventEnvelope {
+  return producedEvent(
+    'preferences',
+    type,
+    `${options.userId}:${options.artistId}`,
+    options.version,
+    {
+      artistId: options.artistId,
+      userId: options.userId,
+      at: new Date().toISOString(),
+      followerCount: options.followerCount ?? 1,
+      countVersion: options.version,
+    },
+  );
+}
+
+export function interestMarked(options: {
+  songId: string;
+  userId: string;
+  notInterested: boolean;
+  version: number;
+}): EventEnvelope {
+  return producedEvent(
+    'preferences',
+    'SONG_INTEREST_MARKED',
+    `${options.userId}:${options.songId}`,
+    options.version,
+    {
+      songId: options.songId,
+      userId: options.userId,
+      at: new Date().toISOString(),
+      notInterested: options.notInterested,
+    },
+  );
+}
+
+export interface PlaylistSnapshot {
+  playlistId: string;
+  name: string;
+  visibility?: 'PUBLIC' | 'PRIVATE';
+  ownerId?: string;
+}
+
+export function playlistEvent(
+  type: 'PLAYLIST_CREATED' | 'PLAYLIST_UPDATED',
+  version: number,
+  playlist: PlaylistSnapshot,
+): EventEnvelope {
+  const now = new Date().toISOString();
+  return producedEvent('preferences', type, playlist.playlistId, version, {
+    playlistId: playlist.playlistId,
+    name: playlist.name,
+    description: null,
+    ownerId: playlist.ownerId ?? 'user-owner',
+    visibility: playlist.visibility ?? 'PUBLIC',
+    collaborative: false,
+    collaboratorIds: [],
+    itemCount: 3,
+    coverSongIds: [],
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export function playlistDeleted(playlistId: string, version: number): EventEnvelope {
+  return producedEvent('preferences', 'PLAYLIST_DELETED', playlistId, version, {
+    playlistId,
+    ownerId: 'user-owner',
   });
 }
 

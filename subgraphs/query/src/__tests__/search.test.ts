@@ -87,6 +87,36 @@ describe('query subgraph: search over the read model fed by the songs events', (
     ]);
   });
 
+  it('finds songs by genre and tag words, below title and artist matches', async () => {
+    const electronic = newId('song');
+    const titled = newId('song');
+    const tagged = newId('song');
+    await server.publish([
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({ songId: electronic, title: 'Neon Skyline', genre: 'Electronic' }),
+      ),
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({ songId: titled, title: 'Electronica Dreams', genre: 'Pop' }),
+      ),
+      songEvent(
+        'SONG_CREATED',
+        1,
+        songData({ songId: tagged, title: 'Quiet Skyline', genre: 'Ambient', tags: ['synthwave'] }),
+      ),
+    ]);
+    const electro = await search('electro');
+    expect(ids(electro)).toEqual([titled, electronic]);
+    expect(electro.songs.edges[1]!.highlights).toEqual([
+      { field: 'genre', snippet: '<em>Electronic</em>' },
+    ]);
+    expect(ids(await search('skyline electronik'))).toEqual([electronic]);
+    expect(ids(await search('synthwave'))).toEqual([tagged]);
+  });
+
   it('finds only READY songs, and a song once SONG_UPDATED makes it READY; SONG_DELETED removes it', async () => {
     const id = newId('song');
     const data = songData({ songId: id, title: 'Processing Pelican', status: 'PROCESSING' });

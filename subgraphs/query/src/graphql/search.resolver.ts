@@ -1,10 +1,12 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { PlaylistSearch } from '../playlists/playlist-search';
 import { validateFirst, type SearchService } from '../search/search.service';
 import type { SongDocument } from '../read-model/documents';
 import type { QueryContext } from '../query-context';
 import {
   AlbumReference,
   ArtistReference,
+  PlaylistReference,
   PROVIDED_SONG_FIELDS,
   SearchFilter,
   SearchResults,
@@ -13,7 +15,7 @@ import {
 } from './types';
 
 /** A READY song of the read model with the fields already read (no second read per field). */
-function songReference(song: SongDocument): SongReference {
+export function songReference(song: SongDocument): SongReference {
   return {
     id: song._id,
     title: song.title,
@@ -26,7 +28,10 @@ function songReference(song: SongDocument): SongReference {
 
 @Resolver(() => SearchResults)
 export class SearchResolver {
-  constructor(private readonly service: SearchService) {}
+  constructor(
+    private readonly service: SearchService,
+    private readonly playlistSearch: PlaylistSearch,
+  ) {}
 
   @Query(() => SearchResults, {
     description: 'Typo-tolerant, as-you-type search over READY songs, with facets and highlights.',
@@ -53,7 +58,19 @@ export class SearchResolver {
       facets: page.facets,
       albumIds: page.albumIds,
       artistIds: page.artistIds,
+      query,
     };
+  }
+
+  @FieldResolver(() => [PlaylistReference], {
+    description:
+      'Public playlists whose name matches the query (same typo and prefix rules; the filter does not apply), best first.',
+  })
+  playlists(
+    @Root() results: SearchResults,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+  ): PlaylistReference[] {
+    return this.playlistSearch.search(results.query, first).map((id) => ({ id }));
   }
 
   @FieldResolver(() => [AlbumReference], {
@@ -91,7 +108,8 @@ export class SearchResolver {
 
   @Directive(PROVIDED_SONG_FIELDS)
   @Query(() => [SongReference], {
-    description: 'Popular READY songs (by plays and likes; the newest while there are none).',
+    description:
+      'READY songs by their activity of the last days (plays, likes and comments, decayed with a half-life of 2 days), then the newest.',
   })
   async trending(
     @Arg('first', () => Int, { nullable: true }) first: number | null,

@@ -90,12 +90,23 @@ export class SongReference {
   album?: AlbumReference | null;
 }
 
+/**
+ * The preferences subgraph's `Playlist`, as a reference only: search hands out ids of public
+ * playlists and the router resolves every other field from preferences.
+ */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Playlist')
+export class PlaylistReference {
+  @Field(() => ID)
+  id!: string;
+}
+
 /** What `@provides` on the paths that return songs: fields this subgraph vouches for there only. */
 export const PROVIDED_SONG_FIELDS = '@provides(fields: "status")';
 
 @ObjectType({ description: 'Where a search hit matched.' })
 export class Highlight {
-  @Field({ description: '`title`, `artist`, `album` or `tags`.' })
+  @Field({ description: '`title`, `artist`, `album`, `genre` or `tags`.' })
   field!: string;
 
   @Field({ description: 'The field, HTML-escaped, with the matched words in `<em>…</em>`.' })
@@ -159,9 +170,11 @@ export class SearchResults {
   @Field(() => [Facet])
   facets!: Facet[];
 
-  /** Albums and artists of the matching songs (resolved by SearchResultsResolver). */
+  /** Albums and artists of the matching songs (resolved by SearchResolver's field resolvers). */
   albumIds!: string[];
   artistIds!: string[];
+  /** The query, for `playlists` (searched only when asked for). */
+  query!: string;
 }
 
 @InputType({ description: 'Narrows a search; every field given must match.' })

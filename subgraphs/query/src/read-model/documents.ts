@@ -19,6 +19,13 @@ export interface SongDocument {
   coverKey: string | null;
   uploaderId: string;
   createdAt: Date;
+}
+
+/**
+ * A song's all-time counts as the preferences and comments subgraphs last reported them (kept in
+ * `song_activity`, see `activity/`); the search blend reads `plays` and `likes`.
+ */
+export interface SongCounts {
   plays: number;
   likes: number;
   comments: number;
@@ -38,6 +45,20 @@ export interface ArtistDocument {
   _id: string;
   version: number;
   name: string;
+}
+
+/** A playlist as search needs it; only PUBLIC, non-deleted ones are ever searchable. */
+export interface PlaylistDocument {
+  _id: string;
+  /** The `aggregateVersion` of the last PLAYLIST_* event applied. */
+  version: number;
+  /** A tombstone: PLAYLIST_DELETED was applied. */
+  deleted: boolean;
+  name: string;
+  ownerId: string;
+  visibility: 'PUBLIC' | 'PRIVATE';
+  itemCount: number;
+  updatedAt: Date;
 }
 
 export function songYear(createdAt: Date, releaseDate: string | null | undefined): number {

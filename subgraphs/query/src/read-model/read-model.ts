@@ -68,6 +68,7 @@ export class ReadModel {
       this.songs.createIndex({ 'artist.id': 1 }),
       this.songs.createIndex({ 'album.id': 1 }),
       this.songs.createIndex({ status: 1, deleted: 1, createdAt: -1 }),
+      this.songs.createIndex({ genre: 1, createdAt: -1 }),
       this.albums.createIndex({ 'artist.id': 1 }),
     ]);
   }
@@ -126,9 +127,6 @@ export class ReadModel {
       coverKey: data.coverKey,
       uploaderId: data.uploaderId,
       createdAt,
-      plays: 0,
-      likes: 0,
-      comments: 0,
     };
     const applied = await this.upsertIfNewer(this.songs, data.songId, version, fields);
     return applied ? [data.songId] : [];

@@ -1,10 +1,13 @@
 import type { Db } from 'mongodb';
-import { CONSUMER } from '../events/catalogue-consumer';
+import { SongActivityStore } from '../activity/song-activity-store';
+import { CONSUMER } from '../events/read-model-consumer';
+import { ListenerSignals } from '../for-you/listener-signals';
+import { PlaylistStore } from '../playlists/playlist-store';
 import { ReadModel } from '../read-model/read-model';
 
 /**
  * Empties the read model and rewinds consumer `query` in the embedded bus (its document in
- * `consumer_checkpoints`), so the next start replays every songs event from the start of the log
+ * `consumer_checkpoints`), so the next start replays every event it consumes from the start of the log
  * into an empty read model. Run it while the query subgraph is stopped: a running instance holds
  * the consumer's lease and would keep writing.
  *
@@ -15,7 +18,13 @@ export async function resetReadModel(
   readModelDb: Db,
   eventsDb: Db | null,
 ): Promise<{ checkpointReset: boolean }> {
-  await new ReadModel(() => readModelDb).drop();
+  const db = () => readModelDb;
+  await Promise.all([
+    new ReadModel(db).drop(),
+    new SongActivityStore(db).drop(),
+    new PlaylistStore(db).drop(),
+    new ListenerSignals(db).drop(),
+  ]);
   if (!eventsDb) return { checkpointReset: false };
   const result = await eventsDb.collection<{ _id: string }>('consumer_checkpoints').deleteOne({
     _id: CONSUMER,

@@ -1,4 +1,4 @@
-import type { SongDocument } from '../read-model/documents';
+import type { SongCounts, SongDocument } from '../read-model/documents';
 import { BM25_PARAMS, CandidateScoringMiniSearch, type WordScore } from './candidate-scoring';
 import type { DerivedTerm } from './word-terms';
 import { FacetCounter } from './facet-counter';
@@ -21,6 +21,8 @@ interface IndexedSong {
   title: string;
   artist: string;
   album: string;
+  /** The genre as a searchable field ('' without one); `genre` is the facet and filter value. */
+  genreText: string;
   tags: string;
   artistId: string;
   albumId: string | null;
@@ -36,10 +38,16 @@ interface IndexedSong {
   words: Record<(typeof FIELDS)[number], string[]>;
 }
 
-const FIELDS = ['title', 'artist', 'album', 'tags'] as const;
+const FIELDS = ['title', 'artist', 'album', 'genre', 'tags'] as const;
+type Field = (typeof FIELDS)[number];
 
-/** Field weights: a title match counts most, then the artist, the album, the tags. */
-export const FIELD_BOOSTS = { title: 4, artist: 3, album: 2, tags: 1 } as const;
+/** Field weights: a title match counts most, then the artist, the album, the genre and tags. */
+export const FIELD_BOOSTS = { title: 4, artist: 3, album: 2, genre: 1, tags: 1 } as const;
+
+/** A song's text in one indexed field. */
+function fieldText(song: IndexedSong, field: Field): string {
+  return field === 'genre' ? song.genreText : song[field];
+}
 
 /** How many albums and artists a search reports, and values per facet (the most relevant ones). */
 export const RELATED_LIMIT = 50;
@@ -79,6 +87,7 @@ export class MiniSearchIndex implements SearchIndex {
       fields: [...FIELDS],
       storeFields: [],
       tokenize,
+      extractField: (song, field) => fieldText(song, field as Field),
       processTerm: (term) => term.toLowerCase(),
       searchOptions: {
         boost: { ...FIELD_BOOSTS },
@@ -98,7 +107,7 @@ export class MiniSearchIndex implements SearchIndex {
     this.scoring = options.scoring ?? 'lean';
   }
 
-  upsert(song: SongDocument): void {
+  upsert(song: SongDocument, counts?: Pick<SongCounts, 'plays' | 'likes'>): void {
     if (song.deleted || song.status !== 'READY') {
       this.remove(song._id);
       return;
@@ -108,6 +117,7 @@ export class MiniSearchIndex implements SearchIndex {
       title: song.title,
       artist: song.artist.name,
       album: song.album?.title ?? '',
+      genreText: song.genre ?? '',
       tags: song.tags.join(' '),
       artistId: song.artist.id,
       albumId: song.album?.id ?? null,
@@ -116,16 +126,19 @@ export class MiniSearchIndex implements SearchIndex {
       durationMs: song.durationMs,
       yearKey: String(song.year),
       createdAt: song.createdAt.getTime(),
-      popularity: popularityFactor(song.plays, song.likes),
-      words: { title: [], artist: [], album: [], tags: [] },
+      popularity: popularityFactor(counts?.plays ?? 0, counts?.likes ?? 0),
+      words: { title: [], artist: [], album: [], genre: [], tags: [] },
     };
     const previous = this.songs.get(song._id);
     if (previous) this.filters.remove(previous);
-    if (previous && FIELDS.every((field) => previous[field] === indexed[field])) {
+    if (
+      previous &&
+      FIELDS.every((field) => fieldText(previous, field) === fieldText(indexed, field))
+    ) {
       // Same words (e.g. only plays or likes changed): its postings stay as they are.
       indexed.words = previous.words;
     } else {
-      for (const field of FIELDS) indexed.words[field] = indexedWords(indexed[field]);
+      for (const field of FIELDS) indexed.words[field] = indexedWords(fieldText(indexed, field));
       // `remove` with the document as added takes its postings out at once (`replace`/`discard`
       // leave them for a later vacuum, and document frequencies would count them meanwhile).
       if (previous) this.index.remove(previous);
@@ -133,6 +146,15 @@ export class MiniSearchIndex implements SearchIndex {
     }
     this.songs.set(song._id, indexed);
     this.filters.add(indexed);
+  }
+
+  setCounts(id: string, counts: Pick<SongCounts, 'plays' | 'likes'>): void {
+    const song = this.songs.get(id);
+    if (song) song.popularity = popularityFactor(counts.plays, counts.likes);
+  }
+
+  has(id: string): boolean {
+    return this.songs.has(id);
   }
 
   remove(id: string): void {
@@ -257,7 +279,7 @@ export class MiniSearchIndex implements SearchIndex {
       const matched = new Set(
         song.words[field].filter((word) => terms.some((map) => map.has(word))),
       );
-      if (matched.size) highlights.push({ field, snippet: mark(song[field], matched) });
+      if (matched.size) highlights.push({ field, snippet: mark(fieldText(song, field), matched) });
     }
     return highlights;
   }

@@ -1,4 +1,4 @@
-import type { SongDocument } from '../read-model/documents';
+import type { SongCounts, SongDocument } from '../read-model/documents';
 
 export interface SearchFilter {
   genre?: string | null;
@@ -12,7 +12,7 @@ export interface Paging {
 }
 
 export interface Highlight {
-  /** Which field matched: `title`, `artist`, `album` or `tags`. */
+  /** Which field matched: `title`, `artist`, `album`, `genre` or `tags`. */
   field: string;
   /** The field's text, HTML-escaped, with the matched words wrapped in `<em>…</em>`. */
   snippet: string;
@@ -60,8 +60,15 @@ export interface SearchResult {
  * the default; a distributed engine (Atlas Search, OpenSearch) can implement the same interface.
  */
 export interface SearchIndex {
-  /** Adds or replaces a song; a song that is not READY (or is deleted) is removed instead. */
-  upsert(song: SongDocument): void;
+  /**
+   * Adds or replaces a song; a song that is not READY (or is deleted) is removed instead. `counts`
+   * (plays and likes) nudge its rank among similar matches.
+   */
+  upsert(song: SongDocument, counts?: Pick<SongCounts, 'plays' | 'likes'>): void;
+  /** A song's plays or likes changed (nothing happens for a song the index does not hold). */
+  setCounts(id: string, counts: Pick<SongCounts, 'plays' | 'likes'>): void;
+  /** Whether the index holds the song, i.e. it is READY and not deleted. */
+  has(id: string): boolean;
   remove(id: string): void;
   search(query: string, filter: SearchFilter, paging: Paging, now?: Date): SearchResult;
   size(): number;

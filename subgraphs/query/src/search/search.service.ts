@@ -1,4 +1,5 @@
 import { BadUserInputError } from '@groovy/common/errors';
+import type { ActivityService } from '../activity/activity.service';
 import type { SongDocument } from '../read-model/documents';
 import type { ReadModel } from '../read-model/read-model';
 import { decodeCursor, encodeCursor, queryHash } from './cursor';
@@ -37,11 +38,17 @@ export class SearchService {
   constructor(
     private readonly readModel: ReadModel,
     private readonly index: SearchIndex,
+    private readonly activity: ActivityService,
   ) {}
 
-  /** Loads every searchable song from the read model (at start-up: a restart needs no replay). */
+  /**
+   * Loads every searchable song from the read model (at start-up: a restart needs no replay), with
+   * its plays and likes from the activity (rebuilt first).
+   */
   async rebuildIndex(): Promise<number> {
-    for await (const song of this.readModel.findSearchable()) this.index.upsert(song);
+    for await (const song of this.readModel.findSearchable()) {
+      this.index.upsert(song, this.activity.counts(song._id));
+    }
     return this.index.size();
   }
 
@@ -50,8 +57,14 @@ export class SearchService {
     if (!ids.length) return;
     const songs = await this.readModel.findSongs(ids);
     const found = new Set(songs.map((song) => song._id));
-    for (const song of songs) this.index.upsert(song);
+    for (const song of songs) this.index.upsert(song, this.activity.counts(song._id));
     for (const id of ids) if (!found.has(id)) this.index.remove(id);
+    this.activity.catalogueChanged();
+  }
+
+  /** A song's plays or likes changed: its rank among similar matches follows. */
+  countsChanged(songId: string, counts: { plays: number; likes: number }): void {
+    this.index.setCounts(songId, counts);
   }
 
   search(
@@ -85,23 +98,49 @@ export class SearchService {
     };
   }
 
-  /** Most popular lately; with no plays or likes yet, this is the newest READY songs. */
+  /**
+   * Trending: READY songs by their time-decayed activity of the last days (see
+   * `activity/trending-formula.ts`), then, when fewer have any, the latest READY uploads.
+   */
   async trending(first: number | null | undefined): Promise<SongDocument[]> {
     const limit = validateFirst(first);
-    return this.readModel.songs
-      .find({ status: 'READY', deleted: false })
-      .sort({ plays: -1, likes: -1, createdAt: -1, _id: 1 })
-      .limit(limit)
-      .toArray();
+    const ranked = this.activity.trending(limit, (id) => this.index.has(id));
+    const found = new Map(
+      (await this.readModel.findSongs(ranked.map((entry) => entry.id))).map((song) => [
+        song._id,
+        song,
+      ]),
+    );
+    const songs = ranked.flatMap((entry) => {
+      const song = found.get(entry.id);
+      return song && song.status === 'READY' && !song.deleted ? [song] : [];
+    });
+    if (songs.length < limit) {
+      const listed = new Set(songs.map((song) => song._id));
+      const latest = await this.readModel.songs
+        .find({ status: 'READY', deleted: false })
+        .sort({ createdAt: -1, _id: 1 })
+        .limit(limit + songs.length)
+        .toArray();
+      for (const song of latest) {
+        if (songs.length >= limit) break;
+        if (!listed.has(song._id)) songs.push(song);
+      }
+    }
+    return songs;
   }
 
   /** READY songs by release year (album release date, else upload), then upload time. */
   async newReleases(first: number | null | undefined): Promise<SongDocument[]> {
-    const limit = validateFirst(first);
+    return this.newestSongs(validateFirst(first));
+  }
+
+  /** The `count` newest READY songs, as `newReleases` orders them. */
+  async newestSongs(count: number): Promise<SongDocument[]> {
     return this.readModel.songs
       .find({ status: 'READY', deleted: false })
       .sort({ year: -1, createdAt: -1, _id: 1 })
-      .limit(limit)
+      .limit(count)
       .toArray();
   }
 }

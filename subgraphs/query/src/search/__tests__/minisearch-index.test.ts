@@ -20,9 +20,6 @@ function song(id: string, overrides: Partial<SongDocument> = {}): SongDocument {
     coverKey: null,
     uploaderId: 'user-1',
     createdAt: new Date('2024-06-01T00:00:00.000Z'),
-    plays: 0,
-    likes: 0,
-    comments: 0,
     ...overrides,
   };
 }
@@ -62,11 +59,8 @@ describe('MiniSearchIndex', () => {
     index.upsert(song('old', { title: 'Echo', createdAt: new Date('2020-01-01T00:00:00.000Z') }));
     index.upsert(song('new', { title: 'Echo', createdAt: new Date('2024-12-31T00:00:00.000Z') }));
     index.upsert(
-      song('popular', {
-        title: 'Echo',
-        createdAt: new Date('2020-01-01T00:00:00.000Z'),
-        plays: 1000,
-      }),
+      song('popular', { title: 'Echo', createdAt: new Date('2020-01-01T00:00:00.000Z') }),
+      { plays: 1000, likes: 0 },
     );
     index.upsert(
       song('tagged', {
@@ -104,12 +98,26 @@ describe('MiniSearchIndex', () => {
     index.upsert(song('a', { title: 'Echo' }));
     index.upsert(song('b', { title: 'Echo' }));
     expect(hitIds(index, 'echo')).toEqual(['a', 'b']);
-    index.upsert(song('b', { title: 'Echo', plays: 1000 }));
+    index.upsert(song('b', { title: 'Echo' }), { plays: 1000, likes: 0 });
     expect(hitIds(index, 'echo')).toEqual(['b', 'a']);
-    index.upsert(song('b', { title: 'Other', plays: 1000 }));
+    index.setCounts('a', { plays: 0, likes: 1000 });
+    expect(hitIds(index, 'echo')).toEqual(['a', 'b']);
+    index.upsert(song('b', { title: 'Other' }), { plays: 1000, likes: 0 });
     expect(hitIds(index, 'echo')).toEqual(['a']);
     expect(hitIds(index, 'other')).toEqual(['b']);
     expect(index.size()).toBe(2);
+  });
+
+  it('finds songs by genre words (prefix and typos too), below a title match', () => {
+    const index = new MiniSearchIndex();
+    index.upsert(song('electronic', { title: 'Night Drive', genre: 'Electronic' }));
+    index.upsert(song('titled', { title: 'Electro Love', genre: 'Pop' }));
+    index.upsert(song('rock', { title: 'Night Rider', genre: 'Rock' }));
+    expect(hitIds(index, 'electro')).toEqual(['titled', 'electronic']);
+    expect(hitIds(index, 'electornic drive')).toEqual(['electronic']);
+    expect(hitIds(index, 'night electronic')).toEqual(['electronic']);
+    const [hit] = index.search('electronic', {}, { offset: 0, limit: 1 }, NOW).hits;
+    expect(hit!.highlights).toEqual([{ field: 'genre', snippet: '<em>Electronic</em>' }]);
   });
 
   it('escapes highlighted text', () => {

@@ -1,0 +1,108 @@
+import {
+  newId,
+  playlistDeleted,
+  playlistEvent,
+  QueryTestServer,
+  songData,
+  songEvent,
+} from './query-test-server';
+
+const PLAYLISTS = `query Playlists($query: String!, $first: Int) {
+  search(query: $query) { playlists(first: $first) { id __typename } }
+}`;
+
+describe('query subgraph: public playlists are findable by name', () => {
+  let server: QueryTestServer;
+
+  beforeAll(async () => {
+    server = await QueryTestServer.start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const found = async (query: string, first?: number) => {
+    const data = await server.ok<{ search: { playlists: { id: string; __typename: string }[] } }>(
+      PLAYLISTS,
+      { query, first },
+    );
+    for (const playlist of data.search.playlists) expect(playlist.__typename).toBe('Playlist');
+    return data.search.playlists.map((playlist) => playlist.id);
+  };
+
+  it('finds public playlists with the typo and prefix rules; never private ones', async () => {
+    const summer = newId('playlist');
+    const secret = newId('playlist');
+    const road = newId('playlist');
+    await server.publish([
+      playlistEvent('PLAYLIST_CREATED', 1, { playlistId: summer, name: 'Summer Vibes 2026' }),
+      playlistEvent('PLAYLIST_CREATED', 1, {
+        playlistId: secret,
+        name: 'Summer Secrets',
+        visibility: 'PRIVATE',
+      }),
+      playlistEvent('PLAYLIST_CREATED', 1, { playlistId: road, name: 'Road Trip Summer' }),
+      songEvent('SONG_CREATED', 1, songData({ songId: newId('song'), title: 'Summer Song' })),
+    ]);
+    expect((await found('summer')).sort()).toEqual([road, summer].sort());
+    expect(await found('sumer vib')).toEqual([summer]); // one typo, the last word a prefix
+    expect(await found('trip summer')).toEqual([road]);
+    expect(await found('secrets')).toEqual([]);
+    expect(await found('summer', 1)).toHaveLength(1);
+    expect(await found('')).toEqual([]);
+
+    const invalid = await server.execute(PLAYLISTS, { query: 'summer', first: 51 });
+    expect(invalid.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+  });
+
+  it('follows renames, visibility changes and deletions, whatever order the events come in', async () => {
+    const id = newId('playlist');
+    await server.publish([
+      playlistEvent('PLAYLIST_CREATED', 1, { playlistId: id, name: 'Gym Bangers' }),
+    ]);
+    expect(await found('gym')).toEqual([id]);
+
+    await server.publish([
+      playlistEvent('PLAYLIST_UPDATED', 2, { playlistId: id, name: 'Workout Anthems' }),
+    ]);
+    expect(await found('gym')).toEqual([]);
+    expect(await found('workout anth')).toEqual([id]);
+
+    await server.publish([
+      playlistEvent('PLAYLIST_UPDATED', 3, {
+        playlistId: id,
+        name: 'Workout Anthems',
+        visibility: 'PRIVATE',
+      }),
+    ]);
+    expect(await found('workout')).toEqual([]);
+    await server.publish([
+      playlistEvent('PLAYLIST_UPDATED', 4, { playlistId: id, name: 'Workout Anthems' }),
+    ]);
+    expect(await found('workout')).toEqual([id]);
+
+    // Deleted, then an older snapshot redelivered: it stays gone.
+    await server.publish([
+      playlistDeleted(id, 5),
+      playlistEvent('PLAYLIST_UPDATED', 4, { playlistId: id, name: 'Workout Anthems' }),
+    ]);
+    expect(await found('workout')).toEqual([]);
+
+    // Out of order: the rename (v2) before the creation (v1) ends with the new name.
+    const other = newId('playlist');
+    await server.publish([
+      playlistEvent('PLAYLIST_UPDATED', 2, { playlistId: other, name: 'Rainy Mornings' }),
+      playlistEvent('PLAYLIST_CREATED', 1, { playlistId: other, name: 'Sunny Evenings' }),
+    ]);
+    expect(await found('rainy')).toEqual([other]);
+    expect(await found('sunny')).toEqual([]);
+
+    // Rebuilt from the read model at restart.
+    await server.restart();
+    expect(await found('rainy')).toEqual([other]);
+    expect(await found('workout')).toEqual([]);
+  });
+});
