@@ -1,3 +1,4 @@
+import { parseNormaliseSetting } from '../normalise-setting';
 import {
   boostHeadroomDb,
   dbToGain,
@@ -70,5 +71,14 @@ describe('dbToGain / normalisationGain', () => {
   it('is 1 when the setting is off', () => {
     expect(normalisationGain({ loudnessLufs: -6 }, false)).toBe(1);
     expect(normalisationGain({ loudnessLufs: -6 }, true)).toBeCloseTo(dbToGain(-8));
+  });
+});
+
+describe('parseNormaliseSetting', () => {
+  it('is on unless explicitly turned off', () => {
+    expect(parseNormaliseSetting(null)).toBe(true);
+    expect(parseNormaliseSetting('on')).toBe(true);
+    expect(parseNormaliseSetting('garbage')).toBe(true);
+    expect(parseNormaliseSetting('off')).toBe(false);
   });
 });
