@@ -9,6 +9,7 @@ export function NavLinks({ signedIn }: { signedIn: boolean }) {
     { href: '/', label: 'Discover' },
     ...(signedIn
       ? [
+          { href: '/library', label: 'Library' },
           { href: '/upload', label: 'Upload' },
           { href: '/account', label: 'Account' },
         ]

@@ -10,6 +10,8 @@ import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { formatDate } from '@/format/dates';
 import { formatDuration, spokenDuration } from '@/format/durations';
 import { trackFromSong } from '@/player/track';
+import { AddToPlaylistMenu } from '@/playlists/AddToPlaylistMenu';
+import { LikeButton } from '@/preferences/LikeButton';
 import { SongStatusBadge } from '@/songs/SongStatusBadge';
 import { SONG_QUERY, type SongPageSong } from './song.query';
 import { SongPlayback } from './SongPlayback';
@@ -102,6 +104,15 @@ export default async function SongPage({ params }: Props) {
             </ul>
           ) : null}
           {song.status !== 'READY' ? <SongStatusBadge status={song.status} /> : null}
+          {song.status === 'READY' ? (
+            <div className="song-actions">
+              <LikeButton songId={song.id} title={song.title} initial={song} showCount />
+              <AddToPlaylistMenu songId={song.id} title={song.title} />
+              <span className="play-count">
+                {song.playCount} play{song.playCount === 1 ? '' : 's'}
+              </span>
+            </div>
+          ) : null}
         </div>
       </header>
 
@@ -110,7 +121,9 @@ export default async function SongPage({ params }: Props) {
       <dl className="song-facts">
         <div>
           <dt>Uploaded by</dt>
-          <dd>{song.uploader.displayName}</dd>
+          <dd>
+            <Link href={`/users/${song.uploader.id}`}>{song.uploader.displayName}</Link>
+          </dd>
         </div>
         <div>
           <dt>Added</dt>

@@ -1,0 +1,34 @@
+'use client';
+
+import type { PlaylistItemFieldsFragment } from '@/gql/graphql';
+import { PlaylistCollaborators } from './PlaylistCollaborators';
+import { PlaylistHeader } from './PlaylistHeader';
+import { PlaylistItems } from './PlaylistItems';
+import type { PlaylistPagePlaylist } from './playlist.query';
+
+/** The playlist page's interactive part: details (rename, visibility, share), items, collaborators. */
+export function PlaylistEditor({
+  playlist,
+  items,
+  totalCount,
+}: {
+  playlist: PlaylistPagePlaylist;
+  items: PlaylistItemFieldsFragment[];
+  totalCount: number;
+}) {
+  return (
+    <>
+      <PlaylistHeader playlist={playlist} songs={items.map((item) => item.song)} />
+      <PlaylistItems
+        playlistId={playlist.id}
+        initialItems={items}
+        totalCount={totalCount}
+        editable={playlist.editableByMe}
+        name={playlist.name}
+      />
+      {playlist.ownedByMe || playlist.collaborators.length > 0 ? (
+        <PlaylistCollaborators playlist={playlist} />
+      ) : null}
+    </>
+  );
+}

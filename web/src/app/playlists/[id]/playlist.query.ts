@@ -1,0 +1,100 @@
+import { graphql } from '@/gql';
+import type { PlaylistPageQuery } from '@/gql/graphql';
+
+/** The playlist page shows up to this many items (the API serves up to 500 per page). */
+export const PLAYLIST_ITEMS_PAGE_SIZE = 500;
+
+export const PLAYLIST_DETAILS = graphql(`
+  fragment PlaylistDetails on Playlist {
+    ...PlaylistSummary
+    createdAt
+    ownedByMe
+    editableByMe
+    collaborators {
+      id
+      displayName
+    }
+  }
+`);
+
+export const PLAYLIST_ITEM_FIELDS = graphql(`
+  fragment PlaylistItemFields on PlaylistItem {
+    id
+    position
+    addedAt
+    addedBy {
+      id
+      displayName
+    }
+    song {
+      ...TrackFields
+    }
+  }
+`);
+
+export const PLAYLIST_PAGE_QUERY = graphql(`
+  query PlaylistPage($id: ID!, $first: Int!) {
+    playlist(id: $id) {
+      ...PlaylistDetails
+      items(first: $first) {
+        totalCount
+        edges {
+          node {
+            ...PlaylistItemFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type PlaylistPagePlaylist = NonNullable<PlaylistPageQuery['playlist']>;
+
+export const UPDATE_PLAYLIST = graphql(`
+  mutation UpdatePlaylist($id: ID!, $input: UpdatePlaylistInput!) {
+    updatePlaylist(id: $id, input: $input) {
+      ...PlaylistDetails
+    }
+  }
+`);
+
+export const DELETE_PLAYLIST = graphql(`
+  mutation DeletePlaylist($id: ID!) {
+    deletePlaylist(id: $id)
+  }
+`);
+
+export const MOVE_PLAYLIST_ITEM = graphql(`
+  mutation MovePlaylistItem($playlistId: ID!, $itemId: ID!, $toPosition: Int!) {
+    movePlaylistItem(playlistId: $playlistId, itemId: $itemId, toPosition: $toPosition) {
+      id
+      updatedAt
+    }
+  }
+`);
+
+export const REMOVE_FROM_PLAYLIST = graphql(`
+  mutation RemoveFromPlaylist($playlistId: ID!, $itemIds: [ID!]!) {
+    removeFromPlaylist(playlistId: $playlistId, itemIds: $itemIds) {
+      id
+      itemCount
+      updatedAt
+    }
+  }
+`);
+
+export const ADD_PLAYLIST_COLLABORATOR = graphql(`
+  mutation AddPlaylistCollaborator($playlistId: ID!, $userId: ID!) {
+    addPlaylistCollaborator(playlistId: $playlistId, userId: $userId) {
+      ...PlaylistDetails
+    }
+  }
+`);
+
+export const REMOVE_PLAYLIST_COLLABORATOR = graphql(`
+  mutation RemovePlaylistCollaborator($playlistId: ID!, $userId: ID!) {
+    removePlaylistCollaborator(playlistId: $playlistId, userId: $userId) {
+      ...PlaylistDetails
+    }
+  }
+`);
