@@ -25,7 +25,7 @@ export function notificationText(n: NotificationLike): string {
 /** Where a notification leads. */
 export function notificationHref(n: NotificationLike): string | null {
   if (n.kind === 'NEW_RELEASE' && n.song) return `/songs/${n.song.id}`;
-  if (n.kind === 'NEW_FOLLOWER' && n.actor) return `/users/${n.actor.id}`;
+  // NEW_FOLLOWER: no public profile page yet (the API has no `user(id)` query), so no link.
   if (n.kind === 'COMMENT_REPLY' && n.song) return `/songs/${n.song.id}`;
   return null;
 }

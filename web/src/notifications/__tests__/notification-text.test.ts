@@ -8,7 +8,7 @@ describe('notificationText / notificationHref', () => {
     expect(notificationText({ kind: 'NEW_RELEASE', song })).toBe('New release from Harbor: “Dawn”');
     expect(notificationHref({ kind: 'NEW_RELEASE', song })).toBe('/songs/s1');
     expect(notificationText({ kind: 'NEW_FOLLOWER', actor })).toBe('Ada started following you');
-    expect(notificationHref({ kind: 'NEW_FOLLOWER', actor })).toBe('/users/u1');
+    expect(notificationHref({ kind: 'NEW_FOLLOWER', actor })).toBeNull();
     expect(notificationText({ kind: 'COMMENT_REPLY', actor, song })).toBe(
       'Ada replied to your comment',
     );

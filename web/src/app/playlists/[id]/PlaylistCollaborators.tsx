@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation } from '@apollo/client/react';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
@@ -27,7 +26,7 @@ export function PlaylistCollaborators({ playlist }: { playlist: PlaylistPagePlay
     event.preventDefault();
     const userId = userIdFromInput(value);
     if (!userId) {
-      setError('Paste the link of their profile page (…/users/…).');
+      setError('Paste their user id (or a link ending in /users/<id>).');
       return;
     }
     setError(undefined);
@@ -64,7 +63,7 @@ export function PlaylistCollaborators({ playlist }: { playlist: PlaylistPagePlay
         <ul className="collaborator-list">
           {playlist.collaborators.map((user) => (
             <li key={user.id}>
-              <Link href={`/users/${user.id}`}>{user.displayName}</Link>
+              <span>{user.displayName}</span>
               {playlist.ownedByMe ? (
                 <button
                   type="button"
@@ -88,7 +87,7 @@ export function PlaylistCollaborators({ playlist }: { playlist: PlaylistPagePlay
             id={inputId}
             className="field__input"
             value={value}
-            placeholder="Their profile link"
+            placeholder="Their user id"
             onChange={(event) => setValue(event.target.value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={errorId}

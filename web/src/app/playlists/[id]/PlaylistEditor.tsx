@@ -11,10 +11,13 @@ export function PlaylistEditor({
   playlist,
   items,
   totalCount,
+  endCursor,
 }: {
   playlist: PlaylistPagePlaylist;
   items: PlaylistItemFieldsFragment[];
   totalCount: number;
+  /** Where the next page of items starts; null when all are here. */
+  endCursor: string | null;
 }) {
   return (
     <>
@@ -23,6 +26,7 @@ export function PlaylistEditor({
         playlistId={playlist.id}
         initialItems={items}
         totalCount={totalCount}
+        endCursor={endCursor}
         editable={playlist.editableByMe}
         name={playlist.name}
       />

@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation } from '@apollo/client/react';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
@@ -125,7 +124,7 @@ export function PlaylistHeader({
           <p className="playlist-description">{playlist.description}</p>
         ) : null}
         <p className="media-header__meta">
-          By <Link href={`/users/${playlist.owner.id}`}>{playlist.owner.displayName}</Link>
+          By {playlist.owner.displayName}
           <span aria-hidden="true"> · </span>
           <span data-testid="playlist-count">
             {count} song{count === 1 ? '' : 's'}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -21,7 +21,12 @@ import {
 } from '@/playlists/reorder';
 import { SongPlayButton } from '@/songs/SongPlayButton';
 import { SongStatusBadge } from '@/songs/SongStatusBadge';
-import { MOVE_PLAYLIST_ITEM, REMOVE_FROM_PLAYLIST } from './playlist.query';
+import {
+  MOVE_PLAYLIST_ITEM,
+  PLAYLIST_ITEMS_PAGE_SIZE,
+  PLAYLIST_ITEMS_QUERY,
+  REMOVE_FROM_PLAYLIST,
+} from './playlist.query';
 
 type Item = PlaylistItemFieldsFragment;
 
@@ -36,12 +41,14 @@ export function PlaylistItems({
   playlistId,
   initialItems,
   totalCount,
+  endCursor,
   editable,
   name,
 }: {
   playlistId: string;
   initialItems: Item[];
   totalCount: number;
+  endCursor: string | null;
   editable: boolean;
   name: string;
 }) {
@@ -49,6 +56,9 @@ export function PlaylistItems({
   const player = usePlayer();
   const helpId = useId();
   const [items, setItems] = useState(initialItems);
+  const [cursor, setCursor] = useState(endCursor);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const client = useApolloClient();
   const [grabbed, setGrabbed] = useState<{ itemId: string; origin: number } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string>();
@@ -130,6 +140,32 @@ export function PlaylistItems({
           setError(failureMessage(`remove “${item.song.title}”`));
         }),
     );
+  };
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setError(undefined);
+    try {
+      const { data } = await client.query({
+        query: PLAYLIST_ITEMS_QUERY,
+        variables: { id: playlistId, first: PLAYLIST_ITEMS_PAGE_SIZE, after: cursor },
+        fetchPolicy: 'no-cache',
+      });
+      const page = data?.playlist?.items;
+      if (page) {
+        const known = new Set(items.map((item) => item.id));
+        setItems([
+          ...items,
+          ...page.edges.map((edge) => edge.node).filter((n) => !known.has(n.id)),
+        ]);
+        setCursor(page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null);
+      }
+    } catch {
+      setError(failureMessage('load more songs'));
+    } finally {
+      setLoadingMore(false);
+    }
   };
 
   if (items.length === 0) {
@@ -228,10 +264,17 @@ export function PlaylistItems({
           );
         })}
       </ol>
-      {totalCount > initialItems.length ? (
-        <p className="section-note">
-          Showing the first {initialItems.length} of {totalCount} songs.
-        </p>
+      {cursor ? (
+        <div className="load-more">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void loadMore()}
+            disabled={loadingMore}
+          >
+            {loadingMore ? 'Loading…' : `Load more (${items.length} of ${totalCount})`}
+          </button>
+        </div>
       ) : null}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}

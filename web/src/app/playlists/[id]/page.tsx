@@ -42,6 +42,7 @@ export default async function PlaylistPage({ params }: Props) {
         playlist={playlist}
         items={playlist.items.edges.map((edge) => edge.node)}
         totalCount={playlist.items.totalCount}
+        endCursor={playlist.items.pageInfo.hasNextPage ? playlist.items.pageInfo.endCursor : null}
       />
       {/*
         COMMENTS: the playlist's conversation goes here, below the songs:

@@ -1,8 +1,11 @@
 import { graphql } from '@/gql';
 import type { PlaylistPageQuery } from '@/gql/graphql';
 
-/** The playlist page shows up to this many items (the API serves up to 500 per page). */
-export const PLAYLIST_ITEMS_PAGE_SIZE = 500;
+/**
+ * Items per page on the playlist page ("Load more" for the next): 100 full rows stay well under the
+ * router's cost limit (5,000: ~22 fields a row), which 500 would not.
+ */
+export const PLAYLIST_ITEMS_PAGE_SIZE = 100;
 
 export const PLAYLIST_DETAILS = graphql(`
   fragment PlaylistDetails on Playlist {
@@ -38,6 +41,29 @@ export const PLAYLIST_PAGE_QUERY = graphql(`
       ...PlaylistDetails
       items(first: $first) {
         totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            ...PlaylistItemFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** "Load more": the next page of items after `after` (the previous endCursor). */
+export const PLAYLIST_ITEMS_QUERY = graphql(`
+  query PlaylistItems($id: ID!, $first: Int!, $after: String!) {
+    playlist(id: $id) {
+      id
+      items(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
         edges {
           node {
             ...PlaylistItemFields

@@ -121,9 +121,7 @@ export default async function SongPage({ params }: Props) {
       <dl className="song-facts">
         <div>
           <dt>Uploaded by</dt>
-          <dd>
-            <Link href={`/users/${song.uploader.id}`}>{song.uploader.displayName}</Link>
-          </dd>
+          <dd>{song.uploader.displayName}</dd>
         </div>
         <div>
           <dt>Added</dt>
