@@ -8,6 +8,7 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { PlayerBar } from '@/player/PlayerBar';
 import { NONCE_HEADER } from '@/security/content-security-policy';
 import './globals.css';
+import './preferences.css';
 
 export const metadata: Metadata = {
   title: { default: 'Groovy Streaming', template: '%s · Groovy Streaming' },

@@ -4,6 +4,8 @@ import { auth } from '@/auth';
 import { query } from '@/apollo/server-client';
 import { graphql } from '@/gql';
 import { HOME_ROW_SIZE } from '@/search/search.operations';
+import { ForYouShelf } from '@/for-you/ForYouShelf';
+import { FOR_YOU_QUERY, FOR_YOU_SIZE } from '@/for-you/for-you.operations';
 import { SongCardRow } from '@/songs/SongCardRow';
 import type { TrackFields } from '@/songs/track.fragment';
 
@@ -33,8 +35,25 @@ async function loadDiscover(): Promise<{
   }
 }
 
+/** The signed-in listener's picks; null when signed out or when they could not be loaded. */
+async function loadForYou(): Promise<TrackFields[] | null> {
+  try {
+    const { data } = await query({ query: FOR_YOU_QUERY, variables: { first: FOR_YOU_SIZE } });
+    return data?.forYou ?? null;
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error('[web] loading "for you" failed', error);
+    return null;
+  }
+}
+
 export default async function HomePage() {
-  const [session, discover] = await Promise.all([auth().catch(() => null), loadDiscover()]);
+  const session = await auth().catch(() => null);
+  const signedIn = Boolean(session && !session.error);
+  const [discover, forYou] = await Promise.all([
+    loadDiscover(),
+    signedIn ? loadForYou() : Promise.resolve(null),
+  ]);
   const name = session && !session.error ? session.user.displayName : undefined;
   return (
     <>
@@ -59,6 +78,15 @@ export default async function HomePage() {
           </div>
         )}
       </section>
+
+      {forYou ? (
+        <section aria-labelledby="for-you-title" className="media-section home-row">
+          <h2 id="for-you-title" className="section-title">
+            For you
+          </h2>
+          <ForYouShelf songs={forYou} />
+        </section>
+      ) : null}
 
       {discover ? (
         <>

@@ -9,8 +9,9 @@ export function NavLinks({ signedIn }: { signedIn: boolean }) {
     { href: '/', label: 'Discover' },
     ...(signedIn
       ? [
-          { href: '/upload', label: 'Upload' },
-          { href: '/account', label: 'Account' },
+          // Upload (the arrow icon) and Account (the name chip) have their own header controls;
+          // the nav keeps room for the search box.
+          { href: '/library', label: 'Library' },
         ]
       : []),
   ];

@@ -42,7 +42,7 @@ export function Providers({
       <SessionExpiryWatcher />
       <GroovyApolloProvider graphqlUrl={graphqlUrl} nonce={nonce}>
         {/* The audio element lives here, above every page: playback survives navigation. */}
-        <PlayerProvider>{children}</PlayerProvider>
+        <PlayerProvider graphqlUrl={graphqlUrl}>{children}</PlayerProvider>
       </GroovyApolloProvider>
     </SessionProvider>
   );

@@ -5,6 +5,7 @@ import { LogoMark } from './Logo';
 import { NavLinks } from './NavLinks';
 import { SignOutButton } from './SignOutButton';
 import { HeaderSearch, HeaderSearchFallback } from '@/search/HeaderSearch';
+import { NotificationBell } from '@/notifications/NotificationBell';
 
 function initials(name: string): string {
   const letters = name
@@ -35,6 +36,7 @@ export async function SiteHeader() {
         <div className="session-nav">
           {signedIn ? (
             <>
+              <NotificationBell />
               <Link href="/upload" className="header-upload" aria-label="Upload a song">
                 <svg
                   viewBox="0 0 24 24"

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { CSSProperties } from 'react';
 import { formatDuration, spokenDuration } from '@/format/durations';
 import { CoverArt } from '@/components/CoverArt';
+import { LikeButton } from '@/preferences/LikeButton';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from './icons';
 import { usePlayer, usePlayerTime } from './PlayerProvider';
 
@@ -32,6 +33,11 @@ export function PlayerBar() {
                 {track.artistName}
               </Link>
             </div>
+            <LikeButton
+              songId={track.id}
+              title={track.title}
+              initial={{ likedByMe: track.likedByMe, likeCount: track.likeCount }}
+            />
           </div>
           <div className="player-bar__center">
             <div className="player-bar__controls">
@@ -91,6 +97,18 @@ export function PlayerBar() {
             </div>
           </div>
           <div className="player-bar__side">
+            <label
+              className="normalise-switch"
+              title="Plays every song at the same loudness (−14 LUFS), like the big players"
+            >
+              <input
+                type="checkbox"
+                role="switch"
+                checked={player.normaliseVolume}
+                onChange={(event) => player.setNormaliseVolume(event.target.checked)}
+              />
+              <span>Normalise volume</span>
+            </label>
             {player.queue.tracks.length > 1 ? (
               <span className="player-bar__queue">
                 {player.queue.index + 1} / {player.queue.tracks.length}

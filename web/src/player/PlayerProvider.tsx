@@ -23,6 +23,8 @@ import {
   type QueueState,
 } from './queue';
 import type { PlayerTrack } from './track';
+import { useLoudnessNormalisation } from './use-normalisation';
+import { usePlayReporting } from './use-play-reporting';
 
 /**
  * The one <audio> element of the site and its hls.js instance. Mounted by the root layout, so music
@@ -55,6 +57,11 @@ export interface PlayerApi {
   seek(ms: number): void;
   next(): void;
   previous(): void;
+  /** The "Normalise volume" setting (loudness towards −14 LUFS; on by default, kept per browser). */
+  normaliseVolume: boolean;
+  setNormaliseVolume(on: boolean): void;
+  /** The gain normalisation applies to the current song, in dB (0 when off). */
+  normalisationGainDb: number;
 }
 
 export interface PlayerTime {
@@ -76,7 +83,14 @@ export function usePlayerTime(): PlayerTime {
   return useContext(PlayerTimeContext);
 }
 
-export function PlayerProvider({ children }: { children: ReactNode }) {
+export function PlayerProvider({
+  children,
+  graphqlUrl,
+}: {
+  children: ReactNode;
+  /** The router as the browser calls it: plays are reported there (`recordPlay`). */
+  graphqlUrl?: string;
+}) {
   const audioRef = useRef<HTMLAudioElement>(null);
   const sourceRef = useRef<AttachedSource | null>(null);
   const loadTokenRef = useRef(0);
@@ -89,6 +103,9 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
 
   const track = currentTrack(queue);
   const fallbackDurationMs = track?.durationMs ?? 0;
+  const normalisation = useLoudnessNormalisation(audioRef, track);
+  const { prepare: prepareAudioGraph } = normalisation;
+  const { finish: finishPlayReport } = usePlayReporting(audioRef, track, graphqlUrl);
 
   const commitQueue = useCallback((next: QueueState) => {
     queueRef.current = next;
@@ -106,9 +123,12 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const load = useCallback(
-    (next: PlayerTrack, options: PlayOptions = {}) => {
+    (next: PlayerTrack, options: PlayOptions = {}, resuming = false) => {
       const audio = audioRef.current;
       if (!audio) return;
+      // What was listened to of the song being replaced (a skip, a new queue, a restart) is a play.
+      if (!resuming) finishPlayReport();
+      prepareAudioGraph();
       const token = ++loadTokenRef.current;
       sourceRef.current?.detach();
       sourceRef.current = null;
@@ -132,7 +152,7 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
         else source.detach();
       });
     },
-    [startPlayback],
+    [startPlayback, finishPlayReport, prepareAudioGraph],
   );
 
   const playQueue = useCallback(
@@ -167,12 +187,13 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
     const current = currentTrack(queueRef.current);
     if (!audio || !current) return;
     if (!sourceRef.current || audio.error) {
-      load(current, { startAtMs: audio.currentTime * 1000 || 0 });
+      load(current, { startAtMs: audio.currentTime * 1000 || 0 }, true);
       return;
     }
+    prepareAudioGraph();
     if (audio.ended) audio.currentTime = 0;
     startPlayback();
-  }, [load, startPlayback]);
+  }, [load, startPlayback, prepareAudioGraph]);
 
   const pause = useCallback(() => audioRef.current?.pause(), []);
 
@@ -317,8 +338,14 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       seek,
       next,
       previous,
+      normaliseVolume: normalisation.enabled,
+      setNormaliseVolume: normalisation.setEnabled,
+      normalisationGainDb: normalisation.gainDb,
     }),
     [
+      normalisation.enabled,
+      normalisation.setEnabled,
+      normalisation.gainDb,
       queue,
       track,
       status,
@@ -347,7 +374,8 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       <PlayerTimeContext.Provider value={timeValue}>
         {children}
         {/* No controls: the player bar is the UI. preload none: nothing loads until "play". */}
-        <audio ref={audioRef} preload="none" hidden />
+        {/* crossOrigin: the stream reaches Web Audio (volume normalisation) only with CORS. */}
+        <audio ref={audioRef} preload="none" crossOrigin="anonymous" hidden />
       </PlayerTimeContext.Provider>
     </PlayerContext.Provider>
   );

@@ -10,6 +10,13 @@ export interface PlayerTrack {
   durationMs?: number | null;
   /** HLS master playlist. */
   masterUrl: string;
+  /** Integrated loudness (LUFS), for volume normalisation. */
+  loudnessLufs?: number | null;
+  /** The waveform peaks when the page has them: they bound how far a quiet song may be boosted. */
+  waveform?: readonly number[] | null;
+  /** The heart's first state in the player bar (then the shared Apollo cache entry). */
+  likedByMe?: boolean;
+  likeCount?: number;
 }
 
 /** The subset of API.md's `Song` the pages fetch to make a track from it. */
@@ -22,6 +29,10 @@ export interface PlayableSongFields {
   artist: { id: string; name: string };
   album?: { id: string; title: string; coverUrl?: string | null } | null;
   stream: { masterUrl: string } | null;
+  loudnessLufs?: number | null;
+  waveform?: readonly number[] | null;
+  likedByMe?: boolean;
+  likeCount?: number;
 }
 
 /** A track for the player, or null for a song that cannot be played (yet). */
@@ -37,6 +48,10 @@ export function trackFromSong(song: PlayableSongFields): PlayerTrack | null {
     coverUrl: song.coverUrl ?? song.album?.coverUrl ?? null,
     durationMs: song.durationMs,
     masterUrl: song.stream.masterUrl,
+    loudnessLufs: song.loudnessLufs ?? null,
+    waveform: song.waveform ?? null,
+    ...(song.likedByMe === undefined ? {} : { likedByMe: song.likedByMe }),
+    ...(song.likeCount === undefined ? {} : { likeCount: song.likeCount }),
   };
 }
 

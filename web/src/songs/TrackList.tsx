@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { formatDuration, spokenDuration } from '@/format/durations';
 import { PlayIcon } from '@/player/icons';
+import { AddToPlaylistMenu } from '@/playlists/AddToPlaylistMenu';
+import { LikeButton } from '@/preferences/LikeButton';
 import { usePlayer } from '@/player/PlayerProvider';
 import { playableTracks } from '@/player/track';
 import { SongPlayButton } from './SongPlayButton';
@@ -31,7 +33,11 @@ export function TrackList({
       {songs.map((song, i) => {
         const current = player.track?.id === song.id;
         return (
-          <li key={song.id} className="track-row" data-current={current ? 'true' : undefined}>
+          <li
+            key={`${song.id}-${i}`}
+            className="track-row"
+            data-current={current ? 'true' : undefined}
+          >
             <span className="track-row__number" aria-hidden="true">
               {i + 1}
             </span>
@@ -51,6 +57,8 @@ export function TrackList({
               </span>
             </div>
             {song.status !== 'READY' ? <SongStatusBadge status={song.status} /> : null}
+            <LikeButton songId={song.id} title={song.title} initial={song} />
+            <AddToPlaylistMenu songId={song.id} title={song.title} />
             <span className="track-row__duration">
               <span aria-hidden="true">{formatDuration(song.durationMs)}</span>
               <span className="visually-hidden">{spokenDuration(song.durationMs)}</span>

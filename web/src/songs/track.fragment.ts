@@ -8,6 +8,7 @@ export const TRACK_FIELDS = graphql(`
     title
     status
     durationMs
+    loudnessLufs
     coverUrl
     artist {
       id
@@ -21,6 +22,8 @@ export const TRACK_FIELDS = graphql(`
     stream {
       masterUrl
     }
+    likedByMe
+    likeCount
   }
 `);
 

@@ -28,7 +28,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   let web: RunningWeb;
   let browser: Browser;
   let listener: { email: string; password: string };
-  let ids: { song: string; album: string; artist: string };
+  let ids: { song: string; album: string; artist: string; playlist: string };
 
   beforeAll(async () => {
     stack = await Stack.start({ media: true, web: true });
@@ -61,10 +61,25 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
       { id: upload.song.id },
       { token },
     );
+    // A public playlist with the song (preferences): its page is audited too.
+    const playlist = await stack.execute<{ createPlaylist: { id: string } }>(
+      'mutation P($input: CreatePlaylistInput!) { createPlaylist(input: $input) { id } }',
+      { input: { name: 'Harbour Evenings', visibility: 'PUBLIC' } },
+      { token },
+    );
+    if (!playlist.data)
+      throw new Error(`createPlaylist failed: ${JSON.stringify(playlist.errors)}`);
+    const added = await stack.execute(
+      'mutation A($id: ID!, $songs: [ID!]!) { addToPlaylist(playlistId: $id, songIds: $songs) { id } }',
+      { id: playlist.data.createPlaylist.id, songs: [upload.song.id] },
+      { token },
+    );
+    if (added.errors) throw new Error(`addToPlaylist failed: ${JSON.stringify(added.errors)}`);
     ids = {
       song: upload.song.id,
       album: album.data.createAlbum.id,
       artist: song.data!.song.artist.id,
+      playlist: playlist.data.createPlaylist.id,
     };
     // The song and album pages are audited with a conversation: a timed comment (a marker on the
     // waveform), a reply, a link, and a comment on the album.
@@ -93,13 +108,19 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
     await stack?.stop();
   });
 
-  /** Every page under web/src/app (signed out, /upload and /account answer with the sign-in page). */
+  /**
+   * Every page under web/src/app (signed out, /upload, /account, /library and /notifications answer
+   * with the sign-in page).
+   */
   const pages = () => [
     '/',
     `/search?q=${encodeURIComponent('harbor')}`,
     `/songs/${ids.song}`,
     `/albums/${ids.album}`,
     `/artists/${ids.artist}`,
+    `/playlists/${ids.playlist}`,
+    '/library',
+    '/notifications',
     '/upload',
     '/account',
     '/signin',

@@ -73,7 +73,9 @@ export class Stack {
       'auth',
       ...(options.media ? ['songs', 'hls-worker', 'query'] : []),
       ...(comments ? ['comments'] : []),
-      ...(options.preferences ? ['preferences'] : []),
+      // The web's common selections (a song's heart: likedByMe, likeCount) reach preferences on
+      // every page, so a stack with the web runs it too.
+      ...(options.preferences || options.web ? ['preferences'] : []),
       'router',
       ...(options.web ? ['web'] : []),
     ];

@@ -7,6 +7,11 @@ export const ALBUM_QUERY = graphql(`
       title
       releaseDate
       coverUrl
+      rating {
+        average
+        count
+        mine
+      }
       artist {
         id
         name

@@ -9,6 +9,7 @@ import { CoverArt } from '@/components/CoverArt';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { formatDate } from '@/format/dates';
 import { formatDuration } from '@/format/durations';
+import { AlbumRating } from '@/preferences/AlbumRating';
 import { PlayAllButton, TrackList } from '@/songs/TrackList';
 import { ALBUM_QUERY } from './album.query';
 
@@ -58,6 +59,7 @@ export default async function AlbumPage({ params }: Props) {
           <div className="form-actions">
             <PlayAllButton songs={album.songs} />
           </div>
+          <AlbumRating albumId={album.id} title={album.title} initial={album.rating} />
         </div>
       </header>
       <TrackList songs={album.songs} label={`Songs of ${album.title}`} />

@@ -26,6 +26,8 @@ export const ARTIST_QUERY = graphql(`
     artist(id: $id) {
       id
       name
+      followerCount
+      followedByMe
       albums {
         id
         title

@@ -6,6 +6,7 @@ import { query } from '@/apollo/server-client';
 import { loadEntity } from '@/apollo/load-entity';
 import { CoverArt } from '@/components/CoverArt';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
+import { FollowButton } from '@/preferences/FollowButton';
 import { ArtistSongs } from './ArtistSongs';
 import { ARTIST_QUERY, ARTIST_SONGS_PAGE_SIZE } from './artist.query';
 
@@ -46,6 +47,12 @@ export default async function ArtistPage({ params }: Props) {
               ? ` · ${artist.albums.length} album${artist.albums.length === 1 ? '' : 's'}`
               : null}
           </p>
+          <FollowButton
+            kind="artist"
+            id={artist.id}
+            name={artist.name}
+            initial={{ followedByMe: artist.followedByMe, followerCount: artist.followerCount }}
+          />
         </div>
       </header>
 

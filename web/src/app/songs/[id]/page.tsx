@@ -12,6 +12,8 @@ import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { formatDate } from '@/format/dates';
 import { formatDuration, spokenDuration } from '@/format/durations';
 import { trackFromSong } from '@/player/track';
+import { AddToPlaylistMenu } from '@/playlists/AddToPlaylistMenu';
+import { LikeButton } from '@/preferences/LikeButton';
 import { SongStatusBadge } from '@/songs/SongStatusBadge';
 import { SONG_QUERY, type SongPageSong } from './song.query';
 import { SongPlayback } from './SongPlayback';
@@ -106,6 +108,15 @@ export default async function SongPage({ params }: Props) {
               </ul>
             ) : null}
             {song.status !== 'READY' ? <SongStatusBadge status={song.status} /> : null}
+            {song.status === 'READY' ? (
+              <div className="song-actions">
+                <LikeButton songId={song.id} title={song.title} initial={song} showCount />
+                <AddToPlaylistMenu songId={song.id} title={song.title} />
+                <span className="play-count">
+                  {song.playCount} play{song.playCount === 1 ? '' : 's'}
+                </span>
+              </div>
+            ) : null}
           </div>
         </header>
 

@@ -11,6 +11,7 @@ export const SONG_QUERY = graphql(`
       genre
       tags
       durationMs
+      loudnessLufs
       status
       failureReason
       coverUrl
@@ -37,6 +38,9 @@ export const SONG_QUERY = graphql(`
         id
         displayName
       }
+      likedByMe
+      likeCount
+      playCount
     }
   }
 `);

@@ -1,0 +1,213 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  generateTone,
+  launchChromium,
+  registerListener,
+  Stack,
+  uploadSong,
+  waitUntilProcessed,
+  type RunningWeb,
+} from '../testkit';
+
+const ARTIST = 'The Lantern Makers';
+
+// A listener's library end to end in headless Chromium, every process real (web, router, auth,
+// songs + storage, the HLS worker, query, preferences on the embedded bus): like a song (the count
+// moves at once and survives a reload), put it in a new playlist from "Add to playlist", add a
+// second song, reorder with the keyboard (the order survives a reload), play a song to its end (the
+// player reports the play: it is in the history), follow the artist; the artist uploads a new song
+// and, once it is READY, the listener gets the NEW_RELEASE notification (bell, notifications page).
+describe('web: likes, playlists, follows and notifications (browser)', () => {
+  let stack: Stack;
+  let web: RunningWeb;
+  let browser: Browser;
+  let artistToken: string;
+  let artistId: string;
+  let listener: Awaited<ReturnType<typeof registerListener>>;
+  const songs: Record<string, string> = {};
+
+  async function upload(title: string, seconds: number): Promise<string> {
+    const tone = generateTone(seconds);
+    const input = {
+      title,
+      artistName: ARTIST,
+      fileName: `${title}.mp3`,
+      contentType: 'audio/mpeg',
+    };
+    const requested = await uploadSong(stack, artistToken, input, tone.bytes);
+    expect((await waitUntilProcessed(stack, requested.song.id, artistToken)).status).toBe('READY');
+    return requested.song.id;
+  }
+
+  /** The listener's unread count through the router, polled (bounded) until it reaches `count`. */
+  async function waitForUnread(count: number): Promise<void> {
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const result = await stack.execute<{ library: { unreadNotificationCount: number } | null }>(
+        'query { library { unreadNotificationCount } }',
+        {},
+        { token: listener.session.accessToken },
+      );
+      if (result.data?.library?.unreadNotificationCount === count) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the listener never had ${count} unread notification(s)`);
+  }
+
+  /** Resolves when the browser's next `operationName` call to the router has answered. */
+  function routerCall(page: Page, operationName: string) {
+    return page.waitForResponse(
+      (response) =>
+        response.url() === stack.router.url &&
+        response.request().method() === 'POST' &&
+        (response.request().postData() ?? '').includes(`"operationName":"${operationName}"`),
+    );
+  }
+
+  const playlistTitles = (page: Page) =>
+    page.locator('.playlist-items .track-row__title').allTextContents();
+
+  /** Waits until the playlist page shows exactly these titles in this order. */
+  const waitForOrder = (page: Page, titles: string[]) =>
+    page.waitForFunction(
+      (expected) =>
+        JSON.stringify(
+          Array.from(document.querySelectorAll('.playlist-items .track-row__title')).map(
+            (a) => a.textContent,
+          ),
+        ) === JSON.stringify(expected),
+      titles,
+    );
+
+  /** Waits until the button (by accessible name, inside `scope`) is pressed or not. */
+  const waitForPressed = (
+    scope: Page | ReturnType<Page['locator']>,
+    label: string,
+    pressed: boolean,
+  ) => scope.locator(`button[aria-label="${label}"][aria-pressed="${pressed}"]`).waitFor();
+
+  beforeAll(async () => {
+    stack = await Stack.start({ media: true, web: true });
+    web = stack.web!;
+    browser = await launchChromium();
+    const artist = await registerListener(stack, ARTIST);
+    artistToken = artist.session.accessToken;
+    songs.first = await upload('First Light', 4);
+    songs.second = await upload('Second Wind', 4);
+    const song = await stack.execute<{ song: { artist: { id: string } } }>(
+      'query S($id: ID!) { song(id: $id) { artist { id } } }',
+      { id: songs.first },
+    );
+    artistId = song.data!.song.artist.id;
+    listener = await registerListener(stack, 'Lena Listener');
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('likes, builds and reorders a playlist, records a play, follows the artist and hears about a new release', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${web.url}/signin`);
+    await page.getByLabel('Email').fill(listener.email);
+    await page.getByLabel('Password', { exact: true }).fill(listener.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+
+    // Like: optimistic, then saved; a reload shows it from the server.
+    await page.goto(`${web.url}/songs/${songs.first}`);
+    const main = page.locator('main');
+    await waitForPressed(main, 'Like First Light', false);
+    await main.locator('.like-count', { hasText: '0 likes' }).waitFor();
+    const liked = routerCall(page, 'LikeSong');
+    await main.getByRole('button', { name: 'Like First Light' }).click();
+    await waitForPressed(main, 'Like First Light', true);
+    await main.locator('.like-count', { hasText: '1 like' }).waitFor();
+    expect((await liked).ok()).toBe(true);
+    await page.reload();
+    await waitForPressed(main, 'Like First Light', true);
+    await main.locator('.like-count', { hasText: '1 like' }).waitFor();
+
+    // "Add to playlist" → "New playlist": created, and the song added to it.
+    await main.getByRole('button', { name: 'Add First Light to a playlist' }).click();
+    await main.getByRole('button', { name: 'New playlist' }).click();
+    await main.getByLabel('Playlist name').fill('Road Trip');
+    await main.getByRole('button', { name: 'Create playlist' }).click();
+    await main.getByText('Added “First Light” to Road Trip.').waitFor();
+
+    // The second song, into the playlist found by the menu's search.
+    await page.goto(`${web.url}/songs/${songs.second}`);
+    await main.getByRole('button', { name: 'Add Second Wind to a playlist' }).click();
+    await main.getByLabel('Search your playlists').fill('road');
+    await main.getByRole('button', { name: /^Road Trip/ }).click();
+    await main.getByText('Added “Second Wind” to Road Trip.').waitFor();
+
+    // The library lists it; the playlist page has both songs in the order added.
+    await page.goto(`${web.url}/library`);
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    await page.waitForURL('**/playlists/**');
+    await page.getByRole('heading', { name: 'Road Trip' }).waitFor();
+    await waitForOrder(page, ['First Light', 'Second Wind']);
+
+    // Keyboard reorder: Alt+ArrowUp on the second song's handle; announced, saved, kept on reload.
+    const handle = page.getByRole('button', { name: /^Move Second Wind/ });
+    await handle.focus();
+    const moved = routerCall(page, 'MovePlaylistItem');
+    await page.keyboard.press('Alt+ArrowUp');
+    await waitForOrder(page, ['Second Wind', 'First Light']);
+    await page.getByText('Second Wind moved to position 1 of 2.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Move Second Wind, position 1 of 2',
+    );
+    expect((await moved).ok()).toBe(true);
+    // And with grab mode: Space, ArrowDown, Space puts it back second.
+    const movedBack = routerCall(page, 'MovePlaylistItem');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    expect((await movedBack).ok()).toBe(true);
+    await waitForOrder(page, ['First Light', 'Second Wind']);
+    await page.getByRole('button', { name: /^Move First Light/ }).focus();
+    const movedAgain = routerCall(page, 'MovePlaylistItem');
+    await page.keyboard.press('Alt+ArrowDown');
+    expect((await movedAgain).ok()).toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Road Trip' }).waitFor();
+    expect(await playlistTitles(page)).toEqual(['Second Wind', 'First Light']);
+
+    // Play the (4 s) song to its end: the player reports it with recordPlay; it is in the history.
+    const recorded = routerCall(page, 'RecordPlay');
+    await page.getByRole('button', { name: 'Play First Light' }).click();
+    expect((await recorded).ok()).toBe(true);
+    await page.goto(`${web.url}/library`);
+    await page
+      .getByRole('list', { name: 'Recently played' })
+      .getByRole('link', { name: 'First Light' })
+      .waitFor();
+
+    // Follow the artist.
+    await page.goto(`${web.url}/artists/${artistId}`);
+    const followed = routerCall(page, 'FollowArtist');
+    await main.getByRole('button', { name: `Follow ${ARTIST}` }).click();
+    await waitForPressed(main, `Follow ${ARTIST}`, true);
+    expect((await followed).ok()).toBe(true);
+    await main.getByText('1 follower').waitFor();
+
+    // The artist releases a new song; once READY, the follower is told.
+    await upload('Third Time Lucky', 3);
+    await waitForUnread(1);
+    await page.reload();
+    const bell = page.getByRole('link', { name: 'Notifications, 1 unread' });
+    await bell.waitFor();
+    await bell.click();
+    await page.waitForURL('**/notifications');
+    await page
+      .getByRole('link', { name: `New release from ${ARTIST}: “Third Time Lucky”` })
+      .waitFor();
+    // Opening the page marks them read: the bell goes quiet.
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+    await waitForUnread(0);
+    await page.close();
+  }, 420_000);
+});
