@@ -51,6 +51,17 @@ export const SONG_COMMENTS_QUERY = graphql(`
   }
 `);
 
+export const PLAYLIST_COMMENTS_QUERY = graphql(`
+  query PlaylistComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {
+    playlist(id: $id) {
+      id
+      comments(first: $first, after: $after, order: $order) {
+        ...CommentPage
+      }
+    }
+  }
+`);
+
 export const ALBUM_COMMENTS_QUERY = graphql(`
   query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {
     album(id: $id) {

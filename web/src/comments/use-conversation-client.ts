@@ -10,6 +10,7 @@ import type { ConversationClient } from './conversation-client';
 import {
   ADD_COMMENT_MUTATION,
   ALBUM_COMMENTS_QUERY,
+  PLAYLIST_COMMENTS_QUERY,
   COMMENT_REPLIES_QUERY,
   DELETE_COMMENT_MUTATION,
   EDIT_COMMENT_MUTATION,
@@ -79,9 +80,14 @@ export function useConversationClient(): ConversationClient {
           });
           return toPage(required(data?.album, GONE.ALBUM).comments);
         }
-        case 'PLAYLIST':
-          // Query.playlist comes with the preferences subgraph: see web/README.md "Comments".
-          throw notFound('Comments on playlists are not available yet.');
+        case 'PLAYLIST': {
+          const { data } = await apollo.query({
+            query: PLAYLIST_COMMENTS_QUERY,
+            variables,
+            fetchPolicy,
+          });
+          return toPage(required(data?.playlist, GONE.PLAYLIST).comments);
+        }
       }
     }
 

@@ -20,13 +20,25 @@ type Documents = {
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      displayName\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query Account {\n    me {\n      email\n      user {\n        id\n        displayName\n        avatarUrl\n        createdAt\n      }\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.AccountDocument,
-    "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.AlbumDocument,
+    "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      rating {\n        average\n        count\n        mine\n      }\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.AlbumDocument,
     "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.ArtistSongPageFragmentDoc,
-    "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": typeof types.ArtistDocument,
+    "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      followerCount\n      followedByMe\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": typeof types.ArtistDocument,
     "\n  query ArtistSongs($id: ID!, $first: Int!, $after: String!) {\n    artist(id: $id) {\n      id\n      songs(first: $first, after: $after) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": typeof types.ArtistSongsDocument,
+    "\n  query Library($first: Int!) {\n    library {\n      likedSongs(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...TrackFields\n          }\n        }\n      }\n      history(first: $first) {\n        totalCount\n        edges {\n          node {\n            playedAt\n            msPlayed\n            song {\n              ...TrackFields\n            }\n          }\n        }\n      }\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n      followedArtists(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            followerCount\n          }\n        }\n      }\n    }\n  }\n": typeof types.LibraryDocument,
+    "\n  mutation ClearHistory {\n    clearHistory\n  }\n": typeof types.ClearHistoryDocument,
     "\n  query Discover($first: Int!) {\n    trending(first: $first) {\n      ...TrackFields\n    }\n    newReleases(first: $first) {\n      ...TrackFields\n    }\n  }\n": typeof types.DiscoverDocument,
+    "\n  fragment PlaylistDetails on Playlist {\n    ...PlaylistSummary\n    createdAt\n    ownedByMe\n    editableByMe\n    collaborators {\n      id\n      displayName\n    }\n  }\n": typeof types.PlaylistDetailsFragmentDoc,
+    "\n  fragment PlaylistItemFields on PlaylistItem {\n    id\n    position\n    addedAt\n    addedBy {\n      id\n      displayName\n    }\n    song {\n      ...TrackFields\n    }\n  }\n": typeof types.PlaylistItemFieldsFragmentDoc,
+    "\n  query PlaylistPage($id: ID!, $first: Int!) {\n    playlist(id: $id) {\n      ...PlaylistDetails\n      items(first: $first) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.PlaylistPageDocument,
+    "\n  query PlaylistItems($id: ID!, $first: Int!, $after: String!) {\n    playlist(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.PlaylistItemsDocument,
+    "\n  mutation UpdatePlaylist($id: ID!, $input: UpdatePlaylistInput!) {\n    updatePlaylist(id: $id, input: $input) {\n      ...PlaylistDetails\n    }\n  }\n": typeof types.UpdatePlaylistDocument,
+    "\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id)\n  }\n": typeof types.DeletePlaylistDocument,
+    "\n  mutation MovePlaylistItem($playlistId: ID!, $itemId: ID!, $toPosition: Int!) {\n    movePlaylistItem(playlistId: $playlistId, itemId: $itemId, toPosition: $toPosition) {\n      id\n      updatedAt\n    }\n  }\n": typeof types.MovePlaylistItemDocument,
+    "\n  mutation RemoveFromPlaylist($playlistId: ID!, $itemIds: [ID!]!) {\n    removeFromPlaylist(playlistId: $playlistId, itemIds: $itemIds) {\n      id\n      itemCount\n      updatedAt\n    }\n  }\n": typeof types.RemoveFromPlaylistDocument,
+    "\n  mutation AddPlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    addPlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n": typeof types.AddPlaylistCollaboratorDocument,
+    "\n  mutation RemovePlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    removePlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n": typeof types.RemovePlaylistCollaboratorDocument,
     "\n  query Search($query: String!, $filter: SearchFilter, $first: Int!, $others: Int!) {\n    search(query: $query, filter: $filter, first: $first) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n      albums(first: $others) {\n        id\n        title\n        coverUrl\n        releaseDate\n        artist {\n          id\n          name\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      facets {\n        ...FacetFields\n      }\n    }\n  }\n": typeof types.SearchDocument,
-    "\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SongDocument,
+    "\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      loudnessLufs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n      likedByMe\n      likeCount\n      playCount\n    }\n  }\n": typeof types.SongDocument,
     "\n  mutation RequestSongUpload($input: RequestSongUploadInput!) {\n    requestSongUpload(input: $input) {\n      song {\n        id\n        title\n        status\n      }\n      uploadUrl\n      method\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n": typeof types.RequestSongUploadDocument,
     "\n  mutation DeleteSong($id: ID!) {\n    deleteSong(id: $id)\n  }\n": typeof types.DeleteSongDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    refreshToken\n    accessTokenExpiresAt\n    user {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
@@ -38,6 +50,7 @@ type Documents = {
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    atMs\n    replyCount\n    deleted\n    hidden\n    likeCount\n    likedByMe\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  fragment CommentPage on CommentConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      node {\n        ...CommentFields\n      }\n    }\n  }\n": typeof types.CommentPageFragmentDoc,
     "\n  query SongComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    song(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": typeof types.SongCommentsDocument,
+    "\n  query PlaylistComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    playlist(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": typeof types.PlaylistCommentsDocument,
     "\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": typeof types.AlbumCommentsDocument,
     "\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        ...CommentPage\n      }\n    }\n  }\n": typeof types.CommentRepliesDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": typeof types.AddCommentDocument,
@@ -46,13 +59,34 @@ type Documents = {
     "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.LikeCommentDocument,
     "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.UnlikeCommentDocument,
     "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": typeof types.ReportCommentDocument,
+    "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": typeof types.ForYouDocument,
+    "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": typeof types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
+    "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation RecordPlay($input: RecordPlayInput!) {\n    recordPlay(input: $input)\n  }\n": typeof types.RecordPlayDocument,
+    "\n  fragment PlaylistSummary on Playlist {\n    id\n    name\n    description\n    visibility\n    collaborative\n    itemCount\n    updatedAt\n    owner {\n      id\n      displayName\n    }\n  }\n": typeof types.PlaylistSummaryFragmentDoc,
+    "\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      ...PlaylistSummary\n    }\n  }\n": typeof types.CreatePlaylistDocument,
+    "\n  mutation AddToPlaylist($playlistId: ID!, $songIds: [ID!]!) {\n    addToPlaylist(playlistId: $playlistId, songIds: $songIds) {\n      ...PlaylistSummary\n    }\n  }\n": typeof types.AddToPlaylistDocument,
+    "\n  query MyPlaylists($first: Int!) {\n    library {\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyPlaylistsDocument,
+    "\n  fragment ArtistFollowFields on Artist {\n    id\n    followedByMe\n    followerCount\n  }\n": typeof types.ArtistFollowFieldsFragmentDoc,
+    "\n  fragment UserFollowFields on User {\n    id\n    followedByMe\n    followerCount\n  }\n": typeof types.UserFollowFieldsFragmentDoc,
+    "\n  mutation FollowArtist($artistId: ID!) {\n    followArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n": typeof types.FollowArtistDocument,
+    "\n  mutation UnfollowArtist($artistId: ID!) {\n    unfollowArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n": typeof types.UnfollowArtistDocument,
+    "\n  mutation FollowUser($userId: ID!) {\n    followUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n": typeof types.FollowUserDocument,
+    "\n  mutation UnfollowUser($userId: ID!) {\n    unfollowUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n": typeof types.UnfollowUserDocument,
+    "\n  fragment SongLikeFields on Song {\n    id\n    likedByMe\n    likeCount\n  }\n": typeof types.SongLikeFieldsFragmentDoc,
+    "\n  mutation LikeSong($songId: ID!) {\n    likeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n": typeof types.LikeSongDocument,
+    "\n  mutation UnlikeSong($songId: ID!) {\n    unlikeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n": typeof types.UnlikeSongDocument,
+    "\n  fragment AlbumRatingFields on Album {\n    id\n    rating {\n      average\n      count\n      mine\n    }\n  }\n": typeof types.AlbumRatingFieldsFragmentDoc,
+    "\n  mutation RateAlbum($albumId: ID!, $stars: Int!) {\n    rateAlbum(albumId: $albumId, stars: $stars) {\n      ...AlbumRatingFields\n    }\n  }\n": typeof types.RateAlbumDocument,
     "\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SearchSuggestionsDocument,
     "\n  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {\n    search(query: $query, filter: $filter, first: $first, after: $after) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n    }\n  }\n": typeof types.SearchMoreSongsDocument,
     "\n  fragment FacetFields on Facet {\n    name\n    values {\n      value\n      label\n      count\n    }\n  }\n": typeof types.FacetFieldsFragmentDoc,
     "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": typeof types.SongSearchConnectionFieldsFragmentDoc,
     "\n  query SongStatus($id: ID!) {\n    song(id: $id) {\n      id\n      status\n      failureReason\n    }\n  }\n": typeof types.SongStatusDocument,
-    "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n  }\n": typeof types.TrackFieldsFragmentDoc,
+    "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    loudnessLufs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n    likedByMe\n    likeCount\n  }\n": typeof types.TrackFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -61,13 +95,25 @@ const documents: Documents = {
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      displayName\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query Account {\n    me {\n      email\n      user {\n        id\n        displayName\n        avatarUrl\n        createdAt\n      }\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.AccountDocument,
-    "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n": types.AlbumDocument,
+    "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      rating {\n        average\n        count\n        mine\n      }\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n": types.AlbumDocument,
     "\n  fragment ArtistSongPage on SongConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": types.ArtistSongPageFragmentDoc,
-    "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": types.ArtistDocument,
+    "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      followerCount\n      followedByMe\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": types.ArtistDocument,
     "\n  query ArtistSongs($id: ID!, $first: Int!, $after: String!) {\n    artist(id: $id) {\n      id\n      songs(first: $first, after: $after) {\n        ...ArtistSongPage\n      }\n    }\n  }\n": types.ArtistSongsDocument,
+    "\n  query Library($first: Int!) {\n    library {\n      likedSongs(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...TrackFields\n          }\n        }\n      }\n      history(first: $first) {\n        totalCount\n        edges {\n          node {\n            playedAt\n            msPlayed\n            song {\n              ...TrackFields\n            }\n          }\n        }\n      }\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n      followedArtists(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            followerCount\n          }\n        }\n      }\n    }\n  }\n": types.LibraryDocument,
+    "\n  mutation ClearHistory {\n    clearHistory\n  }\n": types.ClearHistoryDocument,
     "\n  query Discover($first: Int!) {\n    trending(first: $first) {\n      ...TrackFields\n    }\n    newReleases(first: $first) {\n      ...TrackFields\n    }\n  }\n": types.DiscoverDocument,
+    "\n  fragment PlaylistDetails on Playlist {\n    ...PlaylistSummary\n    createdAt\n    ownedByMe\n    editableByMe\n    collaborators {\n      id\n      displayName\n    }\n  }\n": types.PlaylistDetailsFragmentDoc,
+    "\n  fragment PlaylistItemFields on PlaylistItem {\n    id\n    position\n    addedAt\n    addedBy {\n      id\n      displayName\n    }\n    song {\n      ...TrackFields\n    }\n  }\n": types.PlaylistItemFieldsFragmentDoc,
+    "\n  query PlaylistPage($id: ID!, $first: Int!) {\n    playlist(id: $id) {\n      ...PlaylistDetails\n      items(first: $first) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n": types.PlaylistPageDocument,
+    "\n  query PlaylistItems($id: ID!, $first: Int!, $after: String!) {\n    playlist(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n": types.PlaylistItemsDocument,
+    "\n  mutation UpdatePlaylist($id: ID!, $input: UpdatePlaylistInput!) {\n    updatePlaylist(id: $id, input: $input) {\n      ...PlaylistDetails\n    }\n  }\n": types.UpdatePlaylistDocument,
+    "\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id)\n  }\n": types.DeletePlaylistDocument,
+    "\n  mutation MovePlaylistItem($playlistId: ID!, $itemId: ID!, $toPosition: Int!) {\n    movePlaylistItem(playlistId: $playlistId, itemId: $itemId, toPosition: $toPosition) {\n      id\n      updatedAt\n    }\n  }\n": types.MovePlaylistItemDocument,
+    "\n  mutation RemoveFromPlaylist($playlistId: ID!, $itemIds: [ID!]!) {\n    removeFromPlaylist(playlistId: $playlistId, itemIds: $itemIds) {\n      id\n      itemCount\n      updatedAt\n    }\n  }\n": types.RemoveFromPlaylistDocument,
+    "\n  mutation AddPlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    addPlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n": types.AddPlaylistCollaboratorDocument,
+    "\n  mutation RemovePlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    removePlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n": types.RemovePlaylistCollaboratorDocument,
     "\n  query Search($query: String!, $filter: SearchFilter, $first: Int!, $others: Int!) {\n    search(query: $query, filter: $filter, first: $first) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n      albums(first: $others) {\n        id\n        title\n        coverUrl\n        releaseDate\n        artist {\n          id\n          name\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      facets {\n        ...FacetFields\n      }\n    }\n  }\n": types.SearchDocument,
-    "\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n    }\n  }\n": types.SongDocument,
+    "\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      loudnessLufs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n      likedByMe\n      likeCount\n      playCount\n    }\n  }\n": types.SongDocument,
     "\n  mutation RequestSongUpload($input: RequestSongUploadInput!) {\n    requestSongUpload(input: $input) {\n      song {\n        id\n        title\n        status\n      }\n      uploadUrl\n      method\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n": types.RequestSongUploadDocument,
     "\n  mutation DeleteSong($id: ID!) {\n    deleteSong(id: $id)\n  }\n": types.DeleteSongDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    refreshToken\n    accessTokenExpiresAt\n    user {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
@@ -79,6 +125,7 @@ const documents: Documents = {
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    atMs\n    replyCount\n    deleted\n    hidden\n    likeCount\n    likedByMe\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  fragment CommentPage on CommentConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      node {\n        ...CommentFields\n      }\n    }\n  }\n": types.CommentPageFragmentDoc,
     "\n  query SongComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    song(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": types.SongCommentsDocument,
+    "\n  query PlaylistComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    playlist(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": types.PlaylistCommentsDocument,
     "\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n": types.AlbumCommentsDocument,
     "\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        ...CommentPage\n      }\n    }\n  }\n": types.CommentRepliesDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": types.AddCommentDocument,
@@ -87,13 +134,34 @@ const documents: Documents = {
     "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.LikeCommentDocument,
     "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.UnlikeCommentDocument,
     "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": types.ReportCommentDocument,
+    "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": types.ForYouDocument,
+    "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
+    "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation RecordPlay($input: RecordPlayInput!) {\n    recordPlay(input: $input)\n  }\n": types.RecordPlayDocument,
+    "\n  fragment PlaylistSummary on Playlist {\n    id\n    name\n    description\n    visibility\n    collaborative\n    itemCount\n    updatedAt\n    owner {\n      id\n      displayName\n    }\n  }\n": types.PlaylistSummaryFragmentDoc,
+    "\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      ...PlaylistSummary\n    }\n  }\n": types.CreatePlaylistDocument,
+    "\n  mutation AddToPlaylist($playlistId: ID!, $songIds: [ID!]!) {\n    addToPlaylist(playlistId: $playlistId, songIds: $songIds) {\n      ...PlaylistSummary\n    }\n  }\n": types.AddToPlaylistDocument,
+    "\n  query MyPlaylists($first: Int!) {\n    library {\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n    }\n  }\n": types.MyPlaylistsDocument,
+    "\n  fragment ArtistFollowFields on Artist {\n    id\n    followedByMe\n    followerCount\n  }\n": types.ArtistFollowFieldsFragmentDoc,
+    "\n  fragment UserFollowFields on User {\n    id\n    followedByMe\n    followerCount\n  }\n": types.UserFollowFieldsFragmentDoc,
+    "\n  mutation FollowArtist($artistId: ID!) {\n    followArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n": types.FollowArtistDocument,
+    "\n  mutation UnfollowArtist($artistId: ID!) {\n    unfollowArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n": types.UnfollowArtistDocument,
+    "\n  mutation FollowUser($userId: ID!) {\n    followUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n": types.FollowUserDocument,
+    "\n  mutation UnfollowUser($userId: ID!) {\n    unfollowUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n": types.UnfollowUserDocument,
+    "\n  fragment SongLikeFields on Song {\n    id\n    likedByMe\n    likeCount\n  }\n": types.SongLikeFieldsFragmentDoc,
+    "\n  mutation LikeSong($songId: ID!) {\n    likeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n": types.LikeSongDocument,
+    "\n  mutation UnlikeSong($songId: ID!) {\n    unlikeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n": types.UnlikeSongDocument,
+    "\n  fragment AlbumRatingFields on Album {\n    id\n    rating {\n      average\n      count\n      mine\n    }\n  }\n": types.AlbumRatingFieldsFragmentDoc,
+    "\n  mutation RateAlbum($albumId: ID!, $stars: Int!) {\n    rateAlbum(albumId: $albumId, stars: $stars) {\n      ...AlbumRatingFields\n    }\n  }\n": types.RateAlbumDocument,
     "\n  query SearchSuggestions($query: String!, $first: Int!, $others: Int!) {\n    search(query: $query, first: $first) {\n      songs {\n        edges {\n          highlights {\n            field\n            snippet\n          }\n          node {\n            id\n            title\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n      artists(first: $others) {\n        id\n        name\n      }\n      albums(first: $others) {\n        id\n        title\n        artist {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SearchSuggestionsDocument,
     "\n  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {\n    search(query: $query, filter: $filter, first: $first, after: $after) {\n      songs {\n        ...SongSearchConnectionFields\n      }\n    }\n  }\n": types.SearchMoreSongsDocument,
     "\n  fragment FacetFields on Facet {\n    name\n    values {\n      value\n      label\n      count\n    }\n  }\n": types.FacetFieldsFragmentDoc,
     "\n  fragment SongSearchConnectionFields on SongSearchConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      score\n      highlights {\n        field\n        snippet\n      }\n      node {\n        ...TrackFields\n      }\n    }\n  }\n": types.SongSearchConnectionFieldsFragmentDoc,
     "\n  query SongStatus($id: ID!) {\n    song(id: $id) {\n      id\n      status\n      failureReason\n    }\n  }\n": types.SongStatusDocument,
-    "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n  }\n": types.TrackFieldsFragmentDoc,
+    "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    loudnessLufs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n    likedByMe\n    likeCount\n  }\n": types.TrackFieldsFragmentDoc,
 };
 
 /**
@@ -137,7 +205,7 @@ export function graphql(source: "\n  query Account {\n    me {\n      email\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      rating {\n        average\n        count\n        mine\n      }\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Album($id: ID!) {\n    album(id: $id) {\n      id\n      title\n      releaseDate\n      coverUrl\n      rating {\n        average\n        count\n        mine\n      }\n      artist {\n        id\n        name\n      }\n      songs {\n        ...TrackFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -145,7 +213,7 @@ export function graphql(source: "\n  fragment ArtistSongPage on SongConnection {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      followerCount\n      followedByMe\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Artist($id: ID!, $first: Int!) {\n    artist(id: $id) {\n      id\n      name\n      followerCount\n      followedByMe\n      albums {\n        id\n        title\n        releaseDate\n        coverUrl\n      }\n      songs(first: $first) {\n        ...ArtistSongPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -153,7 +221,55 @@ export function graphql(source: "\n  query ArtistSongs($id: ID!, $first: Int!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Library($first: Int!) {\n    library {\n      likedSongs(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...TrackFields\n          }\n        }\n      }\n      history(first: $first) {\n        totalCount\n        edges {\n          node {\n            playedAt\n            msPlayed\n            song {\n              ...TrackFields\n            }\n          }\n        }\n      }\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n      followedArtists(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            followerCount\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Library($first: Int!) {\n    library {\n      likedSongs(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...TrackFields\n          }\n        }\n      }\n      history(first: $first) {\n        totalCount\n        edges {\n          node {\n            playedAt\n            msPlayed\n            song {\n              ...TrackFields\n            }\n          }\n        }\n      }\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n      followedArtists(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            followerCount\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearHistory {\n    clearHistory\n  }\n"): (typeof documents)["\n  mutation ClearHistory {\n    clearHistory\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Discover($first: Int!) {\n    trending(first: $first) {\n      ...TrackFields\n    }\n    newReleases(first: $first) {\n      ...TrackFields\n    }\n  }\n"): (typeof documents)["\n  query Discover($first: Int!) {\n    trending(first: $first) {\n      ...TrackFields\n    }\n    newReleases(first: $first) {\n      ...TrackFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlaylistDetails on Playlist {\n    ...PlaylistSummary\n    createdAt\n    ownedByMe\n    editableByMe\n    collaborators {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment PlaylistDetails on Playlist {\n    ...PlaylistSummary\n    createdAt\n    ownedByMe\n    editableByMe\n    collaborators {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlaylistItemFields on PlaylistItem {\n    id\n    position\n    addedAt\n    addedBy {\n      id\n      displayName\n    }\n    song {\n      ...TrackFields\n    }\n  }\n"): (typeof documents)["\n  fragment PlaylistItemFields on PlaylistItem {\n    id\n    position\n    addedAt\n    addedBy {\n      id\n      displayName\n    }\n    song {\n      ...TrackFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlaylistPage($id: ID!, $first: Int!) {\n    playlist(id: $id) {\n      ...PlaylistDetails\n      items(first: $first) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlaylistPage($id: ID!, $first: Int!) {\n    playlist(id: $id) {\n      ...PlaylistDetails\n      items(first: $first) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlaylistItems($id: ID!, $first: Int!, $after: String!) {\n    playlist(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlaylistItems($id: ID!, $first: Int!, $after: String!) {\n    playlist(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          node {\n            ...PlaylistItemFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePlaylist($id: ID!, $input: UpdatePlaylistInput!) {\n    updatePlaylist(id: $id, input: $input) {\n      ...PlaylistDetails\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePlaylist($id: ID!, $input: UpdatePlaylistInput!) {\n    updatePlaylist(id: $id, input: $input) {\n      ...PlaylistDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MovePlaylistItem($playlistId: ID!, $itemId: ID!, $toPosition: Int!) {\n    movePlaylistItem(playlistId: $playlistId, itemId: $itemId, toPosition: $toPosition) {\n      id\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation MovePlaylistItem($playlistId: ID!, $itemId: ID!, $toPosition: Int!) {\n    movePlaylistItem(playlistId: $playlistId, itemId: $itemId, toPosition: $toPosition) {\n      id\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromPlaylist($playlistId: ID!, $itemIds: [ID!]!) {\n    removeFromPlaylist(playlistId: $playlistId, itemIds: $itemIds) {\n      id\n      itemCount\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFromPlaylist($playlistId: ID!, $itemIds: [ID!]!) {\n    removeFromPlaylist(playlistId: $playlistId, itemIds: $itemIds) {\n      id\n      itemCount\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddPlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    addPlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n"): (typeof documents)["\n  mutation AddPlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    addPlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    removePlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n"): (typeof documents)["\n  mutation RemovePlaylistCollaborator($playlistId: ID!, $userId: ID!) {\n    removePlaylistCollaborator(playlistId: $playlistId, userId: $userId) {\n      ...PlaylistDetails\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -161,7 +277,7 @@ export function graphql(source: "\n  query Search($query: String!, $filter: Sear
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      loudnessLufs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n      likedByMe\n      likeCount\n      playCount\n    }\n  }\n"): (typeof documents)["\n  query Song($id: ID!) {\n    song(id: $id) {\n      id\n      title\n      genre\n      tags\n      durationMs\n      loudnessLufs\n      status\n      failureReason\n      coverUrl\n      createdAt\n      waveform\n      stream {\n        masterUrl\n        renditions {\n          bitrateKbps\n          codec\n          url\n        }\n      }\n      artist {\n        id\n        name\n      }\n      album {\n        id\n        title\n        coverUrl\n      }\n      uploader {\n        id\n        displayName\n      }\n      likedByMe\n      likeCount\n      playCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,6 +325,10 @@ export function graphql(source: "\n  query SongComments($id: ID!, $first: Int!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PlaylistComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    playlist(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlaylistComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    playlist(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlbumComments($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {\n    album(id: $id) {\n      id\n      comments(first: $first, after: $after, order: $order) {\n        ...CommentPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -241,7 +361,91 @@ export function graphql(source: "\n  mutation ReportComment($id: ID!, $reason: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n"): (typeof documents)["\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"): (typeof documents)["\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPlay($input: RecordPlayInput!) {\n    recordPlay(input: $input)\n  }\n"): (typeof documents)["\n  mutation RecordPlay($input: RecordPlayInput!) {\n    recordPlay(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlaylistSummary on Playlist {\n    id\n    name\n    description\n    visibility\n    collaborative\n    itemCount\n    updatedAt\n    owner {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment PlaylistSummary on Playlist {\n    id\n    name\n    description\n    visibility\n    collaborative\n    itemCount\n    updatedAt\n    owner {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      ...PlaylistSummary\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      ...PlaylistSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToPlaylist($playlistId: ID!, $songIds: [ID!]!) {\n    addToPlaylist(playlistId: $playlistId, songIds: $songIds) {\n      ...PlaylistSummary\n    }\n  }\n"): (typeof documents)["\n  mutation AddToPlaylist($playlistId: ID!, $songIds: [ID!]!) {\n    addToPlaylist(playlistId: $playlistId, songIds: $songIds) {\n      ...PlaylistSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPlaylists($first: Int!) {\n    library {\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyPlaylists($first: Int!) {\n    library {\n      playlists(first: $first) {\n        totalCount\n        edges {\n          node {\n            ...PlaylistSummary\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ArtistFollowFields on Artist {\n    id\n    followedByMe\n    followerCount\n  }\n"): (typeof documents)["\n  fragment ArtistFollowFields on Artist {\n    id\n    followedByMe\n    followerCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFollowFields on User {\n    id\n    followedByMe\n    followerCount\n  }\n"): (typeof documents)["\n  fragment UserFollowFields on User {\n    id\n    followedByMe\n    followerCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowArtist($artistId: ID!) {\n    followArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation FollowArtist($artistId: ID!) {\n    followArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowArtist($artistId: ID!) {\n    unfollowArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnfollowArtist($artistId: ID!) {\n    unfollowArtist(artistId: $artistId) {\n      ...ArtistFollowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowUser($userId: ID!) {\n    followUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation FollowUser($userId: ID!) {\n    followUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowUser($userId: ID!) {\n    unfollowUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnfollowUser($userId: ID!) {\n    unfollowUser(userId: $userId) {\n      ...UserFollowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SongLikeFields on Song {\n    id\n    likedByMe\n    likeCount\n  }\n"): (typeof documents)["\n  fragment SongLikeFields on Song {\n    id\n    likedByMe\n    likeCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LikeSong($songId: ID!) {\n    likeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n"): (typeof documents)["\n  mutation LikeSong($songId: ID!) {\n    likeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlikeSong($songId: ID!) {\n    unlikeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnlikeSong($songId: ID!) {\n    unlikeSong(songId: $songId) {\n      ...SongLikeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlbumRatingFields on Album {\n    id\n    rating {\n      average\n      count\n      mine\n    }\n  }\n"): (typeof documents)["\n  fragment AlbumRatingFields on Album {\n    id\n    rating {\n      average\n      count\n      mine\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateAlbum($albumId: ID!, $stars: Int!) {\n    rateAlbum(albumId: $albumId, stars: $stars) {\n      ...AlbumRatingFields\n    }\n  }\n"): (typeof documents)["\n  mutation RateAlbum($albumId: ID!, $stars: Int!) {\n    rateAlbum(albumId: $albumId, stars: $stars) {\n      ...AlbumRatingFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -265,7 +469,7 @@ export function graphql(source: "\n  query SongStatus($id: ID!) {\n    song(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n  }\n"): (typeof documents)["\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    loudnessLufs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n    likedByMe\n    likeCount\n  }\n"): (typeof documents)["\n  fragment TrackFields on Song {\n    id\n    title\n    status\n    durationMs\n    loudnessLufs\n    coverUrl\n    artist {\n      id\n      name\n    }\n    album {\n      id\n      title\n      coverUrl\n    }\n    stream {\n      masterUrl\n    }\n    likedByMe\n    likeCount\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { loadEntity } from '@/apollo/load-entity';
+import { Conversation } from '@/comments/Conversation';
 import { query } from '@/apollo/server-client';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { PlaylistEditor } from './PlaylistEditor';
@@ -44,11 +45,7 @@ export default async function PlaylistPage({ params }: Props) {
         totalCount={playlist.items.totalCount}
         endCursor={playlist.items.pageInfo.hasNextPage ? playlist.items.pageInfo.endCursor : null}
       />
-      {/*
-        COMMENTS: the playlist's conversation goes here, below the songs:
-        <Conversation targetType="PLAYLIST" targetId={playlist.id} />
-        (exported by the comments web work; wired at merge when it is not on this branch).
-      */}
+      <Conversation targetType="PLAYLIST" targetId={playlist.id} ownerId={playlist.owner.id} />
     </article>
   );
 }
