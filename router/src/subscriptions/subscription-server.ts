@@ -11,6 +11,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller } from '../identity/authenticate.middleware';
+import { signedIdentityKey } from '../identity/forwarded-identity';
 import type { CallerResolver, CallerRefusal, Credentials } from '../identity/resolve-caller';
 import { rateLimitKey } from '../rate-limit/rate-limit.middleware';
 import type { RouterContext } from '../router-context';
@@ -22,7 +23,7 @@ import {
   createSubscribeGate,
 } from './subscribe-gate';
 import type { SubscriptionMetrics } from './subscription-metrics';
-import type { UpstreamPool } from './upstream-pool';
+import type { UpstreamLease, UpstreamPool } from './upstream-pool';
 
 export interface SubscriptionLimits {
   maxSubscriptionsPerConnection: number;
@@ -67,10 +68,16 @@ interface ConnectionState {
   serial: number;
 }
 
+/** One taken per-caller subscription slot; `release` is idempotent. */
+interface CallerSlot {
+  release(): void;
+}
+
 interface SubscriptionContext {
   admitted: AdmittedSubscription;
   state: ConnectionState;
   id: string;
+  slot: CallerSlot;
 }
 
 type GraphQLWsContext = Context<
@@ -142,6 +149,23 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   let closing = false;
   let serial = 0;
 
+  /** One of the caller's maxSubscriptionsPerCaller slots, or null when all are taken. */
+  const takeCallerSlot = (callerKey: string): CallerSlot | null => {
+    const taken = subscriptionsPerCaller.get(callerKey) ?? 0;
+    if (taken >= limits.maxSubscriptionsPerCaller) return null;
+    subscriptionsPerCaller.set(callerKey, taken + 1);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (subscriptionsPerCaller.get(callerKey) ?? 1) - 1;
+        if (left <= 0) subscriptionsPerCaller.delete(callerKey);
+        else subscriptionsPerCaller.set(callerKey, left);
+      },
+    };
+  };
+
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? '/', 'http://router.invalid').pathname;
     if (pathname !== options.path) {
@@ -183,7 +207,20 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       );
       return;
     }
+    // The slot is taken before the handshake and given back when the raw socket closes, once:
+    // a handshake that fails (bad Sec-WebSocket-Key, client gone midway) never reaches the
+    // callback below, and must not keep the slot.
     connectionsPerAddress.set(addressKey, open + 1);
+    let slotReleased = false;
+    const releaseSlot = () => {
+      if (slotReleased) return;
+      slotReleased = true;
+      const left = (connectionsPerAddress.get(addressKey) ?? 1) - 1;
+      if (left <= 0) connectionsPerAddress.delete(addressKey);
+      else connectionsPerAddress.set(addressKey, left);
+    };
+    socket.once('close', releaseSlot);
+    if (socket.destroyed) releaseSlot();
     wss.handleUpgrade(request, socket, head, (ws) => {
       const state: ConnectionState = {
         caller: { identity: null, ip },
@@ -197,9 +234,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       ws.once('close', () => {
         metrics.connectionClosed();
         if (state.revalidation) clearInterval(state.revalidation);
-        const left = (connectionsPerAddress.get(addressKey) ?? 1) - 1;
-        if (left <= 0) connectionsPerAddress.delete(addressKey);
-        else connectionsPerAddress.set(addressKey, left);
+        releaseSlot();
       });
       wss.emit('connection', ws, request);
     });
@@ -281,8 +316,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
               { maxSubscriptionsPerConnection: limits.maxSubscriptionsPerConnection },
             ),
           );
-        const callerKey = rateLimitKey(state.caller).key;
-        if ((subscriptionsPerCaller.get(callerKey) ?? 0) >= limits.maxSubscriptionsPerCaller)
+        // The caller's slot is taken here, before the first await, so a burst of subscribes
+        // cannot all pass the check; it is given back on refusal, or once when the
+        // subscription ends (FederatedSubscription's onEnd, or graphql-ws's onComplete when the
+        // client completes before `subscribe` ran).
+        const slot = takeCallerSlot(rateLimitKey(state.caller).key);
+        if (!slot)
           return refusal(
             new SubscribeRefusal(
               ErrorCode.RATE_LIMITED,
@@ -294,6 +333,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         try {
           admitted = await options.gate(state.caller, payload as SubscribePayload);
         } catch (error) {
+          slot.release();
           if (error instanceof GraphQLError) return refusal(error);
           logger.error({ err: error }, 'could not admit a subscription');
           return refusal(
@@ -301,11 +341,17 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           );
         }
         if (Array.isArray(admitted)) {
+          slot.release();
           metrics.refused(ErrorCode.GRAPHQL_VALIDATION_FAILED);
           return admitted as GraphQLError[];
         }
         const subscription = admitted as AdmittedSubscription;
-        const contextValue: SubscriptionContext = { admitted: subscription, state, id };
+        if (!(id in ctx.subscriptions)) {
+          // The client completed (or left) while the gate ran: graphql-ws will not subscribe.
+          slot.release();
+          return [new SubscribeRefusal(ErrorCode.BAD_REQUEST, 'The subscription was completed.')];
+        }
+        const contextValue: SubscriptionContext = { admitted: subscription, state, id, slot };
         return {
           schema: subscription.plan.generation.apiSchema,
           document: subscription.document,
@@ -315,34 +361,40 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         } satisfies ExecutionArgs;
       },
       subscribe: async (args: ExecutionArgs) => {
-        const { admitted, state, id } = args.contextValue as SubscriptionContext;
+        const { admitted, state, id, slot } = args.contextValue as SubscriptionContext;
         const { identity, ip } = state.caller;
-        const callerKey = rateLimitKey(state.caller).key;
         const subgraph = admitted.plan.subgraph;
-        const upstream = options.pool.acquire(subgraph, `${callerKey}@${ip}`, () =>
-          options.signIdentity(identity, ip),
-        );
-        subscriptionsPerCaller.set(callerKey, (subscriptionsPerCaller.get(callerKey) ?? 0) + 1);
-        metrics.subscriptionStarted(subgraph.name);
-        return new FederatedSubscription({
-          plan: admitted.plan,
-          variables: admitted.variables,
-          operationName: admitted.operationName,
-          upstream,
-          logger,
-          maxQueuedEvents: limits.maxQueuedEvents,
-          context: async (): Promise<RouterContext> => ({
-            requestId: `ws-${state.serial}-${id}`.slice(0, 100),
-            identity,
-            identityToken: await options.signIdentity(identity, ip),
-          }),
-          onEnd: () => {
-            metrics.subscriptionEnded(subgraph.name);
-            const left = (subscriptionsPerCaller.get(callerKey) ?? 1) - 1;
-            if (left <= 0) subscriptionsPerCaller.delete(callerKey);
-            else subscriptionsPerCaller.set(callerKey, left);
-          },
-        });
+        let upstream: UpstreamLease | undefined;
+        try {
+          upstream = options.pool.acquire(subgraph, signedIdentityKey(identity, ip), () =>
+            options.signIdentity(identity, ip),
+          );
+          return startFederated(upstream);
+        } catch (error) {
+          upstream?.release();
+          slot.release();
+          throw error;
+        }
+        function startFederated(upstream: UpstreamLease) {
+          metrics.subscriptionStarted(subgraph.name);
+          return new FederatedSubscription({
+            plan: admitted.plan,
+            variables: admitted.variables,
+            operationName: admitted.operationName,
+            upstream,
+            logger,
+            maxQueuedEvents: limits.maxQueuedEvents,
+            context: async (): Promise<RouterContext> => ({
+              requestId: `ws-${state.serial}-${id}`.slice(0, 100),
+              identity,
+              identityToken: await options.signIdentity(identity, ip),
+            }),
+            onEnd: () => {
+              metrics.subscriptionEnded(subgraph.name);
+              slot.release();
+            },
+          });
+        }
       },
       execute: () => {
         throw new Error('only subscriptions are executed over WebSocket');
