@@ -13,6 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller } from '../identity/authenticate.middleware';
 import { signedIdentityKey } from '../identity/forwarded-identity';
 import type { CallerResolver, CallerRefusal, Credentials } from '../identity/resolve-caller';
+import type { SessionLivenessChecker } from '../identity/session-liveness';
 import { rateLimitKey } from '../rate-limit/rate-limit.middleware';
 import type { RouterContext } from '../router-context';
 import { FederatedSubscription, UpstreamGraphQLErrors } from './federated-subscription';
@@ -47,6 +48,8 @@ export interface SubscriptionServerOptions {
   gate: ReturnType<typeof createSubscribeGate>;
   pool: UpstreamPool;
   signIdentity(identity: VerifiedIdentity | null, clientAddress: string): Promise<string>;
+  /** Which sign-in sessions are still live (auth); connections of the others are closed with 4403. */
+  liveSessions?: SessionLivenessChecker;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   metrics: SubscriptionMetrics;
   logger: Logger;
@@ -65,6 +68,8 @@ interface ConnectionState {
   credentials: Credentials;
   addressKey: string;
   revalidation: NodeJS.Timeout | undefined;
+  /** The access token's sign-in session, re-checked with every other connection's. */
+  sessionId: string | undefined;
   serial: number;
 }
 
@@ -227,6 +232,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         credentials: {},
         addressKey,
         revalidation: undefined,
+        sessionId: undefined,
         serial: ++serial,
       };
       states.set(ws, state);
@@ -262,6 +268,36 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     state.revalidation.unref();
   };
 
+  // Signed-in connections: every revalidateIntervalMs, one batched question to auth for all their
+  // sessions; a signed-out session's connections close with 4403. Auth unreachable: they stay.
+  let checkingSessions = false;
+  const checkSessions = async () => {
+    const liveSessions = options.liveSessions;
+    if (!liveSessions || checkingSessions) return;
+    const bySession = new Map<string, WebSocket[]>();
+    for (const ws of wss.clients) {
+      const sessionId = states.get(ws)?.sessionId;
+      if (sessionId) bySession.set(sessionId, [...(bySession.get(sessionId) ?? []), ws]);
+    }
+    if (bySession.size === 0) return;
+    checkingSessions = true;
+    try {
+      const live = await liveSessions([...bySession.keys()]);
+      for (const [sessionId, sockets] of bySession)
+        if (!live.has(sessionId))
+          for (const ws of sockets)
+            refuse(ws, WsCloseCode.Revoked, 'The session has been signed out.', 'REVOKED');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not check the sessions of open WebSocket connections');
+    } finally {
+      checkingSessions = false;
+    }
+  };
+  const sessionCheck = options.liveSessions
+    ? setInterval(() => void checkSessions(), limits.revalidateIntervalMs)
+    : undefined;
+  sessionCheck?.unref();
+
   // graphql-ws wraps what the iterator throws in a GraphQLError without a path: format the error
   // it wraps (a DomainError such as UpstreamSubscriptionError) so its code and message survive.
   const formatOne = (error: GraphQLError): GraphQLFormattedError =>
@@ -296,6 +332,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         }
         state.caller.identity = verdict.identity;
         state.credentials = credentials;
+        state.sessionId = verdict.sessionId;
         // A JWT is checked at connect only (one that expires later does not cut the socket); an API
         // key can be revoked, so it is checked again every revalidateIntervalMs.
         if (verdict.identity?.kind === 'apiKey') revalidate(ws, state);
@@ -434,6 +471,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   return {
     close: async () => {
       closing = true;
+      if (sessionCheck) clearInterval(sessionCheck);
       options.httpServer.off('upgrade', onUpgrade);
       await server.dispose();
       await options.pool.closeAll();

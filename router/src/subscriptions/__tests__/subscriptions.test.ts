@@ -441,6 +441,31 @@ describe('credentials during a long subscription', () => {
   });
 });
 
+describe('signed-out sessions', () => {
+  it('ends a signed-in connection with 4403 once its session is signed out (one batched check per interval)', async () => {
+    const watchful = await stack.startRouter({ WS_REVALIDATE_INTERVAL_MS: '200' });
+    try {
+      const leaving = await stack.auth.signAccessToken('u-out', { sessionId: 'session-out' });
+      const staying = await stack.auth.signAccessToken('u-in', { sessionId: 'session-in' });
+      const gone = connectClient(watchful.url, { authorization: `Bearer ${leaving}` });
+      const kept = connectClient(watchful.url, { authorization: `Bearer ${staying}` });
+      const goneTicks = subscribe(gone.client, 'subscription { ticks { n } }');
+      const keptTicks = subscribe(kept.client, 'subscription { ticks { n } }');
+      await stack.live.until((state) => state.subscriptions === 2);
+      const checksBefore = stack.auth.sessionChecks;
+      stack.auth.signedOutSessions.add('session-out');
+      expect(await gone.closed).toEqual({ code: 4403, reason: 'The session has been signed out.' });
+      expect(stack.auth.sessionChecks).toBeGreaterThan(checksBefore);
+      await stack.live.until((state) => state.subscriptions === 1);
+      stack.live.publishTick(1);
+      expect((await keptTicks.next()).data).toEqual({ ticks: { n: 1 } });
+      void goneTicks;
+    } finally {
+      await watchful.stop();
+    }
+  });
+});
+
 describe('persisted operations', () => {
   const LISTED = 'subscription Listed { ticks { n } }';
   let directory: string;
