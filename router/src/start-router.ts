@@ -27,6 +27,7 @@ import { createApiKeyVerifier } from './identity/api-key-verifier';
 import { authenticate, clientAddressOf, type Caller } from './identity/authenticate.middleware';
 import { createCallerResolver } from './identity/resolve-caller';
 import { createIdentitySigner } from './identity/forwarded-identity';
+import { createSessionLivenessChecker } from './identity/session-liveness';
 import { compileTrustedProxies } from './identity/trusted-proxies';
 import { persistedQueries } from './persisted-queries/persisted-queries.middleware';
 import {
@@ -397,6 +398,10 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         onSocketCount: subscriptionMetrics.upstreamSockets,
       }),
       signIdentity: signForwardedIdentity,
+      liveSessions: createSessionLivenessChecker({
+        authInternalUrl: env.AUTH_INTERNAL_URL,
+        internalSecret: env.IDENTITY_TOKEN_SECRET,
+      }),
       formatError: createRouterErrorFormatter(logger, env.LIMIT_MAX_TOKENS),
       metrics: subscriptionMetrics,
       logger,

@@ -23,6 +23,8 @@ export interface VerifiedAccessToken {
   userId: string;
   /** Known roles only (an unknown one is dropped); a role granted later shows at the next refresh. */
   roles: readonly Role[];
+  /** The sign-in session the token belongs to (`sid`), when auth put one in. */
+  sessionId?: string;
 }
 
 export type AccessTokenVerifier = (token: string) => Promise<VerifiedAccessToken>;
@@ -66,7 +68,13 @@ export function createAccessTokenVerifier(
         requiredClaims: ['sub', 'exp'],
       });
       if (!payload.sub) throw new InvalidAccessTokenError('no subject');
-      const result: VerifiedAccessToken = { userId: payload.sub, roles: knownRoles(payload.roles) };
+      const result: VerifiedAccessToken = {
+        userId: payload.sub,
+        roles: knownRoles(payload.roles),
+        ...(typeof payload.sid === 'string' && payload.sid !== ''
+          ? { sessionId: payload.sid }
+          : {}),
+      };
       const ttlMs = Math.min(VERIFIED_TTL_MS, (payload.exp ?? 0) * 1000 - Date.now());
       if (ttlMs > 0) verified.set(token, result, ttlMs);
       return result;

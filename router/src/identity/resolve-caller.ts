@@ -18,7 +18,13 @@ export interface CallerRefusal {
 }
 
 export type CallerVerdict =
-  { identity: VerifiedIdentity | null; refusal?: undefined } | { refusal: CallerRefusal };
+  | {
+      identity: VerifiedIdentity | null;
+      /** The access token's sign-in session (`sid`), for long-lived connections to re-check. */
+      sessionId?: string;
+      refusal?: undefined;
+    }
+  | { refusal: CallerRefusal };
 
 /** Failed API-key attempts per client address, on a token bucket (see rate-limit.middleware.ts). */
 export interface FailedAttemptLimiter {
@@ -72,8 +78,8 @@ export function createCallerResolver(options: CallerResolverOptions): CallerReso
         const bearer = BEARER.exec(authorization);
         if (!bearer)
           return unauthenticated('The Authorization header must be "Bearer <access token>".');
-        const { userId, roles } = await options.verifyAccessToken(bearer[1]!);
-        return { identity: { kind: 'user', userId, roles } };
+        const { userId, roles, sessionId } = await options.verifyAccessToken(bearer[1]!);
+        return { identity: { kind: 'user', userId, roles }, ...(sessionId ? { sessionId } : {}) };
       }
       if (apiKey !== undefined && apiKey.trim() !== '') {
         const verdict = await options.apiKeys.verify(apiKey.trim());

@@ -56,7 +56,10 @@ export interface FederatedSubscriptionOptions {
   /** The context each event's entity fetches run with (a fresh identity token when needed). */
   context(): Promise<RouterContext>;
   logger: Logger;
-  /** Events resolved but not yet read by the client, at most (then SlowConsumerError). */
+  /**
+   * Events received but not yet read by the client, at most — still being resolved (entity
+   * fetches) or resolved and waiting — then SlowConsumerError.
+   */
   maxQueuedEvents: number;
   /** Called once when the subscription ends, however it ends. */
   onEnd?(): void;
@@ -77,6 +80,10 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
   private finished = false;
   private upstreamDone = false;
   private resolving: Promise<void> = Promise.resolve();
+  /** Upstream events received whose resolution has not finished yet. */
+  private pendingEvents = 0;
+  /** Ended for a slow consumer: no more event work runs. */
+  private overflowed = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: FederatedSubscriptionOptions) {
@@ -92,7 +99,7 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
         ...(plan.primary.operationName ? { operationName: plan.primary.operationName } : {}),
       },
       {
-        next: (event) => this.enqueue(() => this.resolveEvent(event as ExecutionResult)),
+        next: (event) => this.onUpstreamEvent(event as ExecutionResult),
         error: (error) =>
           this.enqueue(async () => this.push({ kind: 'error', error: this.upstreamError(error) })),
         complete: () => this.enqueue(async () => this.end()),
@@ -131,10 +138,39 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
     throw error;
   }
 
+  /**
+   * Counts the event before queueing its resolution: events waiting to be resolved plus events
+   * resolved but unread are bounded by maxQueuedEvents, so a slow subgraph or client cannot grow
+   * the chain without limit.
+   */
+  private onUpstreamEvent(event: ExecutionResult): void {
+    if (this.finished || this.overflowed) return;
+    if (this.pendingEvents + this.queue.length >= this.options.maxQueuedEvents) {
+      this.overflow();
+      return;
+    }
+    this.pendingEvents += 1;
+    this.enqueue(async () => {
+      try {
+        await this.resolveEvent(event);
+      } finally {
+        this.pendingEvents -= 1;
+      }
+    });
+  }
+
+  /** Ends the subscription with SlowConsumerError (the client sees it next) and unsubscribes upstream. */
+  private overflow(): void {
+    this.overflowed = true;
+    this.queue.length = 0;
+    this.push({ kind: 'error', error: new SlowConsumerError(this.options.maxQueuedEvents) });
+    this.unsubscribe();
+  }
+
   /** Serialises event work so events reach the client in upstream order. */
   private enqueue(work: () => Promise<void>): void {
     this.resolving = this.resolving.then(async () => {
-      if (this.finished) return;
+      if (this.finished || this.overflowed) return;
       try {
         await work();
       } catch (error) {
@@ -145,7 +181,7 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
   }
 
   private push(settled: Settled): void {
-    if (this.finished) return;
+    if (this.finished || (this.overflowed && settled.kind === 'result')) return;
     if (settled.kind === 'error') this.upstreamDone = true;
     if (this.waiting) {
       const waiting = this.waiting;
@@ -154,9 +190,7 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
       return;
     }
     if (settled.kind === 'result' && this.queue.length >= this.options.maxQueuedEvents) {
-      this.queue.length = 0;
-      this.push({ kind: 'error', error: new SlowConsumerError(this.options.maxQueuedEvents) });
-      this.unsubscribe();
+      this.overflow();
       return;
     }
     this.queue.push(settled);

@@ -11,7 +11,9 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller } from '../identity/authenticate.middleware';
+import { signedIdentityKey } from '../identity/forwarded-identity';
 import type { CallerResolver, CallerRefusal, Credentials } from '../identity/resolve-caller';
+import type { SessionLivenessChecker } from '../identity/session-liveness';
 import { rateLimitKey } from '../rate-limit/rate-limit.middleware';
 import type { RouterContext } from '../router-context';
 import { FederatedSubscription, UpstreamGraphQLErrors } from './federated-subscription';
@@ -22,7 +24,7 @@ import {
   createSubscribeGate,
 } from './subscribe-gate';
 import type { SubscriptionMetrics } from './subscription-metrics';
-import type { UpstreamPool } from './upstream-pool';
+import type { UpstreamLease, UpstreamPool } from './upstream-pool';
 
 export interface SubscriptionLimits {
   maxSubscriptionsPerConnection: number;
@@ -46,6 +48,8 @@ export interface SubscriptionServerOptions {
   gate: ReturnType<typeof createSubscribeGate>;
   pool: UpstreamPool;
   signIdentity(identity: VerifiedIdentity | null, clientAddress: string): Promise<string>;
+  /** Which sign-in sessions are still live (auth); connections of the others are closed with 4403. */
+  liveSessions?: SessionLivenessChecker;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   metrics: SubscriptionMetrics;
   logger: Logger;
@@ -64,13 +68,21 @@ interface ConnectionState {
   credentials: Credentials;
   addressKey: string;
   revalidation: NodeJS.Timeout | undefined;
+  /** The access token's sign-in session, re-checked with every other connection's. */
+  sessionId: string | undefined;
   serial: number;
+}
+
+/** One taken per-caller subscription slot; `release` is idempotent. */
+interface CallerSlot {
+  release(): void;
 }
 
 interface SubscriptionContext {
   admitted: AdmittedSubscription;
   state: ConnectionState;
   id: string;
+  slot: CallerSlot;
 }
 
 type GraphQLWsContext = Context<
@@ -142,6 +154,23 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   let closing = false;
   let serial = 0;
 
+  /** One of the caller's maxSubscriptionsPerCaller slots, or null when all are taken. */
+  const takeCallerSlot = (callerKey: string): CallerSlot | null => {
+    const taken = subscriptionsPerCaller.get(callerKey) ?? 0;
+    if (taken >= limits.maxSubscriptionsPerCaller) return null;
+    subscriptionsPerCaller.set(callerKey, taken + 1);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (subscriptionsPerCaller.get(callerKey) ?? 1) - 1;
+        if (left <= 0) subscriptionsPerCaller.delete(callerKey);
+        else subscriptionsPerCaller.set(callerKey, left);
+      },
+    };
+  };
+
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? '/', 'http://router.invalid').pathname;
     if (pathname !== options.path) {
@@ -183,13 +212,27 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       );
       return;
     }
+    // The slot is taken before the handshake and given back when the raw socket closes, once:
+    // a handshake that fails (bad Sec-WebSocket-Key, client gone midway) never reaches the
+    // callback below, and must not keep the slot.
     connectionsPerAddress.set(addressKey, open + 1);
+    let slotReleased = false;
+    const releaseSlot = () => {
+      if (slotReleased) return;
+      slotReleased = true;
+      const left = (connectionsPerAddress.get(addressKey) ?? 1) - 1;
+      if (left <= 0) connectionsPerAddress.delete(addressKey);
+      else connectionsPerAddress.set(addressKey, left);
+    };
+    socket.once('close', releaseSlot);
+    if (socket.destroyed) releaseSlot();
     wss.handleUpgrade(request, socket, head, (ws) => {
       const state: ConnectionState = {
         caller: { identity: null, ip },
         credentials: {},
         addressKey,
         revalidation: undefined,
+        sessionId: undefined,
         serial: ++serial,
       };
       states.set(ws, state);
@@ -197,9 +240,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       ws.once('close', () => {
         metrics.connectionClosed();
         if (state.revalidation) clearInterval(state.revalidation);
-        const left = (connectionsPerAddress.get(addressKey) ?? 1) - 1;
-        if (left <= 0) connectionsPerAddress.delete(addressKey);
-        else connectionsPerAddress.set(addressKey, left);
+        releaseSlot();
       });
       wss.emit('connection', ws, request);
     });
@@ -226,6 +267,36 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     }, limits.revalidateIntervalMs);
     state.revalidation.unref();
   };
+
+  // Signed-in connections: every revalidateIntervalMs, one batched question to auth for all their
+  // sessions; a signed-out session's connections close with 4403. Auth unreachable: they stay.
+  let checkingSessions = false;
+  const checkSessions = async () => {
+    const liveSessions = options.liveSessions;
+    if (!liveSessions || checkingSessions) return;
+    const bySession = new Map<string, WebSocket[]>();
+    for (const ws of wss.clients) {
+      const sessionId = states.get(ws)?.sessionId;
+      if (sessionId) bySession.set(sessionId, [...(bySession.get(sessionId) ?? []), ws]);
+    }
+    if (bySession.size === 0) return;
+    checkingSessions = true;
+    try {
+      const live = await liveSessions([...bySession.keys()]);
+      for (const [sessionId, sockets] of bySession)
+        if (!live.has(sessionId))
+          for (const ws of sockets)
+            refuse(ws, WsCloseCode.Revoked, 'The session has been signed out.', 'REVOKED');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not check the sessions of open WebSocket connections');
+    } finally {
+      checkingSessions = false;
+    }
+  };
+  const sessionCheck = options.liveSessions
+    ? setInterval(() => void checkSessions(), limits.revalidateIntervalMs)
+    : undefined;
+  sessionCheck?.unref();
 
   // graphql-ws wraps what the iterator throws in a GraphQLError without a path: format the error
   // it wraps (a DomainError such as UpstreamSubscriptionError) so its code and message survive.
@@ -261,6 +332,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         }
         state.caller.identity = verdict.identity;
         state.credentials = credentials;
+        state.sessionId = verdict.sessionId;
         // A JWT is checked at connect only (one that expires later does not cut the socket); an API
         // key can be revoked, so it is checked again every revalidateIntervalMs.
         if (verdict.identity?.kind === 'apiKey') revalidate(ws, state);
@@ -281,8 +353,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
               { maxSubscriptionsPerConnection: limits.maxSubscriptionsPerConnection },
             ),
           );
-        const callerKey = rateLimitKey(state.caller).key;
-        if ((subscriptionsPerCaller.get(callerKey) ?? 0) >= limits.maxSubscriptionsPerCaller)
+        // The caller's slot is taken here, before the first await, so a burst of subscribes
+        // cannot all pass the check; it is given back on refusal, or once when the
+        // subscription ends (FederatedSubscription's onEnd, or graphql-ws's onComplete when the
+        // client completes before `subscribe` ran).
+        const slot = takeCallerSlot(rateLimitKey(state.caller).key);
+        if (!slot)
           return refusal(
             new SubscribeRefusal(
               ErrorCode.RATE_LIMITED,
@@ -294,6 +370,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         try {
           admitted = await options.gate(state.caller, payload as SubscribePayload);
         } catch (error) {
+          slot.release();
           if (error instanceof GraphQLError) return refusal(error);
           logger.error({ err: error }, 'could not admit a subscription');
           return refusal(
@@ -301,11 +378,17 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           );
         }
         if (Array.isArray(admitted)) {
+          slot.release();
           metrics.refused(ErrorCode.GRAPHQL_VALIDATION_FAILED);
           return admitted as GraphQLError[];
         }
         const subscription = admitted as AdmittedSubscription;
-        const contextValue: SubscriptionContext = { admitted: subscription, state, id };
+        if (!(id in ctx.subscriptions)) {
+          // The client completed (or left) while the gate ran: graphql-ws will not subscribe.
+          slot.release();
+          return [new SubscribeRefusal(ErrorCode.BAD_REQUEST, 'The subscription was completed.')];
+        }
+        const contextValue: SubscriptionContext = { admitted: subscription, state, id, slot };
         return {
           schema: subscription.plan.generation.apiSchema,
           document: subscription.document,
@@ -315,34 +398,40 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         } satisfies ExecutionArgs;
       },
       subscribe: async (args: ExecutionArgs) => {
-        const { admitted, state, id } = args.contextValue as SubscriptionContext;
+        const { admitted, state, id, slot } = args.contextValue as SubscriptionContext;
         const { identity, ip } = state.caller;
-        const callerKey = rateLimitKey(state.caller).key;
         const subgraph = admitted.plan.subgraph;
-        const upstream = options.pool.acquire(subgraph, `${callerKey}@${ip}`, () =>
-          options.signIdentity(identity, ip),
-        );
-        subscriptionsPerCaller.set(callerKey, (subscriptionsPerCaller.get(callerKey) ?? 0) + 1);
-        metrics.subscriptionStarted(subgraph.name);
-        return new FederatedSubscription({
-          plan: admitted.plan,
-          variables: admitted.variables,
-          operationName: admitted.operationName,
-          upstream,
-          logger,
-          maxQueuedEvents: limits.maxQueuedEvents,
-          context: async (): Promise<RouterContext> => ({
-            requestId: `ws-${state.serial}-${id}`.slice(0, 100),
-            identity,
-            identityToken: await options.signIdentity(identity, ip),
-          }),
-          onEnd: () => {
-            metrics.subscriptionEnded(subgraph.name);
-            const left = (subscriptionsPerCaller.get(callerKey) ?? 1) - 1;
-            if (left <= 0) subscriptionsPerCaller.delete(callerKey);
-            else subscriptionsPerCaller.set(callerKey, left);
-          },
-        });
+        let upstream: UpstreamLease | undefined;
+        try {
+          upstream = options.pool.acquire(subgraph, signedIdentityKey(identity, ip), () =>
+            options.signIdentity(identity, ip),
+          );
+          return startFederated(upstream);
+        } catch (error) {
+          upstream?.release();
+          slot.release();
+          throw error;
+        }
+        function startFederated(upstream: UpstreamLease) {
+          metrics.subscriptionStarted(subgraph.name);
+          return new FederatedSubscription({
+            plan: admitted.plan,
+            variables: admitted.variables,
+            operationName: admitted.operationName,
+            upstream,
+            logger,
+            maxQueuedEvents: limits.maxQueuedEvents,
+            context: async (): Promise<RouterContext> => ({
+              requestId: `ws-${state.serial}-${id}`.slice(0, 100),
+              identity,
+              identityToken: await options.signIdentity(identity, ip),
+            }),
+            onEnd: () => {
+              metrics.subscriptionEnded(subgraph.name);
+              slot.release();
+            },
+          });
+        }
       },
       execute: () => {
         throw new Error('only subscriptions are executed over WebSocket');
@@ -382,6 +471,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   return {
     close: async () => {
       closing = true;
+      if (sessionCheck) clearInterval(sessionCheck);
       options.httpServer.off('upgrade', onUpgrade);
       await server.dispose();
       await options.pool.closeAll();

@@ -30,6 +30,7 @@ export interface AuthModule {
   schema: GraphQLSchema;
   signer: AccessTokenSigner;
   apiKeys: ApiKeyService;
+  sessions: SessionService;
   context(): Pick<AuthContext, 'userById'>;
 }
 
@@ -85,6 +86,7 @@ export async function createAuthModule(
     schema,
     signer,
     apiKeys,
+    sessions,
     context: () => ({
       userById: new DataLoader(async (ids: readonly string[]) =>
         (await userService.findByIds(ids)).map((user) => (user ? toUser(user) : null)),

@@ -1,5 +1,6 @@
 import type { SubgraphDescription } from '@groovy/common/subgraph';
 import { mountApiKeyVerificationRoute } from './api-key/api-key-verification.route';
+import { mountSessionLivenessRoute } from './session/session-liveness.route';
 import { createAuthModule, type AuthModule } from './auth-module';
 import type { AuthContext } from './auth-context';
 import type { AuthEnvironment } from './environment';
@@ -20,6 +21,7 @@ export function authSubgraph(
     routes: (app, module) => {
       mountJwksRoute(app, module.signer);
       mountApiKeyVerificationRoute(app, module.apiKeys, env.IDENTITY_TOKEN_SECRET);
+      mountSessionLivenessRoute(app, module.sessions, env.IDENTITY_TOKEN_SECRET);
     },
     outboxSources: (_module, { connection }) => [
       { name: 'user', collection: connection.getClient().db(connection.name).collection('users') },

@@ -2,6 +2,8 @@
 // the "live" fixture subgraph over graphql-ws, with entity fields resolved per event from the
 // library and accounts fixtures over HTTP.
 import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ENVIRONMENT } from '@groovy/common/testing';
@@ -439,6 +441,31 @@ describe('credentials during a long subscription', () => {
   });
 });
 
+describe('signed-out sessions', () => {
+  it('ends a signed-in connection with 4403 once its session is signed out (one batched check per interval)', async () => {
+    const watchful = await stack.startRouter({ WS_REVALIDATE_INTERVAL_MS: '200' });
+    try {
+      const leaving = await stack.auth.signAccessToken('u-out', { sessionId: 'session-out' });
+      const staying = await stack.auth.signAccessToken('u-in', { sessionId: 'session-in' });
+      const gone = connectClient(watchful.url, { authorization: `Bearer ${leaving}` });
+      const kept = connectClient(watchful.url, { authorization: `Bearer ${staying}` });
+      const goneTicks = subscribe(gone.client, 'subscription { ticks { n } }');
+      const keptTicks = subscribe(kept.client, 'subscription { ticks { n } }');
+      await stack.live.until((state) => state.subscriptions === 2);
+      const checksBefore = stack.auth.sessionChecks;
+      stack.auth.signedOutSessions.add('session-out');
+      expect(await gone.closed).toEqual({ code: 4403, reason: 'The session has been signed out.' });
+      expect(stack.auth.sessionChecks).toBeGreaterThan(checksBefore);
+      await stack.live.until((state) => state.subscriptions === 1);
+      stack.live.publishTick(1);
+      expect((await keptTicks.next()).data).toEqual({ ticks: { n: 1 } });
+      void goneTicks;
+    } finally {
+      await watchful.stop();
+    }
+  });
+});
+
 describe('persisted operations', () => {
   const LISTED = 'subscription Listed { ticks { n } }';
   let directory: string;
@@ -534,4 +561,116 @@ describe('shutdown', () => {
 
 it('uses the test secret (sanity: the live fixture refuses tokens signed with another)', () => {
   expect(TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET.length).toBeGreaterThanOrEqual(32);
+});
+
+describe('limits that hold under pressure', () => {
+  it('holds SUBSCRIPTIONS_MAX_PER_CALLER when a burst of subscribes arrives together', async () => {
+    const strict = await stack.startRouter({
+      SUBSCRIPTIONS_MAX_PER_CONNECTION: '25',
+      SUBSCRIPTIONS_MAX_PER_CALLER: '3',
+    });
+    try {
+      const token = await stack.auth.signAccessToken('u-burst');
+      const connection = connectClient(strict.url, { authorization: `Bearer ${token}` });
+      const subs = Array.from({ length: 12 }, () =>
+        subscribe(connection.client, 'subscription { ticks { n } }'),
+      );
+      let refused = 0;
+      const allRefused = new Promise<'refused'>((resolve) => {
+        for (const sub of subs)
+          void sub.failed.then(() => {
+            refused += 1;
+            if (refused === 9) resolve('refused');
+          });
+      });
+      const outcome = await Promise.race([
+        allRefused,
+        stack.live.until((state) => state.subscriptions > 3).then(() => 'over the limit'),
+      ]);
+      expect(outcome).toBe('refused');
+      await stack.live.until((state) => state.subscriptions === 3);
+      expect(stack.live.subscriptions()).toBe(3);
+      await connection.dispose();
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('gives back the address’s connection slot when a WebSocket handshake fails', async () => {
+    const strict = await stack.startRouter({ WS_MAX_CONNECTIONS_PER_ADDRESS: '2' });
+    try {
+      const port = Number(new URL(strict.url).port);
+      const badHandshake = () =>
+        new Promise<string>((resolve) => {
+          const socket = net.connect(port, '127.0.0.1', () => {
+            socket.write(
+              'GET /graphql HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+                'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: not-a-valid-key\r\n\r\n',
+            );
+          });
+          let answer = '';
+          socket.on('data', (chunk) => (answer += chunk.toString()));
+          socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+        });
+      expect(await badHandshake()).toMatch(/^HTTP\/1\.1 400/);
+      expect(await badHandshake()).toMatch(/^HTTP\/1\.1 400/);
+      const connection = connectClient(strict.url);
+      const sub = subscribe(connection.client, 'subscription { ticks { n } }');
+      const outcome = await Promise.race([
+        stack.live.until((state) => state.subscriptions === 1).then(() => 'subscribed'),
+        sub.failed.then(() => 'refused'),
+      ]);
+      expect(outcome).toBe('subscribed');
+      await connection.dispose();
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('signs each upstream socket with the caller’s current roles (no stale MODERATOR)', async () => {
+    const moderator = await stack.auth.signAccessToken('u-mod', { roles: ['MODERATOR'] });
+    const demoted = await stack.auth.signAccessToken('u-mod');
+    const first = connectClient(router.url, { authorization: `Bearer ${moderator}` });
+    const second = connectClient(router.url, { authorization: `Bearer ${demoted}` });
+    const a = subscribe(first.client, 'subscription { ticks { n viewer viewerRoles } }');
+    await stack.live.until((state) => state.subscriptions === 1);
+    const b = subscribe(second.client, 'subscription { ticks { n viewer viewerRoles } }');
+    await stack.live.until((state) => state.subscriptions === 2);
+    stack.live.publishTick(1);
+    expect(await a.next()).toEqual({
+      data: { ticks: { n: 1, viewer: 'user:u-mod', viewerRoles: 'MODERATOR' } },
+    });
+    expect(await b.next()).toEqual({
+      data: { ticks: { n: 1, viewer: 'user:u-mod', viewerRoles: '' } },
+    });
+    expect(stack.live.sockets()).toBe(2);
+  });
+
+  it('ends a subscription whose events pile up behind a hanging entity fetch (slow consumer)', async () => {
+    const hanging = http.createServer(() => undefined); // accepts requests, never answers
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const { port } = hanging.address() as net.AddressInfo;
+    const stuck = await stack.startRouter({
+      SUBGRAPH_LIBRARY_URL: `http://127.0.0.1:${port}/graphql`,
+      SUBGRAPH_TIMEOUT_MS: '600000',
+      SUBSCRIPTIONS_MAX_QUEUED_EVENTS: '4',
+    });
+    try {
+      const connection = connectClient(stuck.url);
+      const played = subscribe(connection.client, PLAYED);
+      await stack.live.until((state) => state.subscriptions === 1);
+      for (let n = 1; n <= 6; n += 1) stack.live.publishPlay({ id: `p${n}`, songId: 's1' });
+      expect(await played.failed).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'RATE_LIMITED', maxQueuedEvents: 4 }),
+        }),
+      ]);
+      await stack.live.until((state) => state.subscriptions === 0);
+      await connection.dispose();
+    } finally {
+      hanging.closeAllConnections();
+      await stuck.stop();
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
+    }
+  });
 });

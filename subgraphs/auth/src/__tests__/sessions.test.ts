@@ -223,4 +223,37 @@ describe('auth: sessions', () => {
     });
     expect(newLogin.errors).toBeUndefined();
   });
+
+  it('puts the session id in the access token (sid) and tells the router which sessions are live', async () => {
+    const live = (sessionIds: string[], internalSecret = server.env.IDENTITY_TOKEN_SECRET) =>
+      fetch(`${server.subgraph.baseUrl}/internal/sessions/live`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-internal-secret': internalSecret },
+        body: JSON.stringify({ sessionIds }),
+      });
+    const sidOf = (accessToken: string) =>
+      (
+        JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as {
+          sid: string;
+        }
+      ).sid;
+    const first = await server.register('sid@example.com');
+    const sid = sidOf(first.accessToken);
+    expect(sid).toEqual(expect.any(String));
+    const refreshed = (await refresh(first.refreshToken)).data!.refreshSession;
+    expect(sidOf(refreshed.accessToken)).toBe(sid);
+    expect(await (await live([sid, 'no-such-session'])).json()).toEqual({ live: [sid] });
+    await server.execute(LOGOUT, { token: refreshed.refreshToken });
+    expect(await (await live([sid])).json()).toEqual({ live: [] });
+    expect((await live([sid], 'wrong-secret')).status).toBe(401);
+    const bad = await fetch(`${server.subgraph.baseUrl}/internal/sessions/live`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-internal-secret': server.env.IDENTITY_TOKEN_SECRET,
+      },
+      body: JSON.stringify({ sessionIds: 'nope' }),
+    });
+    expect(bad.status).toBe(400);
+  });
 });

@@ -279,13 +279,31 @@ export class SessionService {
         if (error.code !== 11000) throw error;
       });
     // The roles as stored now: a grant or revoke shows in the next token (sign-in or refresh).
-    const access = await this.deps.signer.sign(user._id.toHexString(), knownRoles(user.roles));
+    const access = await this.deps.signer.sign(
+      user._id.toHexString(),
+      knownRoles(user.roles),
+      familyId,
+    );
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
       refreshToken,
       user,
     };
+  }
+
+  /**
+   * Which of `sessionIds` (refresh-token families, the access token's `sid`) are still signed in:
+   * some token of the family neither revoked (logout, sign-out everywhere, reuse) nor expired.
+   */
+  async liveSessions(sessionIds: readonly string[]): Promise<string[]> {
+    if (sessionIds.length === 0) return [];
+    const live = await this.deps.refreshTokens.distinct('familyId', {
+      familyId: { $in: [...new Set(sessionIds)] },
+      revokedAt: null,
+      expiresAt: { $gt: new Date() },
+    });
+    return live.map(String);
   }
 
   private async revokeFamily(familyId: string): Promise<void> {

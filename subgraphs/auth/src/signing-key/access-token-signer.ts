@@ -45,13 +45,24 @@ export class AccessTokenSigner {
     );
   }
 
-  /** An access token for `userId`, carrying the known ones of `roles` (claim left out when none). */
-  async sign(userId: string, roles: readonly Role[] = []): Promise<SignedAccessToken> {
+  /**
+   * An access token for `userId`, carrying the known ones of `roles` (claim left out when none) and
+   * the id of the sign-in session it belongs to (`sid`, the refresh-token family), so the router
+   * can ask whether the session was signed out.
+   */
+  async sign(
+    userId: string,
+    roles: readonly Role[] = [],
+    sessionId?: string,
+  ): Promise<SignedAccessToken> {
     // Whole seconds, as JWTs carry them, so `accessTokenExpiresAt` equals the token's `exp` exactly.
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = new Date((issuedAt + this.settings.ttlSeconds) * 1000);
     const granted = knownRoles(roles);
-    const token = await new SignJWT(granted.length > 0 ? { roles: granted } : {})
+    const token = await new SignJWT({
+      ...(granted.length > 0 ? { roles: granted } : {}),
+      ...(sessionId ? { sid: sessionId } : {}),
+    })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.publicJwk.kid! })
       .setSubject(userId)
       .setIssuer(this.settings.issuer)

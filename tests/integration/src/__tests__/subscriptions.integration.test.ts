@@ -2,6 +2,7 @@
 // like HTTP ones (a real access token, a real API key that gets revoked), in real processes.
 import {
   CREATE_API_KEY,
+  LOGOUT,
   REVOKE_API_KEY,
   connectToRouter,
   registerListener,
@@ -66,5 +67,17 @@ describe('subscriptions endpoint of the router (auth + router as real processes)
     });
     const again = connect(stack.router.url, { apiKey: secret });
     expect((await again.closed).code).toBe(4401);
+  });
+
+  it('ends a signed-in connection with 4403 once the user logs out (session re-check)', async () => {
+    const { session } = await registerListener(stack, 'Leaving Listener');
+    const connection = connect(stack.router.url, { token: session.accessToken });
+    await connection.connected;
+    const loggedOut = await stack.execute(LOGOUT, { token: session.refreshToken });
+    expect(loggedOut.errors).toBeUndefined();
+    expect(await connection.closed).toEqual({
+      code: 4403,
+      reason: 'The session has been signed out.',
+    });
   });
 });

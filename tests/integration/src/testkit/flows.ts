@@ -16,6 +16,7 @@ export const ME =
   'query Me { me { email user { id displayName } apiKeys { id name prefix lastUsedAt } } }';
 export const CREATE_API_KEY =
   'mutation CreateKey($name: String!) { createApiKey(name: $name) { secret apiKey { id prefix } } }';
+export const LOGOUT = 'mutation Logout($token: String!) { logout(refreshToken: $token) }';
 export const REVOKE_API_KEY = 'mutation RevokeKey($id: ID!) { revokeApiKey(id: $id) }';
 
 /** A new listener with a unique email; returns their credentials and first session. */
