@@ -67,3 +67,18 @@ export class RateLimitedError extends DomainError {
     super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
   }
 }
+
+/**
+ * Ends a live subscription whose client did not keep up: more events waited for it than its
+ * buffer holds. `retryable: true` tells the router (and clients) to subscribe again.
+ */
+export class SubscriberTooSlowError extends DomainError {
+  readonly code = ErrorCode.SUBSCRIBER_TOO_SLOW;
+  constructor(readonly bufferSize: number) {
+    super(
+      `This subscription fell more than ${bufferSize} events behind and was ended; subscribe again.`,
+      ErrorCode.SUBSCRIBER_TOO_SLOW,
+      { retryable: true },
+    );
+  }
+}

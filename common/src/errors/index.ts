@@ -6,6 +6,7 @@ export {
   ForbiddenError,
   NotFoundError,
   RateLimitedError,
+  SubscriberTooSlowError,
   UnauthenticatedError,
 } from './domain-errors';
 export { createErrorFormatter } from './format-error';

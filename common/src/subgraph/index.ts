@@ -22,6 +22,7 @@ export { requireUserId } from './require-user-id';
 export { resolverContainer, type ResolverClass } from './resolver-container';
 export { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';
 export { hasRole, requireRole } from './require-role';
+export { requireRoleToSubscribe } from './require-role-to-subscribe';
 export { InstanceLiveEvents, type LiveEvents } from './live-events';
 export {
   DEFAULT_SUBSCRIPTION_LIMITS,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import {
+  getOperationAST,
   GraphQLError,
   parse,
   validate,
@@ -10,6 +11,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
@@ -52,6 +54,8 @@ export interface SubscriptionServerOptions {
 /** What the server keeps per connection (graphql-ws's `extra`). */
 type ConnectionState = {
   claims?: RouterClaims | null;
+  /** When the connection's identity token expires (ms since epoch); no new operation after it. */
+  expiresAtMs?: number | undefined;
   /** Operations of this connection counted in the open-subscriptions gauge. */
   live?: Set<string>;
 };
@@ -65,9 +69,15 @@ export interface SubscriptionServer {
 
 /**
  * graphql-ws on the subgraph's own HTTP server and GraphQL path. The router connects with the
- * identity it signed in `connectionParams[IDENTITY_HEADER]`; it is verified once, at
- * `connection_init` (refused with 4403 when required and missing or invalid), and every operation's
- * context is built from it like an HTTP request's. Errors are masked like HTTP's.
+ * identity it signed in `connectionParams[IDENTITY_HEADER]`; it is verified at `connection_init`
+ * (refused with 4403 when required and missing or invalid), and every operation's context is built
+ * from it like an HTTP request's.
+ *
+ * Only subscriptions are served here: a query or mutation is refused (BAD_REQUEST), since the socket
+ * outlives its identity token and writes must carry a fresh one (HTTP, one token per request). A
+ * socket's life is bound to its token: once the token has expired, the subscriptions already
+ * running go on, but a new one is refused (UNAUTHENTICATED) — the router opens a fresh socket with a
+ * freshly signed token instead. Errors are masked like HTTP's (no "Did you mean …" suggestions).
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits };
@@ -121,10 +131,21 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
           return false; // graphql-ws closes with 4403 Forbidden
         }
         ctx.extra.claims = claims;
+        ctx.extra.expiresAtMs = claims ? expiryOf(token as string) : undefined;
         ctx.extra.live = new Set();
         return true;
       },
       onSubscribe: (ctx, id, payload) => {
+        const expiresAtMs = ctx.extra.expiresAtMs;
+        if (expiresAtMs !== undefined && Date.now() >= expiresAtMs) {
+          metrics.refused.inc({ reason: 'identity_expired' });
+          return [
+            new GraphQLError(
+              'The identity token of this connection has expired: open a new connection with a fresh one to subscribe.',
+              { extensions: { code: 'UNAUTHENTICATED' } },
+            ),
+          ];
+        }
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           metrics.refused.inc({ reason: 'too_many_subscriptions' });
           return [
@@ -143,7 +164,19 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
         }
         const invalid = validate(schema, document);
         if (invalid.length > 0)
-          return invalid.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED'));
+          return invalid.map((error) =>
+            requestError(withoutSuggestions(error), 'GRAPHQL_VALIDATION_FAILED'),
+          );
+        const operation = getOperationAST(document, payload.operationName ?? null);
+        if (operation?.operation !== 'subscription') {
+          metrics.refused.inc({ reason: 'not_a_subscription' });
+          return [
+            new GraphQLError(
+              'Only subscriptions are served over WebSocket; send queries and mutations over HTTP.',
+              { extensions: { code: 'BAD_REQUEST' } },
+            ),
+          ];
+        }
         const args: ExecutionArgs = {
           schema,
           document,
@@ -209,6 +242,24 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
   };
 }
 
+/** When `token` (already verified) expires, in ms since epoch; undefined when it never does. */
+function expiryOf(token: string): number | undefined {
+  const { exp } = decodeJwt(token);
+  return typeof exp === 'number' ? exp * 1000 : undefined;
+}
+
+/** A validation error without schema hints, as HTTP's `hideSchemaDetailsFromClientErrors` does. */
+function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
+  if (message === error.message) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: error.extensions,
+  });
+}
+
 /** Open connections and subscriptions, and refused ones by reason (fixed labels, never client input). */
 function subscriptionMetrics(registry: Registry) {
   const existing = <T>(name: string) => registry.getSingleMetric(name) as T | undefined;
@@ -231,7 +282,7 @@ function subscriptionMetrics(registry: Registry) {
       existing<Counter<'reason'>>('graphql_ws_refused_total') ??
       new Counter({
         name: 'graphql_ws_refused_total',
-        help: 'graphql-ws connections or operations refused, by reason (identity, too_many_subscriptions)',
+        help: 'graphql-ws connections or operations refused, by reason (identity, identity_expired, not_a_subscription, too_many_subscriptions)',
         labelNames: ['reason'] as const,
         registers: [registry],
       }),

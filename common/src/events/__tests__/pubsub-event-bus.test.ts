@@ -179,6 +179,37 @@ describe('PubSubEventBus (stubbed client)', () => {
     expect(other.deleted).toBe(true);
   });
 
+  it('closes and deletes the live subscriptions it opened when a later one fails, and rethrows', async () => {
+    const client = new FakePubSub();
+    const topic = client.topic.bind(client);
+    // The second producer's live subscription cannot be created (e.g. a missing permission).
+    client.topic = (name) =>
+      name === 'groovy.comments'
+        ? {
+            ...topic(name),
+            createSubscription: async () => {
+              throw new Error('PERMISSION_DENIED');
+            },
+          }
+        : topic(name);
+    const bus = new PubSubEventBus({
+      client,
+      logger: createTestLogger('pubsub'),
+      createResources: false,
+    });
+    await expect(
+      bus.subscribe({
+        consumer: 'query-live',
+        types: ['USER_UPDATED', 'COMMENT_CREATED'],
+        live: true,
+        handler: async () => {},
+      }),
+    ).rejects.toThrow('PERMISSION_DENIED');
+    const opened = [...client.subscriptions.values()];
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ closed: true, deleted: true });
+  });
+
   it('does not delete a shared (durable) subscription on stop', async () => {
     const { client, bus } = make();
     const subscription = await bus.subscribe({

@@ -136,38 +136,55 @@ export class PubSubEventBus implements EventBus {
     const opened: PubSubSubscription[] = [];
     const deadLetter = this.topic(this.deadLetterTopicName);
     await this.ready(this.deadLetterTopicName);
-    for (const producer of producers) {
-      const topicName = this.topicName(producer);
-      const topic = this.topic(topicName);
-      await this.ready(topicName);
-      const live = options.live === true;
-      // A live subscriber is one instance: its own subscription, so every instance hears every event.
-      const name = live
-        ? `${topicName}.${options.consumer}.live.${randomUUID()}`
-        : `${topicName}.${options.consumer}`;
-      if (live) await this.createLiveSubscription(topic, name);
-      else if (this.options.createResources)
-        await this.createSubscription(topic, name, deadLetter.name);
-      const subscription = this.options.client.subscription(name, {
-        // A subscriber that asks for a concurrency gets at most that many messages at once.
-        flowControl: {
-          maxMessages: options.concurrency ?? this.options.maxMessagesInFlight ?? 100,
-          allowExcessMessages: false,
-        },
-      });
-      subscription.on('message', (message) => void this.onMessage(options, message, deadLetter));
-      subscription.on('error', (error) =>
-        this.options.logger.error({ err: error, subscription: name }, 'Pub/Sub subscription error'),
+    try {
+      for (const producer of producers)
+        await this.subscribeTo(producer, options, deadLetter, opened);
+    } catch (error) {
+      // Nothing half-open: what this call opened (and, for live ones, created) goes away with it.
+      await Promise.all(
+        opened.map((subscription) => this.closeSubscription(subscription).catch(() => undefined)),
       );
-      opened.push(subscription);
-      this.subscriptions.add(subscription);
-      if (live) this.liveSubscriptions.add(subscription);
+      throw error;
     }
     return {
       stop: async () => {
         await Promise.all(opened.map((subscription) => this.closeSubscription(subscription)));
       },
     };
+  }
+
+  /** Opens the subscription of `options.consumer` to `producer`'s topic, adding it to `opened`. */
+  private async subscribeTo(
+    producer: string,
+    options: SubscribeOptions,
+    deadLetter: PubSubTopic,
+    opened: PubSubSubscription[],
+  ): Promise<void> {
+    const topicName = this.topicName(producer);
+    const topic = this.topic(topicName);
+    await this.ready(topicName);
+    const live = options.live === true;
+    // A live subscriber is one instance: its own subscription, so every instance hears every event.
+    const name = live
+      ? `${topicName}.${options.consumer}.live.${randomUUID()}`
+      : `${topicName}.${options.consumer}`;
+    if (live) await this.createLiveSubscription(topic, name);
+    else if (this.options.createResources)
+      await this.createSubscription(topic, name, deadLetter.name);
+    const subscription = this.options.client.subscription(name, {
+      // A subscriber that asks for a concurrency gets at most that many messages at once.
+      flowControl: {
+        maxMessages: options.concurrency ?? this.options.maxMessagesInFlight ?? 100,
+        allowExcessMessages: false,
+      },
+    });
+    subscription.on('message', (message) => void this.onMessage(options, message, deadLetter));
+    subscription.on('error', (error) =>
+      this.options.logger.error({ err: error, subscription: name }, 'Pub/Sub subscription error'),
+    );
+    opened.push(subscription);
+    this.subscriptions.add(subscription);
+    if (live) this.liveSubscriptions.add(subscription);
   }
 
   /** Closes a subscriber; a live one's subscription is deleted too (best effort: it also expires). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
+import { decodeJwt } from 'jose';
 import { MongoClient } from 'mongodb';
 import WebSocket from 'ws';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import {
   waitUntil,
   type TestMongo,
   type TestSubscription,
+  type TestSubscriptionError,
 } from '../../testing';
 import type { RunningDescribedSubgraph } from '../start-described-subgraph';
 import { shoutsSubgraph, type ShoutsModule } from './fixtures/shouts-subgraph';
@@ -177,21 +179,84 @@ describe('GraphQL subscriptions fed by liveEventTypes, on two instances', () => 
     });
   });
 
-  it('refuses a field that needs a role to a caller without it (FORBIDDEN per event)', async () => {
-    const listener = await subscribe<{ moderatorFeed: unknown }>(
+  it('refuses a role-gated subscription to a caller without the role when it subscribes (FORBIDDEN), and serves one with it', async () => {
+    const refused = await subscribe<{ moderatorFeed: unknown }>(
       a.url,
       { as: 'u9', identitySecret: SECRET },
       'subscription { moderatorFeed { id } }',
     );
+    // Up front, before any event: the refusal, then the operation is over.
+    const result = await refused.next();
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await expect(refused.next()).rejects.toThrow('the subscription completed');
+    expect(a.openSubscriptions()).toBe(0);
+
+    const moderator = await subscribe<{ moderatorFeed: { id: string } }>(
+      a.url,
+      { as: 'mod-2', roles: ['MODERATOR'], identitySecret: SECRET },
+      'subscription { moderatorFeed { id } }',
+    );
     await openOn(a, 1);
-    await executeAsRouter(
+    const shouted = await executeAsRouter<{ shout: string }>(
       a.url,
       SHOUT,
       { channel: 'c4' },
       { as: 'author', identitySecret: SECRET },
     );
-    const result = await listener.next();
-    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await moderator.next()).data).toEqual({ moderatorFeed: { id: shouted.data!.shout } });
+  });
+
+  it('refuses queries and mutations over WebSocket (BAD_REQUEST): they go over HTTP, one fresh identity each', async () => {
+    const mutation = await subscribe(a.url, { as: 'u1', identitySecret: SECRET }, SHOUT, {
+      channel: 'over-ws',
+    });
+    await expect(mutation.next()).rejects.toMatchObject({
+      errors: [expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })],
+    });
+    const query = await subscribe(a.url, { as: 'u1', identitySecret: SECRET }, '{ instance }');
+    await expect(query.next()).rejects.toMatchObject({
+      errors: [expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })],
+    });
+    expect(await a.connection.collection('shouts').countDocuments({ channel: 'over-ws' })).toBe(0);
+  });
+
+  it('once the connection’s identity token has expired, refuses new subscriptions (UNAUTHENTICATED) and keeps the running ones', async () => {
+    const token = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET, 2);
+    const expiresAtMs = decodeJwt(token).exp! * 1000;
+    const client = createClient({
+      url: a.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { [IDENTITY_HEADER]: token },
+      retryAttempts: 0,
+    });
+    try {
+      const outcome = (query: string, variables: Record<string, unknown>) =>
+        new Promise<unknown>((resolve) => {
+          client.subscribe(
+            { query, variables },
+            { next: resolve, error: resolve, complete: () => resolve('complete') },
+          );
+        });
+      const running = outcome(SHOUT_ADDED, { channel: 'expiry' });
+      await openOn(a, 1);
+      await waitUntil(() => Date.now() >= expiresAtMs, { what: 'the identity token to expire' });
+
+      expect(await outcome(SHOUT_ADDED, { channel: 'expiry-2' })).toEqual([
+        expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }),
+      ]);
+      expect(a.openSubscriptions()).toBe(1);
+      const shouted = await executeAsRouter<{ shout: string }>(
+        a.url,
+        SHOUT,
+        { channel: 'expiry' },
+        { as: 'author', identitySecret: SECRET },
+      );
+      expect(await running).toMatchObject({
+        data: { shoutAdded: { id: shouted.data!.shout, channel: 'expiry' } },
+      });
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('refuses connections without a valid router-signed identity (4403) when REQUIRE_ROUTER_IDENTITY is on', async () => {
@@ -227,6 +292,21 @@ describe('GraphQL subscriptions fed by liveEventTypes, on two instances', () => 
     await expect(unknown.next()).rejects.toMatchObject({
       errors: [expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })],
     });
+  });
+
+  it('masks schema details in validation errors like HTTP (no “Did you mean …”)', async () => {
+    const typo = await subscribe(
+      a.url,
+      { as: 'u1', identitySecret: SECRET },
+      'subscription { shoutAdde(channel: "c1") { id } }',
+    );
+    const refused = await typo.next().catch((error: TestSubscriptionError) => error);
+    expect(refused).toMatchObject({
+      errors: [expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })],
+    });
+    const message = (refused as TestSubscriptionError).errors![0]!.message;
+    expect(message).toContain('Cannot query field "shoutAdde"');
+    expect(message).not.toMatch(/Did you mean|shoutAdded/);
   });
 
   it('serves /metrics with the open connections and subscriptions', async () => {
