@@ -15,6 +15,15 @@ export interface UpstreamPoolOptions {
   keepAliveMs: number;
   /** An upstream socket opened (+1) or closed (−1). */
   onSocketCount?(subgraph: string, delta: 1 | -1): void;
+  /**
+   * New subscriptions join a shared socket only while it is younger than this (default 30 s).
+   * Subgraphs check the identity token signed at connect (60 s TTL) and refuse new subscriptions
+   * on a socket whose token has expired; older sockets keep their running subscriptions and close
+   * with the last one, while new subscriptions get a fresh socket with a freshly signed token.
+   */
+  maxReuseMs?: number;
+  /** The clock (tests). */
+  now?(): number;
 }
 
 /** A subgraph endpoint as the planner names it. */
@@ -33,7 +42,10 @@ interface PoolEntry {
   client: Client;
   leases: number;
   disposed: boolean;
+  openedAt: number;
 }
+
+const DEFAULT_MAX_REUSE_MS = 30_000;
 
 /** `http(s)://host/graphql` → `ws(s)://host/graphql`: subgraphs serve graphql-ws on their HTTP path. */
 export function webSocketUrlOf(httpUrl: string): string {
@@ -43,7 +55,10 @@ export function webSocketUrlOf(httpUrl: string): string {
 }
 
 export class UpstreamPool {
+  /** The socket new subscriptions join, per key. */
   private readonly entries = new Map<string, PoolEntry>();
+  /** Every client not yet disposed, including ones too old to join that still carry subscriptions. */
+  private readonly live = new Set<PoolEntry>();
 
   constructor(private readonly options: UpstreamPoolOptions) {}
 
@@ -58,9 +73,14 @@ export class UpstreamPool {
   ): UpstreamLease {
     const key = `${target.name}\u0000${target.url}\u0000${identityKey}`;
     let entry = this.entries.get(key);
-    if (!entry || entry.disposed) {
+    const now = this.options.now?.() ?? Date.now();
+    const maxReuseMs = this.options.maxReuseMs ?? DEFAULT_MAX_REUSE_MS;
+    if (!entry || entry.disposed || now - entry.openedAt >= maxReuseMs) {
+      // Too old to join (its identity token may have expired at the subgraph): leave it to its
+      // running subscriptions (it closes with their last release) and open a fresh one.
       entry = this.open(key, target, token);
       this.entries.set(key, entry);
+      this.live.add(entry);
     }
     const held = entry;
     held.leases += 1;
@@ -78,13 +98,13 @@ export class UpstreamPool {
 
   /** Upstream clients open now (each is at most one socket). */
   size(): number {
-    return this.entries.size;
+    return this.live.size;
   }
 
   /** Closes every upstream socket (their subscriptions end). */
   async closeAll(): Promise<void> {
-    const entries = [...this.entries];
-    await Promise.all(entries.map(([key, entry]) => this.dispose(key, entry)));
+    const byEntry = new Map([...this.entries].map(([key, entry]) => [entry, key]));
+    await Promise.all([...this.live].map((entry) => this.dispose(byEntry.get(entry) ?? '', entry)));
   }
 
   private open(key: string, target: UpstreamTarget, token: () => Promise<string>): PoolEntry {
@@ -100,6 +120,7 @@ export class UpstreamPool {
     const entry: PoolEntry = {
       leases: 0,
       disposed: false,
+      openedAt: this.options.now?.() ?? Date.now(),
       client: createClient({
         url: webSocketUrlOf(target.url),
         webSocketImpl: LimitedWebSocket,
@@ -119,6 +140,7 @@ export class UpstreamPool {
             connected = false;
             // A socket that went away is not reused: the next subscription opens a fresh one.
             if (this.entries.get(key) === entry) this.entries.delete(key);
+            this.live.delete(entry);
             entry.disposed = true;
           },
         },
@@ -129,6 +151,7 @@ export class UpstreamPool {
 
   private async dispose(key: string, entry: PoolEntry): Promise<void> {
     if (this.entries.get(key) === entry) this.entries.delete(key);
+    this.live.delete(entry);
     entry.disposed = true;
     await entry.client.dispose();
   }
