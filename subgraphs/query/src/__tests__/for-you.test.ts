@@ -1,3 +1,4 @@
+import { executeAsRouter } from '@groovy/common/testing';
 import { ListenerSignals } from '../for-you/listener-signals';
 import {
   artistFollowEvent,
@@ -62,6 +63,27 @@ describe('query subgraph: "For you" from the listener signals folded from the pr
 
   it('is null when signed out', async () => {
     const result = await server.execute<{ forYou: null }>(FOR_YOU, {});
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.forYou).toBeNull();
+  });
+
+  it("is null for an API key's app: a third-party app does not read the listener's taste", async () => {
+    const userId = newId('user');
+    const artist = { id: newId('artist'), name: 'Key Artist' };
+    await server.publish([
+      song(newId('song'), artist, 1),
+      artistFollowEvent('ARTIST_FOLLOWED', { userId, artistId: artist.id, version: 1 }),
+    ]);
+    expect(await forYou(userId)).not.toHaveLength(0);
+    const result = await executeAsRouter<{ forYou: null }>(
+      server.subgraph.url,
+      FOR_YOU,
+      {},
+      {
+        identitySecret: server.env.IDENTITY_TOKEN_SECRET,
+        as: { kind: 'apiKey', userId, apiKeyId: newId('key') },
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.forYou).toBeNull();
   });

@@ -1,3 +1,5 @@
+import { executeAsRouter, startTestSubgraph } from '@groovy/common/testing';
+import { querySubgraph } from '../query-subgraph';
 import {
   newId,
   playlistDeleted,
@@ -104,5 +106,43 @@ describe('query subgraph: public playlists are findable by name', () => {
     await server.restart();
     expect(await found('rainy')).toEqual([other]);
     expect(await found('workout')).toEqual([]);
+  });
+
+  it('never lists a playlist made private on another instance whose index still holds it', async () => {
+    const id = newId('playlist');
+    await server.publish([
+      playlistEvent('PLAYLIST_CREATED', 1, { playlistId: id, name: 'Rolling Deploy Mix' }),
+    ]);
+    // A second instance on the same database: it loads the playlist at start-up, but the first
+    // one holds the consumer's lease, so only the first one's index sees the change.
+    const other = await startTestSubgraph(server.mongo, querySubgraph(server.env), {
+      databaseName: server.subgraph.connection.name,
+    });
+    try {
+      const foundOnOther = async (query: string) =>
+        (
+          await executeAsRouter<{ search: { playlists: { id: string }[] } }>(
+            other.url,
+            PLAYLISTS,
+            { query },
+            { identitySecret: server.env.IDENTITY_TOKEN_SECRET },
+          )
+        ).data!.search.playlists.map((playlist) => playlist.id);
+      expect(await foundOnOther('rolling deploy')).toEqual([id]);
+
+      await server.publish([
+        playlistEvent('PLAYLIST_UPDATED', 2, {
+          playlistId: id,
+          name: 'Rolling Deploy Mix',
+          visibility: 'PRIVATE',
+        }),
+      ]);
+      expect(await found('rolling deploy')).toEqual([]);
+      expect(other.module.playlists.indexHolds(id)).toBe(true); // the event never reached it
+      expect(await foundOnOther('rolling deploy')).toEqual([]);
+      expect(other.module.playlists.indexHolds(id)).toBe(false); // dropped at query time
+    } finally {
+      await other.stop();
+    }
   });
 });
