@@ -217,4 +217,39 @@ describe('query subgraph: "For you" from the listener signals folded from the pr
     expect(kept).toEqual(['played-2', 'played-3']);
     expect(await signals.of('someone-else')).toHaveLength(2);
   });
+
+  it('keeps a removed like removed however many newer likes come (tombstones are not capped away)', async () => {
+    const db = server.client.db(server.subgraph.connection.name);
+    const caps = { follow: 3, like: 3, play: 3, notInterested: 3 };
+    const signals = new ListenerSignals(() => db, caps);
+    await signals.ensureIndexes();
+    const listener = newId('user');
+    const like = (
+      type: 'SONG_LIKED' | 'SONG_UNLIKED',
+      songId: string,
+      version: number,
+      hours: number,
+    ) => {
+      return songLikeEvent(type, {
+        songId,
+        userId: listener,
+        likeCount: 1,
+        countVersion: 1,
+        version,
+        at: hoursAgo(hours),
+      });
+    };
+    const liked = like('SONG_LIKED', 'removed-song', 1, 100);
+    await signals.apply(liked);
+    await signals.apply(like('SONG_UNLIKED', 'removed-song', 2, 99));
+    for (let i = 0; i < 5; i += 1) await signals.apply(like('SONG_LIKED', `newer-${i}`, 1, 50 - i));
+    // The bus redelivers the old like: it must not bring the removed one back.
+    expect(await signals.apply(liked)).toBe(false);
+    const active = (await signals.of(listener)).map((signal) => signal.subjectId).sort();
+    expect(active).toEqual(['newer-2', 'newer-3', 'newer-4']);
+    expect(await signals.signals.findOne({ _id: `${listener}:like:removed-song` })).toMatchObject({
+      active: false,
+      version: 2,
+    });
+  });
 });
