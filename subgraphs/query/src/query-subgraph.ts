@@ -26,6 +26,6 @@ export function querySubgraph(
       const rebuilt = await module.rebuild();
       logger.info(rebuilt, 'search index, trending and playlists rebuilt from the read model');
     },
-    consumers: (module) => [module.consumer.subscription()],
+    consumers: (module) => module.consumer.subscriptions(),
   };
 }
