@@ -17,7 +17,10 @@ export function querySubgraph(
     name: 'query',
     environment: env,
     create: async (dependencies) => {
-      const module = await createQueryModule(dependencies);
+      const module = await createQueryModule({
+        ...dependencies,
+        trendingRerankIntervalMs: env.TRENDING_RERANK_INTERVAL_MS,
+      });
       await module.ensureIndexes();
       return module;
     },

@@ -33,6 +33,8 @@ export class QueryTestServer {
       IDENTITY_TOKEN_SECRET: TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET,
       EVENT_BUS_DATABASE: `events_${randomUUID().slice(0, 8)}`,
       EVENT_BUS_POLL_INTERVAL_MS: '10',
+      // Lists follow every count at once here; the throttle is pinned in trending-board.test.ts.
+      TRENDING_RERANK_INTERVAL_MS: '0',
     });
     const mongo = await startTestMongo();
     const client = await MongoClient.connect(mongo.url);
