@@ -11,6 +11,8 @@ export const queryEnvironmentSchema = z.object({
   ...subgraphEnvironmentShape(),
   /** EVENT_BUS (embedded | pubsub), EVENT_BUS_DATABASE, …: see common/src/events. */
   ...eventBusEnvironmentShape(),
+  /** Count changes re-rank the trending list at most this often (ms): its documented staleness. */
+  TRENDING_RERANK_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type QueryEnvironment = z.infer<typeof queryEnvironmentSchema>;

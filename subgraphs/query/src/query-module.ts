@@ -45,11 +45,18 @@ export interface QueryModule {
 export async function createQueryModule({
   connection,
   logger,
-}: Pick<SubgraphDependencies, 'connection' | 'logger'>): Promise<QueryModule> {
+  trendingRerankIntervalMs = 0,
+}: Pick<SubgraphDependencies, 'connection' | 'logger'> & {
+  /** See TrendingBoard; 0 re-ranks on every change. */
+  trendingRerankIntervalMs?: number;
+}): Promise<QueryModule> {
   const db = (): Db => connection.getClient().db(connection.name);
   const readModel = new ReadModel(db);
   const index = new MiniSearchIndex();
-  const activity = new ActivityService(new SongActivityStore(db), new TrendingBoard());
+  const activity = new ActivityService(
+    new SongActivityStore(db),
+    new TrendingBoard(new Date(), trendingRerankIntervalMs),
+  );
   const search = new SearchService(readModel, index, activity);
   const playlists = new PlaylistSearch(new PlaylistStore(db));
   const signals = new ListenerSignals(db);

@@ -17,7 +17,10 @@ export function querySubgraph(
     name: 'query',
     environment: env,
     create: async (dependencies) => {
-      const module = await createQueryModule(dependencies);
+      const module = await createQueryModule({
+        ...dependencies,
+        trendingRerankIntervalMs: env.TRENDING_RERANK_INTERVAL_MS,
+      });
       await module.ensureIndexes();
       return module;
     },
@@ -26,6 +29,6 @@ export function querySubgraph(
       const rebuilt = await module.rebuild();
       logger.info(rebuilt, 'search index, trending and playlists rebuilt from the read model');
     },
-    consumers: (module) => [module.consumer.subscription()],
+    consumers: (module) => module.consumer.subscriptions(),
   };
 }

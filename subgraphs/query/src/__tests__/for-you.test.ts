@@ -1,3 +1,4 @@
+import { executeAsRouter } from '@groovy/common/testing';
 import { ListenerSignals } from '../for-you/listener-signals';
 import {
   artistFollowEvent,
@@ -62,6 +63,27 @@ describe('query subgraph: "For you" from the listener signals folded from the pr
 
   it('is null when signed out', async () => {
     const result = await server.execute<{ forYou: null }>(FOR_YOU, {});
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.forYou).toBeNull();
+  });
+
+  it("is null for an API key's app: a third-party app does not read the listener's taste", async () => {
+    const userId = newId('user');
+    const artist = { id: newId('artist'), name: 'Key Artist' };
+    await server.publish([
+      song(newId('song'), artist, 1),
+      artistFollowEvent('ARTIST_FOLLOWED', { userId, artistId: artist.id, version: 1 }),
+    ]);
+    expect(await forYou(userId)).not.toHaveLength(0);
+    const result = await executeAsRouter<{ forYou: null }>(
+      server.subgraph.url,
+      FOR_YOU,
+      {},
+      {
+        identitySecret: server.env.IDENTITY_TOKEN_SECRET,
+        as: { kind: 'apiKey', userId, apiKeyId: newId('key') },
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.forYou).toBeNull();
   });
@@ -194,5 +216,40 @@ describe('query subgraph: "For you" from the listener signals folded from the pr
     const kept = (await signals.of(listener)).map((signal) => signal.subjectId).sort();
     expect(kept).toEqual(['played-2', 'played-3']);
     expect(await signals.of('someone-else')).toHaveLength(2);
+  });
+
+  it('keeps a removed like removed however many newer likes come (tombstones are not capped away)', async () => {
+    const db = server.client.db(server.subgraph.connection.name);
+    const caps = { follow: 3, like: 3, play: 3, notInterested: 3 };
+    const signals = new ListenerSignals(() => db, caps);
+    await signals.ensureIndexes();
+    const listener = newId('user');
+    const like = (
+      type: 'SONG_LIKED' | 'SONG_UNLIKED',
+      songId: string,
+      version: number,
+      hours: number,
+    ) => {
+      return songLikeEvent(type, {
+        songId,
+        userId: listener,
+        likeCount: 1,
+        countVersion: 1,
+        version,
+        at: hoursAgo(hours),
+      });
+    };
+    const liked = like('SONG_LIKED', 'removed-song', 1, 100);
+    await signals.apply(liked);
+    await signals.apply(like('SONG_UNLIKED', 'removed-song', 2, 99));
+    for (let i = 0; i < 5; i += 1) await signals.apply(like('SONG_LIKED', `newer-${i}`, 1, 50 - i));
+    // The bus redelivers the old like: it must not bring the removed one back.
+    expect(await signals.apply(liked)).toBe(false);
+    const active = (await signals.of(listener)).map((signal) => signal.subjectId).sort();
+    expect(active).toEqual(['newer-2', 'newer-3', 'newer-4']);
+    expect(await signals.signals.findOne({ _id: `${listener}:like:removed-song` })).toMatchObject({
+      active: false,
+      version: 2,
+    });
   });
 });

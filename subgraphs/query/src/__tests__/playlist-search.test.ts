@@ -1,8 +1,11 @@
+import { executeAsRouter, startTestSubgraph } from '@groovy/common/testing';
+import { querySubgraph } from '../query-subgraph';
 import {
   newId,
   playlistDeleted,
   playlistEvent,
   QueryTestServer,
+  songPlayed,
   songData,
   songEvent,
 } from './query-test-server';
@@ -104,5 +107,94 @@ describe('query subgraph: public playlists are findable by name', () => {
     await server.restart();
     expect(await found('rainy')).toEqual([other]);
     expect(await found('workout')).toEqual([]);
+  });
+
+  it('never lists a playlist made private on another instance whose index still holds it', async () => {
+    const id = newId('playlist');
+    await server.publish([
+      playlistEvent('PLAYLIST_CREATED', 1, { playlistId: id, name: 'Rolling Deploy Mix' }),
+    ]);
+    // A second instance on the same database: it loads the playlist at start-up, but the first
+    // one holds the consumer's lease, so only the first one's index sees the change.
+    const other = await startTestSubgraph(server.mongo, querySubgraph(server.env), {
+      databaseName: server.subgraph.connection.name,
+    });
+    try {
+      const foundOnOther = async (query: string) =>
+        (
+          await executeAsRouter<{ search: { playlists: { id: string }[] } }>(
+            other.url,
+            PLAYLISTS,
+            { query },
+            { identitySecret: server.env.IDENTITY_TOKEN_SECRET },
+          )
+        ).data!.search.playlists.map((playlist) => playlist.id);
+      expect(await foundOnOther('rolling deploy')).toEqual([id]);
+
+      await server.publish([
+        playlistEvent('PLAYLIST_UPDATED', 2, {
+          playlistId: id,
+          name: 'Rolling Deploy Mix',
+          visibility: 'PRIVATE',
+        }),
+      ]);
+      expect(await found('rolling deploy')).toEqual([]);
+      expect(other.module.playlists.indexHolds(id)).toBe(true); // the event never reached it
+      expect(await foundOnOther('rolling deploy')).toEqual([]);
+      expect(other.module.playlists.indexHolds(id)).toBe(false); // dropped at query time
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('applies a playlist made private while plays ahead of it are still being folded', async () => {
+    const id = newId('playlist');
+    const song = newId('song');
+    await server.publish([
+      playlistEvent('PLAYLIST_CREATED', 1, { playlistId: id, name: 'Behind The Plays' }),
+      songEvent('SONG_CREATED', 1, songData({ songId: song, title: 'Played A Lot' })),
+    ]);
+    expect(await found('behind the plays')).toEqual([id]);
+
+    // Every play is held until released: with one lane, the privacy change behind them would wait.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const activity = server.subgraph.module.activity;
+    const apply = activity.apply.bind(activity);
+    const held = jest.spyOn(activity, 'apply').mockImplementation(async (event) => {
+      await gate;
+      return apply(event);
+    });
+    try {
+      const burst = Array.from({ length: 20 }, (_, i) =>
+        songPlayed({ songId: song, playCount: i + 1, countVersion: i + 1 }),
+      );
+      await server.publish(
+        [
+          ...burst,
+          playlistEvent('PLAYLIST_UPDATED', 2, {
+            playlistId: id,
+            name: 'Behind The Plays',
+            visibility: 'PRIVATE',
+          }),
+          // Per aggregate, order holds: the rename after it (v3, public again) is applied after it.
+          playlistEvent('PLAYLIST_UPDATED', 3, { playlistId: id, name: 'After The Plays' }),
+        ],
+        { waitForActivity: false },
+      );
+      expect(held).toHaveBeenCalled();
+      expect(server.subgraph.module.activity.counts(song)).toBeUndefined(); // plays still held
+      expect(await found('behind the plays')).toEqual([]);
+      expect(await found('after the plays')).toEqual([id]);
+    } finally {
+      release();
+      held.mockRestore();
+    }
+    // The held plays are then folded too (the marker of another publish comes after them in the log).
+    const deadline = Date.now() + 30_000;
+    while (server.subgraph.module.activity.counts(song)?.plays !== 20) {
+      if (Date.now() > deadline) throw new Error('the held plays were not applied');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@groovy/common/testing';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
+import { ACTIVITY_CONSUMER } from '../events/read-model-consumer';
 import { queryEnvironmentSchema, type QueryEnvironment } from '../environment';
 import type { AlbumEventData, SongEventData } from '../read-model/read-model';
 import { querySubgraph, type RunningQuerySubgraph } from '../query-subgraph';
@@ -32,6 +33,8 @@ export class QueryTestServer {
       IDENTITY_TOKEN_SECRET: TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET,
       EVENT_BUS_DATABASE: `events_${randomUUID().slice(0, 8)}`,
       EVENT_BUS_POLL_INTERVAL_MS: '10',
+      // Lists follow every count at once here; the throttle is pinned in trending-board.test.ts.
+      TRENDING_RERANK_INTERVAL_MS: '0',
     });
     const mongo = await startTestMongo();
     const client = await MongoClient.connect(mongo.url);
@@ -104,15 +107,38 @@ export class QueryTestServer {
    * Publishes the events, then a marker event, and waits (bounded) until the marker is applied:
    * the embedded bus delivers in log order, so every event before it has been handled too.
    */
-  async publish(events: readonly EventEnvelope[]): Promise<void> {
+  async publish(
+    events: readonly EventEnvelope[],
+    options: { waitForActivity?: boolean } = {},
+  ): Promise<void> {
     const markerId = `marker-${randomUUID()}`;
-    await this.bus.publish([...events, artistUpdated(markerId, 'Marker', 1)]);
+    const marker = artistUpdated(markerId, 'Marker', 1);
+    await this.bus.publish([...events, marker]);
     // Bounded, and generous: the shared test machine can be very busy.
     const deadline = Date.now() + 30_000;
-    while (!(await this.subgraph.module.readModel.artists.findOne({ _id: markerId }))) {
-      if (Date.now() > deadline) throw new Error('events were not applied within 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const waitUntil = async (done: () => Promise<boolean>) => {
+      while (!(await done())) {
+        if (Date.now() > deadline) throw new Error('events were not applied within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await waitUntil(async () =>
+      Boolean(await this.subgraph.module.readModel.artists.findOne({ _id: markerId })),
+    );
+    if (options.waitForActivity === false) return;
+    // Consumer `query-activity` has its own checkpoint: it has handled every event up to the
+    // marker's place in the log once its checkpoint reaches it.
+    const eventsDb = this.client.db(this.env.EVENT_BUS_DATABASE);
+    const logged = await eventsDb
+      .collection<{ seq: number; envelope: { id: string } }>('events')
+      .findOne({ 'envelope.id': marker.id });
+    if (!logged) throw new Error('the marker is not in the log');
+    await waitUntil(async () => {
+      const checkpoint = await eventsDb
+        .collection<{ _id: string; seq: number }>('consumer_checkpoints')
+        .findOne({ _id: ACTIVITY_CONSUMER });
+      return (checkpoint?.seq ?? -1) >= logged.seq;
+    });
   }
 }
 

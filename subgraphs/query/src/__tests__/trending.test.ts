@@ -44,11 +44,12 @@ describe('query subgraph: plays, likes and comments folded into trending and the
 
   /**
    * Plays of one song at `at`: its producer's count went from 0 to `n`. Only the growth of the count
-   * matters, so the last of n SONG_PLAYED events says as much as all of them (one event per play
-   * is tested below, out of order).
+   * matters, so the first SONG_PLAYED (count 1: the count's start is known) and the last of n say
+   * as much as all of them (one event per play is tested below, out of order).
    */
   const plays = (songId: string, n: number, at: string) => [
-    songPlayed({ songId, playCount: n, countVersion: n, at }),
+    songPlayed({ songId, playCount: 1, countVersion: 1, at }),
+    ...(n > 1 ? [songPlayed({ songId, playCount: n, countVersion: n, at })] : []),
   ];
 
   it('ranks recent activity above older, bigger activity, and ignores activity beyond the window', async () => {
@@ -127,6 +128,39 @@ describe('query subgraph: plays, likes and comments folded into trending and the
     expect(stored).toMatchObject({ comments: { count: 1, version: 5 } });
   });
 
+  it("puts only the event's own step in a bucket when no count is stored and the count is not new", async () => {
+    const [old, fresh] = await createSongs(2, 'Lifetime');
+    // An old song first seen at its 1,000th play (a reset with a truncated log): one play now,
+    // not a thousand; a fresh song with three plays seen from the first one ranks above it.
+    await server.publish([
+      songPlayed({ songId: old!, playCount: 1000, countVersion: 1000, at: hoursAgo(0) }),
+      songPlayed({ songId: fresh!, playCount: 1, countVersion: 1, at: hoursAgo(0) }),
+      songPlayed({ songId: fresh!, playCount: 2, countVersion: 2, at: hoursAgo(0) }),
+      songPlayed({ songId: fresh!, playCount: 3, countVersion: 3, at: hoursAgo(0) }),
+      // An unlike seen first (count 4 at version 9): one step down, not four up.
+      songLikeEvent('SONG_UNLIKED', {
+        songId: old!,
+        userId: 'u1',
+        likeCount: 4,
+        countVersion: 9,
+        version: 2,
+      }),
+    ]);
+    const stored = await server.client
+      .db(server.subgraph.connection.name)
+      .collection<{ _id: string; buckets: Record<string, { plays?: number; likes?: number }> }>(
+        'song_activity',
+      )
+      .findOne({ _id: old! });
+    expect(stored).toMatchObject({ plays: { count: 1000 }, likes: { count: 4 } });
+    const buckets = Object.values(stored!.buckets);
+    expect(buckets.reduce((sum, bucket) => sum + (bucket.plays ?? 0), 0)).toBe(1);
+    expect(buckets.reduce((sum, bucket) => sum + (bucket.likes ?? 0), 0)).toBe(-1);
+    expect(await trendingOrder([old!, fresh!])).toEqual([fresh, old]);
+    // The all-time counts still reach the search blend.
+    expect(server.subgraph.module.activity.counts(old!)).toMatchObject({ plays: 1000, likes: 4 });
+  });
+
   it('changes nothing on a redelivered or overtaken count event, and keeps counts across song updates', async () => {
     const [song] = await createSongs(1, 'Steadfast');
     const first = songPlayed({ songId: song!, playCount: 1 });
@@ -144,7 +178,9 @@ describe('query subgraph: plays, likes and comments folded into trending and the
     const buckets = Object.values(
       (once as unknown as { buckets: Record<string, { plays: number }> }).buckets,
     );
-    expect(buckets.reduce((sum, bucket) => sum + bucket.plays, 0)).toBe(3);
+    // The newest came first with nothing stored: only its own play is bucketed (the earlier ones'
+    // times are unknown then), and the overtaken ones change nothing.
+    expect(buckets.reduce((sum, bucket) => sum + bucket.plays, 0)).toBe(1);
 
     // The bus drops a known event id; a redelivery that reaches the handler changes nothing either.
     await server.subgraph.module.consumer.handle(third);
@@ -167,14 +203,15 @@ describe('query subgraph: plays, likes and comments folded into trending and the
     const [song] = await createSongs(1, 'Shared');
     const played = songPlayed({ songId: song!, playCount: 7, countVersion: 7 });
     const hour = Math.floor(Date.parse((played.data as { at: string }).at) / 3_600_000);
-    // Another replica applied plays up to countVersion 7 (this one has not seen that event yet).
+    // Another replica applied plays up to countVersion 7 (this one has not seen that event yet);
+    // the first it saw, nothing stored, it bucketed as one play (as a replay of the log does).
     await server.client
       .db(server.subgraph.connection.name)
       .collection('song_activity')
       .insertOne({
         _id: song as never,
         plays: { count: 7, version: 7 },
-        buckets: { [hour]: { plays: 7 } },
+        buckets: { [hour]: { plays: 1 } },
       });
     expect(server.subgraph.module.activity.counts(song!)).toBeUndefined();
     // Here the event arrives too: stale in Mongo, it still brings this instance up to date.

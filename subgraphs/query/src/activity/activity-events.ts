@@ -26,11 +26,12 @@ export const ACTIVITY_EVENT_TYPES = [
 export function countChangeOf(event: EventEnvelope): CountChange | null {
   if (isEvent(event, SongPlayed)) {
     const { songId, playCount, countVersion, at } = event.data;
-    return { songId, kind: 'plays', count: playCount, countVersion, at: new Date(at) };
+    return { songId, kind: 'plays', count: playCount, countVersion, step: 1, at: new Date(at) };
   }
   if (isEvent(event, SongLiked) || isEvent(event, SongUnliked)) {
     const { songId, likeCount, countVersion, at } = event.data;
-    return { songId, kind: 'likes', count: likeCount, countVersion, at: new Date(at) };
+    const step = event.type === 'SONG_LIKED' ? 1 : -1;
+    return { songId, kind: 'likes', count: likeCount, countVersion, step, at: new Date(at) };
   }
   if (
     isEvent(event, CommentCreated) ||
@@ -45,6 +46,7 @@ export function countChangeOf(event: EventEnvelope): CountChange | null {
       kind: 'comments',
       count: commentCount,
       countVersion,
+      step: event.type === 'COMMENT_CREATED' || event.type === 'COMMENT_UNHIDDEN' ? 1 : -1,
       // Only COMMENT_CREATED says when; the others happened when they were published.
       at: new Date('createdAt' in event.data ? event.data.createdAt : event.occurredAt),
     };

@@ -24,6 +24,8 @@ export interface CountChange {
   kind: ActivityKind;
   count: number;
   countVersion: number;
+  /** What this one event did to the count: +1 (a play, a like, a comment) or −1. */
+  step: 1 | -1;
   at: Date;
 }
 
@@ -44,6 +46,8 @@ export function countsOf(document: SongActivityDocument): SongCounts {
  * stale (overtaken) event changes nothing; the count's growth since the stored one (negative for
  * an unlike or a removed comment) goes into the bucket of the event's hour. Out-of-order events
  * thus still add up to the newest count: the growth is only attributed to the newer event's hour.
+ * When nothing is stored for that count and its `countVersion` is above 1, only the event's own
+ * step (±1) is bucketed: a lifetime's count must not land in one trending hour.
  */
 export class SongActivityStore {
   constructor(private readonly db: () => Db) {}
@@ -70,7 +74,11 @@ export class SongActivityStore {
       const nowHour = hourOf(now.getTime());
       const expired = expiredHour(nowHour);
       const hour = Math.min(hourOf(change.at.getTime()), nowHour);
-      const growth = change.count - (stored?.count ?? 0);
+      // Nothing stored but not the count's first change (the read model was reset with a truncated
+      // log, or this is the first event seen of an old song): its earlier growth happened at
+      // unknown times, so only this event's own step goes into a bucket, not the whole count.
+      const growth =
+        stored || change.countVersion <= 1 ? change.count - (stored?.count ?? 0) : change.step;
 
       const $inc: Record<string, number> = {};
       if (growth !== 0 && hour > expired) $inc[`buckets.${hour}.${change.kind}`] = growth;

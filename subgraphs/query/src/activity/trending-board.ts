@@ -31,10 +31,27 @@ export class TrendingBoard {
   private readonly songs = new Map<string, SongActivity>();
   private anchorHour: number;
   private prunedAtHour: number;
+  /** Count changes since start; `forced` counts catalogue changes (a song became listable). */
   private changes = 0;
-  private memo: { changes: number; hour: number; ranked: Ranked[] } | null = null;
+  private forced = 0;
+  private memo: {
+    changes: number;
+    forced: number;
+    hour: number;
+    at: number;
+    ranked: Ranked[];
+  } | null = null;
 
-  constructor(now = new Date()) {
+  /**
+   * `rerankIntervalMs`: count changes re-rank the memoised list at most this often (under steady
+   * plays every event would otherwise cost a pass over every active song on the next call), so a
+   * list may lag the counts by up to that long; a catalogue change, a new hour or a song leaving
+   * the catalogue re-ranks at once.
+   */
+  constructor(
+    now = new Date(),
+    private readonly rerankIntervalMs = 0,
+  ) {
     this.anchorHour = hourOf(now.getTime());
     this.prunedAtHour = this.anchorHour;
   }
@@ -65,7 +82,7 @@ export class TrendingBoard {
 
   /** Forget the memoised list (a song became READY or left the catalogue). */
   invalidate(): void {
-    this.changes += 1;
+    this.forced += 1;
   }
 
   /** The song's all-time counts (undefined: no activity seen). */
@@ -80,14 +97,19 @@ export class TrendingBoard {
   top(limit: number, eligible: (songId: string) => boolean, now = new Date()): Ranked[] {
     const nowHour = hourOf(now.getTime());
     this.prune(nowHour);
-    if (!this.memo || this.memo.changes !== this.changes || this.memo.hour !== nowHour) {
-      this.memo = { changes: this.changes, hour: nowHour, ranked: this.rank(eligible) };
-    }
+    const nowMs = now.getTime();
+    const memo = this.memo;
+    const stale =
+      !memo ||
+      memo.hour !== nowHour ||
+      memo.forced !== this.forced ||
+      (memo.changes !== this.changes && nowMs - memo.at >= this.rerankIntervalMs);
+    if (stale) this.memo = this.ranking(eligible, nowHour, nowMs);
     const scale = 2 ** ((this.anchorHour * HOUR_MS - now.getTime()) / (HALF_LIFE_HOURS * HOUR_MS));
-    let ranked = this.memo.ranked.filter((entry) => eligible(entry.id));
-    if (ranked.length < this.memo.ranked.length) {
+    let ranked = this.memo!.ranked.filter((entry) => eligible(entry.id));
+    if (ranked.length < this.memo!.ranked.length) {
       // Songs left the catalogue since the memo: rank again without them.
-      this.memo = { changes: this.changes, hour: nowHour, ranked: this.rank(eligible) };
+      this.memo = this.ranking(eligible, nowHour, nowMs);
       ranked = this.memo.ranked;
     }
     return ranked.slice(0, limit).map((entry) => ({ id: entry.id, score: entry.score * scale }));
@@ -95,6 +117,11 @@ export class TrendingBoard {
 
   size(): number {
     return this.songs.size;
+  }
+
+  private ranking(eligible: (songId: string) => boolean, hour: number, at: number) {
+    const ranked = this.rank(eligible);
+    return { changes: this.changes, forced: this.forced, hour, at, ranked };
   }
 
   private rank(eligible: (songId: string) => boolean): Ranked[] {

@@ -104,7 +104,8 @@ function signalChangeOf(event: EventEnvelope): SignalChange | null {
  * Per-listener signals for "For you" (`listener_signals`), folded from the preference events.
  * Likes, follows and "not interested" are versioned per pair (the event's `aggregateVersion`), so a
  * duplicate or stale event matches nothing; plays are a set (the latest time kept), so applying one
- * twice changes nothing. At most `SIGNAL_CAPS` per listener and kind: the oldest go first.
+ * twice changes nothing. At most `SIGNAL_CAPS` active signals per listener and kind (the oldest go
+ * first); tombstones are kept, so a removed like stays removed whatever is redelivered.
  */
 export class ListenerSignals {
   constructor(
@@ -117,7 +118,7 @@ export class ListenerSignals {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.signals.createIndex({ userId: 1, kind: 1, at: -1 });
+    await this.signals.createIndex({ userId: 1, kind: 1, active: 1, at: -1 });
   }
 
   /** Applies a preference event; true when it changed the listener's signals. */
@@ -148,23 +149,37 @@ export class ListenerSignals {
         throw error;
       }
     }
-    if (inserted) await this.enforceCap(change.userId, change.kind);
+    if (inserted && change.active) await this.enforceCap(change.userId, change.kind);
     return true;
   }
 
-  /** Every signal of one listener (at most the caps summed). */
-  async of(userId: string): Promise<ListenerSignal[]> {
-    return this.signals.find({ userId }).toArray();
+  /** One listener's active signals (at most the caps summed); tombstones are not read. */
+  async of(
+    userId: string,
+  ): Promise<Pick<ListenerSignal, '_id' | 'kind' | 'subjectId' | 'active'>[]> {
+    return this.signals
+      .find({ userId, active: true }, { projection: { kind: 1, subjectId: 1, active: 1 } })
+      .toArray();
   }
 
   async drop(): Promise<void> {
     await this.signals.deleteMany({});
   }
 
+  /**
+   * Only active signals count toward the cap, and only they are evicted: a tombstone (an unlike,
+   * an unfollow, "not interested" taken back) is kept with its version, so an older event
+   * redelivered later cannot revive what was taken back. The common case (under the cap) costs one
+   * bounded count on the `{ userId, kind, active, at }` index; the oldest beyond it are found and
+   * deleted only when the cap is exceeded (at most a few per insertion).
+   */
   private async enforceCap(userId: string, kind: SignalKind): Promise<void> {
     const cap = this.caps[kind];
+    const filter = { userId, kind, active: true };
+    const active = await this.signals.countDocuments(filter, { limit: cap + 1 });
+    if (active <= cap) return;
     const beyond = await this.signals
-      .find({ userId, kind }, { projection: { _id: 1 } })
+      .find(filter, { projection: { _id: 1 } })
       .sort({ at: -1, _id: 1 })
       .skip(cap)
       .toArray();

@@ -12,13 +12,14 @@ export class ForYouResolver {
   @Query(() => [SongReference], {
     nullable: true,
     description:
-      "Songs picked for the signed-in listener (followed artists, the artists and genres of what they liked and played; never what they played or marked 'not interested'; fresh ones first), filled up with trending and new releases. Null when signed out.",
+      "Songs picked for the signed-in listener (followed artists, the artists and genres of what they liked and played; never what they played or marked 'not interested'; fresh ones first), filled up with trending and new releases. Null when signed out, and for API-key callers (a third-party app does not read a listener's taste).",
   })
   async forYou(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Ctx() context: QueryContext,
   ): Promise<SongReference[] | null> {
-    if (!context.identity) return null;
+    // Only the listener themself: an API key's app gets null, not the user's taste.
+    if (!context.identity || context.identity.kind !== 'user') return null;
     return (await this.service.forYou(context.identity.userId, first)).map(songReference);
   }
 }

@@ -66,11 +66,11 @@ export class SearchResolver {
     description:
       'Public playlists whose name matches the query (same typo and prefix rules; the filter does not apply), best first.',
   })
-  playlists(
+  async playlists(
     @Root() results: SearchResults,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-  ): PlaylistReference[] {
-    return this.playlistSearch.search(results.query, first).map((id) => ({ id }));
+  ): Promise<PlaylistReference[]> {
+    return (await this.playlistSearch.search(results.query, first)).map((id) => ({ id }));
   }
 
   @FieldResolver(() => [AlbumReference], {

@@ -30,6 +30,11 @@ export class PlaylistIndex {
     this.index.add({ id: playlist._id, name: playlist.name });
   }
 
+  /** Removes a playlist (found stale at query time: made private or deleted elsewhere). */
+  remove(id: string): void {
+    if (this.index.has(id)) this.index.discard(id);
+  }
+
   /** The ids of the `limit` best matching playlists; an empty query matches none. */
   search(query: string, limit: number): string[] {
     const words = tokenize(query.toLowerCase());
@@ -43,6 +48,10 @@ export class PlaylistIndex {
       .sort(compareRanked)
       .slice(0, limit)
       .map((result) => result.id);
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
   }
 
   size(): number {

@@ -72,6 +72,17 @@ export class PlaylistStore {
     return this.playlists.find({ visibility: 'PUBLIC', deleted: false });
   }
 
+  /** Which of these playlists are still searchable (PUBLIC, not deleted), in one read. */
+  async searchableAmong(ids: readonly string[]): Promise<Set<string>> {
+    const found = await this.playlists
+      .find(
+        { _id: { $in: [...ids] }, visibility: 'PUBLIC', deleted: false },
+        { projection: { _id: 1 } },
+      )
+      .toArray();
+    return new Set(found.map((playlist) => playlist._id));
+  }
+
   async drop(): Promise<void> {
     await this.playlists.deleteMany({});
   }

@@ -1,12 +1,12 @@
 import type { Db } from 'mongodb';
 import { SongActivityStore } from '../activity/song-activity-store';
-import { CONSUMER } from '../events/read-model-consumer';
+import { ACTIVITY_CONSUMER, CONSUMER } from '../events/read-model-consumer';
 import { ListenerSignals } from '../for-you/listener-signals';
 import { PlaylistStore } from '../playlists/playlist-store';
 import { ReadModel } from '../read-model/read-model';
 
 /**
- * Empties the read model and rewinds consumer `query` in the embedded bus (its document in
+ * Empties the read model and rewinds consumers `query` and `query-activity` in the embedded bus (their documents in
  * `consumer_checkpoints`), so the next start replays every event it consumes from the start of the log
  * into an empty read model. Run it while the query subgraph is stopped: a running instance holds
  * the consumer's lease and would keep writing.
@@ -26,8 +26,8 @@ export async function resetReadModel(
     new ListenerSignals(db).drop(),
   ]);
   if (!eventsDb) return { checkpointReset: false };
-  const result = await eventsDb.collection<{ _id: string }>('consumer_checkpoints').deleteOne({
-    _id: CONSUMER,
+  const result = await eventsDb.collection<{ _id: string }>('consumer_checkpoints').deleteMany({
+    _id: { $in: [CONSUMER, ACTIVITY_CONSUMER] },
   });
-  return { checkpointReset: result.deletedCount === 1 };
+  return { checkpointReset: result.deletedCount >= 1 };
 }

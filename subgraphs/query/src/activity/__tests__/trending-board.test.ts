@@ -45,4 +45,20 @@ describe('TrendingBoard', () => {
       'talked',
     ]);
   });
+
+  it('re-ranks on count changes at most once per interval; a catalogue change re-ranks at once', () => {
+    const board = new TrendingBoard(START, 1000);
+    const ms = (n: number) => new Date(START.getTime() + n);
+    board.set({ _id: 'a', buckets: { [bucket(0)]: { plays: 5 } } }, START);
+    board.set({ _id: 'b', buckets: { [bucket(0)]: { plays: 3 } } }, START);
+    expect(board.top(5, everything, ms(0)).map((r) => r.id)).toEqual(['a', 'b']);
+    board.set({ _id: 'b', buckets: { [bucket(0)]: { plays: 9 } } }, START);
+    // Within the interval the memoised order stands (documented staleness) …
+    expect(board.top(5, everything, ms(999)).map((r) => r.id)).toEqual(['a', 'b']);
+    // … and is re-ranked once it has passed.
+    expect(board.top(5, everything, ms(1000)).map((r) => r.id)).toEqual(['b', 'a']);
+    board.set({ _id: 'a', buckets: { [bucket(0)]: { plays: 20 } } }, START);
+    board.invalidate();
+    expect(board.top(5, everything, ms(1001)).map((r) => r.id)).toEqual(['a', 'b']);
+  });
 });
