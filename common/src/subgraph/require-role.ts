@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../errors/domain-errors';
 import type { Role, VerifiedIdentity } from '../identity/identity-token';
-import type { BaseSubgraphContext } from './start-subgraph';
+import type { BaseSubgraphContext } from './subgraph-context';
 
 /** Whether the caller holds `role` (as auth granted it and the router signed it). */
 export function hasRole(identity: VerifiedIdentity | null | undefined, role: Role): boolean {

@@ -1,4 +1,4 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { IncomingMessage } from 'node:http';
@@ -8,7 +8,6 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { DEV_IDENTITY_TOKEN_SECRET } from '../config/environment-fields';
 import { createErrorFormatter } from '../errors/format-error';
-import type { VerifiedIdentity } from '../identity/identity-token';
 import { createLogger, requestScope } from '../logging/logger';
 import { createServiceMetrics } from '../metrics/service-metrics';
 import { connectDatabase, isDatabaseReachable } from '../mongo/connect-database';
@@ -16,6 +15,7 @@ import { resolveMongoFromEnvironment, type ResolvedMongo } from '../mongo/resolv
 import { createHttpService, type ReadinessCheck } from '../server/http-service';
 import { exitOnShutdownSignals } from '../server/shutdown-signals';
 import { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router-identity';
+import type { BaseSubgraphContext } from './subgraph-context';
 import {
   serveSubscriptions,
   type SubscriptionLimits,
@@ -49,15 +49,7 @@ export interface SubgraphDependencies {
   logger: Logger;
 }
 
-/** Every request's context has these; a subgraph adds its own fields through `context`. */
-export interface BaseSubgraphContext extends BaseContext {
-  requestId: string;
-  logger: Logger;
-  /** The caller, as the router verified and signed it; null for anonymous or unverifiable calls. */
-  identity: VerifiedIdentity | null;
-  /** The client's address, as the router signed it; null when the request did not come through it. */
-  clientAddress: string | null;
-}
+export type { BaseSubgraphContext } from './subgraph-context';
 
 /** What a context builder gets besides the base context: where the operation came from. */
 export interface ContextArgs {

@@ -7,6 +7,7 @@ import { OutboxRelay, type OutboxSource } from '../events/outbox/outbox';
 import type { OutboxNotifier } from '../events/outbox/write-with-events';
 import type { ReadinessCheck } from '../server/http-service';
 import { InstanceLiveEvents, type LiveEvents } from './live-events';
+import type { SubscriptionLimits } from './subscription-server';
 import type {
   ContextArgs,
   StartSubgraphOptions,
@@ -77,6 +78,8 @@ export interface SubgraphDescription<
    * `live.pubSub` (topic = event type). Served over graphql-ws on `/graphql`.
    */
   liveEventTypes?: readonly string[];
+  /** Bounds of the graphql-ws endpoint (defaults: `DEFAULT_SUBSCRIPTION_LIMITS`). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
   /** Event consumers, subscribed on the bus once `beforeConsumers` is done. */
   consumers?(module: TModule): SubscribeOptions[];
   /** Runs once the server listens, before consumers subscribe (e.g. rebuilding an index). */
@@ -115,6 +118,9 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
     environment: env,
     ...overrides,
     ...(description.readinessChecks ? { readinessChecks: description.readinessChecks } : {}),
+    ...(description.subscriptionLimits
+      ? { subscriptionLimits: description.subscriptionLimits }
+      : {}),
     schema: async (dependencies) => {
       built = await description.create({ ...dependencies, outbox: notifier, live });
       return built.schema;

@@ -15,7 +15,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import { createErrorFormatter } from '../errors/format-error';
 import { IDENTITY_HEADER, verifyRouterToken, type RouterClaims } from '../identity/identity-token';
-import type { BaseSubgraphContext } from './start-subgraph';
+import type { BaseSubgraphContext } from './subgraph-context';
 
 /** Bounds of one subgraph's graphql-ws endpoint. */
 export interface SubscriptionLimits {
@@ -171,7 +171,12 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => format(errors),
+      // Errors of the request itself (limits, parse, validation: no original error) are the
+      // client's to read; a failure while producing events is masked like any unexpected one.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) =>
+          error.originalError ? formatError(error.toJSON(), error) : error.toJSON(),
+        ),
       onComplete: (ctx, id) => endLive(ctx.extra, id),
       onClose: (ctx) => {
         for (const id of [...(ctx.extra.live ?? [])]) endLive(ctx.extra, id);

@@ -32,12 +32,12 @@ export interface SpawnedService {
 export function spawnService(options: SpawnServiceOptions): Promise<SpawnedService> {
   const child = spawn(process.execPath, ['--enable-source-maps', options.entry], {
     cwd: options.cwd,
-    // eslint-disable-next-line no-process-env -- the child needs the OS search path
     env: {
       PORT: '0',
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
+      // eslint-disable-next-line no-process-env -- the child needs the OS search path
       PATH: process.env.PATH,
       ...options.env,
     },

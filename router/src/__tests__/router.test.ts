@@ -198,6 +198,44 @@ describe('callers', () => {
     });
   });
 
+  it('carries the roles of the access token into the signed identity; unknown roles are dropped', async () => {
+    const moderator = await stack.auth.signAccessToken('u20', { roles: ['MODERATOR', 'ADMIN'] });
+    const result = await postGraphQL(stack.router.url, '{ whoami { userId roles } }', undefined, {
+      headers: { authorization: `Bearer ${moderator}` },
+    });
+    expect(result.body.data).toEqual({ whoami: { userId: 'u20', roles: ['MODERATOR'] } });
+
+    const plain = await stack.auth.signAccessToken('u21');
+    const withoutRoles = await postGraphQL(stack.router.url, '{ whoami { roles } }', undefined, {
+      headers: { authorization: `Bearer ${plain}` },
+    });
+    expect(withoutRoles.body.data).toEqual({ whoami: { roles: [] } });
+  });
+
+  it('gives no roles for anything a client sends besides a signed access token', async () => {
+    // Roles in a forged identity header (even signed with the real secret) and in made-up headers.
+    const forged = await signIdentityToken(
+      { kind: 'user', userId: 'u22', roles: ['MODERATOR'] },
+      TEST_ENVIRONMENT.IDENTITY_TOKEN_SECRET,
+    );
+    const token = await stack.auth.signAccessToken('u22');
+    const result = await postGraphQL(stack.router.url, '{ whoami { userId roles } }', undefined, {
+      headers: {
+        authorization: `Bearer ${token}`,
+        [IDENTITY_HEADER]: forged,
+        'x-groovy-roles': 'MODERATOR',
+        'x-roles': 'MODERATOR',
+      },
+    });
+    expect(result.body.data).toEqual({ whoami: { userId: 'u22', roles: [] } });
+    // A token whose roles claim is not a list of roles grants nothing either.
+    const odd = await stack.auth.signAccessToken('u23', { roles: 'MODERATOR' });
+    const oddResult = await postGraphQL(stack.router.url, '{ whoami { roles } }', undefined, {
+      headers: { authorization: `Bearer ${odd}` },
+    });
+    expect(oddResult.body.data).toEqual({ whoami: { roles: [] } });
+  });
+
   it('fetches the JWKS once and reuses it for every token', async () => {
     const router = await stack.startRouter();
     const fetchesBefore = stack.auth.jwksFetches;
@@ -273,14 +311,15 @@ describe('callers', () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const result = await postGraphQL(
         stack.router.url,
-        '{ whoami { kind userId apiKeyId } libraryWhoami }',
+        '{ whoami { kind userId apiKeyId roles } libraryWhoami }',
         undefined,
         {
           headers: { 'x-api-key': 'gsk_live_valid' },
         },
       );
       expect(result.body.data).toEqual({
-        whoami: { kind: 'apiKey', userId: 'u3', apiKeyId: 'key-1' },
+        // An API key acts for its owner without the owner's roles.
+        whoami: { kind: 'apiKey', userId: 'u3', apiKeyId: 'key-1', roles: [] },
         libraryWhoami: 'apiKey:u3',
       });
     }

@@ -47,6 +47,39 @@ async function embeddedBroker(options: { gapTimeoutMs?: number; leaseMs?: number
 describeEventBusContract('embedded (MongoDB log)', () => embeddedBroker());
 
 describe('embedded event bus specifics', () => {
+  it('keeps no position of a live subscriber in Mongo and files no dead letter for it', async () => {
+    const broker = await embeddedBroker();
+    try {
+      const bus = (await broker.bus()) as EmbeddedEventBus;
+      const inbox = new Inbox();
+      let failures = 0;
+      const subscription = await bus.subscribe({
+        consumer: 'shouts-live',
+        types: ['USER_REGISTERED'],
+        live: true,
+        maxAttempts: 1,
+        handler: async (event) => {
+          if (event.aggregateId === 'fails') {
+            failures += 1;
+            throw new Error('boom');
+          }
+          await inbox.handler(event);
+        },
+      });
+      await bus.publish([userRegistered('fails'), userRegistered('passes')]);
+      await inbox.waitFor(1);
+      expect(failures).toBe(1);
+      expect(inbox.received.map((e) => e.aggregateId)).toEqual(['passes']);
+      const db = broker.client().db(broker.database);
+      expect(await db.collection('consumer_checkpoints').countDocuments()).toBe(0);
+      expect(await bus.listDeadLetters('shouts-live')).toEqual([]);
+      await subscription.stop();
+      expect(await db.collection('consumer_checkpoints').countDocuments()).toBe(0);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
   it('dead-letters a malformed message found in the log and keeps delivering', async () => {
     const broker = await embeddedBroker();
     try {

@@ -171,6 +171,56 @@ export function describeEventBusContract(
       expect(comments).toEqual(events.map((e) => e.id).sort());
     });
 
+    it('gives every live subscriber (one per instance) every event from when it subscribed, none from before', async () => {
+      const publisher = await broker.bus();
+      await publisher.publish([userRegistered('live-before')]);
+      const [one, two] = [await broker.bus(), await broker.bus()];
+      const hearsOne = new Inbox();
+      const hearsTwo = new Inbox();
+      // The same consumer name on both instances: live subscribers still each get everything.
+      const first = await one.subscribe({
+        consumer: 'jam-live',
+        types: TYPES,
+        live: true,
+        handler: hearsOne.handler,
+      });
+      await two.subscribe({
+        consumer: 'jam-live',
+        types: TYPES,
+        live: true,
+        handler: hearsTwo.handler,
+      });
+      const after = [userRegistered('live-after'), userUpdated('live-after', 2)];
+      await publisher.publish(after);
+      await hearsOne.waitFor(2);
+      await hearsTwo.waitFor(2);
+      expect(hearsOne.received.map((e) => e.id)).toEqual(after.map((e) => e.id));
+      expect(hearsTwo.received.map((e) => e.id)).toEqual(after.map((e) => e.id));
+
+      // A stopped live subscriber hears nothing more; the others go on.
+      await first.stop();
+      const late = userRegistered('live-late');
+      await publisher.publish([late]);
+      await hearsTwo.waitFor(3);
+      expect(hearsTwo.received[2]!.id).toBe(late.id);
+      expect(hearsOne.received).toHaveLength(2);
+
+      // A live subscriber that starts later does not replay what it missed.
+      const latecomer = new Inbox();
+      await (
+        await broker.bus()
+      ).subscribe({
+        consumer: 'jam-live',
+        types: TYPES,
+        live: true,
+        handler: latecomer.handler,
+      });
+      const last = userRegistered('live-last');
+      await publisher.publish([last]);
+      await latecomer.waitFor(1);
+      expect(latecomer.received.map((e) => e.id)).toEqual([last.id]);
+    });
+
     it('delivers an event published twice (a relay retrying) once', async () => {
       const bus = await broker.bus();
       const inbox = new Inbox();

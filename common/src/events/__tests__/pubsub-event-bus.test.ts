@@ -129,6 +129,69 @@ describe('PubSubEventBus (stubbed client)', () => {
     });
   });
 
+  it('gives each live subscriber a subscription of its own that expires, and deletes it on stop', async () => {
+    const client = new FakePubSub();
+    // Provisioned infrastructure (no resource creation): live subscriptions are created anyway.
+    const bus = new PubSubEventBus({
+      client,
+      logger: createTestLogger('pubsub'),
+      createResources: false,
+      liveSubscriptionTtlSeconds: 90_000,
+    });
+    const heard: string[] = [];
+    const first = await bus.subscribe({
+      consumer: 'comments-live',
+      types: ['USER_UPDATED'],
+      live: true,
+      handler: async (event) => void heard.push(event.id),
+    });
+    await bus.subscribe({
+      consumer: 'comments-live',
+      types: ['USER_UPDATED'],
+      live: true,
+      handler: async () => {},
+    });
+    const names = client.createdSubscriptions.map((created) => created.name);
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    for (const name of names)
+      expect(name).toMatch(/^groovy\.auth\.comments-live\.live\.[\w-]{36}$/);
+    for (const created of client.createdSubscriptions) {
+      expect(created.topic).toBe('groovy.auth');
+      expect(created.options).toEqual({
+        enableMessageOrdering: true,
+        expirationPolicy: { ttl: { seconds: 90_000 } },
+        messageRetentionDuration: { seconds: 600 },
+        ackDeadlineSeconds: 10,
+      });
+    }
+    const own = client.subscriptions.get(names[0]!)!;
+    const event = userUpdated('ada', 2);
+    expect(await own.deliver(JSON.stringify(event))).toBe('ack');
+    expect(heard).toEqual([event.id]);
+
+    await first.stop();
+    expect(own.closed).toBe(true);
+    expect(own.deleted).toBe(true);
+    const other = client.subscriptions.get(names[1]!)!;
+    expect(other.deleted).toBe(false);
+    await bus.close();
+    expect(other.deleted).toBe(true);
+  });
+
+  it('does not delete a shared (durable) subscription on stop', async () => {
+    const { client, bus } = make();
+    const subscription = await bus.subscribe({
+      consumer: 'query',
+      types: ['USER_UPDATED'],
+      handler: async () => {},
+    });
+    await subscription.stop();
+    const shared = client.subscriptions.get('groovy.auth.query')!;
+    expect(shared.closed).toBe(true);
+    expect(shared.deleted).toBe(false);
+  });
+
   it("maps a subscriber's concurrency to flow control (at most that many messages in flight)", async () => {
     const { client, bus } = make();
     await bus.subscribe({

@@ -116,15 +116,15 @@ export class EventLog {
     }
   }
 
-  /** The highest sequence number in the log (0 when empty): where a subscriber that starts at "now" begins. */
+  /**
+   * The last sequence number handed out (0 before the first publish): where a subscriber that starts
+   * at "now" begins. One document read, whatever the log's size. A publish that reserved its numbers
+   * and has not inserted yet counts as before "now".
+   */
   async lastSeq(): Promise<number> {
     await this.ensureIndexes();
-    const last = await this.entries
-      .find({}, { projection: { seq: 1 } })
-      .sort({ seq: -1 })
-      .limit(1)
-      .next();
-    return last?.seq ?? 0;
+    const counter = await this.sequences.findOne({ _id: 'events' });
+    return counter?.value ?? 0;
   }
 
   /** Up to `limit` entries from sequence number `from` on, in order. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
 import { MongoClient } from 'mongodb';
+import WebSocket from 'ws';
 import { z } from 'zod';
 import { serviceEnvironmentShape, subgraphEnvironmentShape } from '../../config';
 import { eventBusEnvironmentShape } from '../../events';
@@ -39,6 +41,7 @@ describe('GraphQL subscriptions fed by liveEventTypes, on two instances', () => 
   let b: RunningDescribedSubgraph<ShoutsModule>;
   const opened: Array<TestSubscription<unknown>> = [];
   const eventsDatabase = `events_${randomUUID().slice(0, 8)}`;
+  let env: z.infer<typeof environment>;
 
   const subscribe = async <T>(
     url: string,
@@ -58,7 +61,7 @@ describe('GraphQL subscriptions fed by liveEventTypes, on two instances', () => 
   beforeAll(async () => {
     mongo = await startTestMongo();
     client = await MongoClient.connect(mongo.url);
-    const env = environment.parse({
+    env = environment.parse({
       NODE_ENV: 'test',
       PORT: '0',
       LOG_LEVEL: 'silent',
@@ -235,7 +238,59 @@ describe('GraphQL subscriptions fed by liveEventTypes, on two instances', () => 
       /^graphql_ws_open_connections\{service="shouts"\} 1$/m.test(await metrics()),
     );
     expect(await metrics()).toMatch(/^graphql_ws_open_subscriptions\{service="shouts"\} 1$/m);
-    expect(metrics).toMatch(/^graphql_ws_refused_total\{reason="identity",service="shouts"\} 2$/m);
+    expect(await metrics()).toMatch(
+      /^graphql_ws_refused_total\{reason="identity",service="shouts"\} 2$/m,
+    );
+  });
+
+  it('holds a connection to its limits: operations at once, message size, time to connection_init', async () => {
+    const limited = await startTestSubgraph(
+      mongo,
+      shoutsSubgraph(env, 'limited', {
+        maxSubscriptionsPerConnection: 2,
+        maxPayloadBytes: 2_048,
+        connectionInitWaitTimeoutMs: 200,
+      }),
+      { databaseName: a.connection.name },
+    );
+    try {
+      const token = await signIdentityToken({ kind: 'user', userId: 'u1' }, SECRET);
+      const closes: number[] = [];
+      const client = createClient({
+        url: limited.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { [IDENTITY_HEADER]: token },
+        retryAttempts: 0,
+        on: { closed: (event) => void closes.push((event as { code: number }).code) },
+      });
+      const outcome = (query: string) =>
+        new Promise<unknown>((resolve) => {
+          client.subscribe(
+            { query, variables: { channel: 'limits' } },
+            { next: () => resolve('next'), error: resolve, complete: () => resolve('complete') },
+          );
+        });
+      void outcome(SHOUT_ADDED);
+      void outcome(SHOUT_ADDED);
+      await openOn(limited, 2);
+      expect(await outcome(SHOUT_ADDED)).toEqual([
+        expect.objectContaining({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }),
+      ]);
+      expect(limited.openSubscriptions()).toBe(2);
+
+      // A message over maxPayloadBytes closes the socket (1009 Message Too Big).
+      const oversized = outcome(`subscription { whoHears { userId } } # ${'x'.repeat(4_096)}`);
+      expect(await oversized).toMatchObject({ code: 1009 });
+      await openOn(limited, 0);
+      await client.dispose();
+
+      // A socket that never sends connection_init is closed after connectionInitWaitTimeoutMs (4408).
+      const silent = new WebSocket(limited.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      const code = await new Promise<number>((resolve) => silent.once('close', resolve));
+      expect(code).toBe(4408);
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('on stop closes its sockets (1001) and its live subscriber, while the other instance goes on delivering', async () => {

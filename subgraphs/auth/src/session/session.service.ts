@@ -1,3 +1,4 @@
+import { knownRoles } from '@groovy/common/identity';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, UnauthenticatedError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
@@ -277,7 +278,8 @@ export class SessionService {
         // Two concurrent refreshes inserted the same successor: the other one stored it.
         if (error.code !== 11000) throw error;
       });
-    const access = await this.deps.signer.sign(user._id.toHexString());
+    // The roles as stored now: a grant or revoke shows in the next token (sign-in or refresh).
+    const access = await this.deps.signer.sign(user._id.toHexString(), knownRoles(user.roles));
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { knownRoles, type Role } from '@groovy/common/identity';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
 import type { SigningKeyModel } from './signing-key.model';
 
@@ -44,11 +45,13 @@ export class AccessTokenSigner {
     );
   }
 
-  async sign(userId: string): Promise<SignedAccessToken> {
+  /** An access token for `userId`, carrying the known ones of `roles` (claim left out when none). */
+  async sign(userId: string, roles: readonly Role[] = []): Promise<SignedAccessToken> {
     // Whole seconds, as JWTs carry them, so `accessTokenExpiresAt` equals the token's `exp` exactly.
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = new Date((issuedAt + this.settings.ttlSeconds) * 1000);
-    const token = await new SignJWT({})
+    const granted = knownRoles(roles);
+    const token = await new SignJWT(granted.length > 0 ? { roles: granted } : {})
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.publicJwk.kid! })
       .setSubject(userId)
       .setIssuer(this.settings.issuer)

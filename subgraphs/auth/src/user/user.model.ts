@@ -11,6 +11,12 @@ export interface UserRecord {
   /** Argon2id; null for accounts that only sign in with Google. */
   passwordHash: string | null;
   googleSubject: string | null;
+  /**
+   * Roles granted by an operator (`npm run roles`), e.g. `['MODERATOR']`; none by default. Signed into
+   * every access token, so a change shows at the user's next token refresh. Not part of the public
+   * profile: no event, no version change. A stored role the code no longer knows is ignored.
+   */
+  roles: string[];
   /** Grows by one with every change of the public profile; events carry it as aggregateVersion. */
   version: number;
   /** Events recorded with the change that caused them, until the outbox relay publishes them. */
@@ -30,6 +36,7 @@ export function createUserModel(connection: Connection): UserModel {
       avatarUrl: { type: String, default: null },
       passwordHash: { type: String, default: null },
       googleSubject: { type: String, default: null },
+      roles: { type: [String], default: () => [] },
       version: { type: Number, default: 1 },
       // Plain event envelopes, stored as written (see common/src/events/README.md, "The outbox").
       _outbox: { type: Schema.Types.Mixed, default: () => [] },
