@@ -21,6 +21,12 @@ export const SUBGRAPHS: CatalogueEntry[] = [
     buildSchema: async () => (await import('@groovy/subgraph-songs')).buildSongsSchemaForPrinting(),
   },
   {
+    name: 'preferences',
+    url: 'http://127.0.0.1:4004/graphql',
+    buildSchema: async () =>
+      (await import('@groovy/subgraph-preferences')).buildPreferencesSchemaForPrinting(),
+  },
+  {
     name: 'query',
     url: 'http://127.0.0.1:4005/graphql',
     buildSchema: async () => (await import('@groovy/subgraph-query')).buildQuerySchemaForPrinting(),

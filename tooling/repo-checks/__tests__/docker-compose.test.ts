@@ -92,7 +92,7 @@ describe('docker-compose.yml', () => {
       .sort();
     expect(published).toEqual(['gcs', 'router', 'web']);
     // Everything else is reachable on the compose network only.
-    for (const name of ['mongo', 'pubsub', 'auth', 'songs', 'query', 'hls-worker']) {
+    for (const name of ['mongo', 'pubsub', 'auth', 'songs', 'preferences', 'query', 'hls-worker']) {
       expect({ name, expose: services[name]?.expose?.length ?? 0 }).toEqual({ name, expose: 1 });
     }
     // The router believes X-Forwarded-For only from the web app's fixed address.

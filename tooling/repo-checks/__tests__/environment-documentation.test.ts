@@ -5,6 +5,7 @@ import path from 'node:path';
 import { authEnvironmentSchema } from '../../../subgraphs/auth/src/environment';
 import { songsEnvironmentSchema } from '../../../subgraphs/songs/src/environment';
 import { queryEnvironmentSchema } from '../../../subgraphs/query/src/environment';
+import { preferencesEnvironmentSchema } from '../../../subgraphs/preferences/src/environment';
 import { routerEnvironmentSchema } from '../../../router/src/environment';
 import { workerEnvironmentSchema } from '../../../workers/hls-worker/src/environment';
 import { webEnvironmentSchema } from '../../../web/src/environment';
@@ -39,6 +40,7 @@ describe.each([
   ['auth', authEnvironmentSchema, 'subgraphs/auth/.env.example'],
   ['songs', songsEnvironmentSchema, 'subgraphs/songs/.env.example'],
   ['query', queryEnvironmentSchema, 'subgraphs/query/.env.example'],
+  ['preferences', preferencesEnvironmentSchema, 'subgraphs/preferences/.env.example'],
   ['router', routerEnvironmentSchema, 'router/.env.example'],
   ['hls-worker', workerEnvironmentSchema, 'workers/hls-worker/.env.example'],
   ['web', webEnvironmentSchema, 'web/.env.example'],

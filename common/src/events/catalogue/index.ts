@@ -26,6 +26,8 @@ export {
 export {
   ArtistFollowed,
   ArtistUnfollowed,
+  NOTIFICATION_KINDS,
+  NotificationsAdded,
   PLAYLIST_VISIBILITIES,
   PlaylistCreated,
   PlaylistDeleted,

@@ -95,3 +95,30 @@ const userFollow = z.object({
 });
 export const UserFollowed = defineEventType('preferences', 'USER_FOLLOWED', 1, userFollow);
 export const UserUnfollowed = defineEventType('preferences', 'USER_UNFOLLOWED', 1, userFollow);
+
+export const NOTIFICATION_KINDS = [
+  'NEW_RELEASE',
+  'COMMENT_REPLY',
+  'NEW_FOLLOWER',
+  'JAM_INVITE',
+] as const;
+
+/**
+ * preferences: notifications of one cause were written for these recipients (one event per batch
+ * of a fan-out, at most 1,000 recipients, rather than one per recipient: a release to 10,000
+ * followers is 10 events). Only for live delivery (`Subscription.notificationAdded`): each instance
+ * pushes it to its subscribers among `recipientIds`, who read their notification by `sourceKey`.
+ * aggregateId: the batch's id.
+ */
+export const NotificationsAdded = defineEventType(
+  'preferences',
+  'NOTIFICATIONS_ADDED',
+  1,
+  z.object({
+    kind: z.enum(NOTIFICATION_KINDS),
+    /** The cause, unique per recipient: `NEW_RELEASE:<songId>`, `COMMENT_REPLY:<commentId>`, … */
+    sourceKey: z.string().min(1),
+    recipientIds: z.array(id).min(1).max(1_000),
+    at,
+  }),
+);

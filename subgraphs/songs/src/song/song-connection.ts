@@ -1,12 +1,14 @@
 import { BadUserInputError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Song } from './song';
 import { PageInfo } from '@groovy/common/graphql';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+// Shareable: preferences returns the same type (Library.likedSongs); both declare the same fields.
+@Directive('@shareable')
 @ObjectType()
 export class SongEdge {
   @Field({ description: 'Opaque; stays valid while songs are added or removed.' })
@@ -16,6 +18,7 @@ export class SongEdge {
   node!: Song;
 }
 
+@Directive('@shareable')
 @ObjectType({ description: 'A page of songs, newest first.' })
 export class SongConnection {
   @Field(() => [SongEdge])

@@ -15,6 +15,8 @@ export interface StackOptions {
   media?: boolean;
   /** Also run the built web app (`next start`) against this router, which allows its origin (CORS). */
   web?: boolean;
+  /** Also run the preferences subgraph (likes, follows, notifications), fed by the bus. */
+  preferences?: boolean;
 }
 
 /** The media half of a stack: songs serving local storage, and the worker fed by its OBJECT_FINALIZED events. */
@@ -64,6 +66,7 @@ export class Stack {
     const services = [
       'auth',
       ...(options.media ? ['songs', 'hls-worker', 'query'] : []),
+      ...(options.preferences ? ['preferences'] : []),
       'router',
       ...(options.web ? ['web'] : []),
     ];
@@ -109,6 +112,11 @@ export class Stack {
 
   get auth(): SpawnedService {
     return this.launched.services.auth!;
+  }
+
+  /** The preferences subgraph (with `preferences`). */
+  get preferences(): SpawnedService | undefined {
+    return this.launched.services.preferences;
   }
 
   get router(): SpawnedService {

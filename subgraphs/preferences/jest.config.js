@@ -1,0 +1,1 @@
+module.exports = { preset: '@groovy/tooling', rootDir: __dirname };

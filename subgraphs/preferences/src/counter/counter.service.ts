@@ -1,0 +1,156 @@
+import { writeWithEvents, type EventEnvelope, type OutboxNotifier } from '@groovy/common/events';
+import {
+  APPLIED_OPS_KEPT,
+  COUNTER_VERSION,
+  type CounterModel,
+  type CounterName,
+  type CounterRecord,
+} from './counter.model';
+
+/** A counter's value after a change, and that value's version (the events' `countVersion`). */
+export interface CountSnapshot {
+  count: number;
+  countVersion: number;
+}
+
+/** One change of one count: its id (for exactly-once), +1 or −1, and the event announcing the result. */
+export interface CounterChange {
+  opId: string;
+  delta: 1 | -1;
+  event(snapshot: CountSnapshot): EventEnvelope;
+}
+
+interface Queued {
+  counter: CounterName;
+  change: CounterChange;
+  resolve(snapshot: CountSnapshot): void;
+  reject(error: unknown): void;
+}
+
+/** Changes folded into one write at most (one compare-and-set, one event each). */
+const MAX_BATCH = 500;
+/** A write that keeps losing to other processes gives up after this many attempts (the op stays pending). */
+const MAX_ATTEMPTS = 100;
+
+/** A counter as read for fields (without its outbox and applied ids). */
+export type CounterCounts = Omit<CounterRecord, '_outbox' | 'appliedOps'>;
+
+export const subjectKey = (kind: 'song' | 'artist' | 'user', id: string) => `${kind}:${id}`;
+
+/**
+ * Exact counts under concurrency. Changes of one subject queue up in this process and are written
+ * together: one compare-and-set on the counter document sets the new counts, their versions, the
+ * applied change ids and one event per change, each event carrying the count right after its
+ * change. Other processes writing the same subject make the compare-and-set retry. A change whose
+ * id the counter already applied is skipped (its snapshot is the current one).
+ */
+export class CounterService {
+  private readonly queues = new Map<string, Queued[]>();
+
+  constructor(
+    private readonly counters: CounterModel,
+    private readonly outbox: OutboxNotifier,
+  ) {}
+
+  apply(subject: string, counter: CounterName, change: CounterChange): Promise<CountSnapshot> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(subject);
+      const queued = { counter, change, resolve, reject };
+      if (queue) queue.push(queued);
+      else {
+        this.queues.set(subject, [queued]);
+        void this.drain(subject);
+      }
+    });
+  }
+
+  /** The counters of these subjects (missing ones read as zero). */
+  async find(subjects: readonly string[]): Promise<Map<string, CounterCounts>> {
+    const found = await this.counters
+      .find({ _id: { $in: [...subjects] } }, { _outbox: 0, appliedOps: 0 })
+      .lean()
+      .exec();
+    return new Map(found.map((counter) => [counter._id, counter]));
+  }
+
+  private async drain(subject: string): Promise<void> {
+    const queue = this.queues.get(subject)!;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      try {
+        const snapshots = await this.write(subject, batch);
+        batch.forEach((queued, index) => queued.resolve(snapshots[index]!));
+      } catch (error) {
+        for (const queued of batch) queued.reject(error);
+      }
+    }
+    this.queues.delete(subject);
+  }
+
+  private async write(subject: string, batch: Queued[]): Promise<CountSnapshot[]> {
+    await this.counters
+      .updateOne(
+        { _id: subject },
+        {
+          $setOnInsert: {
+            likeCount: 0,
+            likeCountVersion: 0,
+            playCount: 0,
+            playCountVersion: 0,
+            followerCount: 0,
+            followerCountVersion: 0,
+            appliedOps: [],
+            version: 0,
+            _outbox: [],
+          },
+        },
+        { upsert: true },
+      )
+      .exec()
+      .catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error;
+      });
+    let snapshots: CountSnapshot[] = [];
+    await writeWithEvents({
+      model: this.counters,
+      filter: { _id: subject },
+      version: COUNTER_VERSION,
+      notifier: this.outbox,
+      maxAttempts: MAX_ATTEMPTS,
+      subject: `counter ${subject}`,
+      change: (current) => {
+        const values: Record<string, number> = {};
+        const applied = new Set(current.appliedOps ?? []);
+        const events: EventEnvelope[] = [];
+        const newOps: string[] = [];
+        snapshots = batch.map(({ counter, change }) => {
+          const versionField = `${counter}Version`;
+          values[counter] ??= current[counter] ?? 0;
+          values[versionField] ??= (current[versionField as keyof CounterRecord] as number) ?? 0;
+          if (!applied.has(change.opId)) {
+            applied.add(change.opId);
+            newOps.push(change.opId);
+            values[counter] += change.delta;
+            values[versionField] += 1;
+            const snapshot = {
+              count: Math.max(0, values[counter]),
+              countVersion: values[versionField],
+            };
+            events.push(change.event(snapshot));
+            return snapshot;
+          }
+          return { count: Math.max(0, values[counter]), countVersion: values[versionField] };
+        });
+        if (newOps.length === 0) return { decline: 'applied' as const };
+        return {
+          set: {
+            ...values,
+            appliedOps: [...(current.appliedOps ?? []), ...newOps].slice(-APPLIED_OPS_KEPT),
+          },
+          events,
+        };
+      },
+    });
+    return snapshots;
+  }
+}
