@@ -26,6 +26,7 @@ import {
   SongInterestFieldsResolver,
 } from './interest/interest.resolver';
 import { InterestService } from './interest/interest.service';
+import { JamModule } from './jam/jam-module';
 import { LibraryResolver } from './library/library.resolver';
 import {
   LibraryLikesResolver,
@@ -73,6 +74,7 @@ export interface PreferencesModule {
   ratings: RatingService;
   interests: InterestService;
   consumer: PreferencesConsumer;
+  jam: JamModule;
   /** Creates the collections' indexes (the unique keys the services rely on). */
   ensureIndexes(): Promise<void>;
   /** Applies count changes a stopped process left half-done (older than `olderThan`). */
@@ -129,8 +131,11 @@ export async function createPreferencesModule(
     logger as Logger,
   );
 
+  const jam = new JamModule(connection, catalogue, outbox, live, logger as Logger);
+
   const schema = await buildFederatedSchema({
     pubSub: live.pubSub,
+    referenceResolvers: { ...jam.referenceResolvers },
     ...resolverContainer([
       [LibraryResolver, new LibraryResolver()],
       [SongLikeFieldsResolver, new SongLikeFieldsResolver()],
@@ -150,9 +155,12 @@ export async function createPreferencesModule(
       [RatingMutationsResolver, new RatingMutationsResolver(ratings)],
       [SongInterestFieldsResolver, new SongInterestFieldsResolver()],
       [InterestMutationsResolver, new InterestMutationsResolver(interests)],
+      ...jam.resolvers,
       // Playlists: [PlaylistResolver, new PlaylistResolver(playlists)], … (src/playlist/)
     ]),
   });
+
+  jam.bind(schema);
 
   return {
     schema,
@@ -166,6 +174,7 @@ export async function createPreferencesModule(
     ratings,
     interests,
     consumer,
+    jam,
     ensureIndexes: async () => {
       await Promise.all([
         catalogue.ensureIndexes(),
@@ -177,6 +186,7 @@ export async function createPreferencesModule(
         fanout.ensureIndexes(),
         ratings.ensureIndexes(),
         interests.ensureIndexes(),
+        jam.ensureIndexes(),
       ]);
     },
     repairPending: async (olderThan) =>
