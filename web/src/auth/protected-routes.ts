@@ -1,5 +1,5 @@
 /** Pages that need a signed-in user. The proxy answers them with a real 307 to /signin when there is none. */
-export const PROTECTED_PATH_PREFIXES = ['/account', '/upload'] as const;
+export const PROTECTED_PATH_PREFIXES = ['/account', '/upload', '/jam'] as const;
 
 export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PATH_PREFIXES.some(

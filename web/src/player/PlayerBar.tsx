@@ -1,5 +1,6 @@
 'use client';
 
+import { StartJamButton } from '@/jam/StartJamButton';
 import Link from 'next/link';
 import type { CSSProperties } from 'react';
 import { formatDuration, spokenDuration } from '@/format/durations';
@@ -91,6 +92,7 @@ export function PlayerBar() {
             </div>
           </div>
           <div className="player-bar__side">
+            <StartJamButton songIds={player.queue.tracks.map((t) => t.id)} />
             {player.queue.tracks.length > 1 ? (
               <span className="player-bar__queue">
                 {player.queue.index + 1} / {player.queue.tracks.length}

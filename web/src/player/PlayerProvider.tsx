@@ -36,6 +36,8 @@ export type PlaybackStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended'
 export interface PlayOptions {
   /** Start at this position instead of the beginning (e.g. a click on the waveform). */
   startAtMs?: number;
+  /** Start playing once loaded (default). A Jam loads paused and starts at a scheduled instant. */
+  autoplay?: boolean;
 }
 
 export interface PlayerApi {
@@ -55,6 +57,8 @@ export interface PlayerApi {
   seek(ms: number): void;
   next(): void;
   previous(): void;
+  /** The one <audio> element, for code that drives it precisely (a Jam's synced playback). */
+  mediaElement(): HTMLAudioElement | null;
 }
 
 export interface PlayerTime {
@@ -120,7 +124,8 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       void attachHls(audio, next.masterUrl, {
         startAtMs: options.startAtMs,
         onReady: () => {
-          if (token === loadTokenRef.current) startPlayback();
+          if (token === loadTokenRef.current && options.autoplay !== false) startPlayback();
+          else if (token === loadTokenRef.current) setStatus('paused');
         },
         onFatalError: (message) => {
           if (token !== loadTokenRef.current) return;
@@ -300,6 +305,8 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => () => sourceRef.current?.detach(), []);
 
+  const mediaElement = useCallback(() => audioRef.current, []);
+
   const api = useMemo<PlayerApi>(
     () => ({
       queue,
@@ -317,6 +324,7 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       seek,
       next,
       previous,
+      mediaElement,
     }),
     [
       queue,
@@ -332,6 +340,7 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       seek,
       next,
       previous,
+      mediaElement,
     ],
   );
   const timeValue = useMemo<PlayerTime>(

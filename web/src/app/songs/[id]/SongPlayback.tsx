@@ -4,6 +4,7 @@ import { PauseIcon, PlayIcon } from '@/player/icons';
 import { usePlayer } from '@/player/PlayerProvider';
 import type { PlayerTrack } from '@/player/track';
 import { Waveform } from '@/player/Waveform';
+import { StartJamButton } from '@/jam/StartJamButton';
 
 /** The song page's play button and waveform, talking to the site-wide player. */
 export function SongPlayback({
@@ -27,6 +28,7 @@ export function SongPlayback({
         {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
       <Waveform peaks={peaks ?? []} track={track} durationMs={track.durationMs ?? null} />
+      <StartJamButton songIds={[track.id]} />
     </div>
   );
 }
