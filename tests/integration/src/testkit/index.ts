@@ -4,3 +4,4 @@ export * from './web';
 export * from './audio';
 export * from './uploads';
 export * from './subscriptions';
+export * from './jam';
