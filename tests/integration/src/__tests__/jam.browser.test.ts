@@ -35,7 +35,10 @@ describe('web: a Jam played in sync by two browsers', () => {
     // Both see the same queue (who added it) and each other.
     for (const page of [host, guest]) {
       await page.getByText('added by Jam Host').waitFor();
-      await page.getByText('Jam Guest').waitFor();
+      await page
+        .getByRole('region', { name: /Listening/ })
+        .getByText('Jam Guest')
+        .waitFor();
     }
     // A guest has no controls until the host allows it.
     await guest.getByText('The host controls playback.').waitFor();

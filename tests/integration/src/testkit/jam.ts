@@ -103,7 +103,10 @@ export async function startTwoPeopleJam(
   await guest!.goto(joinLink);
   await guest!.waitForURL((url) => /\/jam\/(?!join\/)[^/]+$/.test(url.pathname));
   await guest!.getByRole('heading', { name: 'Jam with Jam Host' }).waitFor();
-  await host!.getByText('Jam Guest').waitFor();
+  await host!
+    .getByRole('region', { name: /Listening/ })
+    .getByText('Jam Guest')
+    .waitFor();
   return {
     host: host!,
     guest: guest!,
