@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useMutation, useSubscription } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { formatDuration } from '@/format/durations';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
 import { trackFromSong } from '@/player/track';
@@ -10,6 +10,7 @@ import type { JamSessionFieldsFragment } from '@/gql/graphql';
 import {
   CONTROL_JAM_MUTATION,
   END_JAM_MUTATION,
+  JAM_SESSION_QUERY,
   JAM_SESSION_SUBSCRIPTION,
   LEAVE_JAM_MUTATION,
   SET_JAM_GUEST_CONTROL_MUTATION,
@@ -18,6 +19,7 @@ import { JamQueue } from './JamQueue';
 import { JamParticipants } from './JamParticipants';
 import { JamShare } from './JamShare';
 import { livePositionMs } from './live-position';
+import { mergeJamSession, type LiveJamSession } from './merge-jam-session';
 import { useJamSync, type JamSyncTarget } from './use-jam-sync';
 import { useServerClock } from './use-server-clock';
 
@@ -34,13 +36,22 @@ declare global {
 export function JamRoom({ id, viewerId }: { id: string; viewerId: string }) {
   const router = useRouter();
   const clock = useServerClock();
-  const [session, setSession] = useState<JamSessionFieldsFragment | null>(null);
+  const [live, setLive] = useState<LiveJamSession | null>(null);
   const { error } = useSubscription(JAM_SESSION_SUBSCRIPTION, {
     variables: { id },
     onData: ({ data }) => {
-      if (data.data?.jamSession) setSession(data.data.jamSession.session);
+      if (data.data?.jamSession) setLive(data.data.jamSession.session);
     },
   });
+  const details = useQuery(JAM_SESSION_QUERY, { variables: { id }, fetchPolicy: 'network-only' });
+  const merged = details.data?.jamSession ? mergeJamSession(details.data.jamSession, live) : null;
+  const session: JamSessionFieldsFragment | null = live && merged ? merged.session : null;
+  const missing = merged?.missing ?? false;
+  const { refetch, loading: detailsLoading } = details;
+  useEffect(() => {
+    // A new song or person in the live state: fetch the names and streams once.
+    if (missing && !detailsLoading) void refetch().catch(() => undefined);
+  }, [missing, detailsLoading, refetch]);
   const [actionError, setActionError] = useState<string | null>(null);
   const [control] = useMutation(CONTROL_JAM_MUTATION);
   const [setGuestControl] = useMutation(SET_JAM_GUEST_CONTROL_MUTATION);
@@ -63,8 +74,9 @@ export function JamRoom({ id, viewerId }: { id: string; viewerId: string }) {
   );
   const sync = useJamSync(target, clock.sync);
 
-  if (error && !session) {
-    const message = formErrorsFromApolloError(error).form ?? 'This Jam could not be opened.';
+  const openError = error ?? details.error;
+  if (openError && !session) {
+    const message = formErrorsFromApolloError(openError).form ?? 'This Jam could not be opened.';
     return (
       <section className="jam-page">
         <h1>Jam</h1>

@@ -52,18 +52,59 @@ export const JAM_SESSION_FIELDS = graphql(`
   }
 `);
 
+/**
+ * The live part: only fields the preferences subgraph owns (ids for songs and people), so the
+ * router resolves no other subgraph per event (that costs hundreds of ms per subscriber, see the
+ * router README). Names, songs and streams come from JAM_SESSION_QUERY, refetched when an id
+ * appears that it does not know (`mergeJamSession`).
+ */
 export const JAM_SESSION_SUBSCRIPTION = graphql(`
   subscription JamSessionEvents($id: ID!) {
     jamSession(id: $id) {
       kind
       serverTimeMs
-      actor {
-        id
-        displayName
-      }
       session {
-        ...JamSessionFields
+        id
+        code
+        guestsCanControl
+        endedAt
+        host {
+          id
+        }
+        participants {
+          connected
+          joinedAt
+          user {
+            id
+          }
+        }
+        queue {
+          id
+          addedBy {
+            id
+          }
+          song {
+            id
+          }
+        }
+        playback {
+          playing
+          positionMs
+          serverTimeMs
+          current {
+            id
+          }
+        }
       }
+    }
+  }
+`);
+
+/** The whole session with names, songs and streams (across subgraphs), fetched on change of ids. */
+export const JAM_SESSION_QUERY = graphql(`
+  query JamSessionDetails($id: ID!) {
+    jamSession(id: $id) {
+      ...JamSessionFields
     }
   }
 `);
