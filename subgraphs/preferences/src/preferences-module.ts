@@ -26,6 +26,7 @@ import {
   SongInterestFieldsResolver,
 } from './interest/interest.resolver';
 import { InterestService } from './interest/interest.service';
+import { JamModule } from './jam/jam-module';
 import { LibraryResolver } from './library/library.resolver';
 import {
   LibraryLikesResolver,
@@ -76,6 +77,7 @@ export interface PreferencesModule {
   ratings: RatingService;
   interests: InterestService;
   consumer: PreferencesConsumer;
+  jam: JamModule;
   /** Creates the collections' indexes (the unique keys the services rely on). */
   ensureIndexes(): Promise<void>;
   /** Applies count changes a stopped process left half-done (older than `olderThan`). */
@@ -141,9 +143,11 @@ export async function createPreferencesModule(
       users: catalogueModels.users.collection,
     }),
   });
+  const jam = new JamModule(connection, catalogue, outbox, live, logger as Logger);
 
   const schema = await buildFederatedSchema({
     pubSub: live.pubSub,
+    referenceResolvers: { ...playlists.referenceResolvers, ...jam.referenceResolvers },
     ...resolverContainer([
       [LibraryResolver, new LibraryResolver()],
       [SongLikeFieldsResolver, new SongLikeFieldsResolver()],
@@ -164,9 +168,12 @@ export async function createPreferencesModule(
       [SongInterestFieldsResolver, new SongInterestFieldsResolver()],
       [InterestMutationsResolver, new InterestMutationsResolver(interests)],
       ...playlists.resolvers,
+      ...jam.resolvers,
     ]),
     referenceResolvers: { ...playlists.referenceResolvers },
   });
+
+  jam.bind(schema);
 
   return {
     schema,
@@ -181,6 +188,7 @@ export async function createPreferencesModule(
     ratings,
     interests,
     consumer,
+    jam,
     ensureIndexes: async () => {
       await Promise.all([
         catalogue.ensureIndexes(),
@@ -192,7 +200,8 @@ export async function createPreferencesModule(
         fanout.ensureIndexes(),
         ratings.ensureIndexes(),
         interests.ensureIndexes(),
-        playlists.ensureIndexes(),
+      ...playlists.resolvers,
+      ...jam.resolvers,
       ]);
     },
     repairPending: async (olderThan) =>

@@ -41,14 +41,17 @@ export function preferencesSubgraph(
         { name: 'interest', collection: db.collection('interests') },
         { name: 'notification-batch', collection: db.collection('notification_batches') },
         ...module.playlists.outboxSources(),
+        { name: 'jam', collection: db.collection('jam_sessions') },
       ];
     },
     // Every instance hears every NOTIFICATIONS_ADDED and pushes it to its subscribers among the
-    // recipients (Subscription.notificationAdded).
-    liveEventTypes: ['NOTIFICATIONS_ADDED'],
+    // recipients (Subscription.notificationAdded); every JAM_UPDATED reaches the Jam's subscribers
+    // on every instance (Subscription.jamSession).
+    liveEventTypes: ['NOTIFICATIONS_ADDED', 'JAM_UPDATED'],
     consumers: (module) => [module.consumer.subscription(), ...module.playlists.consumers()],
     background: (module, { logger }) => {
       module.fanout.start();
+      const stopJam = module.jam.start();
       const repair = () =>
         module
           .repairPending(new Date(Date.now() - REPAIR_AFTER_MS))
@@ -60,6 +63,7 @@ export function preferencesSubgraph(
       timer.unref();
       return async () => {
         clearInterval(timer);
+        await stopJam();
         await module.fanout.stop();
       };
     },

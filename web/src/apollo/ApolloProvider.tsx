@@ -12,6 +12,11 @@ import { getSession, useSession } from 'next-auth/react';
 import type { Session } from 'next-auth';
 import { REFRESH_MARGIN_MS, shouldRefreshAccessToken } from '@/auth/session-token';
 import { persistedOperationsLink, routerHttpLink } from '@/graphql/persisted-operations';
+import {
+  createSubscriptionClient,
+  isSubscription,
+  SubscriptionLink,
+} from '@/graphql/subscription-link';
 
 /**
  * Apollo Client for client components. The browser calls the router directly with the session's
@@ -35,7 +40,7 @@ export function GroovyApolloProvider({
   }, [session]);
 
   const makeClient = useCallback(() => {
-    const authLink = new SetContextLink(async (prevContext) => {
+    const accessToken = async (): Promise<string | undefined> => {
       let current = sessionRef.current;
       if (typeof window !== 'undefined' && !current?.accessToken) {
         // Just signed in (the provider may not have re-read the session yet): ask once.
@@ -57,17 +62,30 @@ export function GroovyApolloProvider({
         current = await getSession();
         sessionRef.current = current;
       }
-      const token = current && !current.error ? current.accessToken : undefined;
+      return current && !current.error ? current.accessToken : undefined;
+    };
+    const authLink = new SetContextLink(async (prevContext) => {
+      const token = await accessToken();
       if (!token) return {};
       return { headers: { ...prevContext.headers, authorization: `Bearer ${token}` } };
     });
+    const httpLink = ApolloLink.from([
+      authLink,
+      persistedOperationsLink(),
+      routerHttpLink({ uri: graphqlUrl, headers: { 'apollographql-client-name': 'groovy-web' } }),
+    ]);
+    // Subscriptions: graphql-ws to the same URL (browser only; the server renders none).
+    const link =
+      typeof window === 'undefined'
+        ? httpLink
+        : ApolloLink.split(
+            ({ query }) => isSubscription(query),
+            new SubscriptionLink(createSubscriptionClient({ url: graphqlUrl, accessToken })),
+            httpLink,
+          );
     return new ApolloClient({
       cache: new InMemoryCache(),
-      link: ApolloLink.from([
-        authLink,
-        persistedOperationsLink(),
-        routerHttpLink({ uri: graphqlUrl, headers: { 'apollographql-client-name': 'groovy-web' } }),
-      ]),
+      link,
     });
   }, [graphqlUrl]);
 

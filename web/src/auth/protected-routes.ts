@@ -4,6 +4,7 @@ export const PROTECTED_PATH_PREFIXES = [
   '/upload',
   '/library',
   '/notifications',
+  '/jam',
 ] as const;
 
 export function isProtectedPath(pathname: string): boolean {

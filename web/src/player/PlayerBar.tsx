@@ -1,5 +1,6 @@
 'use client';
 
+import { StartJamButton } from '@/jam/StartJamButton';
 import Link from 'next/link';
 import type { CSSProperties } from 'react';
 import { formatDuration, spokenDuration } from '@/format/durations';
@@ -109,6 +110,7 @@ export function PlayerBar() {
               />
               <span>Normalise volume</span>
             </label>
+            <StartJamButton songIds={player.queue.tracks.map((t) => t.id)} />
             {player.queue.tracks.length > 1 ? (
               <span className="player-bar__queue">
                 {player.queue.index + 1} / {player.queue.tracks.length}

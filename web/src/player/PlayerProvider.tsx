@@ -38,6 +38,8 @@ export type PlaybackStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended'
 export interface PlayOptions {
   /** Start at this position instead of the beginning (e.g. a click on the waveform). */
   startAtMs?: number;
+  /** Start playing once loaded (default). A Jam loads paused and starts at a scheduled instant. */
+  autoplay?: boolean;
 }
 
 export interface PlayerApi {
@@ -62,6 +64,8 @@ export interface PlayerApi {
   setNormaliseVolume(on: boolean): void;
   /** The gain normalisation applies to the current song, in dB (0 when off). */
   normalisationGainDb: number;
+  /** The one <audio> element, for code that drives it precisely (a Jam's synced playback). */
+  mediaElement(): HTMLAudioElement | null;
 }
 
 export interface PlayerTime {
@@ -140,7 +144,8 @@ export function PlayerProvider({
       void attachHls(audio, next.masterUrl, {
         startAtMs: options.startAtMs,
         onReady: () => {
-          if (token === loadTokenRef.current) startPlayback();
+          if (token === loadTokenRef.current && options.autoplay !== false) startPlayback();
+          else if (token === loadTokenRef.current) setStatus('paused');
         },
         onFatalError: (message) => {
           if (token !== loadTokenRef.current) return;
@@ -321,6 +326,8 @@ export function PlayerProvider({
 
   useEffect(() => () => sourceRef.current?.detach(), []);
 
+  const mediaElement = useCallback(() => audioRef.current, []);
+
   const api = useMemo<PlayerApi>(
     () => ({
       queue,
@@ -341,6 +348,7 @@ export function PlayerProvider({
       normaliseVolume: normalisation.enabled,
       setNormaliseVolume: normalisation.setEnabled,
       normalisationGainDb: normalisation.gainDb,
+      mediaElement,
     }),
     [
       normalisation.enabled,
@@ -359,6 +367,7 @@ export function PlayerProvider({
       seek,
       next,
       previous,
+      mediaElement,
     ],
   );
   const timeValue = useMemo<PlayerTime>(

@@ -39,3 +39,4 @@ export {
   UserFollowed,
   UserUnfollowed,
 } from './preference-events';
+export { JAM_EVENT_KINDS, JamUpdated, jamStateSchema } from './jam-events';

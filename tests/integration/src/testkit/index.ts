@@ -5,3 +5,4 @@ export * from './audio';
 export * from './uploads';
 export * from './subscriptions';
 export * from './comments';
+export * from './jam';

@@ -6,7 +6,7 @@ export interface RunningWeb {
 }
 
 /** Debian's Chromium, headless, with no background traffic to the internet. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -16,6 +16,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

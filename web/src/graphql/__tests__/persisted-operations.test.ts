@@ -10,6 +10,8 @@ import {
   persistedDocumentHash,
   persistedOperationsLink,
 } from '../persisted-operations';
+import { SubscriptionLink } from '../subscription-link';
+import type { Client } from 'graphql-ws';
 
 const manifest = persistedDocuments as Record<string, string>;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -19,6 +21,15 @@ const operations = Object.entries(generated)
   .filter(([name]) => name.endsWith('Document'))
   .map(([name, document]) => [name, document as DocumentNode] as const)
   .filter(([, document]) => document.definitions.some((d) => d.kind === 'OperationDefinition'));
+
+const isSubscriptionDocument = (document: DocumentNode) =>
+  document.definitions.some(
+    (d) => d.kind === 'OperationDefinition' && d.operation === 'subscription',
+  );
+const httpOperations = operations.filter(([, document]) => !isSubscriptionDocument(document));
+const subscriptionOperations = operations.filter(([, document]) =>
+  isSubscriptionDocument(document),
+);
 
 interface Sent {
   hash: string | undefined;
@@ -60,7 +71,7 @@ describe('persisted operations', () => {
     expect(Object.keys(manifest)).toHaveLength(operations.length);
   });
 
-  it.each(operations)(
+  it.each(httpOperations)(
     '%s goes out from Apollo Client by hash alone, and its text (for a retry) hashes to the same id',
     async (_name, document) => {
       const sent: Sent[] = [];
@@ -78,6 +89,37 @@ describe('persisted operations', () => {
       expect(request!.includeQuery).toBe(false);
       expect(request!.hash).toBe(persistedDocumentHash(document));
       expect(manifest[request!.hash!]).toBe(request!.text);
+    },
+  );
+
+  it.each(subscriptionOperations)(
+    '%s goes over graphql-ws with its manifest hash and exactly the manifest text',
+    async (_name, document) => {
+      const payloads: { query: string; extensions?: Record<string, unknown> }[] = [];
+      const fakeClient = {
+        subscribe(
+          payload: { query: string; extensions?: Record<string, unknown> },
+          sink: { complete(): void },
+        ) {
+          payloads.push(payload);
+          sink.complete();
+          return () => undefined;
+        },
+      } as unknown as Client;
+      const client = new ApolloClient({
+        cache: new InMemoryCache(),
+        link: new SubscriptionLink(fakeClient),
+      });
+      await new Promise<void>((resolve) =>
+        client.subscribe({ query: document, variables: {} }).subscribe({
+          complete: resolve,
+          error: () => resolve(),
+        }),
+      );
+      expect(payloads).toHaveLength(1);
+      const hash = persistedDocumentHash(document);
+      expect(payloads[0]!.extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: hash } });
+      expect(payloads[0]!.query).toBe(manifest[hash]);
     },
   );
 

@@ -5,6 +5,7 @@ import { usePlayer } from '@/player/PlayerProvider';
 import type { PlayerTrack } from '@/player/track';
 import { Waveform } from '@/player/Waveform';
 import { WaveformComments } from '@/comments/WaveformComments';
+import { StartJamButton } from '@/jam/StartJamButton';
 
 /**
  * The song page's play button and waveform, talking to the site-wide player, with the song's timed
@@ -34,6 +35,7 @@ export function SongPlayback({
         <Waveform peaks={peaks ?? []} track={track} durationMs={track.durationMs ?? null} />
         <WaveformComments track={track} durationMs={track.durationMs ?? null} />
       </div>
+      <StartJamButton songIds={[track.id]} />
     </div>
   );
 }

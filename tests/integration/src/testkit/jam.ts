@@ -1,0 +1,135 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Stack } from './stack';
+import { registerListener } from './flows';
+import { generateTone } from './audio';
+import { uploadSong, waitUntilProcessed } from './uploads';
+import { launchChromium } from './web';
+
+/** Chromium that may start audio without a click (the Jam's autoplay-blocked state has its own UI). */
+export function launchJamChromium(): Promise<Browser> {
+  return launchChromium(['--autoplay-policy=no-user-gesture-required']);
+}
+
+/** One participant's position as the page sees it, and the server clock as the page estimates it. */
+export interface JamReading {
+  localMs: number;
+  serverNowMs: number;
+  paused: boolean;
+  synced: boolean;
+}
+
+export function readJamPosition(page: Page): Promise<JamReading> {
+  return page.evaluate(() => {
+    const audio = document.querySelector('audio');
+    const clock = (window as unknown as { __groovyJam?: { offsetMs: number; synced: boolean } })
+      .__groovyJam;
+    return {
+      localMs: (audio?.currentTime ?? 0) * 1000,
+      serverNowMs: Date.now() + (clock?.offsetMs ?? 0),
+      paused: audio?.paused ?? true,
+      synced: clock?.synced ?? false,
+    };
+  });
+}
+
+/**
+ * The difference between two participants' positions at the same server instant: each reading is
+ * position − serverNow (both advance at 1 ms/ms while playing), so readings taken a few ms apart
+ * still compare exactly.
+ */
+export async function jamSkewMs(a: Page, b: Page): Promise<number> {
+  const [ra, rb] = await Promise.all([readJamPosition(a), readJamPosition(b)]);
+  return ra.localMs - ra.serverNowMs - (rb.localMs - rb.serverNowMs);
+}
+
+export async function signUpInBrowser(page: Page, webUrl: string, displayName: string) {
+  await page.goto(`${webUrl}/signup`);
+  await page.getByLabel('Display name').fill(displayName);
+  await page
+    .getByLabel('Email')
+    .fill(`jam.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`);
+  await page.getByLabel('Password', { exact: true }).fill('a jamming passphrase');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/account');
+}
+
+export interface TwoPeopleJam {
+  host: Page;
+  guest: Page;
+  contexts: BrowserContext[];
+  jamUrl: string;
+  songId: string;
+  songSeconds: number;
+}
+
+/**
+ * A READY song of `songSeconds` (uploaded through the router and processed by the worker), a host
+ * who starts a Jam from the song page, and a guest who joins by the share link (a second context:
+ * separate cookies, separate clock estimate).
+ */
+export async function startTwoPeopleJam(
+  stack: Stack,
+  browser: Browser,
+  songSeconds: number,
+): Promise<TwoPeopleJam> {
+  const web = stack.web!;
+  const { session } = await registerListener(stack, 'Jam Uploader');
+  const upload = await uploadSong(
+    stack,
+    session.accessToken,
+    {
+      title: 'Jam Tone',
+      artistName: 'Jam Band',
+      fileName: 'jam.mp3',
+      contentType: 'audio/mpeg',
+    },
+    generateTone(songSeconds).bytes,
+  );
+  const song = await waitUntilProcessed(stack, upload.song.id, session.accessToken);
+  if (song.status !== 'READY') throw new Error(`the Jam song is ${song.status}`);
+
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const [host, guest] = await Promise.all(contexts.map((c) => c.newPage()));
+  for (const page of [host!, guest!]) page.setDefaultTimeout(60_000);
+  await signUpInBrowser(host!, web.url, 'Jam Host');
+  await signUpInBrowser(guest!, web.url, 'Jam Guest');
+
+  await host!.goto(`${web.url}/songs/${upload.song.id}`);
+  await host!.getByRole('button', { name: 'Start a Jam' }).click();
+  await host!.waitForURL('**/jam/**');
+  await host!.getByRole('heading', { name: 'Jam with Jam Host' }).waitFor();
+  const joinLink = await host!.getByLabel('Join link').inputValue();
+
+  await guest!.goto(joinLink);
+  await guest!.waitForURL((url) => /\/jam\/(?!join\/)[^/]+$/.test(url.pathname));
+  await guest!.getByRole('heading', { name: 'Jam with Jam Host' }).waitFor();
+  await host!
+    .getByRole('region', { name: /Listening/ })
+    .getByText('Jam Guest')
+    .waitFor();
+  return {
+    host: host!,
+    guest: guest!,
+    contexts,
+    jamUrl: host!.url(),
+    songId: upload.song.id,
+    songSeconds,
+  };
+}
+
+/** Resolves once both pages play (not paused, past `afterSeconds`) with a synced clock. */
+export async function waitUntilBothPlay(jam: TwoPeopleJam, afterSeconds: number, timeout = 60_000) {
+  await Promise.all(
+    [jam.host, jam.guest].map((page) =>
+      page.waitForFunction(
+        (after) => {
+          const audio = document.querySelector('audio');
+          const clock = (window as unknown as { __groovyJam?: { synced: boolean } }).__groovyJam;
+          return Boolean(audio && !audio.paused && audio.currentTime > after && clock?.synced);
+        },
+        afterSeconds,
+        { timeout },
+      ),
+    ),
+  );
+}

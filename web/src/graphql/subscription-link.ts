@@ -1,0 +1,124 @@
+import { ApolloLink } from '@apollo/client';
+import { Observable } from 'rxjs';
+import { createClient, type Client } from 'graphql-ws';
+import { getMainDefinition } from '@apollo/client/utilities';
+import type { DocumentNode, FormattedExecutionResult } from 'graphql';
+import { canonicalDocumentText, persistedDocumentHash } from './persisted-operations';
+
+/*
+ * Subscriptions go to the router over graphql-ws, on the same /graphql URL (ws:// or wss://). Each
+ * subscribe carries the persisted-document hash AND the manifest's exact text, so a router with an
+ * allow-list runs it by hash and one without checks the text against the hash (no extra round trip).
+ * The connection identifies once, in connectionParams (Bearer token), read fresh at every connect,
+ * and retries with exponential backoff + jitter forever; graphql-ws resubscribes every active
+ * subscription on the new socket. A subscription the router ends with a retryable error (the owning
+ * subgraph restarted) is resubscribed here after a short backoff.
+ */
+
+/** http(s)://host/graphql → ws(s)://host/graphql */
+export function webSocketUrl(httpUrl: string): string {
+  const url = new URL(httpUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/** Backoff before retry `attempt` (0-based): 0.5 s doubling, capped at 15 s, with ±50 % jitter. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(15_000, 500 * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.5 + random()));
+}
+
+/** True for a GraphQL document whose operation is a subscription. */
+export function isSubscription(query: DocumentNode): boolean {
+  const definition = getMainDefinition(query);
+  return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+}
+
+type GraphQLErrorLike = { extensions?: Record<string, unknown> };
+
+function retryable(errors: readonly GraphQLErrorLike[] | undefined): boolean {
+  return (errors ?? []).some(
+    (e) =>
+      e.extensions?.retryable === true ||
+      e.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
+      e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND',
+  );
+}
+
+export interface SubscriptionLinkOptions {
+  url: string;
+  /** The current access token (undefined: anonymous). Called at every (re)connect. */
+  accessToken: () => Promise<string | undefined>;
+  /** Connection state for the UI (the Jam page shows "reconnecting"). */
+  onConnectionChange?: (connected: boolean) => void;
+}
+
+export function createSubscriptionClient(options: SubscriptionLinkOptions): Client {
+  return createClient({
+    url: webSocketUrl(options.url),
+    lazy: true,
+    lazyCloseTimeout: 3_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt))),
+    connectionParams: async () => {
+      const token = await options.accessToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+    on: {
+      connected: () => options.onConnectionChange?.(true),
+      closed: () => options.onConnectionChange?.(false),
+    },
+  });
+}
+
+export class SubscriptionLink extends ApolloLink {
+  constructor(private readonly client: Client) {
+    super();
+  }
+
+  override request(operation: ApolloLink.Operation): Observable<ApolloLink.Result> {
+    const hash = persistedDocumentHash(operation.query);
+    const payload = {
+      query: canonicalDocumentText(operation.query),
+      operationName: operation.operationName,
+      variables: operation.variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    };
+    return new Observable((observer) => {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      let attempt = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const start = () => {
+        stop = this.client.subscribe<Record<string, unknown>>(payload, {
+          next: (result: FormattedExecutionResult<Record<string, unknown>>) => {
+            attempt = 0;
+            observer.next(result as ApolloLink.Result);
+          },
+          complete: () => {
+            if (!stopped) observer.complete();
+          },
+          error: (error: unknown) => {
+            // A retryable refusal (upstream restart) or a closed socket graphql-ws gave up on:
+            // subscribe again after a backoff, so the page gets a fresh first event (full state).
+            const errors = Array.isArray(error) ? (error as GraphQLErrorLike[]) : undefined;
+            if (stopped) return;
+            if (errors && !retryable(errors)) {
+              observer.next({ errors } as unknown as ApolloLink.Result);
+              observer.complete();
+              return;
+            }
+            timer = setTimeout(start, retryDelayMs(attempt++));
+          },
+        });
+      };
+      start();
+      return () => {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        stop?.();
+      };
+    });
+  }
+}
