@@ -170,7 +170,6 @@ export async function createPreferencesModule(
       ...playlists.resolvers,
       ...jam.resolvers,
     ]),
-    referenceResolvers: { ...playlists.referenceResolvers },
   });
 
   jam.bind(schema);
@@ -200,8 +199,8 @@ export async function createPreferencesModule(
         fanout.ensureIndexes(),
         ratings.ensureIndexes(),
         interests.ensureIndexes(),
-      ...playlists.resolvers,
-      ...jam.resolvers,
+        playlists.ensureIndexes(),
+        jam.ensureIndexes(),
       ]);
     },
     repairPending: async (olderThan) =>

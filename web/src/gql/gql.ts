@@ -62,6 +62,20 @@ type Documents = {
     "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": typeof types.ForYouDocument,
     "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": typeof types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
+    "\n  fragment JamSessionFields on JamSession {\n    id\n    code\n    guestsCanControl\n    endedAt\n    host {\n      id\n      displayName\n    }\n    participants {\n      connected\n      joinedAt\n      user {\n        id\n        displayName\n        avatarUrl\n      }\n    }\n    queue {\n      id\n      addedBy {\n        id\n        displayName\n      }\n      song {\n        id\n        title\n        status\n        durationMs\n        coverUrl\n        artist {\n          id\n          name\n        }\n        stream {\n          masterUrl\n        }\n      }\n    }\n    playback {\n      playing\n      positionMs\n      serverTimeMs\n      current {\n        id\n      }\n    }\n  }\n": typeof types.JamSessionFieldsFragmentDoc,
+    "\n  subscription JamSessionEvents($id: ID!) {\n    jamSession(id: $id) {\n      kind\n      serverTimeMs\n      session {\n        id\n        code\n        guestsCanControl\n        endedAt\n        host {\n          id\n        }\n        participants {\n          connected\n          joinedAt\n          user {\n            id\n          }\n        }\n        queue {\n          id\n          addedBy {\n            id\n          }\n          song {\n            id\n          }\n        }\n        playback {\n          playing\n          positionMs\n          serverTimeMs\n          current {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.JamSessionEventsDocument,
+    "\n  query JamSessionDetails($id: ID!) {\n    jamSession(id: $id) {\n      ...JamSessionFields\n    }\n  }\n": typeof types.JamSessionDetailsDocument,
+    "\n  query ServerTime {\n    serverTime\n  }\n": typeof types.ServerTimeDocument,
+    "\n  mutation StartJam($songIds: [ID!]) {\n    startJam(songIds: $songIds) {\n      id\n      code\n    }\n  }\n": typeof types.StartJamDocument,
+    "\n  mutation JoinJam($code: String!) {\n    joinJam(code: $code) {\n      id\n    }\n  }\n": typeof types.JoinJamDocument,
+    "\n  mutation LeaveJam($id: ID!) {\n    leaveJam(id: $id)\n  }\n": typeof types.LeaveJamDocument,
+    "\n  mutation EndJam($id: ID!) {\n    endJam(id: $id)\n  }\n": typeof types.EndJamDocument,
+    "\n  mutation ControlJam($id: ID!, $action: JamAction!, $positionMs: Float) {\n    controlJam(id: $id, action: $action, positionMs: $positionMs) {\n      id\n    }\n  }\n": typeof types.ControlJamDocument,
+    "\n  mutation AddToJamQueue($id: ID!, $songIds: [ID!]!) {\n    addToJamQueue(id: $id, songIds: $songIds) {\n      id\n    }\n  }\n": typeof types.AddToJamQueueDocument,
+    "\n  mutation RemoveFromJamQueue($id: ID!, $itemId: ID!) {\n    removeFromJamQueue(id: $id, itemId: $itemId) {\n      id\n    }\n  }\n": typeof types.RemoveFromJamQueueDocument,
+    "\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n": typeof types.MoveJamQueueItemDocument,
+    "\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n": typeof types.SetJamGuestControlDocument,
+    "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.JamSongSearchDocument,
     "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -137,6 +151,20 @@ const documents: Documents = {
     "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": types.ForYouDocument,
     "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
+    "\n  fragment JamSessionFields on JamSession {\n    id\n    code\n    guestsCanControl\n    endedAt\n    host {\n      id\n      displayName\n    }\n    participants {\n      connected\n      joinedAt\n      user {\n        id\n        displayName\n        avatarUrl\n      }\n    }\n    queue {\n      id\n      addedBy {\n        id\n        displayName\n      }\n      song {\n        id\n        title\n        status\n        durationMs\n        coverUrl\n        artist {\n          id\n          name\n        }\n        stream {\n          masterUrl\n        }\n      }\n    }\n    playback {\n      playing\n      positionMs\n      serverTimeMs\n      current {\n        id\n      }\n    }\n  }\n": types.JamSessionFieldsFragmentDoc,
+    "\n  subscription JamSessionEvents($id: ID!) {\n    jamSession(id: $id) {\n      kind\n      serverTimeMs\n      session {\n        id\n        code\n        guestsCanControl\n        endedAt\n        host {\n          id\n        }\n        participants {\n          connected\n          joinedAt\n          user {\n            id\n          }\n        }\n        queue {\n          id\n          addedBy {\n            id\n          }\n          song {\n            id\n          }\n        }\n        playback {\n          playing\n          positionMs\n          serverTimeMs\n          current {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.JamSessionEventsDocument,
+    "\n  query JamSessionDetails($id: ID!) {\n    jamSession(id: $id) {\n      ...JamSessionFields\n    }\n  }\n": types.JamSessionDetailsDocument,
+    "\n  query ServerTime {\n    serverTime\n  }\n": types.ServerTimeDocument,
+    "\n  mutation StartJam($songIds: [ID!]) {\n    startJam(songIds: $songIds) {\n      id\n      code\n    }\n  }\n": types.StartJamDocument,
+    "\n  mutation JoinJam($code: String!) {\n    joinJam(code: $code) {\n      id\n    }\n  }\n": types.JoinJamDocument,
+    "\n  mutation LeaveJam($id: ID!) {\n    leaveJam(id: $id)\n  }\n": types.LeaveJamDocument,
+    "\n  mutation EndJam($id: ID!) {\n    endJam(id: $id)\n  }\n": types.EndJamDocument,
+    "\n  mutation ControlJam($id: ID!, $action: JamAction!, $positionMs: Float) {\n    controlJam(id: $id, action: $action, positionMs: $positionMs) {\n      id\n    }\n  }\n": types.ControlJamDocument,
+    "\n  mutation AddToJamQueue($id: ID!, $songIds: [ID!]!) {\n    addToJamQueue(id: $id, songIds: $songIds) {\n      id\n    }\n  }\n": types.AddToJamQueueDocument,
+    "\n  mutation RemoveFromJamQueue($id: ID!, $itemId: ID!) {\n    removeFromJamQueue(id: $id, itemId: $itemId) {\n      id\n    }\n  }\n": types.RemoveFromJamQueueDocument,
+    "\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n": types.MoveJamQueueItemDocument,
+    "\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n": types.SetJamGuestControlDocument,
+    "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.JamSongSearchDocument,
     "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": types.MarkNotificationsReadDocument,
@@ -370,6 +398,62 @@ export function graphql(source: "\n  mutation MarkNotInterested($songId: ID!, $n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"): (typeof documents)["\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JamSessionFields on JamSession {\n    id\n    code\n    guestsCanControl\n    endedAt\n    host {\n      id\n      displayName\n    }\n    participants {\n      connected\n      joinedAt\n      user {\n        id\n        displayName\n        avatarUrl\n      }\n    }\n    queue {\n      id\n      addedBy {\n        id\n        displayName\n      }\n      song {\n        id\n        title\n        status\n        durationMs\n        coverUrl\n        artist {\n          id\n          name\n        }\n        stream {\n          masterUrl\n        }\n      }\n    }\n    playback {\n      playing\n      positionMs\n      serverTimeMs\n      current {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment JamSessionFields on JamSession {\n    id\n    code\n    guestsCanControl\n    endedAt\n    host {\n      id\n      displayName\n    }\n    participants {\n      connected\n      joinedAt\n      user {\n        id\n        displayName\n        avatarUrl\n      }\n    }\n    queue {\n      id\n      addedBy {\n        id\n        displayName\n      }\n      song {\n        id\n        title\n        status\n        durationMs\n        coverUrl\n        artist {\n          id\n          name\n        }\n        stream {\n          masterUrl\n        }\n      }\n    }\n    playback {\n      playing\n      positionMs\n      serverTimeMs\n      current {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription JamSessionEvents($id: ID!) {\n    jamSession(id: $id) {\n      kind\n      serverTimeMs\n      session {\n        id\n        code\n        guestsCanControl\n        endedAt\n        host {\n          id\n        }\n        participants {\n          connected\n          joinedAt\n          user {\n            id\n          }\n        }\n        queue {\n          id\n          addedBy {\n            id\n          }\n          song {\n            id\n          }\n        }\n        playback {\n          playing\n          positionMs\n          serverTimeMs\n          current {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription JamSessionEvents($id: ID!) {\n    jamSession(id: $id) {\n      kind\n      serverTimeMs\n      session {\n        id\n        code\n        guestsCanControl\n        endedAt\n        host {\n          id\n        }\n        participants {\n          connected\n          joinedAt\n          user {\n            id\n          }\n        }\n        queue {\n          id\n          addedBy {\n            id\n          }\n          song {\n            id\n          }\n        }\n        playback {\n          playing\n          positionMs\n          serverTimeMs\n          current {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JamSessionDetails($id: ID!) {\n    jamSession(id: $id) {\n      ...JamSessionFields\n    }\n  }\n"): (typeof documents)["\n  query JamSessionDetails($id: ID!) {\n    jamSession(id: $id) {\n      ...JamSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerTime {\n    serverTime\n  }\n"): (typeof documents)["\n  query ServerTime {\n    serverTime\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartJam($songIds: [ID!]) {\n    startJam(songIds: $songIds) {\n      id\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation StartJam($songIds: [ID!]) {\n    startJam(songIds: $songIds) {\n      id\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinJam($code: String!) {\n    joinJam(code: $code) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation JoinJam($code: String!) {\n    joinJam(code: $code) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveJam($id: ID!) {\n    leaveJam(id: $id)\n  }\n"): (typeof documents)["\n  mutation LeaveJam($id: ID!) {\n    leaveJam(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndJam($id: ID!) {\n    endJam(id: $id)\n  }\n"): (typeof documents)["\n  mutation EndJam($id: ID!) {\n    endJam(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlJam($id: ID!, $action: JamAction!, $positionMs: Float) {\n    controlJam(id: $id, action: $action, positionMs: $positionMs) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ControlJam($id: ID!, $action: JamAction!, $positionMs: Float) {\n    controlJam(id: $id, action: $action, positionMs: $positionMs) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToJamQueue($id: ID!, $songIds: [ID!]!) {\n    addToJamQueue(id: $id, songIds: $songIds) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddToJamQueue($id: ID!, $songIds: [ID!]!) {\n    addToJamQueue(id: $id, songIds: $songIds) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromJamQueue($id: ID!, $itemId: ID!) {\n    removeFromJamQueue(id: $id, itemId: $itemId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFromJamQueue($id: ID!, $itemId: ID!) {\n    removeFromJamQueue(id: $id, itemId: $itemId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
