@@ -14,13 +14,21 @@ import type { TargetRecord } from '../target/target.model';
 import { canSeeTarget, ownsTarget, type TargetService } from '../target/target.service';
 import type { Viewer } from '../viewer/viewer';
 import { normaliseCommentBody } from './comment-body';
-import { momentBucketOf, momentKeyOf, pageBucketOf, pageKeyOf } from './list-keys';
+import {
+  MOMENT_BUCKET_MS,
+  PAGE_BUCKET_SIZE,
+  momentBucketOf,
+  momentKeyOf,
+  pageBucketOf,
+  pageKeyOf,
+} from './list-keys';
 import {
   afterCursorFilter,
   cursorValuesOf,
   decodeCommentCursor,
   encodeCommentCursor,
   sortOf,
+  type CommentCursor,
   type PageOrder,
 } from './comment-page';
 import {
@@ -42,6 +50,8 @@ export interface CommentPage {
   comments: { record: CommentRecord; cursor: string }[];
   hasNextPage: boolean;
   countAll(): Promise<number>;
+  /** Where the next page starts when it is not the last comment's cursor (a page cut short). */
+  endCursor?: string;
 }
 
 export interface CommentRules {
@@ -51,6 +61,19 @@ export interface CommentRules {
 /** Runs (list-keys.ts) read at once at first, and at most (when runs turn out empty). */
 const RUNS_PER_READ = 1;
 const MAX_KEYS_PER_READ = 64;
+/**
+ * Reads one page may make at most: a page of runs emptied by deletes (or of a long song's silent
+ * stretches) stops there, short, with hasNextPage and a cursor at the point it scanned to.
+ */
+export const MAX_READS_PER_PAGE = 8;
+/** The largest number a cursor holds (15 digits): "after every comment of this moment". */
+const CURSOR_MAX = 999_999_999_999_999;
+
+interface ScanResult {
+  records: CommentRecord[];
+  /** Set when the read cap stopped the scan before the list's end: the values to resume after. */
+  resumeAfter: number[] | null;
+}
 
 /** Never listed, never found: comments of deleted targets. */
 const REACHABLE = { targetGone: false };
@@ -262,23 +285,33 @@ export class CommentService {
     const total = order === 'TIMELINE' ? (target.timedCount ?? 0) : (target.listedCount ?? 0);
     const countAll = async () => total;
     const cursor = after ? decodeCommentCursor(after, order) : null;
+    if (cursor) validateListCursor(cursor, order, target);
     if (first === 0) return { comments: [], hasNextPage: false, countAll };
     const found =
       order === 'TIMELINE'
         ? await this.readTimeline(target, first + 1, cursor?.values)
         : await this.readRuns(target, order, first + 1, cursor?.values[0]);
-    return {
-      comments: found.slice(0, first).map((record) => ({
-        record,
-        cursor: encodeCommentCursor({
+    const records = found.records.slice(0, first);
+    const comments = records.map((record) => ({
+      record,
+      cursor: encodeCommentCursor({
+        order,
+        values: order === 'TIMELINE' ? [record.atMs!, record.seq!] : [record.seq!],
+        id: record._id,
+      }),
+    }));
+    if (found.resumeAfter && found.records.length <= first)
+      return {
+        comments,
+        hasNextPage: true,
+        countAll,
+        endCursor: encodeCommentCursor({
           order,
-          values: order === 'TIMELINE' ? [record.atMs!, record.seq!] : [record.seq!],
-          id: record._id,
+          values: found.resumeAfter,
+          id: SCAN_POINT_ID,
         }),
-      })),
-      hasNextPage: found.length > first,
-      countAll,
-    };
+      };
+    return { comments, hasNextPage: found.records.length > first, countAll };
   }
 
   /** NEWEST (seq descending) or OLDEST (ascending), after `afterSeq`: `wanted` comments at most. */
@@ -287,22 +320,36 @@ export class CommentService {
     order: 'NEWEST' | 'OLDEST',
     wanted: number,
     afterSeq: number | undefined,
-  ): Promise<CommentRecord[]> {
+  ): Promise<ScanResult> {
     const last = pageBucketOf(target.lastSeq ?? 0);
     const newest = order === 'NEWEST';
-    const start = afterSeq === undefined ? (newest ? last : 0) : pageBucketOf(afterSeq);
+    const start = Math.min(
+      last,
+      afterSeq === undefined ? (newest ? last : 0) : pageBucketOf(afterSeq),
+    );
     const beyond = (seq: number) =>
       afterSeq === undefined || (newest ? seq < afterSeq : seq > afterSeq);
     const collected: CommentRecord[] = [];
     let width = RUNS_PER_READ;
-    for (let bucket = start; newest ? bucket >= 0 : bucket <= last;) {
+    let reads = 0;
+    let bucket = start;
+    const more = () => (newest ? bucket >= 0 : bucket <= last);
+    while (more()) {
+      if (reads === MAX_READS_PER_PAGE)
+        return {
+          records: sortRuns(collected, newest),
+          // Every run before `bucket` (in this order) is read: resume at its edge.
+          resumeAfter: [newest ? (bucket + 1) * PAGE_BUCKET_SIZE : bucket * PAGE_BUCKET_SIZE - 1],
+        };
       const buckets: number[] = [];
       for (let index = 0; index < width; index++) {
         const next = newest ? bucket - index : bucket + index;
         if (next < 0 || next > last) break;
         buckets.push(next);
       }
+      if (buckets.length === 0) break;
       bucket = newest ? bucket - buckets.length : bucket + buckets.length;
+      reads++;
       const read = await this.comments
         .find({
           pageKey: { $in: buckets.map((b) => pageKeyOf(target._id, b)) },
@@ -315,8 +362,7 @@ export class CommentService {
       // Runs emptied by deletes: read more of them at once next time.
       if (read.length === 0) width = Math.min(width * 2, MAX_KEYS_PER_READ);
     }
-    collected.sort((a, b) => (newest ? b.seq! - a.seq! : a.seq! - b.seq!));
-    return collected.slice(0, wanted);
+    return { records: sortRuns(collected, newest).slice(0, wanted), resumeAfter: null };
   }
 
   /** TIMELINE (atMs, then seq), after the cursor's (atMs, seq): `wanted` comments at most. */
@@ -324,7 +370,7 @@ export class CommentService {
     target: TargetRecord,
     wanted: number,
     after: number[] | undefined,
-  ): Promise<CommentRecord[]> {
+  ): Promise<ScanResult> {
     const [afterAtMs, afterSeq] = after ?? [];
     const last = momentBucketOf(target.durationMs ?? 0);
     const beyond = (comment: CommentRecord) =>
@@ -332,12 +378,22 @@ export class CommentService {
       comment.atMs! > afterAtMs ||
       (comment.atMs === afterAtMs && comment.seq! > (afterSeq ?? 0));
     const collected: CommentRecord[] = [];
+    const sorted = () => collected.sort((a, b) => a.atMs! - b.atMs! || a.seq! - b.seq!);
     let width = RUNS_PER_READ;
+    let reads = 0;
     for (let bucket = afterAtMs === undefined ? 0 : momentBucketOf(afterAtMs); bucket <= last;) {
+      if (reads === MAX_READS_PER_PAGE)
+        return {
+          records: sorted(),
+          // Every stretch before `bucket` is read: resume after the last moment before it.
+          resumeAfter: [bucket * MOMENT_BUCKET_MS - 1, CURSOR_MAX],
+        };
       const buckets: number[] = [];
       for (let index = 0; index < width && bucket + index <= last; index++)
         buckets.push(bucket + index);
+      if (buckets.length === 0) break;
       bucket += buckets.length;
+      reads++;
       const read = await this.comments
         .find({
           momentKey: { $in: buckets.map((b) => momentKeyOf(target._id, b)) },
@@ -350,8 +406,7 @@ export class CommentService {
       if (collected.length >= wanted) break;
       if (read.length === 0) width = Math.min(width * 2, MAX_KEYS_PER_READ);
     }
-    collected.sort((a, b) => a.atMs! - b.atMs! || a.seq! - b.seq!);
-    return collected.slice(0, wanted);
+    return { records: sorted().slice(0, wanted), resumeAfter: null };
   }
 
   /** A thread's replies, oldest first (deleted ones left out). */
@@ -402,6 +457,26 @@ export class CommentService {
       countAll,
     };
   }
+}
+
+/** The id a cursor at a scanned point (not at a comment) carries. */
+const SCAN_POINT_ID = new Types.ObjectId('000000000000000000000000');
+
+function sortRuns(records: CommentRecord[], newest: boolean): CommentRecord[] {
+  return records.sort((a, b) => (newest ? b.seq! - a.seq! : a.seq! - b.seq!));
+}
+
+/** A cursor of this target's list: no position past its last comment (or the song's end). */
+function validateListCursor(cursor: CommentCursor, order: PageOrder, target: TargetRecord): void {
+  const beyondEnd =
+    order === 'TIMELINE'
+      ? cursor.values.length !== 2 || cursor.values[0]! > (target.durationMs ?? 0)
+      : cursor.values.length !== 1 || cursor.values[0]! > (target.lastSeq ?? 0);
+  if (beyondEnd)
+    throw new BadUserInputError(
+      'after',
+      'Not a position in this list; pass an endCursor or edge cursor you were given',
+    );
 }
 
 /** The count change a comment write causes, recorded with it (applied by CommentCountWriter). */
