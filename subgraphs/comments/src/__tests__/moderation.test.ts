@@ -150,4 +150,33 @@ describe('comments: moderators (the MODERATOR role in the router-signed identity
     expect(await server.ok(DELETE_COMMENT, { id: other }, mod)).toEqual({ deleteComment: true });
     expect((await targetComments(server, 'Song', song)).commentCount).toBe(0);
   });
+
+  it("never lets an owner undo a moderator's hide, nor take a reported comment off the queue", async () => {
+    const owner = newId();
+    const song = await server.song(owner);
+    const id = await server.comment(newId(), { targetId: song, body: 'bad' });
+    await server.ok(HIDE_COMMENT, { id }, moderator());
+    // Hiding it again as the owner does not make it the owner's hide.
+    await server.ok(HIDE_COMMENT, { id }, owner);
+    expect(await server.error(UNHIDE_COMMENT, { id }, owner)).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await server.ok<{ comment: CommentView }>(COMMENT, { id }, owner)).comment.hidden).toBe(
+      true,
+    );
+
+    const reported = await server.comment(newId(), { targetId: song, body: 'reported thrice' });
+    for (const reporter of [newId(), newId(), newId()])
+      await server.ok(REPORT_COMMENT, { id: reported, reason: 'abuse' }, reporter);
+    const shown = await server.ok<{ unhideComment: CommentView }>(
+      UNHIDE_COMMENT,
+      { id: reported },
+      owner,
+    );
+    expect(shown.unhideComment.hidden).toBe(false);
+    const queue = await server.ok<{ moderationQueue: { edges: { node: { id: string } }[] } }>(
+      MODERATION_QUEUE,
+      { first: 50 },
+      moderator(),
+    );
+    expect(queue.moderationQueue.edges.map((edge) => edge.node.id)).toContain(reported);
+  });
 });
