@@ -113,6 +113,20 @@ export class CommentService {
     return { comment, target: target! };
   }
 
+  /**
+   * A comment `viewer` may reply to, like or report: actionable, and when hidden only by its
+   * author and moderators (to anyone else a hidden comment is not there: NOT_FOUND).
+   */
+  async requireInteractive(
+    field: string,
+    id: string,
+    viewer: Viewer,
+  ): Promise<{ comment: CommentRecord; target: TargetRecord }> {
+    const found = await this.requireActionable(field, id, viewer);
+    if (!mayInteractWith(found.comment, viewer)) throw new NotFoundError('Comment', id);
+    return found;
+  }
+
   async add(viewer: Viewer, input: NewComment): Promise<CommentRecord> {
     const userId = requireSignedIn(viewer);
     const body = normaliseCommentBody('body', input.body);
@@ -188,12 +202,13 @@ export class CommentService {
     targetKey: string,
     viewer: Viewer,
   ): Promise<{ top: CommentRecord; answered: CommentRecord }> {
-    const { comment: answered } = await this.requireActionable('parentId', parentId, viewer);
+    const { comment: answered } = await this.requireInteractive('parentId', parentId, viewer);
     if (answered.targetKey !== targetKey)
       throw new BadUserInputError('parentId', 'That comment is on something else');
     if (!answered.parentId) return { top: answered, answered };
     const [top] = await this.findByIds([answered.parentId.toHexString()]);
-    if (!top || top.deleted) throw new NotFoundError('Comment', parentId);
+    if (!top || top.deleted || !mayInteractWith(top, viewer))
+      throw new NotFoundError('Comment', parentId);
     return { top, answered };
   }
 
@@ -207,7 +222,8 @@ export class CommentService {
       throw new ForbiddenError(
         `A comment can be edited for ${Math.round(windowMs / 60_000)} minutes after it was posted`,
       );
-    const written = await writeWithEvents<CommentRecord, 'deleted'>({
+    if (underModeration(comment)) throw new ForbiddenError(UNDER_MODERATION);
+    const written = await writeWithEvents<CommentRecord, 'deleted' | 'moderated'>({
       model: this.comments,
       filter: { _id: comment._id },
       version: COMMENT_VERSION,
@@ -217,8 +233,12 @@ export class CommentService {
       change: (current) =>
         current.deleted
           ? { decline: 'deleted' }
-          : { set: { body: text, editedAt: new Date() }, events: [] },
+          : underModeration(current)
+            ? { decline: 'moderated' }
+            : { set: { body: text, editedAt: new Date() }, events: [] },
     });
+    if (written.outcome === 'declined' && written.reason === 'moderated')
+      throw new ForbiddenError(UNDER_MODERATION);
     if (written.outcome !== 'written') throw new NotFoundError('Comment', id);
     return written.record;
   }
@@ -457,6 +477,19 @@ export class CommentService {
       countAll,
     };
   }
+}
+
+const UNDER_MODERATION =
+  'This comment was reported or hidden and is waiting for a moderator; it cannot be edited until then';
+
+/** Reported since the last review, or hidden: its text must stay what the reporters saw. */
+function underModeration(comment: CommentRecord): boolean {
+  return comment.hidden || comment.openReportCount > 0;
+}
+
+/** A hidden comment takes replies, likes and reports only from its author and moderators. */
+function mayInteractWith(comment: CommentRecord, viewer: Viewer): boolean {
+  return !comment.hidden || viewer.moderator || comment.authorId === viewer.userId;
 }
 
 /** The id a cursor at a scanned point (not at a comment) carries. */

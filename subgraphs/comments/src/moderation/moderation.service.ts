@@ -70,7 +70,7 @@ export class ModerationService {
   async report(viewer: Viewer, id: string, reason: string): Promise<void> {
     const userId = requireSignedIn(viewer);
     const text = normaliseReportReason('reason', reason);
-    const { comment } = await this.commentService.requireActionable('id', id, viewer);
+    const { comment } = await this.commentService.requireInteractive('id', id, viewer);
     if (comment.authorId === userId) throw new ForbiddenError('You cannot report your own comment');
     const commentId = comment._id.toHexString();
     const now = new Date();
