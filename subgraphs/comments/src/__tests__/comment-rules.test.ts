@@ -443,4 +443,53 @@ describe('comments: posting, threads, timed comments, edits and deletes', () => 
       }
     });
   });
+
+  it('reads the replies of a whole page of comments in a few reads, not two per comment', async () => {
+    const song = await server.song(newId());
+    const tops: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const top = await server.comment(newId(), { targetId: song, body: `top ${i}` });
+      tops.push(top);
+      for (let r = 0; r < (i % 3) + 1; r++)
+        await server.comment(newId(), { targetId: song, body: `reply ${i}.${r}`, parentId: top });
+    }
+    const mongoose = (await import('mongoose')).default;
+    const reads: string[] = [];
+    mongoose.set('debug', (collection: string, method: string) => {
+      if (collection === 'comments') reads.push(method);
+    });
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Song { comments(first: 20) {
+      edges { node { id replyCount replies(first: 2) { totalCount pageInfo { hasNextPage }
+      edges { node { id body } } } } } } } } }`;
+    let data: {
+      _entities: {
+        comments: {
+          edges: {
+            node: {
+              id: string;
+              replyCount: number;
+              replies: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: unknown[] };
+            };
+          }[];
+        };
+      }[];
+    };
+    try {
+      data = await server.ok(query, { r: [{ __typename: 'Song', id: song }] });
+    } finally {
+      mongoose.set('debug', false);
+    }
+    const nodes = data._entities[0]!.comments.edges.map((edge) => edge.node);
+    expect(nodes).toHaveLength(20);
+    for (const node of nodes) {
+      const i = tops.indexOf(node.id);
+      expect(node.replyCount).toBe((i % 3) + 1);
+      expect(node.replies.totalCount).toBe((i % 3) + 1);
+      expect(node.replies.edges).toHaveLength(Math.min(2, (i % 3) + 1));
+      expect(node.replies.pageInfo.hasNextPage).toBe((i % 3) + 1 > 2);
+    }
+    // The page's runs, the replies of all threads, their counts.
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBeLessThanOrEqual(3);
+  });
 });

@@ -438,6 +438,38 @@ export class CommentService {
     return this.page({ parentId, deleted: false, ...REACHABLE }, 'OLDEST', first, after);
   }
 
+  /** The first `limit` replies (oldest first, not deleted) of each of `parentIds`, in one read. */
+  async firstRepliesOf(parentIds: readonly string[], limit: number): Promise<CommentRecord[][]> {
+    const rows = await this.comments.aggregate<{ _id: Types.ObjectId; replies: CommentRecord[] }>([
+      { $match: { parentId: { $in: validObjectIds(parentIds) }, deleted: false, ...REACHABLE } },
+      { $sort: { parentId: 1, createdAt: 1, _id: 1 } },
+      { $group: { _id: '$parentId', replies: { $push: '$$ROOT' } } },
+      { $project: { replies: { $slice: ['$replies', limit] } } },
+    ]);
+    const byId = new Map(rows.map((row) => [row._id.toHexString(), row.replies]));
+    return parentIds.map((id) => byId.get(id) ?? []);
+  }
+
+  /** A thread's first page of replies from records already read (firstRepliesOf). */
+  repliesPageOf(
+    records: CommentRecord[],
+    first: number,
+    countAll: () => Promise<number>,
+  ): CommentPage {
+    return {
+      comments: records.slice(0, first).map((record) => ({
+        record,
+        cursor: encodeCommentCursor({
+          order: 'OLDEST',
+          values: cursorValuesOf('OLDEST', record),
+          id: record._id,
+        }),
+      })),
+      hasNextPage: records.length > first,
+      countAll,
+    };
+  }
+
   /** Replies (not deleted) of each of `parentIds`, in one read. */
   async replyCounts(parentIds: readonly string[]): Promise<number[]> {
     const rows = await this.comments.aggregate<{ _id: Types.ObjectId; count: number }>([
