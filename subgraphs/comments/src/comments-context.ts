@@ -13,6 +13,11 @@ export interface CommentsLoaders {
   /** By target key (`SONG:<id>`, …): owner, visibility, duration and the visible comment count. */
   targetByKey: DataLoader<string, TargetRecord | null>;
   replyCountByParentId: DataLoader<string, number>;
+  /**
+   * The first replies of each thread, by `<parentId>:<how many>`: every thread of a page in one
+   * aggregate with a per-thread limit.
+   */
+  firstReplies: DataLoader<string, CommentRecord[]>;
   /** Whether the viewer likes each comment (false for anonymous callers, without a read). */
   likedByViewer: DataLoader<string, boolean>;
 }
@@ -35,6 +40,18 @@ export function createLoaders(
     replyCountByParentId: new DataLoader((ids: readonly string[]) =>
       services.comments.replyCounts(ids),
     ),
+    firstReplies: new DataLoader(async (keys: readonly string[]) => {
+      const wanted = keys.map((key) => {
+        const [parentId, limit] = key.split(':');
+        return { parentId: parentId!, limit: Number(limit) };
+      });
+      const limit = Math.max(...wanted.map((want) => want.limit));
+      const byParent = await services.comments.firstRepliesOf(
+        wanted.map((want) => want.parentId),
+        limit,
+      );
+      return wanted.map((want, index) => byParent[index]!.slice(0, want.limit));
+    }),
     likedByViewer: new DataLoader(async (ids: readonly string[]) =>
       viewer.userId ? services.likes.likedBy(viewer.userId, ids) : ids.map(() => false),
     ),

@@ -135,4 +135,27 @@ describe('Subscription.commentAdded over graphql-ws, across two instances of the
     const shown = await server.comment(newId(), { targetId: song, body: 'fine' });
     expect((await watcher.next()).data?.commentAdded.id).toBe(shown);
   });
+
+  it('reads the comment and its target once per event, however many subscribers hear it', async () => {
+    const song = await server.song(newId());
+    const subscriptions = await Promise.all(
+      Array.from({ length: 20 }, () => subscribe(newId(), { targetType: 'SONG', targetId: song })),
+    );
+    await waitUntil(() => second.openSubscriptions() === 20, { what: 'twenty subscriptions' });
+    const mongoose = (await import('mongoose')).default;
+    const reads: string[] = [];
+    mongoose.set('debug', (collection: string, method: string) => {
+      if (method.startsWith('find') || method === 'aggregate')
+        reads.push(`${collection}.${method}`);
+    });
+    try {
+      const id = await server.comment(newId(), { targetId: song, body: 'to twenty' });
+      for (const subscription of subscriptions)
+        expect((await subscription.next()).data?.commentAdded.id).toBe(id);
+    } finally {
+      mongoose.set('debug', false);
+    }
+    // Posting reads a few documents; pushing reads the comment and the target once (not 20 or 40 times).
+    expect(reads.length).toBeLessThanOrEqual(10);
+  });
 });

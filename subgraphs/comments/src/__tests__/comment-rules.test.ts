@@ -6,6 +6,7 @@ import {
   EDIT_COMMENT,
   newId,
   targetComments,
+  TARGET_COMMENTS,
   type CommentView,
 } from './comments-test-server';
 
@@ -373,5 +374,122 @@ describe('comments: posting, threads, timed comments, edits and deletes', () => 
     expect(await server.ok(COMMENT, { id: top })).toEqual({ comment: null });
     expect(await server.ok(COMMENT, { id: reply })).toEqual({ comment: null });
     expect(await add(user, { targetId: song })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  describe('forged cursors and long scans', () => {
+    const forged = (order: string, values: string) =>
+      Buffer.from(`comment:v1:${order}:${values}:${newId()}`).toString('base64url');
+    const targetsCollection = () => server.subgraph.connection.collection('comment_targets');
+
+    it('refuses a cursor past the last comment (or the end of the song) with BAD_USER_INPUT on after', async () => {
+      const song = await server.song(newId(), { durationMs: 60_000 });
+      await server.comment(newId(), { targetId: song, body: 'one', atMs: 1_000 });
+      for (const [order, values] of [
+        ['NEWEST', '999999999999999'],
+        ['OLDEST', '999999999999999'],
+        ['TIMELINE', '999999999999999,1'],
+      ] as const) {
+        const error = await server.error(TARGET_COMMENTS, {
+          representations: [{ __typename: 'Song', id: song }],
+          order,
+          after: forged(order, values),
+        });
+        expect({ order, ...error }).toMatchObject({
+          order,
+          code: 'BAD_USER_INPUT',
+          field: 'after',
+        });
+      }
+    });
+
+    it('stops a page after a few reads over emptied runs, with a cursor to go on from', async () => {
+      const song = await server.song(newId(), { durationMs: 3_600_000 });
+      const early = await server.comment(newId(), { targetId: song, body: 'early', atMs: 0 });
+      const late = await server.comment(newId(), { targetId: song, body: 'late', atMs: 3_600_000 });
+      // As if 30,000 comments had been posted and deleted after `early`.
+      await targetsCollection().updateOne(
+        { _id: `SONG:${song}` as never },
+        { $set: { lastSeq: 30_000 } },
+      );
+      await server.subgraph.connection
+        .collection('comments')
+        .updateOne(
+          { _id: new (await import('mongoose')).Types.ObjectId(late) },
+          { $set: { seq: 30_000, pageKey: `SONG:${song}#${Math.floor(30_000 / 64)}` } },
+        );
+      for (const order of ['NEWEST', 'OLDEST', 'TIMELINE']) {
+        const seen: string[] = [];
+        let after: string | undefined;
+        let pages = 0;
+        for (;;) {
+          pages++;
+          const { comments } = await targetComments(server, 'Song', song, {
+            order,
+            first: 1,
+            ...(after ? { after } : {}),
+          });
+          seen.push(...comments.edges.map((edge) => edge.node.id));
+          if (!comments.pageInfo.hasNextPage) break;
+          expect(comments.pageInfo.endCursor).not.toBeNull();
+          after = comments.pageInfo.endCursor!;
+          expect(pages).toBeLessThan(60);
+        }
+        expect({ order, seen }).toEqual({
+          order,
+          seen: order === 'NEWEST' ? [late, early] : [early, late],
+        });
+        // Short pages (8 reads cover ~190 runs or stretches): more pages than comments.
+        expect(pages).toBeGreaterThanOrEqual(3);
+      }
+    });
+  });
+
+  it('reads the replies of a whole page of comments in a few reads, not two per comment', async () => {
+    const song = await server.song(newId());
+    const tops: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const top = await server.comment(newId(), { targetId: song, body: `top ${i}` });
+      tops.push(top);
+      for (let r = 0; r < (i % 3) + 1; r++)
+        await server.comment(newId(), { targetId: song, body: `reply ${i}.${r}`, parentId: top });
+    }
+    const mongoose = (await import('mongoose')).default;
+    const reads: string[] = [];
+    mongoose.set('debug', (collection: string, method: string) => {
+      if (collection === 'comments') reads.push(method);
+    });
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Song { comments(first: 20) {
+      edges { node { id replyCount replies(first: 2) { totalCount pageInfo { hasNextPage }
+      edges { node { id body } } } } } } } } }`;
+    let data: {
+      _entities: {
+        comments: {
+          edges: {
+            node: {
+              id: string;
+              replyCount: number;
+              replies: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: unknown[] };
+            };
+          }[];
+        };
+      }[];
+    };
+    try {
+      data = await server.ok(query, { r: [{ __typename: 'Song', id: song }] });
+    } finally {
+      mongoose.set('debug', false);
+    }
+    const nodes = data._entities[0]!.comments.edges.map((edge) => edge.node);
+    expect(nodes).toHaveLength(20);
+    for (const node of nodes) {
+      const i = tops.indexOf(node.id);
+      expect(node.replyCount).toBe((i % 3) + 1);
+      expect(node.replies.totalCount).toBe((i % 3) + 1);
+      expect(node.replies.edges).toHaveLength(Math.min(2, (i % 3) + 1));
+      expect(node.replies.pageInfo.hasNextPage).toBe((i % 3) + 1 > 2);
+    }
+    // The page's runs, the replies of all threads, their counts.
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBeLessThanOrEqual(3);
   });
 });

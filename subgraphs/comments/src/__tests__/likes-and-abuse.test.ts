@@ -114,4 +114,33 @@ describe('comments: likes stay exact; rate limit and duplicates', () => {
     await server.comment(someoneElse, { targetId: song, body: 'first!' });
     await server.comment(user, { targetId: song, body: 'second!' });
   });
+
+  it('refused duplicates and refused comments take no slot of the minute', async () => {
+    const song = await server.song(newId());
+    const user = newId();
+    await server.comment(user, { targetId: song, body: 'same again' });
+    for (let i = 0; i < 12; i++)
+      expect(
+        await server.error(
+          ADD_COMMENT,
+          { input: { targetType: 'SONG', targetId: song, body: 'same again' } },
+          user,
+        ),
+      ).toMatchObject({ code: 'CONFLICT' });
+    // A reply to a comment that is not there: refused before it counts.
+    await server.error(
+      ADD_COMMENT,
+      { input: { targetType: 'SONG', targetId: song, body: 'orphan', parentId: newId() } },
+      user,
+    );
+    // Nine more make ten in the minute: all accepted; the eleventh is the limit.
+    for (let i = 0; i < 9; i++) await server.comment(user, { targetId: song, body: `post ${i}` });
+    expect(
+      await server.error(
+        ADD_COMMENT,
+        { input: { targetType: 'SONG', targetId: song, body: 'one more' } },
+        user,
+      ),
+    ).toMatchObject({ code: 'RATE_LIMITED' });
+  });
 });

@@ -1,5 +1,8 @@
 import {
+  ADD_COMMENT,
   COMMENT,
+  EDIT_COMMENT,
+  LIKE_COMMENT,
   CommentsTestServer,
   DELETE_COMMENT,
   HIDE_COMMENT,
@@ -149,5 +152,97 @@ describe('comments: moderators (the MODERATOR role in the router-signed identity
     });
     expect(await server.ok(DELETE_COMMENT, { id: other }, mod)).toEqual({ deleteComment: true });
     expect((await targetComments(server, 'Song', song)).commentCount).toBe(0);
+  });
+
+  it("never lets an owner undo a moderator's hide, nor take a reported comment off the queue", async () => {
+    const owner = newId();
+    const song = await server.song(owner);
+    const id = await server.comment(newId(), { targetId: song, body: 'bad' });
+    await server.ok(HIDE_COMMENT, { id }, moderator());
+    // Hiding it again as the owner does not make it the owner's hide.
+    await server.ok(HIDE_COMMENT, { id }, owner);
+    expect(await server.error(UNHIDE_COMMENT, { id }, owner)).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await server.ok<{ comment: CommentView }>(COMMENT, { id }, owner)).comment.hidden).toBe(
+      true,
+    );
+
+    const reported = await server.comment(newId(), { targetId: song, body: 'reported thrice' });
+    for (const reporter of [newId(), newId(), newId()])
+      await server.ok(REPORT_COMMENT, { id: reported, reason: 'abuse' }, reporter);
+    const shown = await server.ok<{ unhideComment: CommentView }>(
+      UNHIDE_COMMENT,
+      { id: reported },
+      owner,
+    );
+    expect(shown.unhideComment.hidden).toBe(false);
+    const queue = await server.ok<{ moderationQueue: { edges: { node: { id: string } }[] } }>(
+      MODERATION_QUEUE,
+      { first: 50 },
+      moderator(),
+    );
+    expect(queue.moderationQueue.edges.map((edge) => edge.node.id)).toContain(reported);
+  });
+
+  it('refuses edits while a comment is reported or hidden, so moderators judge what was reported', async () => {
+    const author = newId();
+    const owner = newId();
+    const song = await server.song(owner);
+    const reported = await server.comment(author, { targetId: song, body: 'ABUSIVE TEXT' });
+    await server.ok(REPORT_COMMENT, { id: reported, reason: 'abuse' }, newId());
+    const edit = await server.error(EDIT_COMMENT, { id: reported, body: 'harmless' }, author);
+    expect(edit).toMatchObject({ code: 'FORBIDDEN' });
+    expect(edit.message).toMatch(/moderator/);
+
+    const hidden = await server.comment(author, { targetId: song, body: 'rude' });
+    await server.ok(HIDE_COMMENT, { id: hidden }, owner);
+    expect(await server.error(EDIT_COMMENT, { id: hidden, body: 'nice' }, author)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const queue = await server.ok<{
+      moderationQueue: { edges: { node: { id: string; body: string } }[] };
+    }>(MODERATION_QUEUE, { first: 50 }, moderator());
+    expect(queue.moderationQueue.edges.find((edge) => edge.node.id === reported)?.node.body).toBe(
+      'ABUSIVE TEXT',
+    );
+    // Reviewed by a moderator (shown again): editable again.
+    await server.ok(UNHIDE_COMMENT, { id: reported }, moderator());
+    expect(
+      (
+        await server.ok<{ editComment: CommentView }>(
+          EDIT_COMMENT,
+          { id: reported, body: 'sorry' },
+          author,
+        )
+      ).editComment.body,
+    ).toBe('sorry');
+  });
+
+  it('a hidden comment takes replies, likes and reports only from its author and moderators', async () => {
+    const author = newId();
+    const owner = newId();
+    const song = await server.song(owner);
+    const id = await server.comment(author, { targetId: song, body: 'hidden one' });
+    await server.ok(HIDE_COMMENT, { id }, owner);
+    const stranger = newId();
+    const reply = (as: string | ReturnType<typeof moderator>) =>
+      server.execute(
+        ADD_COMMENT,
+        {
+          input: { targetType: 'SONG', targetId: song, body: `reply ${newId()}`, parentId: id },
+        },
+        as,
+      );
+    for (const as of [stranger, owner]) {
+      expect(await server.error(LIKE_COMMENT, { id }, as)).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await server.error(REPORT_COMMENT, { id, reason: 'x' }, as)).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect((await reply(as)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    expect((await reply(author)).errors).toBeUndefined();
+    expect((await reply(moderator())).errors).toBeUndefined();
+    await server.ok(LIKE_COMMENT, { id }, moderator());
+    const seen = await server.ok<{ comment: CommentView }>(COMMENT, { id }, author);
+    expect(seen.comment).toMatchObject({ replyCount: 2, likeCount: 1 });
   });
 });

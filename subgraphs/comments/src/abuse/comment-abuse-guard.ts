@@ -60,7 +60,6 @@ export class CommentAbuseGuard {
    */
   async admit(userId: string, body: string, now = new Date()): Promise<() => Promise<void>> {
     await this.ensureIndexes();
-    await this.countPost(userId, now);
     const key = `${userId}:${createHash('sha256').update(body).digest('base64url')}`;
     const windowMs = this.limits.duplicateWindowSeconds * 1000;
     const expiresAt = new Date(now.getTime() + windowMs);
@@ -79,8 +78,20 @@ export class CommentAbuseGuard {
           'body',
         );
     }
+    // Counted after the duplicate check, so a refused duplicate takes no slot of the minute.
+    try {
+      await this.countPost(userId, now);
+    } catch (error) {
+      await this.bodies.deleteOne({ _id: key, at: now });
+      throw error;
+    }
     return async () => {
       await this.bodies.deleteOne({ _id: key, at: now });
+      // Not posted after all: its slot of the minute back.
+      await this.recentPosts.updateOne(
+        { _id: userId },
+        { $pull: { times: now }, $inc: { version: 1 } },
+      );
     };
   }
 
@@ -120,6 +131,7 @@ export class CommentAbuseGuard {
       );
       if (written.modifiedCount === 1) return;
     }
-    throw new Error(`recent posts of user ${userId} kept changing under a write`);
+    // So many posts of this user at once that the compare-and-set kept losing: that is a burst.
+    throw new RateLimitedError(1, 'Too many comments at once; try again in 1 s');
   }
 }

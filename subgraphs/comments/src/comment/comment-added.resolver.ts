@@ -5,7 +5,12 @@ import type { CommentsContext } from '../comments-context';
 import type { TargetService } from '../target/target.service';
 import { canSeeTarget } from '../target/target.service';
 import { Comment, CommentTargetType, toComment } from './comment';
+import type { CommentRecord } from './comment.model';
 import type { CommentService } from './comment.service';
+import type { TargetRecord } from '../target/target.model';
+
+/** Events whose reads are kept (a burst of comments on one instance). */
+const RECENT_EVENTS = 64;
 
 interface CreatedData {
   commentId: string;
@@ -23,10 +28,30 @@ interface CommentAddedArgs {
  * a comment hidden or deleted by then is not pushed. Built per module: the filter needs the services.
  */
 export function createCommentAddedResolver(comments: CommentService, targets: TargetService) {
-  const visibleTo = async (data: CreatedData, context: CommentsContext): Promise<boolean> => {
-    const [comment] = await comments.findByIds([data.commentId]);
+  // The comment and target of an event are read once per event on this instance, however many
+  // subscribers it has: the last few events' reads are kept by event id, and filtered in memory.
+  const recent = new Map<
+    string,
+    Promise<{ comment: CommentRecord | null; target: TargetRecord | null }>
+  >();
+  const readOnce = (event: EventEnvelope) => {
+    let read = recent.get(event.id);
+    if (!read) {
+      const { commentId } = event.data as CreatedData;
+      read = (async () => {
+        const [comment] = await comments.findByIds([commentId]);
+        const [target] = comment ? await targets.findByKeys([comment.targetKey]) : [null];
+        return { comment: comment ?? null, target: target ?? null };
+      })();
+      recent.set(event.id, read);
+      read.catch(() => recent.delete(event.id));
+      while (recent.size > RECENT_EVENTS) recent.delete(recent.keys().next().value!);
+    }
+    return read;
+  };
+  const visibleTo = async (event: EventEnvelope, context: CommentsContext): Promise<boolean> => {
+    const { comment, target } = await readOnce(event);
     if (!comment || comment.deleted || comment.hidden) return false;
-    const [target] = await targets.findByKeys([comment.targetKey]);
     return canSeeTarget(target, context.viewer);
   };
 
@@ -47,7 +72,7 @@ export function createCommentAddedResolver(comments: CommentService, targets: Ta
       }) => {
         const data = payload.data as CreatedData;
         if (data.target.type !== args.targetType || data.target.id !== args.targetId) return false;
-        return visibleTo(data, context);
+        return visibleTo(payload, context);
       },
     })
     async commentAdded(
@@ -58,7 +83,7 @@ export function createCommentAddedResolver(comments: CommentService, targets: Ta
       @Ctx() context: CommentsContext,
     ): Promise<Comment> {
       const { commentId } = event.data as CreatedData;
-      const [record] = await comments.findByIds([commentId]);
+      const { comment: record } = await readOnce(event);
       if (!record) throw new NotFoundError('Comment', commentId);
       // One context serves every event of a subscription: nothing cached from an earlier one.
       for (const loader of Object.values(context.loaders)) loader.clearAll();

@@ -15,7 +15,7 @@ export function toCommentConnection(
   }));
   connection.pageInfo = {
     hasNextPage: page.hasNextPage,
-    endCursor: page.comments.at(-1)?.cursor ?? null,
+    endCursor: page.endCursor ?? page.comments.at(-1)?.cursor ?? null,
   };
   connection.countAll = page.countAll;
   return connection;

@@ -140,9 +140,20 @@ export class CommentResolver {
     @Ctx() context: CommentsContext,
   ): Promise<CommentConnection> {
     const size = parsePageSize(first);
-    const page = comment.record.parentId
-      ? { comments: [], hasNextPage: false, countAll: async () => 0 }
-      : await this.comments.listReplies(comment.record._id, size, after);
+    if (comment.record.parentId)
+      return toCommentConnection(
+        { comments: [], hasNextPage: false, countAll: async () => 0 },
+        context.viewer,
+      );
+    // A first page (the usual case, for every comment of a page at once): batched, and its
+    // totalCount is the thread's replyCount (batched too).
+    const page = after
+      ? await this.comments.listReplies(comment.record._id, size, after)
+      : this.comments.repliesPageOf(
+          size === 0 ? [] : await context.loaders.firstReplies.load(`${comment.id}:${size + 1}`),
+          size,
+          () => context.loaders.replyCountByParentId.load(comment.id),
+        );
     return toCommentConnection(page, context.viewer);
   }
 

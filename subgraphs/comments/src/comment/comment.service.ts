@@ -14,13 +14,21 @@ import type { TargetRecord } from '../target/target.model';
 import { canSeeTarget, ownsTarget, type TargetService } from '../target/target.service';
 import type { Viewer } from '../viewer/viewer';
 import { normaliseCommentBody } from './comment-body';
-import { momentBucketOf, momentKeyOf, pageBucketOf, pageKeyOf } from './list-keys';
+import {
+  MOMENT_BUCKET_MS,
+  PAGE_BUCKET_SIZE,
+  momentBucketOf,
+  momentKeyOf,
+  pageBucketOf,
+  pageKeyOf,
+} from './list-keys';
 import {
   afterCursorFilter,
   cursorValuesOf,
   decodeCommentCursor,
   encodeCommentCursor,
   sortOf,
+  type CommentCursor,
   type PageOrder,
 } from './comment-page';
 import {
@@ -42,6 +50,8 @@ export interface CommentPage {
   comments: { record: CommentRecord; cursor: string }[];
   hasNextPage: boolean;
   countAll(): Promise<number>;
+  /** Where the next page starts when it is not the last comment's cursor (a page cut short). */
+  endCursor?: string;
 }
 
 export interface CommentRules {
@@ -51,6 +61,19 @@ export interface CommentRules {
 /** Runs (list-keys.ts) read at once at first, and at most (when runs turn out empty). */
 const RUNS_PER_READ = 1;
 const MAX_KEYS_PER_READ = 64;
+/**
+ * Reads one page may make at most: a page of runs emptied by deletes (or of a long song's silent
+ * stretches) stops there, short, with hasNextPage and a cursor at the point it scanned to.
+ */
+export const MAX_READS_PER_PAGE = 8;
+/** The largest number a cursor holds (15 digits): "after every comment of this moment". */
+const CURSOR_MAX = 999_999_999_999_999;
+
+interface ScanResult {
+  records: CommentRecord[];
+  /** Set when the read cap stopped the scan before the list's end: the values to resume after. */
+  resumeAfter: number[] | null;
+}
 
 /** Never listed, never found: comments of deleted targets. */
 const REACHABLE = { targetGone: false };
@@ -88,6 +111,20 @@ export class CommentService {
     if (!comment || comment.deleted || !canSeeTarget(target, viewer))
       throw new NotFoundError('Comment', id);
     return { comment, target: target! };
+  }
+
+  /**
+   * A comment `viewer` may reply to, like or report: actionable, and when hidden only by its
+   * author and moderators (to anyone else a hidden comment is not there: NOT_FOUND).
+   */
+  async requireInteractive(
+    field: string,
+    id: string,
+    viewer: Viewer,
+  ): Promise<{ comment: CommentRecord; target: TargetRecord }> {
+    const found = await this.requireActionable(field, id, viewer);
+    if (!mayInteractWith(found.comment, viewer)) throw new NotFoundError('Comment', id);
+    return found;
   }
 
   async add(viewer: Viewer, input: NewComment): Promise<CommentRecord> {
@@ -165,12 +202,13 @@ export class CommentService {
     targetKey: string,
     viewer: Viewer,
   ): Promise<{ top: CommentRecord; answered: CommentRecord }> {
-    const { comment: answered } = await this.requireActionable('parentId', parentId, viewer);
+    const { comment: answered } = await this.requireInteractive('parentId', parentId, viewer);
     if (answered.targetKey !== targetKey)
       throw new BadUserInputError('parentId', 'That comment is on something else');
     if (!answered.parentId) return { top: answered, answered };
     const [top] = await this.findByIds([answered.parentId.toHexString()]);
-    if (!top || top.deleted) throw new NotFoundError('Comment', parentId);
+    if (!top || top.deleted || !mayInteractWith(top, viewer))
+      throw new NotFoundError('Comment', parentId);
     return { top, answered };
   }
 
@@ -184,7 +222,8 @@ export class CommentService {
       throw new ForbiddenError(
         `A comment can be edited for ${Math.round(windowMs / 60_000)} minutes after it was posted`,
       );
-    const written = await writeWithEvents<CommentRecord, 'deleted'>({
+    if (underModeration(comment)) throw new ForbiddenError(UNDER_MODERATION);
+    const written = await writeWithEvents<CommentRecord, 'deleted' | 'moderated'>({
       model: this.comments,
       filter: { _id: comment._id },
       version: COMMENT_VERSION,
@@ -194,8 +233,12 @@ export class CommentService {
       change: (current) =>
         current.deleted
           ? { decline: 'deleted' }
-          : { set: { body: text, editedAt: new Date() }, events: [] },
+          : underModeration(current)
+            ? { decline: 'moderated' }
+            : { set: { body: text, editedAt: new Date() }, events: [] },
     });
+    if (written.outcome === 'declined' && written.reason === 'moderated')
+      throw new ForbiddenError(UNDER_MODERATION);
     if (written.outcome !== 'written') throw new NotFoundError('Comment', id);
     return written.record;
   }
@@ -262,23 +305,33 @@ export class CommentService {
     const total = order === 'TIMELINE' ? (target.timedCount ?? 0) : (target.listedCount ?? 0);
     const countAll = async () => total;
     const cursor = after ? decodeCommentCursor(after, order) : null;
+    if (cursor) validateListCursor(cursor, order, target);
     if (first === 0) return { comments: [], hasNextPage: false, countAll };
     const found =
       order === 'TIMELINE'
         ? await this.readTimeline(target, first + 1, cursor?.values)
         : await this.readRuns(target, order, first + 1, cursor?.values[0]);
-    return {
-      comments: found.slice(0, first).map((record) => ({
-        record,
-        cursor: encodeCommentCursor({
+    const records = found.records.slice(0, first);
+    const comments = records.map((record) => ({
+      record,
+      cursor: encodeCommentCursor({
+        order,
+        values: order === 'TIMELINE' ? [record.atMs!, record.seq!] : [record.seq!],
+        id: record._id,
+      }),
+    }));
+    if (found.resumeAfter && found.records.length <= first)
+      return {
+        comments,
+        hasNextPage: true,
+        countAll,
+        endCursor: encodeCommentCursor({
           order,
-          values: order === 'TIMELINE' ? [record.atMs!, record.seq!] : [record.seq!],
-          id: record._id,
+          values: found.resumeAfter,
+          id: SCAN_POINT_ID,
         }),
-      })),
-      hasNextPage: found.length > first,
-      countAll,
-    };
+      };
+    return { comments, hasNextPage: found.records.length > first, countAll };
   }
 
   /** NEWEST (seq descending) or OLDEST (ascending), after `afterSeq`: `wanted` comments at most. */
@@ -287,22 +340,36 @@ export class CommentService {
     order: 'NEWEST' | 'OLDEST',
     wanted: number,
     afterSeq: number | undefined,
-  ): Promise<CommentRecord[]> {
+  ): Promise<ScanResult> {
     const last = pageBucketOf(target.lastSeq ?? 0);
     const newest = order === 'NEWEST';
-    const start = afterSeq === undefined ? (newest ? last : 0) : pageBucketOf(afterSeq);
+    const start = Math.min(
+      last,
+      afterSeq === undefined ? (newest ? last : 0) : pageBucketOf(afterSeq),
+    );
     const beyond = (seq: number) =>
       afterSeq === undefined || (newest ? seq < afterSeq : seq > afterSeq);
     const collected: CommentRecord[] = [];
     let width = RUNS_PER_READ;
-    for (let bucket = start; newest ? bucket >= 0 : bucket <= last;) {
+    let reads = 0;
+    let bucket = start;
+    const more = () => (newest ? bucket >= 0 : bucket <= last);
+    while (more()) {
+      if (reads === MAX_READS_PER_PAGE)
+        return {
+          records: sortRuns(collected, newest),
+          // Every run before `bucket` (in this order) is read: resume at its edge.
+          resumeAfter: [newest ? (bucket + 1) * PAGE_BUCKET_SIZE : bucket * PAGE_BUCKET_SIZE - 1],
+        };
       const buckets: number[] = [];
       for (let index = 0; index < width; index++) {
         const next = newest ? bucket - index : bucket + index;
         if (next < 0 || next > last) break;
         buckets.push(next);
       }
+      if (buckets.length === 0) break;
       bucket = newest ? bucket - buckets.length : bucket + buckets.length;
+      reads++;
       const read = await this.comments
         .find({
           pageKey: { $in: buckets.map((b) => pageKeyOf(target._id, b)) },
@@ -315,8 +382,7 @@ export class CommentService {
       // Runs emptied by deletes: read more of them at once next time.
       if (read.length === 0) width = Math.min(width * 2, MAX_KEYS_PER_READ);
     }
-    collected.sort((a, b) => (newest ? b.seq! - a.seq! : a.seq! - b.seq!));
-    return collected.slice(0, wanted);
+    return { records: sortRuns(collected, newest).slice(0, wanted), resumeAfter: null };
   }
 
   /** TIMELINE (atMs, then seq), after the cursor's (atMs, seq): `wanted` comments at most. */
@@ -324,7 +390,7 @@ export class CommentService {
     target: TargetRecord,
     wanted: number,
     after: number[] | undefined,
-  ): Promise<CommentRecord[]> {
+  ): Promise<ScanResult> {
     const [afterAtMs, afterSeq] = after ?? [];
     const last = momentBucketOf(target.durationMs ?? 0);
     const beyond = (comment: CommentRecord) =>
@@ -332,12 +398,22 @@ export class CommentService {
       comment.atMs! > afterAtMs ||
       (comment.atMs === afterAtMs && comment.seq! > (afterSeq ?? 0));
     const collected: CommentRecord[] = [];
+    const sorted = () => collected.sort((a, b) => a.atMs! - b.atMs! || a.seq! - b.seq!);
     let width = RUNS_PER_READ;
+    let reads = 0;
     for (let bucket = afterAtMs === undefined ? 0 : momentBucketOf(afterAtMs); bucket <= last;) {
+      if (reads === MAX_READS_PER_PAGE)
+        return {
+          records: sorted(),
+          // Every stretch before `bucket` is read: resume after the last moment before it.
+          resumeAfter: [bucket * MOMENT_BUCKET_MS - 1, CURSOR_MAX],
+        };
       const buckets: number[] = [];
       for (let index = 0; index < width && bucket + index <= last; index++)
         buckets.push(bucket + index);
+      if (buckets.length === 0) break;
       bucket += buckets.length;
+      reads++;
       const read = await this.comments
         .find({
           momentKey: { $in: buckets.map((b) => momentKeyOf(target._id, b)) },
@@ -350,8 +426,7 @@ export class CommentService {
       if (collected.length >= wanted) break;
       if (read.length === 0) width = Math.min(width * 2, MAX_KEYS_PER_READ);
     }
-    collected.sort((a, b) => a.atMs! - b.atMs! || a.seq! - b.seq!);
-    return collected.slice(0, wanted);
+    return { records: sorted().slice(0, wanted), resumeAfter: null };
   }
 
   /** A thread's replies, oldest first (deleted ones left out). */
@@ -361,6 +436,38 @@ export class CommentService {
     after: string | null | undefined,
   ): Promise<CommentPage> {
     return this.page({ parentId, deleted: false, ...REACHABLE }, 'OLDEST', first, after);
+  }
+
+  /** The first `limit` replies (oldest first, not deleted) of each of `parentIds`, in one read. */
+  async firstRepliesOf(parentIds: readonly string[], limit: number): Promise<CommentRecord[][]> {
+    const rows = await this.comments.aggregate<{ _id: Types.ObjectId; replies: CommentRecord[] }>([
+      { $match: { parentId: { $in: validObjectIds(parentIds) }, deleted: false, ...REACHABLE } },
+      { $sort: { parentId: 1, createdAt: 1, _id: 1 } },
+      { $group: { _id: '$parentId', replies: { $push: '$$ROOT' } } },
+      { $project: { replies: { $slice: ['$replies', limit] } } },
+    ]);
+    const byId = new Map(rows.map((row) => [row._id.toHexString(), row.replies]));
+    return parentIds.map((id) => byId.get(id) ?? []);
+  }
+
+  /** A thread's first page of replies from records already read (firstRepliesOf). */
+  repliesPageOf(
+    records: CommentRecord[],
+    first: number,
+    countAll: () => Promise<number>,
+  ): CommentPage {
+    return {
+      comments: records.slice(0, first).map((record) => ({
+        record,
+        cursor: encodeCommentCursor({
+          order: 'OLDEST',
+          values: cursorValuesOf('OLDEST', record),
+          id: record._id,
+        }),
+      })),
+      hasNextPage: records.length > first,
+      countAll,
+    };
   }
 
   /** Replies (not deleted) of each of `parentIds`, in one read. */
@@ -402,6 +509,39 @@ export class CommentService {
       countAll,
     };
   }
+}
+
+const UNDER_MODERATION =
+  'This comment was reported or hidden and is waiting for a moderator; it cannot be edited until then';
+
+/** Reported since the last review, or hidden: its text must stay what the reporters saw. */
+function underModeration(comment: CommentRecord): boolean {
+  return comment.hidden || comment.openReportCount > 0;
+}
+
+/** A hidden comment takes replies, likes and reports only from its author and moderators. */
+function mayInteractWith(comment: CommentRecord, viewer: Viewer): boolean {
+  return !comment.hidden || viewer.moderator || comment.authorId === viewer.userId;
+}
+
+/** The id a cursor at a scanned point (not at a comment) carries. */
+const SCAN_POINT_ID = new Types.ObjectId('000000000000000000000000');
+
+function sortRuns(records: CommentRecord[], newest: boolean): CommentRecord[] {
+  return records.sort((a, b) => (newest ? b.seq! - a.seq! : a.seq! - b.seq!));
+}
+
+/** A cursor of this target's list: no position past its last comment (or the song's end). */
+function validateListCursor(cursor: CommentCursor, order: PageOrder, target: TargetRecord): void {
+  const beyondEnd =
+    order === 'TIMELINE'
+      ? cursor.values.length !== 2 || cursor.values[0]! > (target.durationMs ?? 0)
+      : cursor.values.length !== 1 || cursor.values[0]! > (target.lastSeq ?? 0);
+  if (beyondEnd)
+    throw new BadUserInputError(
+      'after',
+      'Not a position in this list; pass an endCursor or edge cursor you were given',
+    );
 }
 
 /** The count change a comment write causes, recorded with it (applied by CommentCountWriter). */

@@ -36,7 +36,7 @@ export class CommentLikeService {
 
   async like(viewer: Viewer, id: string): Promise<CommentRecord> {
     const userId = requireSignedIn(viewer);
-    const { comment } = await this.commentService.requireActionable('id', id, viewer);
+    const { comment } = await this.commentService.requireInteractive('id', id, viewer);
     const commentId = comment._id.toHexString();
     try {
       await this.likes.insertOne({

@@ -70,7 +70,7 @@ export class ModerationService {
   async report(viewer: Viewer, id: string, reason: string): Promise<void> {
     const userId = requireSignedIn(viewer);
     const text = normaliseReportReason('reason', reason);
-    const { comment } = await this.commentService.requireActionable('id', id, viewer);
+    const { comment } = await this.commentService.requireInteractive('id', id, viewer);
     if (comment.authorId === userId) throw new ForbiddenError('You cannot report your own comment');
     const commentId = comment._id.toHexString();
     const now = new Date();
@@ -102,15 +102,13 @@ export class ModerationService {
   /** Hides a comment: its target's owner or a moderator. */
   async hide(viewer: Viewer, id: string): Promise<CommentRecord> {
     const by = await this.decider(viewer, id);
-    return this.setHidden(by.comment._id, true, by.role, true);
+    return this.setHidden(by.comment._id, true, by.role, by.role === 'MODERATOR');
   }
 
   /** Shows a hidden comment again: its target's owner (unless a moderator hid it) or a moderator. */
   async unhide(viewer: Viewer, id: string): Promise<CommentRecord> {
     const by = await this.decider(viewer, id);
-    if (by.role === 'OWNER' && by.comment.hiddenBy === 'MODERATOR')
-      throw new ForbiddenError('A moderator hid this comment; only a moderator can show it again');
-    return this.setHidden(by.comment._id, false, by.role, true);
+    return this.setHidden(by.comment._id, false, by.role, by.role === 'MODERATOR');
   }
 
   /** Comments waiting for a moderator: reported (or hidden by reports) and not reviewed since. */
@@ -179,14 +177,19 @@ export class ModerationService {
     );
   }
 
-  /** Hides or shows; `reviewed` (a person decided) takes it out of the queue and starts the report count afresh. */
+  /**
+   * Hides or shows. Who hid it only ever rises (REPORTS < OWNER < MODERATOR), and only someone of
+   * that rank or above shows it again: an owner cannot undo a moderator's hide by hiding it again
+   * first. `reviewed` (a moderator decided) takes it out of the queue and starts the report count
+   * afresh.
+   */
   private async setHidden(
     id: Types.ObjectId,
     hidden: boolean,
     by: HiddenBy,
     reviewed: boolean,
   ): Promise<CommentRecord> {
-    const written = await writeWithEvents<CommentRecord, 'deleted'>({
+    const written = await writeWithEvents<CommentRecord, 'deleted' | 'outranked'>({
       model: this.comments,
       filter: { _id: id },
       version: COMMENT_VERSION,
@@ -195,11 +198,19 @@ export class ModerationService {
       maxAttempts: 20,
       change: (current, nextVersion) => {
         if (current.deleted) return { decline: 'deleted' };
+        if (!hidden && current.hidden && outranks(current.hiddenBy, by))
+          return { decline: 'outranked' };
         const review = reviewed
           ? { needsReview: false, reviewedAt: new Date(), openReportCount: 0 }
           : {};
         if (current.hidden === hidden)
-          return { set: { ...review, ...(hidden ? { hiddenBy: by } : {}) }, events: [] };
+          return {
+            set: {
+              ...review,
+              ...(hidden && !outranks(current.hiddenBy, by) ? { hiddenBy: by } : {}),
+            },
+            events: [],
+          };
         return {
           set: {
             ...review,
@@ -214,10 +225,19 @@ export class ModerationService {
         };
       },
     });
+    if (written.outcome === 'declined' && written.reason === 'outranked')
+      throw new ForbiddenError('A moderator hid this comment; only a moderator can show it again');
     if (written.outcome !== 'written') throw new NotFoundError('Comment', id.toHexString());
     await this.counts.apply(written.record);
     return written.record;
   }
+}
+
+const HIDE_RANK: Record<HiddenBy, number> = { REPORTS: 0, OWNER: 1, MODERATOR: 2 };
+
+/** Whether a hide by `current` stands above a decision by `by`. */
+function outranks(current: HiddenBy | null, by: HiddenBy): boolean {
+  return current !== null && HIDE_RANK[current] > HIDE_RANK[by];
 }
 
 export function requireModerator(viewer: Viewer): void {
