@@ -53,6 +53,8 @@ import {
 } from './play/play.resolver';
 import { PlayService } from './play/play.service';
 import type { PreferencesContext, PreferencesRequestContext } from './preferences-context';
+import { catalogueForPlaylists } from './playlist/playlist-catalogue';
+import { createPlaylistFeature, type PlaylistFeature } from './playlist/playlist-feature';
 import { createPreferencesLoaders } from './preferences-loaders';
 import { createRatingModel } from './rating/rating.model';
 import { AlbumRatingFieldsResolver, RatingMutationsResolver } from './rating/rating.resolver';
@@ -69,6 +71,7 @@ export interface PreferencesModule {
   plays: PlayService;
   follows: FollowService;
   notifications: NotificationService;
+  playlists: PlaylistFeature;
   fanout: FanoutWorker;
   ratings: RatingService;
   interests: InterestService;
@@ -91,7 +94,8 @@ export async function createPreferencesModule(
   env: PreferencesEnvironment,
   clock: Clock,
 ): Promise<PreferencesModule> {
-  const catalogue = new CatalogueService(createCatalogueModels(connection));
+  const catalogueModels = createCatalogueModels(connection);
+  const catalogue = new CatalogueService(catalogueModels);
   const counters = new CounterService(createCounterModel(connection), outbox);
   const toggles = (name: string, collection: string, counting: typeof LIKE_COUNTING) =>
     new ToggleService(createToggleModel(connection, name, collection), counters, counting);
@@ -129,6 +133,15 @@ export async function createPreferencesModule(
     logger as Logger,
   );
 
+  const playlists = createPlaylistFeature({
+    connection,
+    outbox,
+    catalogue: catalogueForPlaylists({
+      songs: catalogueModels.songs.collection,
+      users: catalogueModels.users.collection,
+    }),
+  });
+
   const schema = await buildFederatedSchema({
     pubSub: live.pubSub,
     ...resolverContainer([
@@ -150,8 +163,9 @@ export async function createPreferencesModule(
       [RatingMutationsResolver, new RatingMutationsResolver(ratings)],
       [SongInterestFieldsResolver, new SongInterestFieldsResolver()],
       [InterestMutationsResolver, new InterestMutationsResolver(interests)],
-      // Playlists: [PlaylistResolver, new PlaylistResolver(playlists)], … (src/playlist/)
+      ...playlists.resolvers,
     ]),
+    referenceResolvers: { ...playlists.referenceResolvers },
   });
 
   return {
@@ -162,6 +176,7 @@ export async function createPreferencesModule(
     plays,
     follows,
     notifications,
+    playlists,
     fanout,
     ratings,
     interests,
@@ -177,6 +192,7 @@ export async function createPreferencesModule(
         fanout.ensureIndexes(),
         ratings.ensureIndexes(),
         interests.ensureIndexes(),
+        playlists.ensureIndexes(),
       ]);
     },
     repairPending: async (olderThan) =>

@@ -34,18 +34,19 @@ export function preferencesSubgraph(
       return module;
     },
     context: (module, { base }) => module.context(base.identity),
-    outboxSources: (_module, { connection }) => {
+    outboxSources: (module, { connection }) => {
       const db = connection.getClient().db(connection.name);
       return [
         { name: 'counter', collection: db.collection('counters') },
         { name: 'interest', collection: db.collection('interests') },
         { name: 'notification-batch', collection: db.collection('notification_batches') },
+        ...module.playlists.outboxSources(),
       ];
     },
     // Every instance hears every NOTIFICATIONS_ADDED and pushes it to its subscribers among the
     // recipients (Subscription.notificationAdded).
     liveEventTypes: ['NOTIFICATIONS_ADDED'],
-    consumers: (module) => [module.consumer.subscription()],
+    consumers: (module) => [module.consumer.subscription(), ...module.playlists.consumers()],
     background: (module, { logger }) => {
       module.fanout.start();
       const repair = () =>
