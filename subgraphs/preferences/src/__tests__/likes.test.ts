@@ -164,7 +164,7 @@ describe('likeSong / unlikeSong', () => {
     const shuffled = [...events, ...events].sort(() => Math.random() - 0.5);
     expect(foldedCount(shuffled)).toBe(expected);
     expect(foldedCount([...events].reverse())).toBe(expected);
-  });
+  }, 120_000);
 
   it('lists liked songs newest first, paged, without deleted songs', async () => {
     const user = newId('user');
@@ -206,7 +206,8 @@ describe('likeSong / unlikeSong', () => {
 
   it('reads likeCount and likedByMe for a page of songs with one query each (batched)', async () => {
     const user = newId('user');
-    const songs = await Promise.all(Array.from({ length: 20 }, () => readySong()));
+    const songs = Array.from({ length: 20 }, () => newId('song'));
+    await server.publish(songs.map((songId) => songEvent({ songId })));
     await server.ok(LIKE, { id: songs[3] }, user);
     const counters = jest.spyOn(server.module.counters, 'find');
     const likes = jest.spyOn(server.module.likes.toggles, 'onAmong');

@@ -152,6 +152,54 @@ describe('NEW_RELEASE', () => {
   }, 60_000);
 });
 
+describe('NEW_RELEASE only from the artist owner', () => {
+  it("does not notify an artist's followers of a song someone else uploaded under its name", async () => {
+    const artistId = newId('artist');
+    await server.publish([artistUpdated(artistId)]);
+    const [owner, impostor, fan] = ['owner', 'impostor', 'fan'].map(newId);
+    await server.ok(FOLLOW_ARTIST, { id: artistId }, fan);
+
+    // The owner's first song makes them the artist's owner (and notifies the fan).
+    const first = newId('song');
+    await server.publish([songEvent({ songId: first, artistId, uploaderId: owner })]);
+    await releaseDone(first);
+
+    // Someone else uploads under the same artist name: nobody is notified, no job is recorded.
+    const fake = newId('song');
+    await server.publish([songEvent({ songId: fake, artistId, uploaderId: impostor })]);
+    expect(await server.module.fanout.job(`NEW_RELEASE:${fake}`)).toBeNull();
+
+    // The owner's next upload notifies again.
+    const next = newId('song');
+    await server.publish([songEvent({ songId: next, artistId, uploaderId: owner })]);
+    await releaseDone(next);
+
+    const songs = (await inbox(fan!)).notifications.edges.map((e) => e.node.song?.id);
+    expect(songs.sort()).toEqual([first, next].sort());
+  });
+
+  it('caps the releases an artist sends its followers per day', async () => {
+    const artistId = newId('artist');
+    const [owner, fan] = ['owner', 'fan'].map(newId);
+    await server.publish([artistUpdated(artistId)]);
+    await server.ok(FOLLOW_ARTIST, { id: artistId }, fan);
+    const songIds = Array.from({ length: 12 }, () => newId('song'));
+    await server.publish(
+      songIds.map((songId) => songEvent({ songId, artistId, uploaderId: owner })),
+    );
+    for (const songId of songIds.slice(0, 10)) await releaseDone(songId);
+    for (const songId of songIds.slice(10))
+      expect(await server.module.fanout.job(`NEW_RELEASE:${songId}`)).toBeNull();
+    expect((await inbox(fan!, { first: 50 })).notifications.totalCount).toBe(10);
+
+    // A day later the artist can release again.
+    server.clock.advance(24 * 60 * 60 * 1_000 + 1);
+    const later = newId('song');
+    await server.publish([songEvent({ songId: later, artistId, uploaderId: owner })]);
+    await releaseDone(later);
+  });
+});
+
 describe('COMMENT_REPLY', () => {
   it('notifies the author of the comment replied to, not someone replying to themselves', async () => {
     const [author, replier] = [newId('user'), newId('user')];

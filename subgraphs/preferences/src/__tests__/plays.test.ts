@@ -127,6 +127,21 @@ describe('recordPlay', () => {
     expect(await playCount(songId)).toBe(3);
   });
 
+  it('cannot be inflated with a very short song: one play per listener per song per 30 s', async () => {
+    const songId = await song(1_000);
+    const user = newId('user');
+    // 100 whole plays reported within one second of real time.
+    for (let index = 0; index < 100; index += 1) {
+      server.clock.advance(10);
+      await play(user, songId, 1_000);
+    }
+    expect(await playCount(songId)).toBeLessThanOrEqual(1);
+    // 30 s later the same listener's play of it counts again.
+    server.clock.advance(30_000);
+    expect(await play(user, songId, 1_000)).toBe(true);
+    expect(await playCount(songId)).toBe(2);
+  }, 60_000);
+
   it('publishes SONG_PLAYED, with the play count, for plays that count only', async () => {
     const songId = await song(100_000);
     const user = newId('user');

@@ -30,6 +30,12 @@ export interface KnownArtistRecord {
   _id: string;
   version: number;
   name: string;
+  /**
+   * Until artists can be claimed, the artist's owner is the uploader of its earliest-created song
+   * (`ownerSince` is that song's `createdAt`): only their songs notify the artist's followers.
+   */
+  ownerId: string | null;
+  ownerSince: Date | null;
 }
 
 export interface KnownUserRecord {
@@ -73,6 +79,8 @@ export function createCatalogueModels(connection: Connection): CatalogueModels {
       _id: { type: String, required: true },
       version: { type: Number, required: true },
       name: { type: String, required: true },
+      ownerId: { type: String, default: null },
+      ownerSince: { type: Date, default: null },
     },
     { versionKey: false },
   );

@@ -116,6 +116,7 @@ export class CatalogueService {
       });
       // The artist's name rides on every song event: an artist is known from its first song.
       await applyVersioned(this.models.artists, data.artist.id, 0, { name: data.artist.name });
+      await this.claimArtist(data.artist.id, data.uploaderId, new Date(data.createdAt));
     } else if (isEvent(event, SongDeleted)) {
       applied = await applyVersioned(this.models.songs, event.data.songId, event.aggregateVersion, {
         deleted: true,
@@ -123,6 +124,27 @@ export class CatalogueService {
     } else return null;
     const song = await this.models.songs.findById(event.aggregateId).lean().exec();
     return song ? { song, applied } : null;
+  }
+
+  /**
+   * Songs name their artist by name, so anyone can upload "under" an artist. Until artists can be
+   * claimed, the owner is the uploader of the artist's earliest-created song: the first song event
+   * of an artist sets it, and an older song (events of different songs may arrive out of order)
+   * takes it over. A song by anyone else never moves it.
+   */
+  private async claimArtist(artistId: string, uploaderId: string, songCreatedAt: Date) {
+    await this.models.artists
+      .updateOne(
+        { _id: artistId, $or: [{ ownerId: null }, { ownerSince: { $gt: songCreatedAt } }] },
+        { $set: { ownerId: uploaderId, ownerSince: songCreatedAt } },
+      )
+      .exec();
+  }
+
+  /** The uploader who owns an artist (see `claimArtist`); null when unknown. */
+  async artistOwnerId(artistId: string): Promise<string | null> {
+    const artist = await this.models.artists.findById(artistId, { ownerId: 1 }).lean().exec();
+    return artist?.ownerId ?? null;
   }
 
   /** Applies an ALBUM_* or ARTIST_UPDATED event. */

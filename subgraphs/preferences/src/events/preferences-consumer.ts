@@ -63,12 +63,21 @@ export class PreferencesConsumer {
       await Promise.all([this.likes.targetDeleted(song._id), this.plays.songDeleted(song._id)]);
       return;
     }
-    if (change.applied && song.status === 'READY' && song.artistId)
-      await this.fanout.enqueueRelease({
-        songId: song._id,
-        artistId: song.artistId,
-        uploaderId: song.uploaderId,
-      });
+    if (!change.applied || song.status !== 'READY' || !song.artistId) return;
+    // Anyone can upload under any artist's name: only the artist's owner releases to its followers.
+    const ownerId = await this.catalogue.artistOwnerId(song.artistId);
+    if (!song.uploaderId || ownerId !== song.uploaderId) {
+      this.logger.info(
+        { songId: song._id, artistId: song.artistId, uploaderId: song.uploaderId, ownerId },
+        'release by someone other than the artist owner: followers not notified',
+      );
+      return;
+    }
+    await this.fanout.enqueueRelease({
+      songId: song._id,
+      artistId: song.artistId,
+      uploaderId: song.uploaderId,
+    });
   }
 
   private async onComment(event: CommentCreatedEvent): Promise<void> {

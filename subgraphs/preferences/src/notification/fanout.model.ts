@@ -41,5 +41,6 @@ export function createFanoutJobModel(connection: Connection): FanoutJobModel {
     { versionKey: false },
   );
   schema.index({ done: 1, leaseUntil: 1, createdAt: 1 });
+  schema.index({ artistId: 1, createdAt: 1 });
   return connection.model<FanoutJobRecord>('FanoutJob', schema, 'fanout_jobs');
 }

@@ -11,7 +11,12 @@ export interface FanoutOptions {
   leaseMs?: number;
   /** How often to look for jobs nobody nudged about (another process's, a crashed worker's). */
   pollIntervalMs?: number;
+  /** NEW_RELEASE fan-outs per artist per rolling 24 hours; the rest notify nobody. */
+  releasesPerArtistPerDay?: number;
 }
+
+export const RELEASES_PER_ARTIST_PER_DAY = 10;
+const DAY_MS = 24 * 60 * 60 * 1_000;
 
 function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number }).code === 11000;
@@ -50,10 +55,27 @@ export class FanoutWorker {
     uploaderId: string | null;
   }): Promise<void> {
     const now = this.clock.now();
+    const id = `NEW_RELEASE:${release.songId}`;
+    // An artist's followers hear of at most N releases a day (a flood of uploads does not flood them).
+    const releasedToday = await this.jobs
+      .countDocuments({
+        artistId: release.artistId,
+        createdAt: { $gt: new Date(now.getTime() - DAY_MS) },
+        _id: { $ne: id },
+      })
+      .exec();
+    const cap = this.options.releasesPerArtistPerDay ?? RELEASES_PER_ARTIST_PER_DAY;
+    if (releasedToday >= cap) {
+      this.logger.info(
+        { songId: release.songId, artistId: release.artistId, releasedToday },
+        'daily release cap of the artist reached: followers not notified',
+      );
+      return;
+    }
     try {
       await this.jobs
         .updateOne(
-          { _id: `NEW_RELEASE:${release.songId}` },
+          { _id: id },
           {
             $setOnInsert: {
               kind: 'NEW_RELEASE',

@@ -19,13 +19,26 @@ export function countsAsPlay(msPlayed: number, durationMs: number): boolean {
   return msPlayed >= threshold;
 }
 
+/** Every counted play moves the listener's clock by at least this much (very short songs). */
+export const MIN_LISTENER_ADVANCE_MS = 1_000;
+
 /**
  * The latest end of the previous counted play that still lets a play of `msPlayed` ending `now`
- * count: the play started at `now − msPlayed`, which may overlap the previous one by at most
- * min(2 s, half the play). Ten reports of the same 30 s in a row count once; a skipped-through
- * queue of real plays all count.
+ * count: the play started at `now − msPlayed`, which may overlap the previous one by a fixed 2 s
+ * (clock skew, a late beacon), but every counted play must move the listener on by at least 1 s —
+ * so a listener counts at most one play a second, however short the songs. Ten reports of the same
+ * 30 s in a row count once; a skipped-through queue of real plays all count.
  */
 export function latestPreviousEndAllowed(now: Date, msPlayed: number): Date {
-  const overlap = Math.min(MAX_OVERLAP_MS, Math.floor(msPlayed / 2));
-  return new Date(now.getTime() - msPlayed + overlap);
+  const advance = Math.max(msPlayed - MAX_OVERLAP_MS, MIN_LISTENER_ADVANCE_MS);
+  return new Date(now.getTime() - advance);
+}
+
+/**
+ * How long before a play of `msPlayed` the same listener's previous counted play of that song must
+ * have ended: max(msPlayed, 30 s) — a 1 s song counts at most once per 30 s per listener, a song
+ * played whole at most once per its length.
+ */
+export function songReplayWindowMs(msPlayed: number): number {
+  return Math.max(msPlayed, COUNTING_THRESHOLD_MS);
 }

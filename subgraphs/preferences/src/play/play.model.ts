@@ -31,7 +31,14 @@ export interface ListenerRecord {
   lastPlayEndedAt: Date;
 }
 
+/** Per listener and song (`<userId>:<songId>`): when their last counted play of it ended. */
+export interface ListenerSongRecord {
+  _id: string;
+  lastCountedAt: Date;
+}
+
 export interface PlayModels {
+  listenerSongs: Model<ListenerSongRecord>;
   plays: Model<PlayRecord>;
   history: Model<HistoryEntryRecord>;
   listeners: Model<ListenerRecord>;
@@ -69,7 +76,19 @@ export function createPlayModels(connection: Connection): PlayModels {
     },
     { versionKey: false },
   );
+  const listenerSongSchema = new Schema<ListenerSongRecord>(
+    {
+      _id: { type: String, required: true },
+      lastCountedAt: { type: Date, required: true },
+    },
+    { versionKey: false },
+  );
   return {
+    listenerSongs: connection.model<ListenerSongRecord>(
+      'ListenerSong',
+      listenerSongSchema,
+      'listener_song_plays',
+    ),
     plays: connection.model<PlayRecord>('Play', playSchema, 'plays'),
     history: connection.model<HistoryEntryRecord>('HistoryEntry', historySchema, 'history'),
     listeners: connection.model<ListenerRecord>('Listener', listenerSchema, 'listeners'),

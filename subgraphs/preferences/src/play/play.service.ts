@@ -6,7 +6,7 @@ import { subjectKey, type CounterService } from '../counter/counter.service';
 import { songPlayedEvent } from '../events/preference-events';
 import { afterPosition, decodeCursor, encodeCursor, OBJECT_ID_KEY } from '../paging/page';
 import type { HistoryEntryRecord, PlayModels, PlayRecord } from './play.model';
-import { countsAsPlay, latestPreviousEndAllowed } from './play-rules';
+import { countsAsPlay, latestPreviousEndAllowed, songReplayWindowMs } from './play-rules';
 
 const CURSOR_KIND = 'history';
 
@@ -51,7 +51,12 @@ export class PlayService {
     if (!countsAsPlay(msPlayed, song.durationMs)) return false;
 
     const at = this.clock.now();
-    if (!(await this.claimListeningTime(userId, at, msPlayed))) return false;
+    const songClaim = await this.claimSongReplay(userId, songId, at, msPlayed);
+    if (!songClaim) return false;
+    if (!(await this.claimListeningTime(userId, at, msPlayed))) {
+      await songClaim.release();
+      return false;
+    }
 
     const play: PlayRecord = {
       _id: new Types.ObjectId(),
@@ -65,6 +70,46 @@ export class PlayService {
     await this.addToHistory(play);
     await this.countPlay(play);
     return true;
+  }
+
+  /**
+   * Atomically records a counted play of this song by this listener, if their last counted play
+   * of it ended at least max(msPlayed, 30 s) ago; null otherwise. `release` gives the claim back
+   * (if nothing else took it since) when the listener rule refuses the play after all.
+   */
+  private async claimSongReplay(
+    userId: string,
+    songId: string,
+    at: Date,
+    msPlayed: number,
+  ): Promise<{ release(): Promise<void> } | null> {
+    const _id = `${userId}:${songId}`;
+    const latestAllowed = new Date(at.getTime() - songReplayWindowMs(msPlayed));
+    let before: { lastCountedAt: Date } | null;
+    try {
+      before = await this.models.listenerSongs
+        .findOneAndUpdate(
+          { _id, lastCountedAt: { $lte: latestAllowed } },
+          { $set: { lastCountedAt: at } },
+          { upsert: true, returnDocument: 'before' },
+        )
+        .lean()
+        .exec();
+    } catch (error) {
+      // Too soon: the upsert hit the existing key.
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+    return {
+      release: async () => {
+        const mine = { _id, lastCountedAt: at };
+        if (before)
+          await this.models.listenerSongs
+            .updateOne(mine, { $set: { lastCountedAt: before.lastCountedAt } })
+            .exec();
+        else await this.models.listenerSongs.deleteOne(mine).exec();
+      },
+    };
   }
 
   /** Atomically moves the listener's "last play ended" to now, if this play does not overlap it. */

@@ -18,6 +18,9 @@ import {
   type RemovedSongModel,
 } from './playlist.model';
 
+/** A rank longer than this (after many moves into one gap) makes the playlist's ranks rewritten evenly. */
+export const MAX_RANK_LENGTH = 64;
+
 /** Tries at a place before giving up (each lost one means another writer took that exact rank). */
 const RANK_ATTEMPTS = 10;
 
@@ -188,17 +191,57 @@ export class PlaylistItemService {
         (lower === null || item.rank > lower) && (upper === null || item.rank < upper);
       if (alreadyThere) break;
       try {
-        const updated = await this.items.updateOne(
-          { _id: itemId, playlistId },
-          { $set: { rank: rankBetween(lower, upper) } },
-        );
+        const rank = rankBetween(lower, upper);
+        const updated = await this.items.updateOne({ _id: itemId, playlistId }, { $set: { rank } });
         if (updated.matchedCount === 0) throw new NotFoundError('Playlist item', itemIdText);
+        if (rank.length > MAX_RANK_LENGTH) await this.rebalance(playlistId);
         break;
       } catch (error) {
         if (!isRankCollision(error) || attempt + 1 >= RANK_ATTEMPTS) throw error;
       }
     }
     return this.syncOrNotFound(playlistId, id);
+  }
+
+  /**
+   * Rewrites a playlist's ranks evenly (short again), keeping the order. Each item's new rank is a
+   * compare-and-set on its old one, so an item moved meanwhile keeps the place its mover gave it;
+   * a new rank another writer took first is skipped (the unique index refuses it, the item keeps
+   * its old rank). Either way every item stays exactly once with a unique rank. New ranks never
+   * equal a rank in use when read, so the rewrite itself does not collide with items not yet
+   * rewritten.
+   */
+  async rebalance(playlistId: Types.ObjectId): Promise<number> {
+    const items = await this.items
+      .find({ playlistId }, { _id: 1, rank: 1 })
+      .sort({ rank: 1 })
+      .lean<Array<Pick<PlaylistItemRecord, '_id' | 'rank'>>>()
+      .exec();
+    if (items.length === 0) return 0;
+    const inUse = new Set(items.map((item) => item.rank));
+    let ranks = ranksBetween(null, null, items.length);
+    for (
+      let attempt = 0;
+      ranks.some((rank) => inUse.has(rank)) && attempt < RANK_ATTEMPTS;
+      attempt++
+    )
+      ranks = ranksBetween(null, null, items.length);
+    if (ranks.some((rank) => inUse.has(rank))) return 0;
+    try {
+      const result = await this.items.bulkWrite(
+        items.map((item, index) => ({
+          updateOne: {
+            filter: { _id: item._id, playlistId, rank: item.rank },
+            update: { $set: { rank: ranks[index]! } },
+          },
+        })),
+        { ordered: false },
+      );
+      return result.modifiedCount;
+    } catch (error) {
+      if (isRankCollision(error)) return 0;
+      throw error;
+    }
   }
 
   /** A page of items in order; `after` is a cursor from an earlier page. */
