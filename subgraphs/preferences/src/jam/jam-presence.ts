@@ -63,7 +63,9 @@ export class JamPresence {
       .exec();
     if (expired.length === 0) return;
     await this.connections.deleteMany({ _id: { $in: expired.map((record) => record._id) } }).exec();
-    const pairs = new Map(expired.map((record) => [`${record.sessionId}\n${record.userId}`, record]));
+    const pairs = new Map(
+      expired.map((record) => [`${record.sessionId}\n${record.userId}`, record]),
+    );
     for (const record of pairs.values()) {
       await this.jams.bumpPresence(record.sessionId);
       await this.jams.reconcilePresence(record.sessionId, record.userId);
@@ -72,7 +74,9 @@ export class JamPresence {
 
   start(): void {
     this.timer = setInterval(() => {
-      this.tick().catch((error: unknown) => this.logger.error({ err: error }, 'jam presence tick failed'));
+      this.tick().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'jam presence tick failed'),
+      );
     }, this.options.heartbeatMs);
     this.timer.unref();
   }

@@ -224,7 +224,6 @@ export function afterLeaving(
   userId: string,
 ): { participants: JamSessionRecord['participants']; hostId: string | null } {
   const participants = session.participants.filter((participant) => participant.userId !== userId);
-  const hostId =
-    session.hostId === userId ? (participants[0]?.userId ?? null) : session.hostId;
+  const hostId = session.hostId === userId ? (participants[0]?.userId ?? null) : session.hostId;
   return { participants, hostId };
 }

@@ -62,8 +62,7 @@ export class JamEventStream implements AsyncIterableIterator<JamUpdate> {
       const update = this.buffered.shift();
       if (update) return Promise.resolve({ value: update, done: false });
     }
-    if (this.closed || (this.finishing && this.buffered.length === 0))
-      return this.return();
+    if (this.closed || (this.finishing && this.buffered.length === 0)) return this.return();
     return new Promise((resolve) => (this.waiting = resolve));
   }
 

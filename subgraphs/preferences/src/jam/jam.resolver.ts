@@ -1,7 +1,18 @@
 import { NotFoundError } from '@groovy/common/errors';
 import { requireUserId } from '@groovy/common/subgraph';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
-import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { PreferencesContext } from '../preferences-context';
 import { jamStateOf, type JamUpdate } from './jam-events';
 import type { JamHub } from './jam-hub';
@@ -41,7 +52,8 @@ export class JamMutationsResolver {
   constructor(private readonly jams: JamService) {}
 
   @Mutation(() => JamSession, {
-    description: 'Start a Jam you host (a Jam you already host ends), optionally with songs queued.',
+    description:
+      'Start a Jam you host (a Jam you already host ends), optionally with songs queued.',
   })
   async startJam(
     @Arg('songIds', () => [ID], { nullable: true }) songIds: string[] | null,
@@ -84,7 +96,9 @@ export class JamMutationsResolver {
     );
   }
 
-  @Mutation(() => JamSession, { description: 'Any participant adds songs at the end of the queue.' })
+  @Mutation(() => JamSession, {
+    description: 'Any participant adds songs at the end of the queue.',
+  })
   async addToJamQueue(
     @Arg('id', () => ID) id: string,
     @Arg('songIds', () => [ID]) songIds: string[],
@@ -104,7 +118,9 @@ export class JamMutationsResolver {
     return toJamSessionOf(await this.jams.removeFromQueue(id, requireUserId(context), itemId));
   }
 
-  @Mutation(() => JamSession, { description: 'Reorder: the host, or anyone when guestsCanControl.' })
+  @Mutation(() => JamSession, {
+    description: 'Reorder: the host, or anyone when guestsCanControl.',
+  })
   async moveJamQueueItem(
     @Arg('id', () => ID) id: string,
     @Arg('itemId', () => ID) itemId: string,

@@ -180,14 +180,21 @@ export class JamService {
   }
 
   /** Any participant adds songs (at the end of the queue); each item remembers who added it. */
-  async addToQueue(id: string, userId: string, songIds: readonly string[]): Promise<JamSessionRecord> {
+  async addToQueue(
+    id: string,
+    userId: string,
+    songIds: readonly string[],
+  ): Promise<JamSessionRecord> {
     if (songIds.length === 0) throw new BadUserInputError('songIds', 'songIds is empty');
     const items = await this.queueItems(userId, songIds, 'songIds');
     return this.write(id, 'QUEUE_CHANGED', userId, (current, nowMs) => {
       requireParticipant(current, userId);
       requireLive(current);
       if (current.queue.length + items.length > MAX_JAM_QUEUE)
-        throw new BadUserInputError('songIds', `a Jam's queue holds ${MAX_JAM_QUEUE} songs at most`);
+        throw new BadUserInputError(
+          'songIds',
+          `a Jam's queue holds ${MAX_JAM_QUEUE} songs at most`,
+        );
       const queue = [...current.queue, ...items];
       const wasEmpty = current.currentItemId === null && current.queue.length === 0;
       return {

@@ -12,7 +12,9 @@ export enum JamAction {
 registerEnumType(JamAction, {
   name: 'JamAction',
   valuesConfig: {
-    PLAY: { description: 'Play (from positionMs when given); at the end of a song, from its start.' },
+    PLAY: {
+      description: 'Play (from positionMs when given); at the end of a song, from its start.',
+    },
     PAUSE: { description: 'Pause where playback is (or at positionMs).' },
     SEEK: { description: 'Move to positionMs, playing or not.' },
     NEXT: { description: 'The next item; after the last one, playback stops.' },

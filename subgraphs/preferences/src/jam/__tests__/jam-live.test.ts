@@ -158,10 +158,15 @@ describe('Subscription.jamSession', () => {
         positionMs: 300,
       });
     }
-    const ours = () => events.filter((e) => e.aggregateId === jam.id && e.data.kind === 'ADVANCED');
+    const ours = () =>
+      events.filter(
+        (e) => e.aggregateId === jam.id && (e.data as { kind: string }).kind === 'ADVANCED',
+      );
     await waitUntil(() => ours().length >= 2);
     // Both instances' schedulers raced for each advance: one compare-and-set won each.
-    expect(ours().map((e) => e.aggregateVersion)).toEqual([...new Set(ours().map((e) => e.aggregateVersion))]);
+    expect(ours().map((e) => e.aggregateVersion)).toEqual([
+      ...new Set(ours().map((e) => e.aggregateVersion)),
+    ]);
     expect(ours()).toHaveLength(2);
     const session = await server.ok<{ jamSession: JamView }>(SESSION, { id: jam.id }, host);
     expect(session.jamSession.playback.playing).toBe(false);
@@ -183,7 +188,9 @@ describe('Subscription.jamSession', () => {
       expect(state.session.queue.map((item) => item.song.id)).toEqual([first, second]);
       // Whatever instance is up advances at the end of the song (A, B or the restarted one).
       const advanced =
-        state.session.playback.current?.song.id === second ? state : await eventOfKind(feed, 'ADVANCED');
+        state.session.playback.current?.song.id === second
+          ? state
+          : await eventOfKind(feed, 'ADVANCED');
       expect(advanced.session.playback).toMatchObject({
         current: { song: { id: second } },
         playing: true,

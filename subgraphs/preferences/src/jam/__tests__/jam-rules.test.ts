@@ -82,8 +82,9 @@ describe('Jam sessions over HTTP', () => {
     expect(await server.errorOf(GUEST_CONTROL, { id: jam.id, enabled: true }, guest)).toEqual({
       code: 'FORBIDDEN',
     });
-    const played = (await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'PLAY' }, host))
-      .controlJam;
+    const played = (
+      await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'PLAY' }, host)
+    ).controlJam;
     expect(played.playback.playing).toBe(true);
 
     await server.ok(GUEST_CONTROL, { id: jam.id, enabled: true }, host);
@@ -99,15 +100,18 @@ describe('Jam sessions over HTTP', () => {
       await server.errorOf(CONTROL, { id: jam.id, action: 'SEEK', positionMs: 500_000 }, guest),
     ).toEqual({ code: 'BAD_USER_INPUT', field: 'positionMs' });
 
-    const next = (await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'NEXT' }, guest))
-      .controlJam;
+    const next = (
+      await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'NEXT' }, guest)
+    ).controlJam;
     expect(next.playback).toMatchObject({ current: { song: { id: songs[1] } }, positionMs: 0 });
-    const paused = (await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'PAUSE' }, guest))
-      .controlJam;
+    const paused = (
+      await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'PAUSE' }, guest)
+    ).controlJam;
     expect(paused.playback.playing).toBe(false);
     // NEXT after the last song: playback stops at the end of the queue.
-    const ended = (await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'NEXT' }, host))
-      .controlJam;
+    const ended = (
+      await server.ok<{ controlJam: JamView }>(CONTROL, { id: jam.id, action: 'NEXT' }, host)
+    ).controlJam;
     expect(ended.playback).toMatchObject({ playing: false, positionMs: 100_000 });
 
     await server.ok(GUEST_CONTROL, { id: jam.id, enabled: false }, host);
@@ -123,8 +127,9 @@ describe('Jam sessions over HTTP', () => {
     await join(jam.code, guest);
     await join(jam.code, other);
 
-    const added = (await server.ok<{ addToJamQueue: JamView }>(ADD, { id: jam.id, songIds: [b, c] }, guest))
-      .addToJamQueue;
+    const added = (
+      await server.ok<{ addToJamQueue: JamView }>(ADD, { id: jam.id, songIds: [b, c] }, guest)
+    ).addToJamQueue;
     expect(added.queue.map((item) => [item.song.id, item.addedBy.id])).toEqual([
       [a, host],
       [b, guest],
@@ -134,17 +139,27 @@ describe('Jam sessions over HTTP', () => {
     expect(await server.errorOf(REMOVE, { id: jam.id, itemId: itemB!.id }, other)).toEqual({
       code: 'FORBIDDEN',
     });
-    expect(await server.errorOf(MOVE, { id: jam.id, itemId: itemC!.id, toIndex: 0 }, guest)).toEqual({
+    expect(
+      await server.errorOf(MOVE, { id: jam.id, itemId: itemC!.id, toIndex: 0 }, guest),
+    ).toEqual({
       code: 'FORBIDDEN',
     });
     const moved = (
-      await server.ok<{ moveJamQueueItem: JamView }>(MOVE, { id: jam.id, itemId: itemC!.id, toIndex: 0 }, host)
+      await server.ok<{ moveJamQueueItem: JamView }>(
+        MOVE,
+        { id: jam.id, itemId: itemC!.id, toIndex: 0 },
+        host,
+      )
     ).moveJamQueueItem;
     expect(moved.queue.map((item) => item.song.id)).toEqual([c, a, b]);
     expect(moved.playback.current?.song.id).toBe(a);
 
     const removed = (
-      await server.ok<{ removeFromJamQueue: JamView }>(REMOVE, { id: jam.id, itemId: itemB!.id }, guest)
+      await server.ok<{ removeFromJamQueue: JamView }>(
+        REMOVE,
+        { id: jam.id, itemId: itemB!.id },
+        guest,
+      )
     ).removeFromJamQueue;
     expect(removed.queue.map((item) => item.song.id)).toEqual([c, a]);
     expect(await server.errorOf(ADD, { id: jam.id, songIds: ['no-such-song'] }, guest)).toEqual({
@@ -199,7 +214,13 @@ describe('Jam sessions over HTTP', () => {
     const ours = () =>
       events.filter((event) => [firstJam.id, secondJam.id].includes(event.aggregateId));
     await eventually(() => ours().length >= 4);
-    expect(ours().map((event) => [event.aggregateId, event.data.kind, event.aggregateVersion])).toEqual([
+    expect(
+      ours().map((event) => [
+        event.aggregateId,
+        (event.data as { kind: string }).kind,
+        event.aggregateVersion,
+      ]),
+    ).toEqual([
       [firstJam.id, 'STARTED', 1],
       [firstJam.id, 'ENDED', 2],
       [secondJam.id, 'STARTED', 1],

@@ -26,7 +26,12 @@ export interface JamView {
 }
 
 export interface JamEventView {
-  jamSession: { kind: string; serverTimeMs: number; actor: { id: string } | null; session: JamView };
+  jamSession: {
+    kind: string;
+    serverTimeMs: number;
+    actor: { id: string } | null;
+    session: JamView;
+  };
 }
 
 export const START = `mutation S($songIds: [ID!]) { startJam(songIds: $songIds) { ${JAM_FIELDS} } }`;
@@ -47,7 +52,9 @@ export async function publishSongs(
   durations: (number | null)[],
 ): Promise<string[]> {
   const ids = durations.map(() => newId('song'));
-  await server.publish(ids.map((songId, index) => songEvent({ songId, durationMs: durations[index] })));
+  await server.publish(
+    ids.map((songId, index) => songEvent({ songId, durationMs: durations[index] })),
+  );
   return ids;
 }
 
@@ -58,7 +65,12 @@ export async function publishSongs(
 export function startInstance(server: PreferencesTestServer): Promise<RunningPreferencesSubgraph> {
   return startSubgraph(preferencesSubgraph(server.env), {
     databaseName: server.subgraph.connection.name,
-    mongo: { url: server.mongo.url, source: 'MONGO_URL', reason: 'test instance', stop: async () => {} },
+    mongo: {
+      url: server.mongo.url,
+      source: 'MONGO_URL',
+      reason: 'test instance',
+      stop: async () => {},
+    },
     logger: createTestLogger('preferences-instance'),
     handleSignals: false,
   });
