@@ -132,6 +132,38 @@ describe('Subscription.jamSession', () => {
     );
   });
 
+  it("disconnects a crashed instance's connections once their records expire", async () => {
+    const [host, guest] = [newId('user'), newId('user')];
+    const jam = await startJam(host, []);
+    await server.ok(JOIN, { code: jam.code }, guest);
+    const hostFeed = await subscribe(a(), jam.id, host);
+    await event(hostFeed);
+    // What an instance that then crashed leaves behind: a record nobody renews any more.
+    await server.client
+      .db(a().connection.name)
+      .collection('jam_connections')
+      .insertOne({
+        _id: `crashed-${guest}` as never,
+        sessionId: jam.id,
+        userId: guest,
+        instanceId: 'crashed-instance',
+        expiresAt: new Date(Date.now() + 500),
+      });
+    await server.module.jam.service.bumpPresence(jam.id);
+    await server.module.jam.service.reconcilePresence(jam.id, guest);
+    const connected = await eventOfKind(hostFeed, 'PRESENCE');
+    expect(connected.session.participants.find((p) => p.user.id === guest)?.connected).toBe(true);
+    // A live instance's heartbeat (every 5 s) sweeps the expired record.
+    for (;;) {
+      const result = await hostFeed.next(30_000);
+      const next = result.data!.jamSession;
+      if (next.kind !== 'PRESENCE') continue;
+      expect(next.actor).toEqual({ id: guest });
+      expect(next.session.participants.find((p) => p.user.id === guest)?.connected).toBe(false);
+      break;
+    }
+  });
+
   it('advances at the end of a song exactly once with two instances, and stops at the end of the queue', async () => {
     const events = await collectJamEvents(server);
     const host = newId('user');
