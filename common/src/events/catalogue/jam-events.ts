@@ -34,9 +34,7 @@ export const jamStateSchema = z.object({
     .array(z.object({ userId: id, joinedAt: z.iso.datetime(), connected: z.boolean() }))
     .max(32),
   guestsCanControl: z.boolean(),
-  queue: z
-    .array(z.object({ id, songId: id, addedBy: id, durationMs: ms.nullable() }))
-    .max(500),
+  queue: z.array(z.object({ id, songId: id, addedBy: id, durationMs: ms.nullable() })).max(500),
   currentItemId: id.nullable(),
   playing: z.boolean(),
   /** The position at `serverTimeMs`; while playing, live = positionMs + (now - serverTimeMs). */

@@ -215,7 +215,11 @@ describe('Jam sessions over HTTP', () => {
       events.filter((event) => [firstJam.id, secondJam.id].includes(event.aggregateId));
     await eventually(() => ours().length >= 4);
     expect(
-      ours().map((event) => [event.aggregateId, event.data.kind, event.aggregateVersion]),
+      ours().map((event) => [
+        event.aggregateId,
+        (event.data as { kind: string }).kind,
+        event.aggregateVersion,
+      ]),
     ).toEqual([
       [firstJam.id, 'STARTED', 1],
       [firstJam.id, 'ENDED', 2],
