@@ -107,12 +107,23 @@ describe('query plans on the committed supergraph', () => {
 
   it('asks songs only for playback, cover and release fields on the web search page and home page', () => {
     // Before @shareable/@provides: query, then songs for songs, albums and artists (4 fetches).
-    expect(services(WEB_SEARCH_PAGE)).toEqual(['query', 'songs', 'songs']);
+    // Every song row shows its heart (likedByMe, likeCount): one fetch to preferences beside songs.
+    expect(services(WEB_SEARCH_PAGE)).toEqual(['query', 'songs', 'preferences', 'songs']);
+    expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'preferences')).not.toMatch(
+      /\b(title|name|durationMs|status|coverUrl|stream)\b/,
+    );
     const searchPageSongs = fieldsAskedOf(WEB_SEARCH_PAGE, 'songs');
     expect(searchPageSongs).toMatch(/coverUrl/);
     expect(searchPageSongs).not.toMatch(/\b(title|name|durationMs|status)\b/);
 
-    expect(services(WEB_DISCOVER)).toEqual(['query', 'songs', 'songs']);
+    // The home page's two song lists each ask preferences for their hearts.
+    expect(services(WEB_DISCOVER)).toEqual([
+      'query',
+      'preferences',
+      'songs',
+      'preferences',
+      'songs',
+    ]);
     expect(fieldsAskedOf(WEB_DISCOVER, 'songs')).not.toMatch(/\b(title|name|durationMs|status)\b/);
   });
 
