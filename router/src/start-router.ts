@@ -36,6 +36,7 @@ import {
 } from './persisted-queries/persisted-query-manifest';
 import { analyseDocuments, refuseDocuments } from './protection/document-limits';
 import { LIST_SIZES } from './protection/list-sizes';
+import { subscriptionsOverHttpPlugin } from './subscriptions/subscriptions-over-http.plugin';
 import { operationLimitsPlugin } from './protection/operation-limits.plugin';
 import { batchLimit, bodyErrors, jsonBody } from './protection/request-limits';
 import {
@@ -239,6 +240,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     plugins: [
       metrics.apolloPlugin,
       operationLimitsPlugin(operationLimits),
+      subscriptionsOverHttpPlugin(),
       // No Apollo Sandbox (it loads from a CDN; GraphiQL is served locally instead), no telemetry.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

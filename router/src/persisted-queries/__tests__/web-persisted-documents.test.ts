@@ -120,7 +120,26 @@ describe("the web's persisted-documents manifest", () => {
       router = await startAllowListRouter(WEB_MANIFEST);
     });
 
-    it.each(documents.map((document) => [document.operationName, document] as const))(
+    const isSubscription = (body: string) => /^\s*subscription\b/.test(body);
+    const httpDocuments = documents.filter((document) => !isSubscription(document.body));
+    const subscriptionDocuments = documents.filter((document) => isSubscription(document.body));
+
+    it.each(subscriptionDocuments.map((document) => [document.operationName, document] as const))(
+      '%s (a subscription) is accepted by hash and sent to the WebSocket with a 400 over HTTP',
+      async (_name, document) => {
+        const { status, body } = await postGraphQL(
+          router.url,
+          undefined,
+          sampleVariables(apiSchema, document.body),
+          { extensions: { persistedQuery: { version: 1, sha256Hash: document.hash } } },
+        );
+        expect(status).toBe(400);
+        expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+        expect(body.errors?.[0]?.message).toMatch(/WebSocket/);
+      },
+    );
+
+    it.each(httpDocuments.map((document) => [document.operationName, document] as const))(
       '%s is accepted by hash alone',
       async (_name, document) => {
         const { status, body } = await postGraphQL(
