@@ -39,6 +39,7 @@ export interface UpstreamLease {
 }
 
 interface PoolEntry {
+  key: string;
   client: Client;
   leases: number;
   disposed: boolean;
@@ -91,7 +92,7 @@ export class UpstreamPool {
         if (released) return;
         released = true;
         held.leases -= 1;
-        if (held.leases === 0) this.dispose(key, held);
+        if (held.leases === 0) void this.dispose(held);
       },
     };
   }
@@ -103,8 +104,7 @@ export class UpstreamPool {
 
   /** Closes every upstream socket (their subscriptions end). */
   async closeAll(): Promise<void> {
-    const byEntry = new Map([...this.entries].map(([key, entry]) => [entry, key]));
-    await Promise.all([...this.live].map((entry) => this.dispose(byEntry.get(entry) ?? '', entry)));
+    await Promise.all([...this.live].map((entry) => this.dispose(entry)));
   }
 
   private open(key: string, target: UpstreamTarget, token: () => Promise<string>): PoolEntry {
@@ -118,6 +118,7 @@ export class UpstreamPool {
     }
     let connected = false;
     const entry: PoolEntry = {
+      key,
       leases: 0,
       disposed: false,
       openedAt: this.options.now?.() ?? Date.now(),
@@ -149,8 +150,8 @@ export class UpstreamPool {
     return entry;
   }
 
-  private async dispose(key: string, entry: PoolEntry): Promise<void> {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
+  private async dispose(entry: PoolEntry): Promise<void> {
+    if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
     this.live.delete(entry);
     entry.disposed = true;
     await entry.client.dispose();
