@@ -1,10 +1,21 @@
 #!/usr/bin/env node
-// `npm test`: runs every package's test task through turbo, then prints one closing line
-// over the whole monorepo ("Tests: N passed, N failed, N skipped") and exits non-zero on any failure.
-import { spawnSync } from 'node:child_process';
+// `npm test`: builds once, then runs every package's test task through turbo in two streams side by
+// side, then prints one closing line over the whole monorepo ("Tests: N passed, N failed, N skipped")
+// and exits non-zero on any failure.
+//
+// Why two streams: a unit package's jest runs in one process (its embedded Mongo in-process too), so
+// it keeps one core busy; the integration package mostly waits on the processes it started (the
+// services, Chromium, ffmpeg). One after the other left a core idle for most of the run; side by side
+// the whole run takes about as long as the integration package alone. Inside each stream one package
+// runs at a time, and each test file still gets its own free ports and fresh databases.
+//
+// `npm test -- <turbo args>` (a --filter, say) runs one stream with those arguments instead.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const INTEGRATION = '@groovy/integration-tests';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, '.test-results');
@@ -16,19 +27,45 @@ const env = {
   DO_NOT_TRACK: '1',
   TURBO_NO_UPDATE_NOTIFIER: '1',
 };
+
+/** `npx turbo <args>` with the output on this terminal; resolves to its exit status. */
+function turbo(args) {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['turbo', ...args], { cwd: root, stdio: 'inherit', env });
+    child.on('error', (error) => {
+      console.error(`run-tests: could not start turbo: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const testArgs = ['run', 'test', '--concurrency=1', '--continue', '--output-logs=full'];
 const extra = process.argv.slice(2);
-const run = spawnSync(
-  'npx',
-  ['turbo', 'run', 'test', '--concurrency=1', '--continue', '--output-logs=full', ...extra],
-  { cwd: root, stdio: 'inherit', env },
-);
+const started = Date.now();
+let status;
+if (extra.length > 0) {
+  status = await turbo([...testArgs, ...extra]);
+} else {
+  // Build everything first, once: the two test streams then run only their test tasks (--only), so
+  // neither rebuilds (or restores from the cache) a package the other is testing against.
+  status = await turbo(['run', 'build', '--output-logs=errors-only']);
+  if (status === 0) {
+    // The integration package starts first: it is the longest, and the other stream fits beside it.
+    const streams = await Promise.all([
+      turbo([...testArgs, '--only', `--filter=${INTEGRATION}`, '--log-order=stream']),
+      turbo([...testArgs, '--only', `--filter=!${INTEGRATION}`, '--log-order=grouped']),
+    ]);
+    status = streams.find((code) => code !== 0) ?? 0;
+  }
+}
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let brokenSuites = 0;
 if (fs.existsSync(resultsDir)) {
-  for (const file of fs.readdirSync(resultsDir)) {
+  for (const file of fs.readdirSync(resultsDir).sort()) {
     const r = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8'));
     passed += r.passed;
     failed += r.failed;
@@ -40,7 +77,7 @@ if (fs.existsSync(resultsDir)) {
     );
   }
 }
-const status = run.status ?? 1;
 if (status !== 0 && failed === 0) failed = Math.max(1, brokenSuites);
+console.log(`(build and tests took ${Math.round((Date.now() - started) / 1000)} s)`);
 console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(status !== 0 || failed > 0 ? 1 : 0);

@@ -136,17 +136,7 @@ describe('outbox and idempotent consumers', () => {
     });
     relay.start();
     try {
-      const t0 = Date.now();
-      const iv = setInterval(
-        async () =>
-          console.log(
-            Date.now() - t0,
-            inbox.received.length,
-            await users.countDocuments({ [`${OUTBOX_FIELD}.0`]: { $exists: true } }),
-          ),
-        250,
-      );
-      await inbox.waitFor(250, 5_000).finally(() => clearInterval(iv));
+      await inbox.waitFor(250, 5_000);
     } finally {
       await relay.stop();
     }
