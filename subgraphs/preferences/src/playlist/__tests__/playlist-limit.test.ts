@@ -1,4 +1,6 @@
+import { Types } from 'mongoose';
 import { PreferencesTestServer, newId } from '../../__tests__/preferences-test-server';
+import { ranksBetween } from '../playlist-ranks';
 import { ADD, ITEMS, PlaylistWorld } from './playlist-fixtures';
 
 let server: PreferencesTestServer;
@@ -27,10 +29,27 @@ describe('a playlist holds up to 10,000 items', () => {
     const songs = await world.readySongs(10);
     const id = await world.playlist(owner);
     const batch = Array.from({ length: 500 }, (_, index) => songs[index % songs.length]!);
-    for (let call = 0; call < 19; call++) {
-      await server.ok(ADD, { playlistId: id, songIds: batch }, owner);
-    }
-    // 9,500 in: a batch of 501 is refused for its size, one of 500 fills the playlist.
+    // The first 9,000 items go straight into the database (as 18 full batches through the API
+    // would leave them, itemCount included): the rule under test is the limit, not 18 more writes.
+    const seeded = ranksBetween(null, null, 9_000);
+    const playlistId = new Types.ObjectId(id);
+    const addedAt = new Date();
+    const connection = server.subgraph.connection;
+    await connection.collection('playlist_items').insertMany(
+      seeded.map((rank, index) => ({
+        _id: new Types.ObjectId(),
+        playlistId,
+        songId: songs[index % songs.length]!,
+        rank,
+        addedBy: owner,
+        addedAt,
+      })),
+    );
+    await connection
+      .collection('playlists')
+      .updateOne({ _id: playlistId }, { $set: { itemCount: 9_000 } });
+    // 9,000 in: a full batch of 500 still fits, then 499 more make 9,999.
+    await server.ok(ADD, { playlistId: id, songIds: batch }, owner);
     await server.ok(ADD, { playlistId: id, songIds: batch.slice(0, 499) }, owner);
 
     // 9,999: two concurrent single adds may not both get in.
