@@ -6,8 +6,8 @@
 // Why two streams: a unit package's jest runs in one process (its embedded Mongo in-process too), so
 // it keeps one core busy; the integration package mostly waits on the processes it started (the
 // services, Chromium, ffmpeg). One after the other left a core idle for most of the run; side by side
-// the whole run takes about as long as the integration package alone. Inside each stream one package
-// runs at a time, and each test file still gets its own free ports and fresh databases.
+// the two overlap instead of adding up. Inside each stream one package runs at a time, and each test
+// file still gets its own free ports and fresh databases.
 //
 // `npm test -- <turbo args>` (a --filter, say) runs one stream with those arguments instead.
 import { spawn } from 'node:child_process';
