@@ -2,7 +2,7 @@
 // tests, built on a connection that never connects (resolvers don't run while printing SDL).
 import 'reflect-metadata';
 import { createLogger } from '@groovy/common/logging';
-import { InstanceLiveEvents, BusPublisher, RelayNotifier } from '@groovy/common/subgraph';
+import { InstanceLiveEvents, RelayNotifier } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { createCommentsModule } from './comments-module';
@@ -19,7 +19,6 @@ export async function buildCommentsSchemaForPrinting(): Promise<GraphQLSchema> {
         connection,
         logger: createLogger({ service: 'comments', level: 'silent' }),
         outbox: new RelayNotifier(),
-        publisher: new BusPublisher(),
         live: new InstanceLiveEvents(),
       },
       commentsEnvironmentSchema.parse({}),

@@ -1,7 +1,7 @@
 // The package's main export: the preferences subgraph's schema, for the schema pipeline (schemas/)
 // and tests, built on a connection that never connects (resolvers don't run while printing SDL).
 import 'reflect-metadata';
-import { InstanceLiveEvents, BusPublisher, RelayNotifier } from '@groovy/common/subgraph';
+import { InstanceLiveEvents, RelayNotifier } from '@groovy/common/subgraph';
 import { createLogger } from '@groovy/common/logging';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
@@ -20,7 +20,6 @@ export async function buildPreferencesSchemaForPrinting(): Promise<GraphQLSchema
         connection,
         logger: createLogger({ service: 'preferences', level: 'silent' }),
         outbox: new RelayNotifier(),
-        publisher: new BusPublisher(),
         live: new InstanceLiveEvents(),
       },
       preferencesEnvironmentSchema.parse({ NODE_ENV: 'test' }),

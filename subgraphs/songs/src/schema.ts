@@ -2,7 +2,7 @@
 // tests, built on a connection that never connects (resolvers don't run while printing SDL).
 import 'reflect-metadata';
 import { createLogger } from '@groovy/common/logging';
-import { BusPublisher, RelayNotifier } from '@groovy/common/subgraph';
+import { RelayNotifier } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { songsEnvironmentSchema } from './environment';
@@ -31,7 +31,6 @@ export async function buildSongsSchemaForPrinting(): Promise<GraphQLSchema> {
         connection,
         logger: createLogger({ service: 'songs', level: 'silent' }),
         outbox: new RelayNotifier(),
-        publisher: new BusPublisher(),
       },
       env,
       NO_STORAGE,
