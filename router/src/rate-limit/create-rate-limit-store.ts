@@ -1,6 +1,7 @@
 import type { Logger } from '@groovy/common/logging';
 import type { RouterEnvironment } from '../environment';
-import type { SharedBucketDocument } from './mongo-rate-limit-store';
+// Types only from `mongodb` in there: importing it loads no driver.
+import { MongoRateLimitStore, type SharedBucketDocument } from './mongo-rate-limit-store';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit-store';
 
 /** The collection of shared buckets in RATE_LIMIT_MONGO_DATABASE. */
@@ -25,10 +26,7 @@ export async function createRateLimitStore(
   if (env.RATE_LIMIT_STORE === 'memory') return new MemoryRateLimitStore();
   if (!env.RATE_LIMIT_MONGO_URL)
     throw new Error('RATE_LIMIT_MONGO_URL: needs a mongodb:// URL when RATE_LIMIT_STORE=mongo');
-  const [{ MongoClient }, { MongoRateLimitStore }] = await Promise.all([
-    import('mongodb'),
-    import('./mongo-rate-limit-store'),
-  ]);
+  const { MongoClient } = await import('mongodb');
   const client = await MongoClient.connect(env.RATE_LIMIT_MONGO_URL, {
     serverSelectionTimeoutMS: 10_000,
   });
