@@ -130,6 +130,21 @@ export const routerEnvironmentSchema = z.object({
   RATE_LIMIT_API_KEY_BURST: envPositiveInt(120),
   /** A document costs one token per this many fields (at least one per operation). */
   RATE_LIMIT_FIELDS_PER_TOKEN: envPositiveInt(100),
+  /**
+   * Where buckets live: `memory` (this process: one router, or N routers allowing N times the
+   * rate) or `mongo` (shared by every router replica; needs RATE_LIMIT_MONGO_URL).
+   */
+  RATE_LIMIT_STORE: z.enum(['memory', 'mongo']).default('memory'),
+  RATE_LIMIT_MONGO_URL: envOptionalUrl(['mongodb', 'mongodb+srv']),
+  RATE_LIMIT_MONGO_DATABASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name (letters, digits, _ or -)')
+    .default('groovy_router'),
+  /** Tokens a router takes from a shared bucket at once, then spends without a round trip. */
+  RATE_LIMIT_MONGO_BATCH: envPositiveInt(5),
+  /** How long a router keeps tokens it took and has not spent (then they are given back). */
+  RATE_LIMIT_MONGO_LEASE_MS: envPositiveInt(1_000),
 
   // Subscriptions (graphql-ws on the same /graphql path)
   SUBSCRIPTIONS_ENABLED: envBoolean(true),
@@ -176,6 +191,14 @@ function subgraphUrlOverrides(env: Record<string, string | undefined>) {
 
 function fullSchema(env: Record<string, string | undefined>) {
   return routerEnvironmentSchema.extend(subgraphUrlOverrides(env)).superRefine((value, ctx) => {
+    if (value.RATE_LIMIT_STORE === 'mongo' && !value.RATE_LIMIT_MONGO_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RATE_LIMIT_MONGO_URL'],
+        message:
+          'needs a mongodb:// URL when RATE_LIMIT_STORE=mongo (the store every router shares)',
+      });
+    }
     if (value.PERSISTED_QUERIES_ONLY && !value.PERSISTED_QUERIES_ALLOWLIST_PATH) {
       ctx.addIssue({
         code: 'custom',

@@ -44,7 +44,8 @@ import {
   rateLimit,
   type RateLimitPolicies,
 } from './rate-limit/rate-limit.middleware';
-import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit/rate-limit-store';
+import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
+import type { RateLimitStore } from './rate-limit/rate-limit-store';
 import type { RouterContext } from './router-context';
 import { IdentityForwardingDataSource } from './supergraph/identity-forwarding-data-source';
 import { createKeepAliveFetcher } from './supergraph/keep-alive-fetcher';
@@ -66,7 +67,7 @@ export type { RouterContext } from './router-context';
 export interface StartRouterOptions {
   environment: RouterEnvironment;
   logger?: Logger;
-  /** Where rate-limit buckets live (default: this process's memory). */
+  /** Where rate-limit buckets live (default: what RATE_LIMIT_STORE says, see createRateLimitStore). */
   rateLimitStore?: RateLimitStore;
   /** The bundled GraphiQL files (default `dist/explorer-assets`). */
   explorerDir?: string;
@@ -254,7 +255,14 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     throw error;
   }
 
-  const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
+  let rateLimitStore: RateLimitStore;
+  try {
+    rateLimitStore = options.rateLimitStore ?? (await createRateLimitStore(env, logger));
+  } catch (error) {
+    subgraphFetcher.destroy();
+    await apollo.stop();
+    throw error;
+  }
   service.onStop(async () => {
     await rateLimitStore.close?.();
     subgraphFetcher.destroy();

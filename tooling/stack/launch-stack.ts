@@ -103,6 +103,12 @@ export interface LaunchedStack {
   storageUrl: string | undefined;
   /** Stops a service (if running) and starts it again with the same environment and port. */
   restart(name: string): Promise<LaunchedService>;
+  /**
+   * Isolated mode: one more process of a started service (`<name>#2`, …), with its environment
+   * (same database, bus and storage) over `env`, on a free port; stopped with the stack. What a
+   * deployment's second replica is.
+   */
+  startReplica(name: string, env?: Record<string, string | undefined>): Promise<LaunchedService>;
   /** Stops everything, newest first, and removes the scratch folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -219,6 +225,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       },
       workDir,
       rootDir,
+      mongoUrl,
     };
     const storagePublicUrl = isolated ? `http://127.0.0.1:${await freePort()}` : undefined;
     const shared: NodeJS.ProcessEnv = isolated
@@ -259,6 +266,7 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       );
     };
     const environments = new Map<string, NodeJS.ProcessEnv>();
+    const replicaCounts = new Map<string, number>();
     const startService = async (member: WorkspacePackage): Promise<LaunchedService> => {
       const wiring = wiringOf(member);
       let env = environments.get(member.name);
@@ -358,6 +366,24 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         await previous.stop();
         plannedPorts.set(name, Number(new URL(previous.baseUrl).port));
         return startService(member);
+      },
+      startReplica: async (name, extraEnv = {}) => {
+        const member = members.find((candidate) => candidate.name === name);
+        const env = environments.get(name);
+        if (!isolated) throw new Error('startReplica: only in isolated mode');
+        if (!member || !env || !services[name])
+          throw new Error(`${name} is not started in this stack`);
+        if (wiringOf(member).built) throw new Error(`startReplica: ${name} has no replica support`);
+        const entry = path.join(member.dir, 'dist', 'index.js');
+        replicaCounts.set(name, (replicaCounts.get(name) ?? 1) + 1);
+        const replicaName = `${name}#${replicaCounts.get(name)}`;
+        const child = start(replicaName, nodeBinary, ['--enable-source-maps', entry], member.dir, {
+          ...env,
+          ...extraEnv,
+          PORT: String(await freePort()),
+        });
+        const url = await child.waitForLoggedUrl('http', options.startTimeoutMs ?? 120_000);
+        return toLaunched(replicaName, url, child);
       },
       stop,
     };

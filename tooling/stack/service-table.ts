@@ -12,6 +12,8 @@ export interface WiringContext {
   url(name: string): string | undefined;
   /** This stack's scratch folder (isolated mode). */
   workDir: string;
+  /** The stack's MongoDB (absent when it runs none). */
+  mongoUrl?: string | undefined;
   /** The repository root. */
   rootDir: string;
 }
@@ -65,6 +67,14 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
       if (web) {
         const { origin, port } = new URL(web);
         env.CORS_ORIGINS = context.mode === 'dev' ? `http://localhost:${port},${origin}` : origin;
+      }
+      // Where router replicas share rate-limit buckets, if RATE_LIMIT_STORE=mongo (default memory:
+      // one router, as `npm run dev` runs, needs no shared store).
+      if (context.mongoUrl) {
+        env.RATE_LIMIT_MONGO_URL = context.mongoUrl;
+        if (context.mode === 'isolated') {
+          env.RATE_LIMIT_MONGO_DATABASE = `router_${path.basename(context.workDir).replace(/[^A-Za-z0-9]/g, '_')}`;
+        }
       }
       if (context.mode === 'isolated') {
         // A private copy: the router watches its supergraph file, and a test may rewrite its own.

@@ -11,6 +11,7 @@ export {
 } from './start-subgraph';
 export { startSubgraph, type RunningDescribedSubgraph } from './start-described-subgraph';
 export {
+  BusPublisher,
   RelayNotifier,
   subgraphServerOptions,
   type SubgraphBuildDependencies,

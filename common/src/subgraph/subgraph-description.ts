@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createEventBus } from '../events/create-event-bus';
 import type { EventBus, SubscribeOptions } from '../events/event-bus';
 import type { EventBusEnvironment } from '../events/event-bus-environment';
+import type { EventEnvelope } from '../events/event-envelope';
 import { OutboxRelay, type OutboxSource } from '../events/outbox/outbox';
 import type { OutboxNotifier } from '../events/outbox/write-with-events';
 import type { ReadinessCheck } from '../server/http-service';
@@ -33,9 +34,29 @@ export class RelayNotifier implements OutboxNotifier {
   }
 }
 
+/**
+ * Publishes on the bus startSubgraph opens, for events that derive from a consumed one (e.g. "the
+ * read model changed"): usable from consumers' handlers, which run only once the bus is open.
+ * Events that record a write of the subgraph's own go through its outbox instead.
+ */
+export class BusPublisher {
+  private bus: EventBus | undefined;
+
+  attach(bus: EventBus | undefined): void {
+    this.bus = bus;
+  }
+
+  async publish(events: readonly EventEnvelope[]): Promise<void> {
+    if (!this.bus) throw new Error('the event bus is not open (publish from a consumer handler)');
+    await this.bus.publish(events);
+  }
+}
+
 /** What a subgraph's `create` gets: the shared dependencies and the outbox notifier its writes nudge. */
 export interface SubgraphBuildDependencies extends SubgraphDependencies {
   outbox: RelayNotifier;
+  /** Publishes derived events from consumer handlers (see BusPublisher). */
+  publisher: BusPublisher;
   /**
    * What GraphQL subscriptions listen to: pass `live.pubSub` to `buildFederatedSchema`; every event
    * of the description's `liveEventTypes` reaching this instance is published on it (topic = the
@@ -80,9 +101,14 @@ export interface SubgraphDescription<
   liveEventTypes?: readonly string[];
   /** Bounds of the graphql-ws endpoint (defaults: `DEFAULT_SUBSCRIPTION_LIMITS`). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
-  /** Event consumers, subscribed on the bus once `beforeConsumers` is done. */
+  /**
+   * Event consumers, subscribed on the bus once `beforeConsumers` is done; except live ones
+   * (`live: true`, one per instance), subscribed before it, so they hear every event published
+   * while it runs (e.g. while an index is rebuilt from a read model): their handler decides
+   * whether to wait for it.
+   */
   consumers?(module: TModule): SubscribeOptions[];
-  /** Runs once the server listens, before consumers subscribe (e.g. rebuilding an index). */
+  /** Runs once the server listens, after live consumers and before the others subscribe (e.g. rebuilding an index). */
   beforeConsumers?(module: TModule, dependencies: SubgraphDependencies): Promise<void>;
   /** Background work started last (e.g. a sweeper); the returned function stops it. */
   background?(module: TModule, dependencies: SubgraphDependencies): (() => Promise<void>) | void;
@@ -108,6 +134,7 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
   const env = description.environment;
   const notifier = new RelayNotifier();
   const live = new InstanceLiveEvents();
+  const publisher = new BusPublisher();
   let built: TModule | undefined;
   const module = (): TModule => {
     if (!built) throw new Error(`${description.name}: the subgraph module is not built yet`);
@@ -122,7 +149,7 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
       ? { subscriptionLimits: description.subscriptionLimits }
       : {}),
     schema: async (dependencies) => {
-      built = await description.create({ ...dependencies, outbox: notifier, live });
+      built = await description.create({ ...dependencies, outbox: notifier, live, publisher });
       return built.schema;
     },
     context: ({ req, base, transport }) =>
@@ -141,13 +168,24 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
         const sources = description.outboxSources?.(module(), dependencies) ?? [];
         const consumers = description.consumers?.(module()) ?? [];
         const liveEventTypes = description.liveEventTypes ?? [];
-        await description.beforeConsumers?.(module(), dependencies);
+        let bus: EventBus | undefined;
         if (sources.length > 0 || consumers.length > 0 || liveEventTypes.length > 0) {
-          const bus: EventBus = await createEventBus(env, {
+          const opened = await createEventBus(env, {
             logger,
             eventsDb: () => connection.getClient().db(env.EVENT_BUS_DATABASE),
           });
-          stops.push(() => bus.close());
+          bus = opened;
+          stops.push(() => opened.close());
+          publisher.attach(opened);
+          stops.push(async () => publisher.attach(undefined));
+        }
+        // Live consumers first: they hear what is published while beforeConsumers runs.
+        for (const consumer of consumers.filter((candidate) => candidate.live)) {
+          const subscription = await bus!.subscribe(consumer);
+          stops.push(() => subscription.stop());
+        }
+        await description.beforeConsumers?.(module(), dependencies);
+        if (bus) {
           if (sources.length > 0) {
             const relay = new OutboxRelay({ sources, bus, logger });
             relay.start();
@@ -169,7 +207,7 @@ export function subgraphServerOptions<TModule extends SubgraphModule, TContext e
             });
             stops.push(() => subscription.stop());
           }
-          for (const consumer of consumers) {
+          for (const consumer of consumers.filter((candidate) => !candidate.live)) {
             const subscription = await bus.subscribe(consumer);
             stops.push(() => subscription.stop());
           }

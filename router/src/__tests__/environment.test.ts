@@ -49,6 +49,24 @@ describe('parseRouterEnvironment', () => {
     );
   });
 
+  it('keeps rate limits in memory by default, and needs a Mongo URL to share them', () => {
+    expect(parseRouterEnvironment({}).RATE_LIMIT_STORE).toBe('memory');
+    expect(() => parseRouterEnvironment({ RATE_LIMIT_STORE: 'mongo' })).toThrow(
+      /RATE_LIMIT_MONGO_URL: needs a mongodb:\/\/ URL when RATE_LIMIT_STORE=mongo/,
+    );
+    expect(() => parseRouterEnvironment({ RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE/);
+    expect(
+      parseRouterEnvironment({
+        RATE_LIMIT_STORE: 'mongo',
+        RATE_LIMIT_MONGO_URL: 'mongodb://127.0.0.1:27017',
+      }),
+    ).toMatchObject({
+      RATE_LIMIT_STORE: 'mongo',
+      RATE_LIMIT_MONGO_DATABASE: 'groovy_router',
+      RATE_LIMIT_MONGO_BATCH: 5,
+    });
+  });
+
   it('needs an allow-list for persisted-queries-only mode, and a real secret in production', () => {
     expect(() => parseRouterEnvironment({ PERSISTED_QUERIES_ONLY: 'true' })).toThrow(
       /PERSISTED_QUERIES_ONLY: needs PERSISTED_QUERIES_ALLOWLIST_PATH/,

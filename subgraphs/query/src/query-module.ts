@@ -1,11 +1,18 @@
 import { buildFederatedSchema } from '@groovy/common/graphql';
-import { resolverContainer, type SubgraphDependencies } from '@groovy/common/subgraph';
+import { randomUUID } from 'node:crypto';
+import {
+  resolverContainer,
+  type SubgraphBuildDependencies,
+  type SubgraphDependencies,
+} from '@groovy/common/subgraph';
 import type { Db } from 'mongodb';
 import type { GraphQLSchema } from 'graphql';
 import { ActivityService } from './activity/activity.service';
 import { SongActivityStore } from './activity/song-activity-store';
 import { TrendingBoard } from './activity/trending-board';
 import { ReadModelConsumer } from './events/read-model-consumer';
+import { ReplicaFollower } from './events/replica-follower';
+import { StartupGate } from './events/startup-gate';
 import { ForYouService } from './for-you/for-you.service';
 import { ListenerSignals } from './for-you/listener-signals';
 import {
@@ -34,6 +41,10 @@ export interface QueryModule {
   signals: ListenerSignals;
   forYou: ForYouService;
   consumer: ReadModelConsumer;
+  /** This replica's own subscriber: keeps its in-process indexes in step with the read model. */
+  follower: ReplicaFollower;
+  /** Open once the in-process state is rebuilt from the read model (`/readyz` waits for it). */
+  gate: StartupGate;
   /** Creates the read model's indexes (at start-up). */
   ensureIndexes(): Promise<void>;
   /** Rebuilds the in-process state from the read model: trending, then search and playlists. */
@@ -45,11 +56,13 @@ export interface QueryModule {
 export async function createQueryModule({
   connection,
   logger,
+  publisher,
   trendingRerankIntervalMs = 0,
-}: Pick<SubgraphDependencies, 'connection' | 'logger'> & {
-  /** See TrendingBoard; 0 re-ranks on every change. */
-  trendingRerankIntervalMs?: number;
-}): Promise<QueryModule> {
+}: Pick<SubgraphDependencies, 'connection' | 'logger'> &
+  Pick<SubgraphBuildDependencies, 'publisher'> & {
+    /** See TrendingBoard; 0 re-ranks on every change. */
+    trendingRerankIntervalMs?: number;
+  }): Promise<QueryModule> {
   const db = (): Db => connection.getClient().db(connection.name);
   const readModel = new ReadModel(db);
   const index = new MiniSearchIndex();
@@ -61,7 +74,19 @@ export async function createQueryModule({
   const playlists = new PlaylistSearch(new PlaylistStore(db));
   const signals = new ListenerSignals(db);
   const forYou = new ForYouService(readModel, signals, search);
-  const consumer = new ReadModelConsumer(readModel, search, activity, playlists, signals, logger);
+  const replicaId = randomUUID();
+  const consumer = new ReadModelConsumer(
+    readModel,
+    search,
+    activity,
+    playlists,
+    signals,
+    logger,
+    publisher,
+    replicaId,
+  );
+  const gate = new StartupGate();
+  const follower = new ReplicaFollower(replicaId, gate, search, activity, playlists, logger);
 
   const schema = await buildFederatedSchema(
     resolverContainer([
@@ -82,6 +107,8 @@ export async function createQueryModule({
     signals,
     forYou,
     consumer,
+    follower,
+    gate,
     ensureIndexes: async () => {
       await Promise.all([readModel.ensureIndexes(), signals.ensureIndexes()]);
     },

@@ -6,29 +6,44 @@ import { createQueryModule, type QueryModule } from './query-module';
 export type RunningQuerySubgraph = RunningDescribedSubgraph<QueryModule>;
 
 /**
- * The query subgraph: GraphQL on /graphql; once listening, rebuilds the search index from the
- * read model (a restart needs no replay), then consumes the songs, preferences and comments
- * events as consumer `query`.
+ * The query subgraph, one of N replicas sharing one read model: GraphQL on /graphql; once
+ * listening, subscribes its own live follower (every replica hears every change, see
+ * ReplicaFollower), rebuilds the search index, trending and playlists from the read model (a
+ * restart needs no replay), opens the follower's gate and reports ready (`/readyz`), then
+ * consumes the songs, preferences and comments events as consumers `query` (the read model's one
+ * writer at a time) and `query-activity`.
  */
 export function querySubgraph(
   env: QueryEnvironment,
 ): SubgraphDescription<QueryModule, Pick<QueryContext, 'catalogue'>> {
+  let built: QueryModule | undefined;
   return {
     name: 'query',
     environment: env,
+    readinessChecks: [
+      // Not ready (no traffic from the load balancer) until this replica's index is rebuilt.
+      { name: 'search-index', check: async () => built?.gate.isOpen ?? false },
+    ],
     create: async (dependencies) => {
       const module = await createQueryModule({
         ...dependencies,
         trendingRerankIntervalMs: env.TRENDING_RERANK_INTERVAL_MS,
       });
       await module.ensureIndexes();
+      built = module;
       return module;
     },
     context: (module) => module.context(),
     beforeConsumers: async (module, { logger }) => {
-      const rebuilt = await module.rebuild();
-      logger.info(rebuilt, 'search index, trending and playlists rebuilt from the read model');
+      try {
+        const rebuilt = await module.rebuild();
+        logger.info(rebuilt, 'search index, trending and playlists rebuilt from the read model');
+        module.gate.open();
+      } catch (error) {
+        module.gate.fail(error as Error);
+        throw error;
+      }
     },
-    consumers: (module) => module.consumer.subscriptions(),
+    consumers: (module) => [module.follower.subscription(), ...module.consumer.subscriptions()],
   };
 }

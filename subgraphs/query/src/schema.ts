@@ -2,6 +2,7 @@
 // tests, built on a connection that never connects (resolvers don't run while printing SDL).
 import 'reflect-metadata';
 import { createLogger } from '@groovy/common/logging';
+import { BusPublisher } from '@groovy/common/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { createQueryModule } from './query-module';
@@ -15,6 +16,7 @@ export async function buildQuerySchemaForPrinting(): Promise<GraphQLSchema> {
     await createQueryModule({
       connection,
       logger: createLogger({ service: 'query', level: 'silent' }),
+      publisher: new BusPublisher(),
     })
   ).schema;
 }

@@ -44,6 +44,9 @@ describe('launchStack (isolated)', () => {
       // The router: every subgraph's URL by name, no database, the caller's extra variables.
       expect(gateway.env.SUBGRAPH_CATALOGUE_URL).toBe(stack.services.catalogue!.url);
       expect(gateway.env.MONGO_URL).toBeUndefined();
+      // …but the stack's Mongo for rate limits shared by router replicas (RATE_LIMIT_STORE=mongo).
+      expect(gateway.env.RATE_LIMIT_MONGO_URL).toBe(stack.mongoUrl);
+      expect(gateway.env.RATE_LIMIT_MONGO_DATABASE).toMatch(/^router_groovy_stack_/);
       expect(gateway.env.SUPERGRAPH_PATH).toMatch(/supergraph\.graphql$/);
       expect(gateway.env.EXTRA).toBe('for the gateway');
     } finally {
@@ -67,6 +70,17 @@ describe('launchStack (isolated)', () => {
       const second = await served(after.url);
       expect(second.pid).not.toBe(first.pid);
       expect(second.env.MONGO_DATABASE).toBe(first.env.MONGO_DATABASE);
+
+      // A second replica: its environment (same database) over the given one, another port.
+      const replica = await stack.startReplica('catalogue', { EXTRA: 'replica' });
+      expect(replica.name).toBe('catalogue#2');
+      expect(replica.url).not.toBe(after.url);
+      const third = await served(replica.url);
+      expect(third.env.MONGO_DATABASE).toBe(first.env.MONGO_DATABASE);
+      expect(third.env.EXTRA).toBe('replica');
+      await expect(stack.startReplica('gateway')).rejects.toThrow(
+        'gateway is not started in this stack',
+      );
     } finally {
       await stack.stop();
     }

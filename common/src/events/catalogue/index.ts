@@ -40,3 +40,4 @@ export {
   UserUnfollowed,
 } from './preference-events';
 export { JAM_EVENT_KINDS, JamUpdated, jamStateSchema } from './jam-events';
+export { QuerySongsChanged } from './query-events';

@@ -2,9 +2,11 @@ import net from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { Connection } from 'mongoose';
 import { IDENTITY_HEADER, signIdentityToken } from '../../identity';
+import { createEvent, eventBusEnvironmentShape, type EventEnvelope } from '../../events';
 import { createLogger } from '../../logging';
 import { TEST_ENVIRONMENT } from '../../testing';
-import { startTestMongo, startTestSubgraph, type TestMongo } from '../../testing';
+import { startTestMongo, startTestSubgraph, waitUntil, type TestMongo } from '../../testing';
+import { z } from 'zod';
 import { requiresRouterIdentity } from '../router-identity';
 import type { RunningSubgraph } from '../start-subgraph';
 import type { SubgraphDescription, SubgraphModule } from '../subgraph-description';
@@ -318,6 +320,54 @@ describe('startSubgraph whose background work fails to start', () => {
 
   afterAll(async () => {
     await mongo?.stop();
+  });
+
+  it('subscribes live consumers before beforeConsumers: they hear what it publishes', async () => {
+    const heard: string[] = [];
+    const order: string[] = [];
+    const environment = {
+      ...TEST_ENVIRONMENT,
+      ...z.object(eventBusEnvironmentShape()).parse({ EVENT_BUS_DATABASE: `events_live_first` }),
+    };
+    const renamed = (name: string): EventEnvelope =>
+      createEvent({
+        type: 'ARTIST_UPDATED',
+        version: 1,
+        producer: 'songs',
+        aggregateId: 'artist-1',
+        aggregateVersion: heard.length + 1,
+        data: { artistId: 'artist-1', name },
+      });
+    let publish: ((events: EventEnvelope[]) => Promise<void>) | undefined;
+    const description: SubgraphDescription<SubgraphModule> = {
+      name: 'notes',
+      environment,
+      create: async (dependencies) => {
+        publish = (events) => dependencies.publisher.publish(events);
+        return { schema: await buildNotesSchema(dependencies.connection, new Gate()) };
+      },
+      beforeConsumers: async () => {
+        order.push('beforeConsumers');
+        // The bus is open and the live consumer listens: what is published now reaches it.
+        await publish!([renamed('During the rebuild')]);
+      },
+      consumers: () => [
+        {
+          consumer: 'notes-replica',
+          types: ['ARTIST_UPDATED'],
+          live: true,
+          handler: async (event) => void heard.push((event.data as { name: string }).name),
+        },
+      ],
+    };
+    const running = await startTestSubgraph(mongo, description);
+    try {
+      await waitUntil(() => heard.length === 1, { what: 'the live consumer heard the event' });
+      expect(heard).toEqual(['During the rebuild']);
+      expect(order).toEqual(['beforeConsumers']);
+    } finally {
+      await running.stop();
+    }
   });
 
   it('stops what already started, closes its port and its Mongo connection, then rejects', async () => {

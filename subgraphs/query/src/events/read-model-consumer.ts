@@ -1,5 +1,10 @@
-import type { EventEnvelope, SubscribeOptions } from '@groovy/common/events';
-import type { SubgraphDependencies } from '@groovy/common/subgraph';
+import {
+  createEvent,
+  QuerySongsChanged,
+  type EventEnvelope,
+  type SubscribeOptions,
+} from '@groovy/common/events';
+import type { BusPublisher, SubgraphDependencies } from '@groovy/common/subgraph';
 import { ACTIVITY_EVENT_TYPES, countChangeOf } from '../activity/activity-events';
 import type { ActivityService } from '../activity/activity.service';
 import { SIGNAL_EVENT_TYPES, type ListenerSignals } from '../for-you/listener-signals';
@@ -58,6 +63,10 @@ export class ReadModelConsumer {
     private readonly playlists: PlaylistSearch,
     private readonly signals: ListenerSignals,
     private readonly logger: Logger,
+    /** Tells every replica which songs the read model changed (see ReplicaFollower). */
+    private readonly publisher: Pick<BusPublisher, 'publish'>,
+    /** This replica, named in what it publishes (it re-indexes its own index as it writes). */
+    private readonly writerId: string,
   ) {}
 
   private readonly songLanes = new KeyedLanes();
@@ -66,6 +75,21 @@ export class ReadModelConsumer {
     if (CATALOGUE.has(event.type)) {
       const changed = await this.readModel.apply(event);
       await this.search.reindex(changed);
+      // After the write: a replica hearing it re-reads documents at least as new as this event.
+      // Should this process die before publishing, the event is not acknowledged: redelivered,
+      // it publishes again (a song event returns its song even when it changes nothing).
+      if (changed.length) {
+        await this.publisher.publish([
+          createEvent({
+            type: QuerySongsChanged.type,
+            version: QuerySongsChanged.version,
+            producer: QuerySongsChanged.producer,
+            aggregateId: event.aggregateId,
+            aggregateVersion: event.aggregateVersion,
+            data: { songIds: changed, writerId: this.writerId },
+          }),
+        ]);
+      }
     }
     if (ACTIVITY.has(event.type)) {
       // One song's count events in the order the bus handed them over (each play is its own

@@ -73,7 +73,10 @@ export class ReadModel {
     ]);
   }
 
-  /** Applies one event; returns the ids of the songs whose documents changed (to re-index). */
+  /**
+   * Applies one event; returns the ids of the songs to re-index: a song event's song (also when
+   * stale or repeated), the songs an applied album or artist change rewrote.
+   */
   async apply(event: EventEnvelope): Promise<string[]> {
     switch (event.type) {
       case 'SONG_CREATED':
@@ -81,10 +84,8 @@ export class ReadModel {
         return this.applySong(event.data as SongEventData, event.aggregateVersion);
       case 'SONG_DELETED': {
         const { songId } = event.data as { songId: string };
-        const applied = await this.upsertIfNewer(this.songs, songId, event.aggregateVersion, {
-          deleted: true,
-        });
-        return applied ? [songId] : [];
+        await this.upsertIfNewer(this.songs, songId, event.aggregateVersion, { deleted: true });
+        return [songId];
       }
       case 'ALBUM_CREATED':
       case 'ALBUM_UPDATED':
@@ -128,8 +129,10 @@ export class ReadModel {
       uploaderId: data.uploaderId,
       createdAt,
     };
-    const applied = await this.upsertIfNewer(this.songs, data.songId, version, fields);
-    return applied ? [data.songId] : [];
+    // The song even when the event was stale or repeated: replicas re-read what is stored, and a
+    // redelivery after a crash between this write and the writer's "songs changed" publishes it.
+    await this.upsertIfNewer(this.songs, data.songId, version, fields);
+    return [data.songId];
   }
 
   private async applyAlbum(data: AlbumEventData, version: number): Promise<string[]> {

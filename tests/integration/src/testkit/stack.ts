@@ -34,6 +34,8 @@ export interface MediaServices {
 }
 
 export interface ExecuteOptions {
+  /** Another router's GraphQL URL (a replica started with `startRouterReplica`); default the stack's. */
+  url?: string;
   token?: string;
   apiKey?: string;
   headers?: Record<string, string>;
@@ -137,6 +139,30 @@ export class Stack {
     return this.launched.services.router!;
   }
 
+  /**
+   * One more process of a started service (same database, bus and storage, over `env`) on a free
+   * port, stopped with the stack: a second replica, as a deployment runs it.
+   */
+  startReplica(name: string, env: Record<string, string> = {}): Promise<SpawnedService> {
+    return this.launched.startReplica(name, env);
+  }
+
+  /**
+   * A second router (the stack's environment: same supergraph, secrets and rate-limit store) whose
+   * subgraph URLs point at `subgraphs` (by name, e.g. `{ auth: replica }`) instead of the stack's.
+   */
+  startRouterReplica(subgraphs: Record<string, SpawnedService> = {}): Promise<SpawnedService> {
+    const env: Record<string, string> = {};
+    for (const [name, service] of Object.entries(subgraphs)) {
+      env[`SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`] = service.url;
+      if (name === 'auth') {
+        env.AUTH_JWKS_URL = `${service.baseUrl}/.well-known/jwks.json`;
+        env.AUTH_INTERNAL_URL = service.baseUrl;
+      }
+    }
+    return this.launched.startReplica('router', env);
+  }
+
   /** Restarts auth on the port it had (after `auth.kill()`), as an orchestrator would. */
   async restartAuth(): Promise<void> {
     await this.launched.restart('auth');
@@ -159,7 +185,7 @@ export class Stack {
     };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
-    const response = await fetch(this.router.url, {
+    const response = await fetch(options.url ?? this.router.url, {
       method: 'POST',
       headers,
       body: JSON.stringify({ query, variables }),

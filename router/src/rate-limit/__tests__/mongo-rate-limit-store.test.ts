@@ -1,0 +1,82 @@
+import { startTestMongo, type TestMongo } from '@groovy/common/testing';
+import { MongoClient, type Collection } from 'mongodb';
+import { MongoRateLimitStore, type SharedBucketDocument } from '../mongo-rate-limit-store';
+
+// Two stores on one collection stand for two router replicas sharing Mongo.
+describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
+  let mongo: TestMongo;
+  let client: MongoClient;
+  let buckets: Collection<SharedBucketDocument>;
+  let now = 1_000_000;
+  const clock = () => now;
+  const policy = { capacity: 12, refillPerSecond: 1 };
+  const stores: MongoRateLimitStore[] = [];
+  const store = (batch = 5, leaseMs = 1_000) => {
+    const created = new MongoRateLimitStore(buckets, { batch, leaseMs, now: clock });
+    stores.push(created);
+    return created;
+  };
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+    client = await MongoClient.connect(mongo.url);
+    buckets = client.db(mongo.freshDatabaseName('rate')).collection('rate_limit_buckets');
+  }, 60_000);
+  afterAll(async () => {
+    for (const created of stores) await created.close();
+    await client?.close();
+    await mongo?.stop();
+  });
+
+  it('lets a client alternating between two replicas take the capacity once, not twice', async () => {
+    const [a, b] = [store(), store()];
+    let allowed = 0;
+    for (let i = 0; i < 30; i += 1) {
+      const result = await (i % 2 === 0 ? a : b).take('ip:alternating', policy);
+      if (result.allowed) allowed += 1;
+      else expect(result.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    expect(allowed).toBe(policy.capacity);
+    // Time refills the shared bucket for both.
+    now += 2_000;
+    expect((await b.take('ip:alternating', policy)).allowed).toBe(true);
+  });
+
+  it('spends a batch locally (one round trip per batch) and gives unspent tokens back', async () => {
+    const a = store(5, 1_000);
+    const b = store(5, 1_000);
+    expect((await a.take('user:batch', policy)).allowed).toBe(true);
+    expect(a.held('user:batch')).toBe(4);
+    const stored = () => buckets.findOne({ _id: 'user:batch' });
+    expect((await stored())!.tokens).toBe(7);
+    // Spent from the batch: the shared document does not move.
+    for (let i = 0; i < 4; i += 1) expect((await a.take('user:batch', policy)).allowed).toBe(true);
+    expect((await stored())!.tokens).toBe(7);
+
+    expect((await b.take('user:batch', policy)).allowed).toBe(true);
+    expect(b.held('user:batch')).toBe(4);
+    // The lease runs out (no time passes for the refill): the sweep gives the 4 back.
+    const before = now;
+    now += 1_000;
+    await b.sweep();
+    expect(b.held('user:batch')).toBe(0);
+    const after = await stored();
+    // 2 tokens left + 4 given back + 1 s of refill.
+    expect(after!.tokens).toBeCloseTo(2 + 4 + (now - before) / 1000, 5);
+  });
+
+  it('charges a cost above the batch in one take, and refuses what the bucket cannot pay', async () => {
+    const a = store(2);
+    expect(await a.take('apiKey:big', policy, 10)).toMatchObject({ allowed: true, remaining: 2 });
+    const refused = await a.take('apiKey:big', policy, 5);
+    expect(refused).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 3 });
+    // A zero-cost take (the failed-attempt limiter's peek) reports without spending.
+    expect(await a.take('apiKey:big', policy, 0)).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
+  it('refuses a batch size below one', () => {
+    expect(() => new MongoRateLimitStore(buckets, { batch: 0, leaseMs: 1_000 })).toThrow(
+      /batch: expected a whole number ≥ 1, got 0/,
+    );
+  });
+});

@@ -1,0 +1,165 @@
+import type { Collection, Document } from 'mongodb';
+import type { BucketPolicy, RateLimitStore, TakeResult } from './rate-limit-store';
+
+/** One shared bucket: its tokens at `updatedAt` (ms), and when it is full again (TTL index). */
+export interface SharedBucketDocument {
+  _id: string;
+  tokens: number;
+  updatedAt: number;
+  expiresAt: Date;
+}
+
+export interface MongoRateLimitStoreOptions {
+  /** Tokens taken from the shared bucket at once (spent here without a round trip). */
+  batch: number;
+  /** Tokens taken and not spent within this time are given back to the shared bucket. */
+  leaseMs: number;
+  now?: () => number;
+  /** Closes what the store was built on (the client), on `close()`. */
+  onClose?: () => Promise<void>;
+}
+
+/** Tokens this router took from a shared bucket and has not spent yet. */
+interface Lease {
+  tokens: number;
+  expiresAt: number;
+  policy: BucketPolicy;
+}
+
+/**
+ * Token buckets shared by every router replica, in a Mongo collection: each take is one atomic
+ * `findOneAndUpdate` (an update pipeline: refill since `updatedAt`, give back what this router
+ * returns, take), so replicas never lose each other's takes. To spare the round trip on most
+ * requests, a router takes up to `batch` tokens at once and spends them locally for at most
+ * `leaseMs`; unspent ones go back with its next take of that key (or on the sweep, or close).
+ * A client spread over N routers thus gets the same total as from one; at most `batch - 1` of a
+ * bucket's tokens per router sit unspent for at most `leaseMs`.
+ */
+export class MongoRateLimitStore implements RateLimitStore {
+  private readonly leases = new Map<string, Lease>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly buckets: Collection<SharedBucketDocument>,
+    private readonly options: MongoRateLimitStoreOptions,
+  ) {
+    if (!Number.isInteger(options.batch) || options.batch < 1)
+      throw new Error(`batch: expected a whole number ≥ 1, got ${options.batch}`);
+    this.now = options.now ?? Date.now;
+    this.sweeper = setInterval(() => void this.sweep(), Math.max(options.leaseMs, 100));
+    this.sweeper.unref();
+  }
+
+  /** The TTL index that forgets buckets once they would be full again. */
+  async ensureIndexes(): Promise<void> {
+    await this.buckets.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+  }
+
+  async take(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
+    const now = this.now();
+    const lease = this.leases.get(key);
+    if (lease && lease.expiresAt > now && cost > 0 && lease.tokens >= cost) {
+      lease.tokens -= cost;
+      if (lease.tokens === 0) this.leases.delete(key);
+      return { allowed: true, remaining: lease.tokens, retryAfterSeconds: 0 };
+    }
+    // Whatever this router still holds of the key goes back in the same round trip.
+    const refund = lease?.tokens ?? 0;
+    this.leases.delete(key);
+    const want = cost > 0 ? Math.max(cost, this.options.batch) : 0;
+    const bucket = await this.exchange(key, policy, now, refund, cost, want);
+    if (bucket.granted === 0 && cost > 0) {
+      const missing = cost - bucket.tokens;
+      return {
+        allowed: false,
+        remaining: 0,
+        retryAfterSeconds: Math.max(1, Math.ceil(missing / policy.refillPerSecond)),
+      };
+    }
+    const kept = bucket.granted - cost;
+    if (kept > 0)
+      this.leases.set(key, { tokens: kept, expiresAt: now + this.options.leaseMs, policy });
+    return {
+      allowed: true,
+      remaining: Math.floor(bucket.tokens) + kept,
+      retryAfterSeconds: 0,
+    };
+  }
+
+  /**
+   * One atomic round trip: refills the bucket for the time since its last change, adds `refund`,
+   * then takes `want` tokens (fewer when fewer are there, but never fewer than `cost`: none then).
+   */
+  private async exchange(
+    key: string,
+    policy: BucketPolicy,
+    now: number,
+    refund: number,
+    cost: number,
+    want: number,
+  ): Promise<{ tokens: number; granted: number }> {
+    const elapsedSeconds = {
+      $divide: [{ $max: [0, { $subtract: [now, { $ifNull: ['$updatedAt', now] }] }] }, 1000],
+    };
+    const refilled = {
+      $min: [
+        policy.capacity,
+        {
+          $add: [
+            { $ifNull: ['$tokens', policy.capacity] },
+            { $multiply: [elapsedSeconds, policy.refillPerSecond] },
+            refund,
+          ],
+        },
+      ],
+    };
+    const granted = {
+      $cond: [
+        { $and: [{ $gt: [want, 0] }, { $gte: ['$tokens', cost] }] },
+        { $min: [want, { $floor: '$tokens' }] },
+        0,
+      ],
+    };
+    // Full again (nothing worth keeping) once the missing tokens are back: the TTL index drops it.
+    const fullAgainAt = new Date(
+      now + Math.ceil((policy.capacity / policy.refillPerSecond) * 1000),
+    );
+    const pipeline: Document[] = [
+      { $set: { tokens: refilled, updatedAt: now } },
+      { $set: { granted } },
+      { $set: { tokens: { $subtract: ['$tokens', '$granted'] }, expiresAt: fullAgainAt } },
+    ];
+    const after = await this.buckets.findOneAndUpdate({ _id: key }, pipeline, {
+      upsert: true,
+      returnDocument: 'after',
+    });
+    if (!after) throw new Error(`rate limit bucket ${key}: the update returned no document`);
+    const document = after as SharedBucketDocument & { granted?: number };
+    return { tokens: document.tokens, granted: document.granted ?? 0 };
+  }
+
+  /** Gives back what leases that ran out still hold (so a client that moved on loses nothing). */
+  async sweep(): Promise<void> {
+    const now = this.now();
+    const expired = [...this.leases].filter(([, lease]) => lease.expiresAt <= now);
+    await Promise.all(
+      expired.map(async ([key, lease]) => {
+        this.leases.delete(key);
+        await this.exchange(key, lease.policy, now, lease.tokens, 0, 0).catch(() => undefined);
+      }),
+    );
+  }
+
+  /** Tokens held here for `key` (for tests and diagnostics). */
+  held(key: string): number {
+    return this.leases.get(key)?.tokens ?? 0;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    for (const lease of this.leases.values()) lease.expiresAt = 0;
+    await this.sweep();
+    await this.options.onClose?.();
+  }
+}
