@@ -15,6 +15,9 @@ export async function buildQuerySchemaForPrinting(): Promise<GraphQLSchema> {
     await createQueryModule({
       connection,
       logger: createLogger({ service: 'query', level: 'silent' }),
+      mediaUrls: {
+        readUrl: () => Promise.reject(new Error('no storage while printing the schema')),
+      },
     })
   ).schema;
 }
