@@ -1,6 +1,6 @@
 // The router's response cache end to end: anonymous answers of public entry points are served
 // from memory with Cache-Control, anything else never is (real fixture subgraphs, over HTTP).
-import { postGraphQL, startTestStack, type TestStack } from './fixtures/test-stack';
+import { postGraphQL, sha256, startTestStack, type TestStack } from './fixtures/test-stack';
 
 let stack: TestStack;
 
@@ -80,5 +80,27 @@ describe('response cache', () => {
     // The hint is 1 s: past it, the answer is fetched again, never served from the old entry.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await served(query)).fromCache).toBe(false);
+  });
+
+  it('answers a persisted query over GET with Cache-Control, so a CDN can keep it too', async () => {
+    const query = '{ songs(first: 4) { id title } }';
+    const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+    // Registered once (automatic persisted queries), then asked for by hash alone, over GET.
+    await postGraphQL(stack.router.url, query, undefined, { extensions });
+    const url = new URL(stack.router.url);
+    url.searchParams.set('extensions', JSON.stringify(extensions));
+    const get = () => fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    const first = await get();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('max-age=30, public');
+    expect(((await first.json()) as { data: unknown }).data).toEqual({
+      songs: [
+        { id: 's1', title: 'Song 1' },
+        { id: 's2', title: 'Song 2' },
+        { id: 's3', title: 'Song 3' },
+        { id: 's4', title: 'Song 4' },
+      ],
+    });
+    expect((await get()).headers.get('age')).not.toBeNull();
   });
 });
