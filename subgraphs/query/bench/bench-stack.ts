@@ -116,7 +116,8 @@ export async function startBenchStack(
       query: { ...profileEnv('query'), REQUIRE_ROUTER_IDENTITY: 'false' },
       router: { SUPERGRAPH_WATCH: 'false', ...ROUTER_BENCH_ENV, ...profileEnv('router') },
     },
-    startTimeoutMs: 60_000,
+    // Generous: on a shared machine at load 40 a service can take minutes to answer.
+    startTimeoutMs: 180_000,
     beforeServices: ({ mongoUrl, databases }) =>
       beforeServices(mongoUrl, databases as unknown as BenchDatabases),
   }).catch((error: unknown) => {

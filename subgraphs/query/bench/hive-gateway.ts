@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ msg: 'listening', url })}\n`);
   const stop = () => {
     server.closeAllConnections();
-    server.close(() => void gateway.dispose().finally(() => process.exit(0)));
+    server.close(() => {
+      void Promise.resolve(gateway.dispose()).finally(() => process.exit(0));
+    });
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -171,14 +171,18 @@ async function startRouter(
   env: Record<string, string>,
 ): Promise<SpawnedService> {
   return spawnService({
+    name: `router (${path.basename(supergraphPath)}, ${JSON.stringify(env)})`,
     entry: path.join(ROOT, 'router', 'dist', 'index.js'),
     cwd: path.join(ROOT, 'router'),
-    env: { ...stack.routerEnv, SUPERGRAPH_PATH: supergraphPath, LOG_LEVEL: 'warn', ...env },
+    env: { ...stack.routerEnv, SUPERGRAPH_PATH: supergraphPath, ...env },
+    startTimeoutMs: 120_000,
   });
 }
 
 async function startHive(stack: BenchStack, supergraphPath: string): Promise<SpawnedService> {
   return spawnService({
+    name: 'hive gateway',
+    startTimeoutMs: 120_000,
     entry: path.join(__dirname, 'hive-gateway.ts'),
     cwd: path.resolve(__dirname, '..'),
     env: {
