@@ -174,7 +174,8 @@ async function startRouter(
     name: `router (${path.basename(supergraphPath)}, ${JSON.stringify(env)})`,
     entry: path.join(ROOT, 'router', 'dist', 'index.js'),
     cwd: path.join(ROOT, 'router'),
-    env: { ...stack.routerEnv, SUPERGRAPH_PATH: supergraphPath, ...env },
+    // INTERNAL_PORT: production serves /metrics on 9400 by default, taken by the stack's router.
+    env: { ...stack.routerEnv, SUPERGRAPH_PATH: supergraphPath, INTERNAL_PORT: '0', ...env },
     startTimeoutMs: 120_000,
   });
 }
