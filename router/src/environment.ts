@@ -11,6 +11,15 @@ import {
 } from '@groovy/common/config';
 import { z } from 'zod';
 import { trustedProxiesVariable } from './identity/trusted-proxies';
+import { parsePublicCacheHints } from './response-cache/public-cache-hints';
+
+/**
+ * The catalogue's public pages (search, home, song, album and artist pages), 30 s: the longest an
+ * edited song may still show its old self to an anonymous visitor (also the ceiling under signed
+ * stream URLs, valid for an hour).
+ */
+export const DEFAULT_RESPONSE_CACHE_PUBLIC_FIELDS =
+  'search=30,trending=30,newReleases=30,song=30,album=30,artist=30';
 
 /** `<repo>/schemas/supergraph.graphql`, from src/ (tsx) and from dist/ (node) alike. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(
@@ -168,6 +177,23 @@ export const routerEnvironmentSchema = z.object({
     .optional()
     .transform((value) => (value === '' ? undefined : value)),
   PERSISTED_QUERIES_ONLY: envBoolean(false),
+
+  // Response cache (anonymous answers of public entry points; see src/response-cache)
+  RESPONSE_CACHE_ENABLED: envBoolean(true),
+  /** `<Query field>=<seconds>`, comma-separated: the public entry points and their max-age. */
+  RESPONSE_CACHE_PUBLIC_FIELDS: z
+    .string()
+    .default(DEFAULT_RESPONSE_CACHE_PUBLIC_FIELDS)
+    .transform((text, ctx) => {
+      try {
+        return parsePublicCacheHints(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Bytes of answers kept in memory (least recently used first out). */
+  RESPONSE_CACHE_MAX_BYTES: envPositiveInt(32 * 1024 * 1024),
 });
 
 /** Where `/metrics` and `/readyz` go in production when INTERNAL_PORT is unset. */

@@ -46,6 +46,7 @@ import {
 } from './rate-limit/rate-limit.middleware';
 import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
 import type { RateLimitStore } from './rate-limit/rate-limit-store';
+import { publicResponseCachePlugins } from './response-cache/public-response-cache.plugin';
 import type { RouterContext } from './router-context';
 import { IdentityForwardingDataSource } from './supergraph/identity-forwarding-data-source';
 import { createKeepAliveFetcher } from './supergraph/keep-alive-fetcher';
@@ -194,6 +195,9 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         fetcher: subgraphFetcher.fetcher,
       },
       routerMetrics.subgraphUnavailable,
+      // With the response cache, the policy comes from the public entry points' hints; the
+      // subgraphs' headers (no-store for everything today) would make every answer uncacheable.
+      { honorSubgraphCacheControlHeader: !env.RESPONSE_CACHE_ENABLED },
     );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
@@ -242,6 +246,15 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
       metrics.apolloPlugin,
       operationLimitsPlugin(operationLimits),
       subscriptionsOverHttpPlugin(),
+      ...(env.RESPONSE_CACHE_ENABLED
+        ? publicResponseCachePlugins({
+            hints: env.RESPONSE_CACHE_PUBLIC_FIELDS,
+            cache: new InMemoryLRUCache<string>({
+              maxSize: env.RESPONSE_CACHE_MAX_BYTES,
+              sizeCalculation: (value) => value.length,
+            }),
+          })
+        : []),
       // No Apollo Sandbox (it loads from a CDN; GraphiQL is served locally instead), no telemetry.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

@@ -10,8 +10,11 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Router
     readonly subgraphName: string,
     config: Pick<RemoteGraphQLDataSource<RouterContext>, 'url' | 'fetcher'>,
     private readonly onUnavailable: (subgraph: string) => void,
+    options: { honorSubgraphCacheControlHeader?: boolean } = {},
   ) {
     super(config);
+    if (options.honorSubgraphCacheControlHeader !== undefined)
+      this.honorSubgraphCacheControlHeader = options.honorSubgraphCacheControlHeader;
   }
 
   override willSendRequest({

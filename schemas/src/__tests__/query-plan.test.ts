@@ -7,8 +7,8 @@ import { SCHEMAS_DIR } from '../generate-schemas';
 
 // What the router (@apollo/gateway, the same query planner) does with the committed supergraph:
 // the search and discovery results carry the denormalised fields the query subgraph holds
-// (@shareable / @provides), so the router asks songs only for what the read model cannot know
-// (playback URLs, cover art, release dates).
+// (@shareable / @provides), covers, stream URLs, loudness and release dates included, so the router
+// asks songs only for what the read model cannot know (renditions, waveforms, uploaders, …).
 
 const supergraph = Supergraph.build(
   fs.readFileSync(path.join(SCHEMAS_DIR, 'supergraph.graphql'), 'utf8'),
@@ -95,38 +95,38 @@ describe('query plans on the committed supergraph', () => {
     ).toEqual(['query']);
   });
 
-  it('adds a fetch to songs for a field only songs knows (the stream), for nothing else', () => {
+  it('serves the web search page and home page from query, plus the hearts from preferences', () => {
+    // Before @shareable/@provides: query, then songs for songs, albums and artists (4 fetches);
+    // then query, songs (stream, covers, loudness, release dates), preferences, songs. Now the read
+    // model holds what a result list shows, covers and stream URLs included: songs is not asked.
+    // Every song row shows its heart (likedByMe, likeCount): one fetch to preferences.
+    expect(services(WEB_SEARCH_PAGE)).toEqual(['query', 'preferences']);
+    expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'preferences')).not.toMatch(
+      /\b(title|name|durationMs|status|coverUrl|stream|loudnessLufs|releaseDate)\b/,
+    );
+    expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'preferences')).toMatch(/likedByMe/);
+
+    // The home page's two song lists each ask preferences for their hearts.
+    expect(services(WEB_DISCOVER)).toEqual(['query', 'preferences', 'preferences']);
+    // "Load more" on the search page: the same.
+    expect(services(webOperation('SearchMoreSongs'))).toEqual(['query', 'preferences']);
+  });
+
+  it('asks songs for the renditions (only songs knows them), nothing else of a listed song', () => {
     const search = `query Search($query: String!) {
       search(query: $query) {
-        songs { edges { node { ${LISTED_SONG} stream { masterUrl renditions { url } } } } }
+        songs { edges { node { ${LISTED_SONG} coverUrl loudnessLufs stream { masterUrl renditions { url } } } } }
       }
     }`;
     expect(services(search)).toEqual(['query', 'songs']);
     const askedOfSongs = fieldsAskedOf(search, 'songs');
-    expect(askedOfSongs).toMatch(/stream/);
-    expect(askedOfSongs).not.toMatch(/\b(title|name|durationMs|status)\b/);
+    expect(askedOfSongs).toMatch(/renditions/);
+    expect(askedOfSongs).not.toMatch(/\b(title|name|durationMs|status|coverUrl|loudnessLufs)\b/);
   });
 
-  it('asks songs only for playback, cover and release fields on the web search page and home page', () => {
-    // Before @shareable/@provides: query, then songs for songs, albums and artists (4 fetches).
-    // Every song row shows its heart (likedByMe, likeCount): one fetch to preferences beside songs.
-    expect(services(WEB_SEARCH_PAGE)).toEqual(['query', 'songs', 'preferences', 'songs']);
-    expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'preferences')).not.toMatch(
-      /\b(title|name|durationMs|status|coverUrl|stream)\b/,
-    );
-    const searchPageSongs = fieldsAskedOf(WEB_SEARCH_PAGE, 'songs');
-    expect(searchPageSongs).toMatch(/coverUrl/);
-    expect(searchPageSongs).not.toMatch(/\b(title|name|durationMs|status)\b/);
-
-    // The home page's two song lists each ask preferences for their hearts.
-    expect(services(WEB_DISCOVER)).toEqual([
-      'query',
-      'preferences',
-      'songs',
-      'preferences',
-      'songs',
-    ]);
-    expect(fieldsAskedOf(WEB_DISCOVER, 'songs')).not.toMatch(/\b(title|name|durationMs|status)\b/);
+  it("takes the song page from songs (song(id) is songs' entry point)", () => {
+    expect(services(webOperation('Song'))[0]).toBe('songs');
+    expect(services(webOperation('Song'))).not.toContain('query');
   });
 
   it('still takes a song reached through songs from songs, not from the read model', () => {

@@ -22,7 +22,7 @@ export const BENCH_SECRETS = {
  * requests a second is the point), everything else — cost, depth, alias limits — at its defaults,
  * so the web app's search document must pass them as it does in production.
  */
-export const ROUTER_BENCH_ENV = { RATE_LIMIT_ENABLED: 'false' };
+export const ROUTER_BENCH_ENV = { RATE_LIMIT_ENABLED: 'false', RESPONSE_CACHE_ENABLED: 'false' };
 
 /** The embedded bus's poll interval the services run with (their default, unless BENCH_EVENT_BUS_POLL_INTERVAL_MS). */
 export const EVENT_BUS_POLL_INTERVAL_MS = process.env.BENCH_EVENT_BUS_POLL_INTERVAL_MS ?? '50';
@@ -40,7 +40,10 @@ export interface BenchStack {
   auth: SpawnedService;
   songs: SpawnedService;
   query: SpawnedService;
+  preferences: SpawnedService;
   router: SpawnedService;
+  /** The router's environment as the launcher gave it, for extra routers (bench/extra-router.ts). */
+  routerEnv: Record<string, string>;
   /** Process ids of the children (mongo is absent with MONGO_URL), for CPU accounting. */
   pids: Record<string, number | undefined>;
   stop(): Promise<void>;
@@ -75,7 +78,7 @@ export const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
 /** Starts the services' CPU profiles (BENCH_CPU_PROF_DIR; a no-op without it). */
 export function startCpuProfiles(stack: BenchStack): void {
   if (!CPU_PROF_DIR) return;
-  for (const name of ['auth', 'songs', 'query', 'router'] as const) {
+  for (const name of ['auth', 'songs', 'query', 'preferences', 'router'] as const) {
     const pid = stack.pids[name];
     if (pid !== undefined) process.kill(pid, 'SIGUSR2');
   }
@@ -97,7 +100,8 @@ export async function startBenchStack(
 ): Promise<BenchStack> {
   hookSignals();
   if (CPU_PROF_DIR) fs.mkdirSync(CPU_PROF_DIR, { recursive: true });
-  const names = ['auth', 'songs', 'query', 'router'] as const;
+  // preferences: every song row of the web's lists shows its heart (likedByMe, likeCount).
+  const names = ['auth', 'songs', 'query', 'preferences', 'router'] as const;
   const launched = await launchStack({
     mode: 'isolated',
     services: [...names],
@@ -107,18 +111,20 @@ export async function startBenchStack(
     serviceEnv: {
       auth: profileEnv('auth'),
       songs: profileEnv('songs'),
+      preferences: profileEnv('preferences'),
       // The benches read the query subgraph directly too (propagation lag, seeding), not only via the router.
       query: { ...profileEnv('query'), REQUIRE_ROUTER_IDENTITY: 'false' },
       router: { SUPERGRAPH_WATCH: 'false', ...ROUTER_BENCH_ENV, ...profileEnv('router') },
     },
-    startTimeoutMs: 60_000,
+    // Generous: on a shared machine at load 40 a service can take minutes to answer.
+    startTimeoutMs: 180_000,
     beforeServices: ({ mongoUrl, databases }) =>
       beforeServices(mongoUrl, databases as unknown as BenchDatabases),
   }).catch((error: unknown) => {
     throw new Error(`bench stack: ${(error as Error).message}`);
   });
   running.add(launched);
-  const { auth, songs, query, router } = launched.services as Record<
+  const { auth, songs, query, preferences, router } = launched.services as Record<
     (typeof names)[number],
     SpawnedService
   >;
@@ -128,7 +134,20 @@ export async function startBenchStack(
     auth,
     songs,
     query,
+    preferences,
     router,
+    routerEnv: {
+      NODE_ENV: 'production',
+      IDENTITY_TOKEN_SECRET: BENCH_SECRETS.IDENTITY_TOKEN_SECRET,
+      SUPERGRAPH_WATCH: 'false',
+      ...ROUTER_BENCH_ENV,
+      AUTH_JWKS_URL: `${auth.baseUrl}/.well-known/jwks.json`,
+      AUTH_INTERNAL_URL: auth.baseUrl,
+      SUBGRAPH_AUTH_URL: auth.url,
+      SUBGRAPH_SONGS_URL: songs.url,
+      SUBGRAPH_QUERY_URL: query.url,
+      SUBGRAPH_PREFERENCES_URL: preferences.url,
+    },
     pids: launched.pids,
     stop: async () => {
       await launched.stop();

@@ -21,6 +21,7 @@ import {
 } from './bench-stack';
 import type { Emit } from './bench-stats';
 import type { SeededCatalogue } from './seed-catalogue';
+import type { Load } from './router-figures.bench';
 import { webOperation, webSearchPageSizes } from './web-search-document';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -50,7 +51,8 @@ const PACED_DURATION_S = 10;
 function goodBody(raw: string | Buffer | undefined): boolean {
   const body = String(raw ?? '');
   return (
-    body.startsWith('{"data":{"search":{') &&
+    body.startsWith('{"data":{') &&
+    body.includes('"search":{') &&
     !body.includes('"errors"') &&
     !body.includes('"node":null')
   );
@@ -61,7 +63,7 @@ export async function routerSearchBench(
   catalogue: Catalogue,
   seeded: SeededCatalogue,
   emit: Emit,
-): Promise<void> {
+): Promise<{ load: Load; rps: number; p99: number }> {
   const operation = webOperation('Search');
   const sizes = webSearchPageSizes();
   const bodies = generateQueries(catalogue, QUERY_COUNT, 21).map((q) => {
@@ -243,4 +245,9 @@ export async function routerSearchBench(
       `bench: ${failed} router search requests failed; a sample answer now: ${JSON.stringify(sample).slice(0, 800)}\n`,
     );
   }
+  return {
+    load: { bodies: bodies.map(({ body }) => body), good: goodBody },
+    rps: result.requests.average,
+    p99: result.latency.p99,
+  };
 }

@@ -34,6 +34,8 @@ import { sleep } from './bench-stats';
 export interface SeededCatalogue {
   /** Catalogue id (`artist-3`) → the ObjectId hex the seeded artist got (filters use these). */
   artistIds: Map<string, string>;
+  /** Every seeded song's id (ObjectId hex), in catalogue order (song pages use these). */
+  songIds: string[];
   songs: number;
   albums: number;
   artists: number;
@@ -126,6 +128,8 @@ function songRecord(
     status: 'READY',
     failureReason: null,
     coverKey: null,
+    masterKey: doc.stream.masterKey,
+    loudnessLufs: doc.loudnessLufs,
     uploaderId: UPLOADER.toHexString(),
     createdAt: song.createdAt.toISOString(),
   });
@@ -232,6 +236,7 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
         title: album.title,
         artist,
         releaseDate: album.releaseDate,
+        coverUrl: null,
         ownerId: UPLOADER.toHexString(),
       }),
     );
@@ -242,6 +247,7 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
       title: album.title,
       artist,
       releaseDate: album.releaseDate,
+      coverUrl: null,
       ownerId: UPLOADER.toHexString(),
     });
   }
@@ -276,6 +282,8 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
       year: songYear(song.createdAt, releaseDate),
       status: 'READY',
       coverKey: null,
+      masterKey: (record.doc.stream as { masterKey: string }).masterKey,
+      loudnessLufs: record.doc.loudnessLufs as number,
       uploaderId: UPLOADER.toHexString(),
     });
   };
@@ -288,6 +296,7 @@ export function prepareSeed(catalogue: Catalogue): CatalogueSeed {
   return {
     seeded: {
       artistIds,
+      songIds: songDocs.map((doc) => (doc._id as ObjectId).toHexString()),
       songs: songDocs.length,
       albums: albumDocs.length,
       artists: artistDocs.length,

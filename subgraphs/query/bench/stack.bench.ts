@@ -9,6 +9,7 @@ import { cpuTimesMs, startBenchStack } from './bench-stack';
 import { benchSelected } from './bench-selection';
 import { sleep, type Emit } from './bench-stats';
 import { propagationLagBench } from './propagation-lag.bench';
+import { routerFiguresBench } from './router-figures.bench';
 import { routerSearchBench } from './router-search.bench';
 import { prepareSeed, SEED_MODE, waitForSeed, writeSeed } from './seed-catalogue';
 
@@ -32,7 +33,7 @@ export async function runStackBenches(emit: Emit): Promise<void> {
   });
   try {
     emit('stack_start_ms', performance.now() - started, {
-      processes: 'mongo, auth, songs, query, router',
+      processes: 'mongo, auth, songs, query, preferences, router',
     });
     await waitForSeed(stack, seed);
     // From starting the services to the whole catalogue searchable: with BENCH_SEED=events, the
@@ -60,7 +61,10 @@ export async function runStackBenches(emit: Emit): Promise<void> {
       Object.values(idle).reduce((a, b) => a + b, 0),
       { by_process: idle, over_s: 3 },
     );
-    if (router) await routerSearchBench(stack, catalogue, seeded, emit);
+    if (router) {
+      const search = await routerSearchBench(stack, catalogue, seeded, emit);
+      await routerFiguresBench(stack, seeded, search, emit);
+    }
     if (lag) await propagationLagBench(stack, emit);
   } finally {
     await stack.stop();

@@ -19,6 +19,7 @@ import {
   AlbumFieldsResolver,
   ArtistFieldsResolver,
   SongFieldsResolver,
+  type MediaUrls,
 } from './graphql/catalogue.resolver';
 import { createCatalogueLoaders, type CatalogueLoaders } from './graphql/catalogue.loaders';
 import { ForYouResolver } from './graphql/for-you.resolver';
@@ -57,9 +58,12 @@ export async function createQueryModule({
   connection,
   logger,
   publisher,
+  mediaUrls,
   trendingRerankIntervalMs = 0,
 }: Pick<SubgraphDependencies, 'connection' | 'logger'> &
   Pick<SubgraphBuildDependencies, 'publisher'> & {
+    /** Read URLs of covers and streams, from the same storage configuration as songs. */
+    mediaUrls: MediaUrls;
     /** See TrendingBoard; 0 re-ranks on every change. */
     trendingRerankIntervalMs?: number;
   }): Promise<QueryModule> {
@@ -92,7 +96,7 @@ export async function createQueryModule({
     resolverContainer([
       [SearchResolver, new SearchResolver(search, playlists)],
       [ForYouResolver, new ForYouResolver(forYou)],
-      [SongFieldsResolver, new SongFieldsResolver()],
+      [SongFieldsResolver, new SongFieldsResolver(mediaUrls)],
       [AlbumFieldsResolver, new AlbumFieldsResolver()],
       [ArtistFieldsResolver, new ArtistFieldsResolver()],
     ]),

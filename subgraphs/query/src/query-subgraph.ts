@@ -1,3 +1,4 @@
+import { createStorage } from '@groovy/common/storage';
 import type { RunningDescribedSubgraph, SubgraphDescription } from '@groovy/common/subgraph';
 import type { QueryEnvironment } from './environment';
 import type { QueryContext } from './query-context';
@@ -27,6 +28,8 @@ export function querySubgraph(
     create: async (dependencies) => {
       const module = await createQueryModule({
         ...dependencies,
+        // Only read URLs are made here (no uploads, no storage server): covers and streams.
+        mediaUrls: createStorage(env, dependencies.logger),
         trendingRerankIntervalMs: env.TRENDING_RERANK_INTERVAL_MS,
       });
       await module.ensureIndexes();

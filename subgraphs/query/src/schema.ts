@@ -17,6 +17,9 @@ export async function buildQuerySchemaForPrinting(): Promise<GraphQLSchema> {
       connection,
       logger: createLogger({ service: 'query', level: 'silent' }),
       publisher: new BusPublisher(),
+      mediaUrls: {
+        readUrl: () => Promise.reject(new Error('no storage while printing the schema')),
+      },
     })
   ).schema;
 }

@@ -23,6 +23,13 @@ const song = z.object({
   failureReason: z.string().nullable(),
   /** Storage key of the cover (URLs are made from keys when read; they may be signed). */
   coverKey: z.string().nullable(),
+  /**
+   * Storage key of the HLS master playlist once READY (null before). Optional: events written
+   * before it was added carry none (a consumer treats that as unknown, not as "no stream").
+   */
+  masterKey: z.string().nullable().optional(),
+  /** Integrated loudness (EBU R128, LUFS) once measured; optional as `masterKey`. */
+  loudnessLufs: z.number().nullable().optional(),
   uploaderId: id,
   createdAt: z.iso.datetime(),
 });
@@ -33,6 +40,8 @@ const album = z.object({
   artist: artistRef,
   /** A calendar date, `YYYY-MM-DD`. */
   releaseDate: z.string().nullable(),
+  /** The album's cover URL as stored by songs; optional as a song's `masterKey`. */
+  coverUrl: z.string().nullable().optional(),
   ownerId: id,
 });
 

@@ -15,6 +15,9 @@ import { queryEnvironmentSchema, type QueryEnvironment } from '../environment';
 import type { AlbumEventData, SongEventData } from '../read-model/read-model';
 import { querySubgraph, type RunningQuerySubgraph } from '../query-subgraph';
 
+/** Where the test server's covers and streams are served from (`<base>/objects/<key>`). */
+export const MEDIA_BASE_URL = 'http://media.test';
+
 /** A query subgraph on a free port with a fresh database, and an embedded bus to publish songs events. */
 export class QueryTestServer {
   private constructor(
@@ -35,6 +38,8 @@ export class QueryTestServer {
       EVENT_BUS_POLL_INTERVAL_MS: '10',
       // Lists follow every count at once here; the throttle is pinned in trending-board.test.ts.
       TRENDING_RERANK_INTERVAL_MS: '0',
+      // Covers and stream URLs are made from storage keys as songs makes them.
+      STORAGE_PUBLIC_URL: MEDIA_BASE_URL,
     });
     const mongo = await startTestMongo();
     const client = await MongoClient.connect(mongo.url);
@@ -160,6 +165,8 @@ export function songData(overrides: Partial<SongEventData> & { songId: string })
     durationMs: 200_000,
     status: 'READY',
     coverKey: null,
+    masterKey: `hls/${overrides.songId}/master.m3u8`,
+    loudnessLufs: null,
     uploaderId: 'user-1',
     createdAt: '2024-05-01T10:00:00.000Z',
     ...overrides,
@@ -203,7 +210,7 @@ export function albumEvent(
     producer: 'songs',
     aggregateId: data.albumId,
     aggregateVersion: version,
-    data,
+    data: { coverUrl: null, ...data },
   });
 }
 

@@ -1,7 +1,24 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AlbumDocument, ArtistDocument, SongDocument } from '../read-model/documents';
+import {
+  mediaOf,
+  type AlbumDocument,
+  type ArtistDocument,
+  type SongDocument,
+  type SongMedia,
+} from '../read-model/documents';
 import type { QueryContext } from '../query-context';
-import { AlbumReference, ArtistReference, SongReference, SongStatus } from './types';
+import {
+  AlbumReference,
+  ArtistReference,
+  SongReference,
+  SongStatus,
+  SongStreamReference,
+} from './types';
+
+/** Read URLs from storage keys, as songs makes them (the same storage configuration). */
+export interface MediaUrls {
+  readUrl(key: string): Promise<string>;
+}
 
 /*
  * The denormalised fields of Song, Album and Artist, from the read model (see types.ts for which
@@ -15,6 +32,22 @@ class MissingFromReadModelError extends Error {
     super(`${kind} ${id} is not in the query read model`);
     this.name = 'MissingFromReadModelError';
   }
+}
+
+/**
+ * A field the read model cannot answer for this song: its document was written from an event
+ * older than the field (songs' events carry it since the result lists are served from here).
+ * Republishing the song (any update) or a replay of newer events fills it in.
+ */
+class UnknownInReadModelError extends Error {
+  constructor(field: string, kind: 'song' | 'album', id: string) {
+    super(`${field} of ${kind} ${id} is unknown to the query read model (an event older than it)`);
+    this.name = 'UnknownInReadModelError';
+  }
+}
+
+async function mediaOfReference(song: SongReference, context: QueryContext): Promise<SongMedia> {
+  return song.media ?? mediaOf(await loadSong(context, song.id));
 }
 
 async function loadSong(context: QueryContext, id: string): Promise<SongDocument> {
@@ -40,6 +73,39 @@ async function loadArtist(
 
 @Resolver(() => SongReference)
 export class SongFieldsResolver {
+  constructor(private readonly urls: MediaUrls) {}
+
+  @FieldResolver()
+  async coverUrl(
+    @Root() song: SongReference,
+    @Ctx() context: QueryContext,
+  ): Promise<string | null> {
+    const { coverKey } = await mediaOfReference(song, context);
+    return coverKey ? this.urls.readUrl(coverKey) : null;
+  }
+
+  /** As songs: null until READY (this subgraph returns READY songs only), else the master playlist. */
+  @FieldResolver()
+  async stream(
+    @Root() song: SongReference,
+    @Ctx() context: QueryContext,
+  ): Promise<SongStreamReference | null> {
+    const { masterKey } = await mediaOfReference(song, context);
+    if (masterKey === undefined) throw new UnknownInReadModelError('stream', 'song', song.id);
+    return masterKey ? { masterUrl: await this.urls.readUrl(masterKey) } : null;
+  }
+
+  @FieldResolver()
+  async loudnessLufs(
+    @Root() song: SongReference,
+    @Ctx() context: QueryContext,
+  ): Promise<number | null> {
+    const { loudnessLufs } = await mediaOfReference(song, context);
+    if (loudnessLufs === undefined)
+      throw new UnknownInReadModelError('loudnessLufs', 'song', song.id);
+    return loudnessLufs;
+  }
+
   @FieldResolver()
   async title(@Root() song: SongReference, @Ctx() context: QueryContext): Promise<string> {
     return song.title ?? (await loadSong(context, song.id)).title;
@@ -92,6 +158,28 @@ export class AlbumFieldsResolver {
     @Ctx() context: QueryContext,
   ): Promise<ArtistReference> {
     return album.artist ?? { ...(await loadAlbum(context, album.id)).artist };
+  }
+
+  @FieldResolver()
+  async coverUrl(
+    @Root() album: AlbumReference,
+    @Ctx() context: QueryContext,
+  ): Promise<string | null> {
+    if (album.coverUrl !== undefined) return album.coverUrl;
+    const { coverUrl } = await loadAlbum(context, album.id);
+    if (coverUrl === undefined) throw new UnknownInReadModelError('coverUrl', 'album', album.id);
+    return coverUrl;
+  }
+
+  /** `YYYY-MM-DD` in the read model; a Date at midnight UTC for the Date scalar, as songs stores it. */
+  @FieldResolver()
+  async releaseDate(
+    @Root() album: AlbumReference,
+    @Ctx() context: QueryContext,
+  ): Promise<Date | null> {
+    if (album.releaseDate !== undefined) return album.releaseDate;
+    const { releaseDate } = await loadAlbum(context, album.id);
+    return releaseDate ? new Date(`${releaseDate}T00:00:00.000Z`) : null;
   }
 }
 

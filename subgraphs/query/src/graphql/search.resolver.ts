@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { PlaylistSearch } from '../playlists/playlist-search';
 import { validateFirst, type SearchService } from '../search/search.service';
-import type { SongDocument } from '../read-model/documents';
+import { mediaOf, type SongDocument } from '../read-model/documents';
 import type { QueryContext } from '../query-context';
 import {
   AlbumReference,
@@ -23,6 +23,7 @@ export function songReference(song: SongDocument): SongReference {
     status: SongStatus.READY,
     artist: { ...song.artist },
     album: song.album ? { id: song.album.id, title: song.album.title } : null,
+    media: mediaOf(song),
   };
 }
 

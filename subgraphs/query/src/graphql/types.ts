@@ -9,9 +9,13 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { PageInfo } from '@groovy/common/graphql';
+import { DateResolver } from 'graphql-scalars';
+import type { SongMedia } from '../read-model/documents';
 
 /*
- * The songs subgraph's `Song`, `Album` and `Artist`, as far as the read model knows them. The keys
+ * The songs subgraph's `Song`, `Album` and `Artist`, as far as the read model knows them.
+ * (`coverUrl`, `stream { masterUrl }`, `loudnessLufs`, `Album.coverUrl` and `Album.releaseDate`
+ * too: what the web's result lists show, so a search page is one fetch.) The keys
  * are `resolvable: false`: the router never asks this subgraph for an entity by key; it jumps to
  * songs for every field declared only there (stream, coverUrl, waveform, …).
  *
@@ -61,6 +65,26 @@ export class AlbumReference {
   @Directive('@shareable')
   @Field(() => ArtistReference)
   artist?: ArtistReference;
+
+  @Directive('@shareable')
+  @Field(() => DateResolver, { nullable: true })
+  releaseDate?: Date | null;
+
+  @Directive('@shareable')
+  @Field(() => String, { nullable: true })
+  coverUrl?: string | null;
+}
+
+/**
+ * songs' `SongStream`, as far as a result list needs it: the master playlist's URL, made from the
+ * key the song events carry with the same storage configuration songs uses (so the same URL;
+ * signed ones differ only in their signature time). Renditions stay songs' business.
+ */
+@ObjectType('SongStream')
+export class SongStreamReference {
+  @Directive('@shareable')
+  @Field()
+  masterUrl!: string;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
@@ -88,6 +112,21 @@ export class SongReference {
   @Directive('@shareable')
   @Field(() => AlbumReference, { nullable: true })
   album?: AlbumReference | null;
+
+  @Directive('@shareable')
+  @Field(() => String, { nullable: true })
+  coverUrl?: string | null;
+
+  @Directive('@shareable')
+  @Field(() => Float, { nullable: true })
+  loudnessLufs?: number | null;
+
+  @Directive('@shareable')
+  @Field(() => SongStreamReference, { nullable: true })
+  stream?: SongStreamReference | null;
+
+  /** Storage keys already read (search hits, lists), for coverUrl, stream and loudnessLufs. */
+  media?: SongMedia;
 }
 
 /**

@@ -17,8 +17,26 @@ export interface SongDocument {
   durationMs: number | null;
   status: 'PENDING_UPLOAD' | 'PROCESSING' | 'READY' | 'FAILED';
   coverKey: string | null;
+  /**
+   * Storage key of the HLS master playlist when READY (null otherwise). Absent on a document
+   * written from an event that did not carry it yet (unknown: the stream is not answered then).
+   */
+  masterKey?: string | null;
+  /** Integrated loudness (LUFS), absent like `masterKey`. */
+  loudnessLufs?: number | null;
   uploaderId: string;
   createdAt: Date;
+}
+
+/** What a result list needs to play a song and show its cover (storage keys; URLs are made when read). */
+export type SongMedia = Pick<SongDocument, 'coverKey' | 'masterKey' | 'loudnessLufs'>;
+
+/** A song document's media fields, unknown ones left out (see `masterKey`). */
+export function mediaOf(song: SongDocument): SongMedia {
+  const media: SongMedia = { coverKey: song.coverKey };
+  if (song.masterKey !== undefined) media.masterKey = song.masterKey;
+  if (song.loudnessLufs !== undefined) media.loudnessLufs = song.loudnessLufs;
+  return media;
 }
 
 /**
@@ -38,6 +56,8 @@ export interface AlbumDocument {
   title: string;
   artist: { id: string; name: string };
   releaseDate: string | null;
+  /** The cover URL songs stores (absent when written from an event that did not carry it). */
+  coverUrl?: string | null;
   ownerId: string;
 }
 

@@ -12,6 +12,9 @@ export interface SongEventData {
   durationMs: number | null;
   status: SongDocument['status'];
   coverKey: string | null;
+  /** Absent in events written before songs carried it. */
+  masterKey?: string | null;
+  loudnessLufs?: number | null;
   uploaderId: string;
   createdAt: string;
 }
@@ -21,6 +24,7 @@ export interface AlbumEventData {
   title: string;
   artist: { id: string; name: string };
   releaseDate: string | null;
+  coverUrl?: string | null;
   ownerId: string;
 }
 
@@ -126,6 +130,9 @@ export class ReadModel {
       durationMs: data.durationMs,
       status: data.status,
       coverKey: data.coverKey,
+      // Left unset (unknown) when the event predates them, never guessed as null.
+      ...(data.masterKey !== undefined ? { masterKey: data.masterKey } : {}),
+      ...(data.loudnessLufs !== undefined ? { loudnessLufs: data.loudnessLufs } : {}),
       uploaderId: data.uploaderId,
       createdAt,
     };
@@ -143,6 +150,7 @@ export class ReadModel {
       title: data.title,
       artist: { id: data.artist.id, name: artist?.name ?? data.artist.name },
       releaseDate: data.releaseDate,
+      ...(data.coverUrl !== undefined ? { coverUrl: data.coverUrl } : {}),
       ownerId: data.ownerId,
     });
     if (!applied) return [];

@@ -1,4 +1,9 @@
-import type { SongCounts, SongDocument } from '../read-model/documents';
+import {
+  mediaOf,
+  type SongCounts,
+  type SongDocument,
+  type SongMedia,
+} from '../read-model/documents';
 import { BM25_PARAMS, CandidateScoringMiniSearch, type WordScore } from './candidate-scoring';
 import type { DerivedTerm } from './word-terms';
 import { FacetCounter } from './facet-counter';
@@ -29,6 +34,7 @@ interface IndexedSong {
   genre: string | null;
   year: number;
   durationMs: number | null;
+  media: SongMedia;
   /** `year` as its facet value. */
   yearKey: string;
   createdAt: number;
@@ -124,6 +130,7 @@ export class MiniSearchIndex implements SearchIndex {
       genre: song.genre,
       year: song.year,
       durationMs: song.durationMs,
+      media: mediaOf(song),
       yearKey: String(song.year),
       createdAt: song.createdAt.getTime(),
       popularity: popularityFactor(counts?.plays ?? 0, counts?.likes ?? 0),
@@ -200,6 +207,7 @@ export class MiniSearchIndex implements SearchIndex {
         song: {
           title: song.title,
           durationMs: song.durationMs,
+          media: song.media,
           artist: { id: song.artistId, name: song.artist },
           album: song.albumId ? { id: song.albumId, title: song.album } : null,
         },

@@ -1,4 +1,4 @@
-import type { SongCounts, SongDocument } from '../read-model/documents';
+import type { SongCounts, SongDocument, SongMedia } from '../read-model/documents';
 
 export interface SearchFilter {
   genre?: string | null;
@@ -24,6 +24,8 @@ export interface SongSummary {
   durationMs: number | null;
   artist: { id: string; name: string };
   album: { id: string; title: string } | null;
+  /** Cover, stream and loudness, so a result list needs no read either. */
+  media: SongMedia;
 }
 
 export interface SearchHit {

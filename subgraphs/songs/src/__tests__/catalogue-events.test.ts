@@ -115,6 +115,8 @@ describe('songs publishes the catalogue events through its outboxes', () => {
         status: 'PENDING_UPLOAD',
         failureReason: null,
         coverKey: null,
+        masterKey: null,
+        loudnessLufs: null,
         uploaderId: uploader,
         createdAt: (stored!.createdAt as Date).toISOString(),
       },
@@ -150,6 +152,13 @@ describe('songs publishes the catalogue events through its outboxes', () => {
     expect(await settledEventsFor(id)).toHaveLength(4);
     const afterReady = await collection('songs').findOne({ _id: new Types.ObjectId(id) });
     expect(afterReady!._outbox).toEqual([]);
+    // What a result list plays, for the query subgraph's read model: the stored stream's master
+    // playlist key and the loudness (null in every event before READY).
+    expect(events[3]!.data).toMatchObject({
+      masterKey: (afterReady!.stream as { masterKey: string }).masterKey,
+      loudnessLufs: afterReady!.loudnessLufs,
+    });
+    expect(events[2]!.data).toMatchObject({ masterKey: null });
     expect(afterReady!.revision).toBe(3);
 
     expect(await server.ok(DELETE_SONG, { id }, uploader)).toEqual({ deleteSong: true });
@@ -207,6 +216,7 @@ describe('songs publishes the catalogue events through its outboxes', () => {
       title: 'Discovery',
       artist: { name: 'Daft Punk' },
       releaseDate: '2001-03-12',
+      coverUrl: null,
       ownerId: owner,
     });
     expect(events[1]!.data).toMatchObject({ title: 'Homework' });

@@ -14,12 +14,14 @@ export class Album {
   @Field()
   title!: string;
 
+  @Directive('@shareable')
   @Field(() => DateResolver, {
     nullable: true,
     description: 'Calendar date of release (YYYY-MM-DD).',
   })
   releaseDate!: Date | null;
 
+  @Directive('@shareable')
   @Field(() => String, { nullable: true })
   coverUrl!: string | null;
 

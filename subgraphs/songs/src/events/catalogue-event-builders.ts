@@ -34,11 +34,13 @@ export type SongSnapshot = Pick<
   | 'coverKey'
   | 'uploaderId'
   | 'createdAt'
->;
+> &
+  // Absent on a song just requested (no stream, no loudness yet).
+  Partial<Pick<SongRecord, 'stream' | 'loudnessLufs'>>;
 
 export type AlbumSnapshot = Pick<
   AlbumRecord,
-  '_id' | 'title' | 'artistId' | 'releaseDate' | 'ownerId'
+  '_id' | 'title' | 'artistId' | 'releaseDate' | 'coverUrl' | 'ownerId'
 >;
 
 /** The names a song event carries besides the song: its artist's and its album's (if any). */
@@ -76,6 +78,8 @@ export function songEvent(
       status: song.status,
       failureReason: song.failureReason ?? null,
       coverKey: song.coverKey ?? null,
+      masterKey: song.status === 'READY' ? (song.stream?.masterKey ?? null) : null,
+      loudnessLufs: song.loudnessLufs ?? null,
       uploaderId: song.uploaderId.toHexString(),
       createdAt: song.createdAt.toISOString(),
     },
@@ -113,6 +117,7 @@ export function albumEvent(
       title: album.title,
       artist: { id: album.artistId.toHexString(), name: artistName },
       releaseDate: album.releaseDate ? album.releaseDate.toISOString().slice(0, 10) : null,
+      coverUrl: album.coverUrl ?? null,
       ownerId: album.ownerId.toHexString(),
     },
   });

@@ -85,6 +85,7 @@ export class SongResolver {
     return { id: song.record.uploaderId.toHexString() };
   }
 
+  @Directive('@shareable')
   @FieldResolver(() => SongStream, {
     nullable: true,
     description: 'How to play it; null until READY.',
@@ -113,6 +114,7 @@ export class SongResolver {
     return context.loaders.waveformBySongId.load(song.id);
   }
 
+  @Directive('@shareable')
   @FieldResolver(() => String, {
     nullable: true,
     description: 'The cover art embedded in the file, when it had one.',

@@ -34,6 +34,7 @@ export class Rendition {
 
 @ObjectType({ description: 'How to play a song: the HLS master playlist and its renditions.' })
 export class SongStream {
+  @Directive('@shareable')
   @Field({ description: 'URL of the HLS master playlist.' })
   masterUrl!: string;
 
@@ -42,7 +43,8 @@ export class SongStream {
 }
 
 /**
- * `@shareable` fields (here and on `artist`/`album` in song.resolver.ts) are also resolved by the
+ * `@shareable` fields (here and on `artist`/`album`/`stream`/`coverUrl` in song.resolver.ts, and
+ * `SongStream.masterUrl`) are also resolved by the
  * query subgraph from its read model, for the songs its search and lists return: change what they
  * mean here and the events that feed query must change with them (subgraphs/query/README.md).
  */
@@ -76,6 +78,7 @@ export class Song {
   })
   failureReason!: string | null;
 
+  @Directive('@shareable')
   @Field(() => Float, { nullable: true, description: 'Integrated loudness (EBU R128), in LUFS.' })
   loudnessLufs!: number | null;
 

@@ -2,8 +2,10 @@ import { createEvent } from '@groovy/common/events';
 import {
   albumEvent,
   artistUpdated,
+  MEDIA_BASE_URL,
   newId,
   QueryTestServer,
+  songDeleted,
   songData,
   songEvent,
 } from '../../__tests__/query-test-server';
@@ -253,5 +255,135 @@ describe('query subgraph: Song, Album and Artist fields from the read model', ()
     };
     expect(lists.trending).toEqual([expected]);
     expect(lists.newReleases).toEqual([expected]);
+  });
+
+  describe('what a result list plays and shows (cover, stream, loudness, album cover and release)', () => {
+    const MEDIA_FIELDS = `id coverUrl loudnessLufs stream { masterUrl } artist { name }
+      album { id coverUrl releaseDate }`;
+    interface MediaFields {
+      id: string;
+      coverUrl: string | null;
+      loudnessLufs: number | null;
+      stream: { masterUrl: string } | null;
+      artist: { name: string };
+      album: { id: string; coverUrl: string | null; releaseDate: string | null } | null;
+    }
+    const url = (key: string) => `${MEDIA_BASE_URL}/objects/${key}`;
+    /** The song as search, trending and new releases show it (the same on all three paths). */
+    const listed = async (word: string, id: string) => {
+      const data = await server.ok<{
+        search: { songs: { edges: { node: MediaFields }[] } };
+        trending: MediaFields[];
+        newReleases: MediaFields[];
+      }>(
+        `query($q: String!) {
+          search(query: $q) { songs { edges { node { ${MEDIA_FIELDS} } } } }
+          trending(first: 50) { ${MEDIA_FIELDS} }
+          newReleases(first: 50) { ${MEDIA_FIELDS} }
+        }`,
+        { q: word },
+      );
+      const hit = data.search.songs.edges.find((edge) => edge.node.id === id)?.node;
+      expect(data.newReleases.find((song) => song.id === id)).toEqual(hit);
+      return hit;
+    };
+
+    it('follows a re-transcode, a cover change, an album cover change and an artist rename', async () => {
+      const id = newId('song');
+      const artist = { id: newId('artist'), name: 'Numbat Nonet' };
+      const albumId = newId('album');
+      const album = { albumId, title: 'Termite Tunes', artist, ownerId: 'user-1' };
+      const song = (
+        masterKey: string | null,
+        coverKey: string | null,
+        loudnessLufs: number | null,
+      ) =>
+        songData({
+          songId: id,
+          title: 'Numbat Nocturne',
+          artist,
+          album: { id: albumId, title: 'Termite Tunes' },
+          coverKey,
+          masterKey,
+          loudnessLufs,
+          createdAt: new Date(Date.now() + 120_000).toISOString(),
+        });
+      await server.publish([
+        artistUpdated(artist.id, artist.name, 1),
+        albumEvent('ALBUM_CREATED', 1, { ...album, releaseDate: '2021-03-04', coverUrl: null }),
+        songEvent('SONG_CREATED', 1, song('hls/a/job-1/master.m3u8', 'hls/a/job-1/cover.jpg', -14)),
+      ]);
+      expect(await listed('numbat', id)).toEqual({
+        id,
+        coverUrl: url('hls/a/job-1/cover.jpg'),
+        loudnessLufs: -14,
+        stream: { masterUrl: url('hls/a/job-1/master.m3u8') },
+        artist: { name: 'Numbat Nonet' },
+        album: { id: albumId, coverUrl: null, releaseDate: '2021-03-04' },
+      });
+
+      // Re-transcoded (new keys, new loudness), the cover removed, the album given a cover and a
+      // new date, the artist renamed: every copy follows.
+      await server.publish([
+        songEvent('SONG_UPDATED', 2, song('hls/a/job-2/master.m3u8', null, -9.5)),
+        albumEvent('ALBUM_UPDATED', 2, {
+          ...album,
+          releaseDate: '2022-05-06',
+          coverUrl: 'https://covers.test/termite.jpg',
+        }),
+        artistUpdated(artist.id, 'Numbat Tentet', 2),
+      ]);
+      expect(await listed('numbat', id)).toEqual({
+        id,
+        coverUrl: null,
+        loudnessLufs: -9.5,
+        stream: { masterUrl: url('hls/a/job-2/master.m3u8') },
+        artist: { name: 'Numbat Tentet' },
+        album: {
+          id: albumId,
+          coverUrl: 'https://covers.test/termite.jpg',
+          releaseDate: '2022-05-06',
+        },
+      });
+
+      // Back to processing (a re-upload): no stream, and out of every list; deleted: gone for good.
+      await server.publish([
+        songEvent('SONG_UPDATED', 3, { ...song(null, null, null), status: 'PROCESSING' }),
+      ]);
+      expect(await listed('numbat', id)).toBeUndefined();
+      await server.publish([
+        songEvent('SONG_UPDATED', 4, song('hls/a/job-3/master.m3u8', null, -10)),
+      ]);
+      expect((await listed('numbat', id))?.stream).toEqual({
+        masterUrl: url('hls/a/job-3/master.m3u8'),
+      });
+      await server.publish([songDeleted(id, 5)]);
+      expect(await listed('numbat', id)).toBeUndefined();
+    });
+
+    it('refuses to guess a stream from an event that did not carry one (an older producer)', async () => {
+      const id = newId('song');
+      const legacy = songData({ songId: id, title: 'Wombat Waltz' });
+      delete legacy.masterKey;
+      delete legacy.loudnessLufs;
+      await server.publish([songEvent('SONG_CREATED', 1, legacy)]);
+      const result = await server.execute<{
+        search: { songs: { edges: { node: { id: string; stream: unknown } | null }[] } };
+      }>(
+        'query($q: String!) { search(query: $q) { songs { edges { node { id stream { masterUrl } } } } } }',
+        {
+          q: 'wombat waltz',
+        },
+      );
+      // An error on that field (its message masked as every internal error), not a null stream.
+      expect(result.errors?.map((error) => error.path?.slice(-1)[0])).toEqual(['stream']);
+      // The fields it does know are still answered.
+      const known = await server.ok<{
+        search: { songs: { edges: { node: { coverUrl: null } }[] } };
+      }>('query($q: String!) { search(query: $q) { songs { edges { node { coverUrl } } } } }', {
+        q: 'wombat waltz',
+      });
+      expect(known.search.songs.edges).toEqual([{ node: { coverUrl: null } }]);
+    });
   });
 });
