@@ -1,7 +1,8 @@
 // One client subscription through the router: the plan's primary fetch runs upstream as a
 // graphql-ws subscription on the owning subgraph; every event it yields is fed to the gateway's
 // plan executor as the primary's result, followed by the rest of the plan (entity fetches to the
-// other subgraphs), so the client receives the fully resolved, shaped payload.
+// other subgraphs), so the client receives the fully resolved, shaped payload. Owner-only plans (no
+// `rest`) skip the executor: the event's data is shaped directly (direct-event-shaper.ts).
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import { DomainError, ErrorCode } from '@groovy/common/errors';
@@ -9,6 +10,7 @@ import type { Logger } from '@groovy/common/logging';
 import type { GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { RouterContext } from '../router-context';
+import { shapeEventDirectly } from './direct-event-shaper';
 import type { SubscriptionPlan } from './subscription-planner';
 import type { UpstreamLease } from './upstream-pool';
 
@@ -65,6 +67,8 @@ export interface FederatedSubscriptionOptions {
   onEnd?(): void;
   /** Called for every event delivered to the client's queue. */
   onEvent?(): void;
+  /** Runs every event through the plan executor, even owner-only ones (tests compare the two paths). */
+  planEveryEvent?: boolean;
 }
 
 type Settled = { kind: 'result'; value: ExecutionResult } | { kind: 'error'; error: unknown };
@@ -244,6 +248,15 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
    */
   private async resolveEvent(event: ExecutionResult): Promise<void> {
     const { plan, variables, operationName } = this.options;
+    const direct =
+      plan.ownerOnly && !this.options.planEveryEvent
+        ? shapeEventDirectly(plan.ownerOnly, variables, event)
+        : undefined;
+    if (direct) {
+      this.options.onEvent?.();
+      this.push({ kind: 'result', value: direct });
+      return;
+    }
     const eventSource: GraphQLDataSource = {
       process: async () => ({
         ...(event.data !== undefined ? { data: event.data as Record<string, unknown> | null } : {}),
