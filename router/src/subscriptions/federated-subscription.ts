@@ -67,6 +67,11 @@ export interface FederatedSubscriptionOptions {
   onEnd?(): void;
   /** Called for every event delivered to the client's queue. */
   onEvent?(): void;
+  /**
+   * The caller's signed identity key (`signedIdentityKey`): entity fetches identical to one in
+   * flight for another subscription with the same key share its request. Unset: no sharing.
+   */
+  identityKey?: string;
   /** Runs every event through the plan executor, even owner-only ones (tests compare the two paths). */
   planEveryEvent?: boolean;
 }
@@ -89,6 +94,8 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
   /** Ended for a slow consumer: no more event work runs. */
   private overflowed = false;
   private readonly unsubscribe: () => void;
+  /** The data sources of this subscription's entity fetches (coalescing when identityKey is set). */
+  private services: ServiceMap | undefined;
 
   constructor(private readonly options: FederatedSubscriptionOptions) {
     const { plan, variables, upstream } = options;
@@ -263,13 +270,13 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
         ...(event.errors ? { errors: event.errors as GraphQLError[] } : {}),
       }),
     };
-    const serviceMap: ServiceMap = Object.assign(
-      Object.create(null) as ServiceMap,
-      plan.generation.serviceMap,
-      {
-        [EVENT_SOURCE]: eventSource,
-      },
-    );
+    this.services ??=
+      this.options.identityKey === undefined
+        ? plan.generation.serviceMap
+        : plan.generation.entityFetches.wrap(plan.generation.serviceMap, this.options.identityKey);
+    const serviceMap: ServiceMap = Object.assign(Object.create(null) as ServiceMap, this.services, {
+      [EVENT_SOURCE]: eventSource,
+    });
     const eventFetch: FetchNode = { ...plan.primary, serviceName: EVENT_SOURCE };
     const node: PlanNode = plan.rest
       ? { kind: 'Sequence', nodes: [eventFetch, plan.rest] }

@@ -12,6 +12,7 @@ import { buildOperationContext, type GraphQLDataSource, type ServiceMap } from '
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import { Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { subgraphsOf } from '../supergraph/subgraph-list';
+import { EntityFetchCoalescer } from './entity-fetch-coalescer';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -40,6 +41,8 @@ export interface PlannerGeneration {
   federatedApiSchema: Schema;
   supergraphSchema: GraphQLSchema;
   serviceMap: ServiceMap;
+  /** Shares identical entity fetches in flight between subscriptions of the same caller. */
+  entityFetches: EntityFetchCoalescer;
   subgraphUrls: Map<string, string>;
   queryPlanner: QueryPlanner;
 }
@@ -73,6 +76,7 @@ export class SubscriptionPlanner {
       federatedApiSchema: supergraph.apiSchema(),
       supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
       serviceMap,
+      entityFetches: new EntityFetchCoalescer(),
       subgraphUrls,
       queryPlanner: new QueryPlanner(supergraph),
     };

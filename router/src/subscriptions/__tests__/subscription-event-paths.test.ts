@@ -1,11 +1,13 @@
-// The owner-only fast path must hand clients exactly what the plan executor would: every document
-// below runs through a FederatedSubscription twice — once shaped directly, once through
+// How events reach clients. The owner-only fast path must hand clients exactly what the plan
+// executor would: every document below runs through a FederatedSubscription twice — once shaped directly, once through
 // `executeQueryPlan` — fed the same upstream events, which the owning subgraph's schema itself
 // produces from the primary fetch's operation (so `__typename`s the planner added, null
-// propagation and field errors are the subgraph's real answers).
+// propagation and field errors are the subgraph's real answers). The slow path shares identical
+// entity fetches between subscriptions of the same caller only.
 import { Supergraph } from '@apollo/federation-internals';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createLogger } from '@groovy/common/logging';
+import { waitUntil } from '@groovy/common/testing';
 import { execute, GraphQLError, parse, type ExecutionResult } from 'graphql';
 import type { Client, Sink } from 'graphql-ws';
 import { composeSupergraph } from '../../__tests__/fixtures/test-stack';
@@ -94,6 +96,7 @@ function start(
   plan: SubscriptionPlan,
   variables: Record<string, unknown>,
   planEveryEvent: boolean,
+  identityKey?: string,
 ) {
   const upstream = fakeUpstream();
   const subscription = new FederatedSubscription({
@@ -105,6 +108,7 @@ function start(
     logger,
     maxQueuedEvents: 10,
     planEveryEvent,
+    ...(identityKey !== undefined ? { identityKey } : {}),
   });
   return { subscription, emit: upstream.emit };
 }
@@ -211,4 +215,63 @@ describe('owner-only fast path', () => {
       await Promise.all([fast.subscription.return(), slow.subscription.return()]);
     },
   );
+});
+
+describe('entity fetches shared per event', () => {
+  // The plays subgraph answers once the test opens the gate, so every subscription's fetch of the
+  // event is in flight at the same time.
+  let calls = 0;
+  let open!: () => void;
+  let gate = new Promise<void>((resolve) => (open = resolve));
+  const playsPlanner = new SubscriptionPlanner({
+    subgraphUrlOverrides: {},
+    buildDataSource: () => ({
+      process: async (options) => {
+        calls += 1;
+        await gate;
+        const representations = (options.request.variables?.representations ?? []) as unknown[];
+        return { data: { _entities: representations.map(() => ({ plays: 7 })) } };
+      },
+    }),
+  });
+  playsPlanner.load(supergraphSdl, Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema());
+  const DOCUMENT = 'subscription { feed { n items { id ... on Track { plays } } } }';
+
+  it('sends one fetch per event for subscriptions of the same caller, one per caller otherwise', async () => {
+    const plan = playsPlanner.plan(playsPlanner.generation()!, parse(DOCUMENT), undefined);
+    expect(plan.rest).toBeDefined();
+    const coalescer = plan.generation.entityFetches;
+    const subscriptions = [
+      start(plan, {}, false, 'user:a'),
+      start(plan, {}, false, 'user:a'),
+      start(plan, {}, false, 'user:b'),
+      start(plan, {}, false), // no identity key: never shared
+    ];
+    const event = (await execute({
+      schema: feedSchema,
+      document: parse(plan.primary.operation),
+      rootValue: { feed: feed({ items: [track('t1'), note('n1')] }) },
+    })) as ExecutionResult;
+    calls = 0;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    for (const { emit } of subscriptions)
+      emit(JSON.parse(JSON.stringify(event)) as ExecutionResult);
+    await waitUntil(() => calls + coalescer.counts.shared === subscriptions.length, {
+      what: 'every subscription fetching',
+    });
+    open();
+    const results = await Promise.all(subscriptions.map(({ subscription }) => subscription.next()));
+    expect(calls).toBe(3); // user:a once, user:b once, the unkeyed one once
+    expect(coalescer.counts.shared).toBe(1);
+    for (const result of results)
+      expect(result.value).toEqual({
+        data: { feed: { n: 1, items: [{ id: 't1', plays: 7 }, { id: 'n1' }] } },
+      });
+    // Each subscription got its own copy of the shared answer.
+    const [first, second] = results.map((result) => (result.value as ExecutionResult).data!);
+    expect((first!.feed as { items: unknown[] }).items[0]).not.toBe(
+      (second!.feed as { items: unknown[] }).items[0],
+    );
+    await Promise.all(subscriptions.map(({ subscription }) => subscription.return()));
+  });
 });
