@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       WORKER_WEBHOOK_SECRET: 'bench-worker-webhook-secret-0123456789abcdef',
       STORAGE_SIGNING_SECRET: 'bench-storage-signing-secret-0123456789abcdef',
     },
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: { NODE_ENV: 'production' },
     serviceEnv: {
       auth: { REGISTRATION_MAX_PER_ADDRESS: '100000' },
       router: {
