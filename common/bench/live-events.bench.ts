@@ -32,6 +32,10 @@ import {
 } from '../src/testing';
 
 const SAMPLES = Number(process.env.BENCH_LIVE_SAMPLES ?? 200);
+/** Events in the log before measuring (a day's worth on a busy instance): polls must not scan them. */
+const LOG_EVENTS = Number(process.env.BENCH_LIVE_LOG_EVENTS ?? 20_000);
+/** How long the idle-poll CPU figure watches a live subscriber with nothing to read (ms). */
+const IDLE_WINDOW_MS = 2_000;
 
 function emit(figure: string, value: number, extra: Record<string, unknown> = {}): void {
   const line = { bench: 'live-events', figure, ...extra, value: Math.round(value * 1000) / 1000 };
@@ -115,6 +119,14 @@ async function main(): Promise<void> {
   };
 
   const publisher = await bus();
+  // A log of realistic length first: a poll that scanned the log would grow with it.
+  for (let published = 0; published < LOG_EVENTS; published += 500) {
+    const batch = Array.from({ length: Math.min(500, LOG_EVENTS - published) }, () =>
+      shout('bench-prefill'),
+    );
+    await publisher.publish(batch);
+  }
+  emit('bus_log_events', LOG_EVENTS);
   for (const [label, pollMs] of [
     ['default', undefined],
     ['poll_5ms', 5],
@@ -133,11 +145,19 @@ async function main(): Promise<void> {
       `bus-${label}`,
     );
     const stats = summarise(timings);
+    const interval = { live_poll_interval_ms: pollMs ?? 20 };
     for (const [name, value] of Object.entries(stats))
-      emit(`bus_between_instances_${name}_ms`, value, {
-        live_poll_interval_ms: pollMs ?? 20,
-        samples: SAMPLES,
-      });
+      emit(`bus_between_instances_${name}_ms`, value, { ...interval, samples: SAMPLES });
+    // What an idle live subscriber costs: its polls (client) and their answers (the engine runs
+    // in this process), per second of idling.
+    const cpuBefore = process.cpuUsage();
+    await sleep(IDLE_WINDOW_MS);
+    const cpu = process.cpuUsage(cpuBefore);
+    emit(
+      'bus_idle_live_subscriber_cpu_ms_per_s',
+      (cpu.user + cpu.system) / 1000 / (IDLE_WINDOW_MS / 1000),
+      interval,
+    );
     await subscription.stop();
     await subscriberBus.close();
   }

@@ -1,7 +1,8 @@
 // One client subscription through the router: the plan's primary fetch runs upstream as a
 // graphql-ws subscription on the owning subgraph; every event it yields is fed to the gateway's
 // plan executor as the primary's result, followed by the rest of the plan (entity fetches to the
-// other subgraphs), so the client receives the fully resolved, shaped payload.
+// other subgraphs), so the client receives the fully resolved, shaped payload. Owner-only plans (no
+// `rest`) skip the executor: the event's data is shaped directly (direct-event-shaper.ts).
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import { DomainError, ErrorCode } from '@groovy/common/errors';
@@ -9,6 +10,7 @@ import type { Logger } from '@groovy/common/logging';
 import type { GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { RouterContext } from '../router-context';
+import { shapeEventDirectly } from './direct-event-shaper';
 import type { SubscriptionPlan } from './subscription-planner';
 import type { UpstreamLease } from './upstream-pool';
 
@@ -65,6 +67,13 @@ export interface FederatedSubscriptionOptions {
   onEnd?(): void;
   /** Called for every event delivered to the client's queue. */
   onEvent?(): void;
+  /**
+   * The caller's signed identity key (`signedIdentityKey`): entity fetches identical to one in
+   * flight for another subscription with the same key share its request. Unset: no sharing.
+   */
+  identityKey?: string;
+  /** Runs every event through the plan executor, even owner-only ones (tests compare the two paths). */
+  planEveryEvent?: boolean;
 }
 
 type Settled = { kind: 'result'; value: ExecutionResult } | { kind: 'error'; error: unknown };
@@ -85,6 +94,8 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
   /** Ended for a slow consumer: no more event work runs. */
   private overflowed = false;
   private readonly unsubscribe: () => void;
+  /** The data sources of this subscription's entity fetches (coalescing when identityKey is set). */
+  private services: ServiceMap | undefined;
 
   constructor(private readonly options: FederatedSubscriptionOptions) {
     const { plan, variables, upstream } = options;
@@ -244,19 +255,28 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
    */
   private async resolveEvent(event: ExecutionResult): Promise<void> {
     const { plan, variables, operationName } = this.options;
+    const direct =
+      plan.ownerOnly && !this.options.planEveryEvent
+        ? shapeEventDirectly(plan.ownerOnly, variables, event)
+        : undefined;
+    if (direct) {
+      this.options.onEvent?.();
+      this.push({ kind: 'result', value: direct });
+      return;
+    }
     const eventSource: GraphQLDataSource = {
       process: async () => ({
         ...(event.data !== undefined ? { data: event.data as Record<string, unknown> | null } : {}),
         ...(event.errors ? { errors: event.errors as GraphQLError[] } : {}),
       }),
     };
-    const serviceMap: ServiceMap = Object.assign(
-      Object.create(null) as ServiceMap,
-      plan.generation.serviceMap,
-      {
-        [EVENT_SOURCE]: eventSource,
-      },
-    );
+    this.services ??=
+      this.options.identityKey === undefined
+        ? plan.generation.serviceMap
+        : plan.generation.entityFetches.wrap(plan.generation.serviceMap, this.options.identityKey);
+    const serviceMap: ServiceMap = Object.assign(Object.create(null) as ServiceMap, this.services, {
+      [EVENT_SOURCE]: eventSource,
+    });
     const eventFetch: FetchNode = { ...plan.primary, serviceName: EVENT_SOURCE };
     const node: PlanNode = plan.rest
       ? { kind: 'Sequence', nodes: [eventFetch, plan.rest] }

@@ -2,11 +2,17 @@
 // planner emits a `Subscription` node: a `primary` fetch to the subgraph that owns the root field
 // and an optional `rest` (the entity fetches for fields other subgraphs own). One generation per
 // supergraph: a reload builds a new one, and subscriptions already running keep theirs.
-import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
+import {
+  Supergraph,
+  operationFromDocument,
+  type Operation,
+  type Schema,
+} from '@apollo/federation-internals';
 import { buildOperationContext, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { subgraphsOf } from '../supergraph/subgraph-list';
+import { EntityFetchCoalescer } from './entity-fetch-coalescer';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -19,6 +25,12 @@ export interface SubscriptionPlan {
   /** The rest of the plan, run for every event (undefined when the owning subgraph has it all). */
   rest: PlanNode | undefined;
   operationContext: OperationContext;
+  /**
+   * Set when the owning subgraph serves everything selected (no `rest`, and the primary fetch
+   * needs no rewrites): the client's operation over the API schema, which an event's payload is
+   * shaped by directly, without running the plan (see `DirectEventShaper`).
+   */
+  ownerOnly: Operation | undefined;
   generation: PlannerGeneration;
 }
 
@@ -29,6 +41,8 @@ export interface PlannerGeneration {
   federatedApiSchema: Schema;
   supergraphSchema: GraphQLSchema;
   serviceMap: ServiceMap;
+  /** Shares identical entity fetches in flight between subscriptions of the same caller. */
+  entityFetches: EntityFetchCoalescer;
   subgraphUrls: Map<string, string>;
   queryPlanner: QueryPlanner;
 }
@@ -62,6 +76,7 @@ export class SubscriptionPlanner {
       federatedApiSchema: supergraph.apiSchema(),
       supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
       serviceMap,
+      entityFetches: new EntityFetchCoalescer(),
       subgraphUrls,
       queryPlanner: new QueryPlanner(supergraph),
     };
@@ -91,15 +106,32 @@ export class SubscriptionPlanner {
       throw new UnplannableSubscriptionError(
         `no URL for the subgraph "${node.primary.serviceName}"`,
       );
+    const operationContext = buildOperationContext({
+      schema: generation.apiSchema,
+      operationDocument: document,
+      ...(operationName ? { operationName } : {}),
+    });
+    const ownerOnly =
+      !node.rest && !node.primary.requires && !node.primary.outputRewrites?.length
+        ? // The same Operation the gateway's executor builds for every event, built once.
+          operationFromDocument(
+            generation.federatedApiSchema,
+            {
+              kind: Kind.DOCUMENT,
+              definitions: [
+                operationContext.operation,
+                ...Object.values(operationContext.fragments),
+              ],
+            },
+            { validate: false },
+          )
+        : undefined;
     return {
       subgraph: { name: node.primary.serviceName, url },
       primary: node.primary,
       rest: node.rest,
-      operationContext: buildOperationContext({
-        schema: generation.apiSchema,
-        operationDocument: document,
-        ...(operationName ? { operationName } : {}),
-      }),
+      operationContext,
+      ownerOnly,
       generation,
     };
   }

@@ -421,6 +421,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
             upstream,
             logger,
             maxQueuedEvents: limits.maxQueuedEvents,
+            identityKey: signedIdentityKey(identity, ip),
             context: async (): Promise<RouterContext> => ({
               requestId: `ws-${state.serial}-${id}`.slice(0, 100),
               identity,

@@ -11,7 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => mongo?.stop());
 
-async function embeddedBroker(options: { gapTimeoutMs?: number; leaseMs?: number } = {}) {
+async function embeddedBroker(
+  options: { gapTimeoutMs?: number; leaseMs?: number; livePollIntervalMs?: number } = {},
+) {
   const database = mongo.freshDatabaseName('events');
   const clients: MongoClient[] = [];
   const buses: EmbeddedEventBus[] = [];
@@ -27,6 +29,7 @@ async function embeddedBroker(options: { gapTimeoutMs?: number; leaseMs?: number
         retryDelayMs: 10,
         gapTimeoutMs: options.gapTimeoutMs ?? 300,
         ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+        ...(options.livePollIntervalMs ? { livePollIntervalMs: options.livePollIntervalMs } : {}),
         ...(hooks ? { hooks } : {}),
       });
       buses.push(bus);
@@ -134,6 +137,60 @@ describe('embedded event bus specifics', () => {
       await inbox.waitFor(2);
       expect(inbox.received.map((e) => e.aggregateId)).toEqual(['g1', 'g3']);
       expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
+  it('moves past a hole wider than one read (a dead publisher reserved 150 numbers)', async () => {
+    const broker = await embeddedBroker({ gapTimeoutMs: 50 });
+    try {
+      const bus = (await broker.bus()) as EmbeddedEventBus;
+      const db = broker.client().db(broker.database);
+      await bus.publish([userRegistered('h1')]);
+      // Reads look up the next 100 numbers by equality: none of them will ever hold an event.
+      await db
+        .collection<{ _id: string; value: number }>('sequences')
+        .updateOne({ _id: 'events' }, { $inc: { value: 150 } });
+      await bus.publish([userRegistered('h152')]);
+      const inbox = new Inbox();
+      await bus.subscribe({
+        consumer: 'query',
+        types: ['USER_REGISTERED'],
+        handler: inbox.handler,
+      });
+      await inbox.waitFor(2);
+      expect(inbox.received.map((e) => e.aggregateId)).toEqual(['h1', 'h152']);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
+  it('polls a live subscriber again within milliseconds after events, not after its idle interval', async () => {
+    // An idle interval no test would wait for: only the busy polling after events can pass this.
+    const broker = await embeddedBroker({ livePollIntervalMs: 60_000 });
+    try {
+      const instances = [await broker.bus(), await broker.bus()];
+      const inboxes = [new Inbox(), new Inbox()];
+      for (const [index, bus] of instances.entries()) {
+        await bus.subscribe({
+          consumer: 'shouts-live',
+          types: ['USER_REGISTERED'],
+          live: true,
+          handler: inboxes[index]!.handler,
+        });
+      }
+      // Each instance hears its own publish at once (the publisher wakes its subscribers)…
+      await instances[0]!.publish([userRegistered('a1')]);
+      await inboxes[0]!.waitFor(1);
+      await instances[1]!.publish([userRegistered('b1')]);
+      await inboxes[1]!.waitFor(1);
+      // …and, busy now, polls again within milliseconds: the other instance's events arrive.
+      await instances[0]!.publish([userRegistered('a2'), userRegistered('a3')]);
+      await instances[1]!.publish([userRegistered('b2')]);
+      await Promise.all(inboxes.map((inbox) => inbox.waitFor(5, 4_000)));
+      for (const inbox of inboxes)
+        expect(inbox.received.map((e) => e.aggregateId)).toEqual(['a1', 'b1', 'a2', 'a3', 'b2']);
     } finally {
       await broker.cleanup();
     }

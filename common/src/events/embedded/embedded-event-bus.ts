@@ -11,6 +11,9 @@ import { InstancePosition } from './instance-position';
 
 export type { DeadLetter } from './event-delivery';
 
+/** The shortest wait of a live subscriber between empty reads, right after events arrived (ms). */
+export const LIVE_BUSY_POLL_INTERVAL_MS = 5;
+
 export interface EmbeddedEventBusOptions {
   /** The bus's own database (e.g. `groovy_events`), shared by every service as their broker. */
   db: Db;
@@ -20,7 +23,11 @@ export interface EmbeddedEventBusOptions {
   /**
    * How often an idle live subscriber (`subscribe({ live: true })`) looks for new events (ms,
    * default 20): events published by another process reach it within about this long (the engine
-   * has no change streams or tailable cursors to wait on); events published through this bus wake it at once.
+   * has no change streams or tailable cursors to wait on); events published through this bus wake
+   * it at once. A live subscriber that just found events reads again at once, then polls after
+   * LIVE_BUSY_POLL_INTERVAL_MS and doubles the wait after every empty read up to this interval: a
+   * busy bus (Jam controls) is polled every few milliseconds, an idle one costs one counter read
+   * per interval.
    */
   livePollIntervalMs?: number;
   /** How long a consumer waits for a missing sequence number before closing it as a gap (ms). */
@@ -74,9 +81,15 @@ export class EmbeddedEventBus implements EventBus {
       checkpoints: this.checkpoints,
       deadLetters: this.deadLetters,
       logger: this.options.logger.child({ consumer: options.consumer, ...(live ? { live } : {}) }),
-      pollIntervalMs: live
-        ? (this.options.livePollIntervalMs ?? 20)
-        : (this.options.pollIntervalMs ?? 50),
+      ...(live
+        ? {
+            pollIntervalMs: this.options.livePollIntervalMs ?? 20,
+            busyPollIntervalMs: Math.min(
+              LIVE_BUSY_POLL_INTERVAL_MS,
+              this.options.livePollIntervalMs ?? 20,
+            ),
+          }
+        : { pollIntervalMs: this.options.pollIntervalMs ?? 50 }),
       gapTimeoutMs: this.options.gapTimeoutMs ?? 2_000,
       leaseMs: this.options.leaseMs ?? 10_000,
       retryDelayMs: this.options.retryDelayMs ?? 100,

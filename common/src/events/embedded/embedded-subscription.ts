@@ -10,7 +10,13 @@ export interface SubscriptionDependencies {
   checkpoints: Collection<Checkpoint>;
   deadLetters: Collection<DeadLetter>;
   logger: Logger;
+  /** The longest wait between empty reads (ms). */
   pollIntervalMs: number;
+  /**
+   * The wait after the first empty read that follows events (ms; default pollIntervalMs): it
+   * doubles after every further empty read, up to pollIntervalMs.
+   */
+  busyPollIntervalMs?: number;
   gapTimeoutMs: number;
   leaseMs: number;
   retryDelayMs: number;
@@ -83,12 +89,15 @@ export class EmbeddedSubscription implements Subscription {
   private leaseRenewedAt = 0;
   /** A checkpoint write is scheduled (finished deliveries are saved together). */
   private commitTimer: NodeJS.Timeout | undefined;
+  /** The next wait between empty reads (ms): busyPollIntervalMs after events, doubling to pollIntervalMs. */
+  private pollWaitMs: number;
 
   constructor(
     private readonly options: SubscribeOptions,
     private readonly deps: SubscriptionDependencies,
   ) {
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    this.pollWaitMs = deps.pollIntervalMs;
     this.lease =
       deps.position ?? new ConsumerLease(deps.checkpoints, options.consumer, deps.leaseMs);
     this.delivery = new EventDelivery(options, {
@@ -124,7 +133,11 @@ export class EmbeddedSubscription implements Subscription {
         if (!this.stopped)
           this.deps.logger.error({ err: error }, 'event consumer loop failed; retrying');
       }
-      if (!progressed && !this.stopped) await this.idle();
+      if (progressed) this.pollWaitMs = this.deps.busyPollIntervalMs ?? this.deps.pollIntervalMs;
+      else if (!this.stopped) {
+        await this.idle(this.pollWaitMs);
+        this.pollWaitMs = Math.min(this.pollWaitMs * 2, this.deps.pollIntervalMs);
+      }
     }
     // Stopping: no new deliveries; let the running ones finish, then save how far they got.
     await this.drain();
@@ -305,12 +318,12 @@ export class EmbeddedSubscription implements Subscription {
     }
   }
 
-  private idle(): Promise<void> {
+  private idle(waitMs: number): Promise<void> {
     return new Promise((resolve) => {
       // Never longer than a third of the lease: each turn of the loop renews it.
       const timer = setTimeout(
         done,
-        Math.min(this.deps.pollIntervalMs, Math.max(1, Math.floor(this.deps.leaseMs / 3))),
+        Math.min(waitMs, Math.max(1, Math.floor(this.deps.leaseMs / 3))),
       );
       const wake = () => done();
       this.wakeUp = wake;
