@@ -203,15 +203,16 @@ export async function createPreferencesModule(
         jam.ensureIndexes(),
       ]);
     },
-    repairPending: async (olderThan) =>
-      (
-        await Promise.all([
-          likeToggles.repairPending(olderThan),
-          artistFollows.repairPending(olderThan),
-          userFollows.repairPending(olderThan),
-          plays.repairPending(olderThan),
-        ])
-      ).reduce((sum, repaired) => sum + repaired, 0),
+    repairPending: async (olderThan) => {
+      const repaired = await Promise.all([
+        likeToggles.repairPending(olderThan),
+        artistFollows.repairPending(olderThan),
+        userFollows.repairPending(olderThan),
+        plays.repairPending(olderThan),
+      ]);
+      await counters.forgetSettled();
+      return repaired.reduce((sum, count) => sum + count, 0);
+    },
     context: (identity) => {
       const viewerId = identity?.userId ?? null;
       return {

@@ -1,6 +1,5 @@
 import { writeWithEvents, type EventEnvelope, type OutboxNotifier } from '@groovy/common/events';
 import {
-  APPLIED_OPS_KEPT,
   COUNTER_VERSION,
   type CounterModel,
   type CounterName,
@@ -46,6 +45,8 @@ export const subjectKey = (kind: 'song' | 'artist' | 'user', id: string) => `${k
  */
 export class CounterService {
   private readonly queues = new Map<string, Queued[]>();
+  /** Per subject: applied change ids whose callers dropped their pending marker (see `settled`). */
+  private readonly settledOps = new Map<string, Set<string>>();
 
   constructor(
     private readonly counters: CounterModel,
@@ -62,6 +63,35 @@ export class CounterService {
         void this.drain(subject);
       }
     });
+  }
+
+  /**
+   * The caller dropped its pending marker of this applied change, so no repair can apply it again:
+   * the counter may forget its id. Forgotten with the subject's next write, or by `forgetSettled`.
+   * A counter therefore remembers exactly the changes that may still be retried, however many
+   * changes it gets meanwhile (ids of a process that stopped in between stay: harmless).
+   */
+  settled(subject: string, opId: string): void {
+    const ops = this.settledOps.get(subject);
+    if (ops) ops.add(opId);
+    else this.settledOps.set(subject, new Set([opId]));
+  }
+
+  /** Forgets the settled change ids of subjects no write has carried them to (background, periodic). */
+  async forgetSettled(): Promise<number> {
+    const settled = [...this.settledOps];
+    this.settledOps.clear();
+    if (settled.length === 0) return 0;
+    await this.counters.bulkWrite(
+      settled.map(([subject, ops]) => ({
+        updateOne: {
+          filter: { _id: subject },
+          update: { $pull: { appliedOps: { $in: [...ops] } } },
+        },
+      })),
+      { ordered: false },
+    );
+    return settled.reduce((sum, [, ops]) => sum + ops.size, 0);
   }
 
   /** The counters of these subjects (missing ones read as zero). */
@@ -111,7 +141,9 @@ export class CounterService {
         if (error.code !== 11000) throw error;
       });
     let snapshots: CountSnapshot[] = [];
-    await writeWithEvents({
+    const forgetting = this.settledOps.get(subject);
+    this.settledOps.delete(subject);
+    const written = await writeWithEvents({
       model: this.counters,
       filter: { _id: subject },
       version: COUNTER_VERSION,
@@ -142,15 +174,21 @@ export class CounterService {
           return { count: Math.max(0, values[counter]), countVersion: values[versionField] };
         });
         if (newOps.length === 0) return { decline: 'applied' as const };
+        const kept = (current.appliedOps ?? []).filter((opId) => !forgetting?.has(opId));
         return {
-          set: {
-            ...values,
-            appliedOps: [...(current.appliedOps ?? []), ...newOps].slice(-APPLIED_OPS_KEPT),
-          },
+          set: { ...values, appliedOps: [...kept, ...newOps] },
           events,
         };
       },
+    }).catch((error: unknown) => {
+      this.settleAgain(subject, forgetting);
+      throw error;
     });
+    if (written.outcome !== 'written') this.settleAgain(subject, forgetting);
     return snapshots;
+  }
+
+  private settleAgain(subject: string, opIds: Set<string> | undefined): void {
+    for (const opId of opIds ?? []) this.settled(subject, opId);
   }
 }

@@ -112,7 +112,8 @@ export class ToggleService {
   ): Promise<void> {
     const { userId, targetId } = toggle;
     const on = pending.delta > 0;
-    await this.counters.apply(this.counting.subject(targetId), this.counting.counter, {
+    const subject = this.counting.subject(targetId);
+    await this.counters.apply(subject, this.counting.counter, {
       opId: pending.opId,
       delta: pending.delta,
       event: (snapshot) =>
@@ -125,6 +126,7 @@ export class ToggleService {
     await this.toggles
       .updateOne({ _id: toggle._id }, { $pull: { pendingCounts: { opId: pending.opId } } })
       .exec();
+    this.counters.settled(subject, pending.opId);
   }
 
   /** Which of `targetIds` the user has switched on. */
