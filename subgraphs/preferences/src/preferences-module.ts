@@ -142,6 +142,11 @@ export async function createPreferencesModule(
       songs: catalogueModels.songs.collection,
       users: catalogueModels.users.collection,
     }),
+    editRates: {
+      movesPerMinute: env.PLAYLIST_MOVES_PER_MINUTE,
+      addsPerMinute: env.PLAYLIST_ADDS_PER_MINUTE,
+    },
+    now: () => clock.now(),
   });
   const jam = new JamModule(connection, catalogue, outbox, live, logger as Logger);
 
