@@ -229,6 +229,7 @@ export async function createPreferencesModule(
           userFollows,
           interests,
           ratings,
+          notifications,
         }),
       };
     },

@@ -10,6 +10,8 @@ import {
 export interface CountSnapshot {
   count: number;
   countVersion: number;
+  /** The subject's counters right after the write that applied the change (absent if none was needed). */
+  counter?: CounterCounts;
 }
 
 /** One change of one count: its id (for exactly-once), +1 or −1, and the event announcing the result. */
@@ -118,34 +120,16 @@ export class CounterService {
   }
 
   private async write(subject: string, batch: Queued[]): Promise<CountSnapshot[]> {
-    await this.counters
-      .updateOne(
-        { _id: subject },
-        {
-          $setOnInsert: {
-            likeCount: 0,
-            likeCountVersion: 0,
-            playCount: 0,
-            playCountVersion: 0,
-            followerCount: 0,
-            followerCountVersion: 0,
-            appliedOps: [],
-            version: 0,
-            _outbox: [],
-          },
-        },
-        { upsert: true },
-      )
-      .exec()
-      .catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
-      });
+    // One read: the compare-and-set starts from it (a missing counter is created first).
+    const existing = await this.counters.findById(subject).lean<CounterRecord>().exec();
+    if (!existing) await this.create(subject);
     let snapshots: CountSnapshot[] = [];
     const forgetting = this.settledOps.get(subject);
     this.settledOps.delete(subject);
     const written = await writeWithEvents({
       model: this.counters,
       filter: { _id: subject },
+      ...(existing ? { current: existing } : {}),
       version: COUNTER_VERSION,
       notifier: this.outbox,
       maxAttempts: MAX_ATTEMPTS,
@@ -184,8 +168,31 @@ export class CounterService {
       this.settleAgain(subject, forgetting);
       throw error;
     });
-    if (written.outcome !== 'written') this.settleAgain(subject, forgetting);
-    return snapshots;
+    if (written.outcome !== 'written') {
+      this.settleAgain(subject, forgetting);
+      return snapshots;
+    }
+    const { _outbox: _events, appliedOps: _ops, ...counts } = written.record as CounterRecord;
+    return snapshots.map((snapshot) => ({ ...snapshot, counter: counts }));
+  }
+
+  private async create(subject: string): Promise<void> {
+    await this.counters
+      .create({
+        _id: subject,
+        likeCount: 0,
+        likeCountVersion: 0,
+        playCount: 0,
+        playCountVersion: 0,
+        followerCount: 0,
+        followerCountVersion: 0,
+        appliedOps: [],
+        version: 0,
+        _outbox: [],
+      })
+      .catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error; // created meanwhile by another request
+      });
   }
 
   private settleAgain(subject: string, opIds: Set<string> | undefined): void {
