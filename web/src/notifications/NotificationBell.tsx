@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { onSubscriptionReconnected } from '@/graphql/subscription-connection';
 import { BellIcon } from '@/preferences/icons';
 import { useSignedIn } from '@/preferences/use-signed-in';
+import { notificationArrived } from './live-notifications';
 import { NOTIFICATION_ADDED, UNREAD_NOTIFICATION_COUNT } from './notifications.operations';
 import { badgeText, bellLabel } from './notification-text';
 
@@ -15,7 +16,8 @@ import { badgeText, bellLabel } from './notification-text';
  * `Subscription.notificationAdded` (graphql-ws through the router) adds one to the cached count.
  * What a dropped socket missed is not replayed, so the count is asked again whenever the socket
  * reconnects; also on every navigation and when the window gets focus (no polling loop). The
- * notifications page refreshes it after marking everything read.
+ * notifications page refreshes it after marking everything read. Each arrival is also handed on
+ * (live-notifications.ts) to the notifications page, which puts it on top.
  */
 export function NotificationBell() {
   const pathname = usePathname();
@@ -27,7 +29,10 @@ export function NotificationBell() {
   useSubscription(NOTIFICATION_ADDED, {
     skip: !signedIn,
     onData: ({ data: added }) => {
-      if (!added.data?.notificationAdded || added.data.notificationAdded.read) return;
+      const notification = added.data?.notificationAdded;
+      if (!notification) return;
+      notificationArrived(notification);
+      if (notification.read) return;
       client.cache.updateQuery({ query: UNREAD_NOTIFICATION_COUNT }, (current) =>
         current?.library
           ? {

@@ -1,20 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { useCallback, useMemo } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { formatDate } from '@/format/dates';
 import type { NotificationFieldsFragment, NotificationsQuery } from '@/gql/graphql';
 import { pagedListOf, prependLive, type PagedList } from '@/graphql/paged-list';
 import { usePagedList } from '@/graphql/use-paged-list';
-import { useSignedIn } from '@/preferences/use-signed-in';
 import { notificationHref, notificationText } from './notification-text';
-import {
-  NOTIFICATION_ADDED,
-  NOTIFICATIONS_PAGE_SIZE,
-  NOTIFICATIONS_QUERY,
-} from './notifications.operations';
+import { onNotificationArrived } from './live-notifications';
+import { NOTIFICATIONS_PAGE_SIZE, NOTIFICATIONS_QUERY } from './notifications.operations';
 
 type Connection = NonNullable<NotificationsQuery['library']>['notifications'];
 
@@ -22,11 +18,11 @@ const byId = (notification: NotificationFieldsFragment) => notification.id;
 
 /**
  * The notifications, newest first: the first page from the server render, new ones put on top as
- * they arrive (Subscription.notificationAdded), older ones with "Load more" (the cursor).
+ * they arrive (the bell's Subscription.notificationAdded, live-notifications.ts), older ones with
+ * "Load more" (the cursor).
  */
 export function NotificationList({ initial }: { initial: Connection }) {
   const client = useApolloClient();
-  const { signedIn } = useSignedIn();
   const loadPage = useCallback(
     async (after: string): Promise<PagedList<NotificationFieldsFragment>> => {
       const { data } = await client.query({
@@ -46,13 +42,10 @@ export function NotificationList({ initial }: { initial: Connection }) {
     noun: 'notifications',
   });
   const { setList } = state;
-  useSubscription(NOTIFICATION_ADDED, {
-    skip: !signedIn,
-    onData: ({ data }) => {
-      const added = data.data?.notificationAdded;
-      if (added) setList((current) => prependLive(current, added, byId));
-    },
-  });
+  useEffect(
+    () => onNotificationArrived((added) => setList((current) => prependLive(current, added, byId))),
+    [setList],
+  );
 
   const notifications = state.list.nodes;
   if (notifications.length === 0)
