@@ -103,6 +103,17 @@ export interface LaunchedStack {
   storageUrl: string | undefined;
   /** Stops a service (if running) and starts it again with the same environment and port. */
   restart(name: string): Promise<LaunchedService>;
+  /**
+   * Starts another process of a running service (isolated mode): a second replica with the same
+   * environment (database, event bus, secrets) on its own free port, `env` over it (e.g. a second
+   * router pointed at a second subgraph instance). It is stopped with the stack; `instanceName`
+   * (e.g. `preferences#2`) is its log prefix and its key in `services`.
+   */
+  startInstance(
+    name: string,
+    instanceName: string,
+    env?: Record<string, string | undefined>,
+  ): Promise<LaunchedService>;
   /** Stops everything, newest first, and removes the scratch folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -259,8 +270,12 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       );
     };
     const environments = new Map<string, NodeJS.ProcessEnv>();
-    const startService = async (member: WorkspacePackage): Promise<LaunchedService> => {
+    const startService = async (
+      member: WorkspacePackage,
+      instance?: { name: string; env: Record<string, string | undefined> },
+    ): Promise<LaunchedService> => {
       const wiring = wiringOf(member);
+      const name = instance?.name ?? member.name;
       let env = environments.get(member.name);
       if (!env) {
         env = {
@@ -272,13 +287,14 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         };
         environments.set(member.name, env);
       }
+      if (instance) env = { ...env, ...instance.env };
       // `next dev` compiles a page on its first request: slow on a busy machine.
       const timeoutMs = options.startTimeoutMs ?? (isolated ? 120_000 : 300_000);
       let child: ServiceProcess;
       let url: Promise<string>;
       if (!isolated) {
         const port = offset && member.url ? { PORT: new URL(member.url).port } : {};
-        child = start(member.name, 'npm', ['run', 'dev', '--silent'], member.dir, {
+        child = start(name, 'npm', ['run', 'dev', '--silent'], member.dir, {
           ...env,
           ...port,
         });
@@ -288,28 +304,30 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
               .then(() => member.url ?? member.readyUrl!)
           : Promise.resolve('(started; declares no URL)');
       } else if (wiring.built) {
-        const port = plannedPorts.get(member.name)!;
+        const port = instance ? await freePort() : plannedPorts.get(member.name)!;
         const built = wiring.built(member, port);
-        child = start(member.name, built.command, built.args, member.dir, {
+        child = start(name, built.command, built.args, member.dir, {
           ...env,
           PORT: String(port),
         });
         const target = withPort(member.readyUrl ?? 'http://127.0.0.1', port);
-        url = child.waitForAnswer(target, timeoutMs).then(() => planned(member) ?? target);
+        url = child
+          .waitForAnswer(target, timeoutMs)
+          .then(() => (instance ? target : (planned(member) ?? target)));
       } else {
         const entry = path.join(member.dir, 'dist', 'index.js');
         if (!fs.existsSync(entry))
           throw new Error(`${member.name} is not built: ${entry} is missing (npm run build)`);
-        const port = plannedPorts.get(member.name) ?? 0;
-        child = start(member.name, nodeBinary, ['--enable-source-maps', entry], member.dir, {
+        const port = instance ? 0 : (plannedPorts.get(member.name) ?? 0);
+        child = start(name, nodeBinary, ['--enable-source-maps', entry], member.dir, {
           ...env,
           PORT: String(port),
         });
         url = child.waitForLoggedUrl('http', timeoutMs);
       }
-      const service = toLaunched(member.name, await url, child);
-      services[member.name] = service;
-      ready(member.name, service.url);
+      const service = toLaunched(name, await url, child);
+      services[name] = service;
+      ready(name, service.url);
       return service;
     };
 
@@ -358,6 +376,13 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         await previous.stop();
         plannedPorts.set(name, Number(new URL(previous.baseUrl).port));
         return startService(member);
+      },
+      startInstance: async (name, instanceName, env = {}) => {
+        const member = members.find((candidate) => candidate.name === name);
+        if (!member || !services[name]) throw new Error(`${name} is not part of this stack`);
+        if (!isolated) throw new Error('startInstance needs an isolated stack');
+        if (services[instanceName]) throw new Error(`${instanceName} is already running`);
+        return startService(member, { name: instanceName, env });
       },
       stop,
     };

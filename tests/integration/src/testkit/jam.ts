@@ -5,6 +5,31 @@ import { generateTone } from './audio';
 import { uploadSong, waitUntilProcessed } from './uploads';
 import { launchChromium } from './web';
 
+export const START_JAM = 'mutation StartJam { startJam { id code } }';
+export const JOIN_JAM = 'mutation JoinJam($code: String!) { joinJam(code: $code) { id } }';
+export const CONTROL_JAM =
+  'mutation ControlJam($id: ID!, $action: JamAction!, $positionMs: Float) { controlJam(id: $id, action: $action, positionMs: $positionMs) { id } }';
+/** The Jam's events with what the resilience tests compare: kind, playback, presence. */
+export const JAM_EVENTS = `subscription JamEvents($id: ID!) {
+  jamSession(id: $id) {
+    kind
+    serverTimeMs
+    session { id playback { playing positionMs } participants { connected user { id } } }
+  }
+}`;
+
+export interface JamEventData {
+  jamSession: {
+    kind: string;
+    serverTimeMs: number;
+    session: {
+      id: string;
+      playback: { playing: boolean; positionMs: number };
+      participants: Array<{ connected: boolean; user: { id: string } }>;
+    };
+  };
+}
+
 /** Chromium that may start audio without a click (the Jam's autoplay-blocked state has its own UI). */
 export function launchJamChromium(): Promise<Browser> {
   return launchChromium(['--autoplay-policy=no-user-gesture-required']);

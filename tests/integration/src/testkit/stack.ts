@@ -34,6 +34,8 @@ export interface MediaServices {
 }
 
 export interface ExecuteOptions {
+  /** Another router of this stack (`startInstance('router', …)`); default: the stack's router. */
+  routerUrl?: string;
   token?: string;
   apiKey?: string;
   headers?: Record<string, string>;
@@ -142,6 +144,29 @@ export class Stack {
     await this.launched.restart('auth');
   }
 
+  /**
+   * Stops a service (SIGTERM: its graceful shutdown, as a rolling deploy does) and starts it again
+   * on the same port with the same database; resolves once it answers again.
+   */
+  async restart(service: string): Promise<SpawnedService> {
+    return this.launched.restart(service);
+  }
+
+  /**
+   * A second replica of a running service on the same database and event bus, on its own port;
+   * `env` goes over its environment. Several routers and subgraph instances, as production runs
+   * them: `startInstance('preferences', 'preferences#2')`, then a router that uses it:
+   * `startInstance('router', 'router#2', { SUBGRAPH_PREFERENCES_URL: second.url })`.
+   * Stopped with the stack.
+   */
+  async startInstance(
+    service: string,
+    instanceName: string,
+    env: Record<string, string> = {},
+  ): Promise<SpawnedService> {
+    return this.launched.startInstance(service, instanceName, env);
+  }
+
   /** Stops every process (newest first) and the stack's Mongo. */
   async stop(): Promise<void> {
     await this.launched.stop();
@@ -159,7 +184,7 @@ export class Stack {
     };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
-    const response = await fetch(this.router.url, {
+    const response = await fetch(options.routerUrl ?? this.router.url, {
       method: 'POST',
       headers,
       body: JSON.stringify({ query, variables }),
