@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApolloLink } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import {
@@ -17,6 +17,8 @@ import {
   isSubscription,
   SubscriptionLink,
 } from '@/graphql/subscription-link';
+import { LiveConnection } from '@/graphql/live-connection';
+import { LiveConnectionContext } from '@/graphql/use-live-connection';
 
 /**
  * Apollo Client for client components. The browser calls the router directly with the session's
@@ -34,6 +36,8 @@ export function GroovyApolloProvider({
   children: ReactNode;
 }) {
   const { data: session } = useSession();
+  // The browser's one graphql-ws connection, as pages see it (state, resync signals).
+  const [connection] = useState(() => new LiveConnection());
   const sessionRef = useRef<Session | null>(session);
   useEffect(() => {
     sessionRef.current = session;
@@ -80,18 +84,23 @@ export function GroovyApolloProvider({
         ? httpLink
         : ApolloLink.split(
             ({ query }) => isSubscription(query),
-            new SubscriptionLink(createSubscriptionClient({ url: graphqlUrl, accessToken })),
+            new SubscriptionLink(
+              createSubscriptionClient({ url: graphqlUrl, accessToken, connection }),
+              connection,
+            ),
             httpLink,
           );
     return new ApolloClient({
       cache: new InMemoryCache(),
       link,
     });
-  }, [graphqlUrl]);
+  }, [graphqlUrl, connection]);
 
   return (
-    <ApolloNextAppProvider makeClient={makeClient} extraScriptProps={{ nonce }}>
-      {children}
-    </ApolloNextAppProvider>
+    <LiveConnectionContext.Provider value={connection}>
+      <ApolloNextAppProvider makeClient={makeClient} extraScriptProps={{ nonce }}>
+        {children}
+      </ApolloNextAppProvider>
+    </LiveConnectionContext.Provider>
   );
 }
