@@ -67,6 +67,27 @@ export async function jamSkewMs(a: Page, b: Page): Promise<number> {
   return ra.localMs - ra.serverNowMs - (rb.localMs - rb.serverNowMs);
 }
 
+/**
+ * Measures the skew between two participants until it is within `withinMs` (drift correction
+ * converges, it does not jump) or `forMs` passed; resolves with the last measurement.
+ */
+export async function settledSkewMs(a: Page, b: Page, withinMs = 100, forMs = 15_000) {
+  const deadline = Date.now() + forMs;
+  let skew = await jamSkewMs(a, b);
+  while (Math.abs(skew) >= withinMs && Date.now() < deadline) {
+    await a.waitForTimeout(100); // between two measurements (no event for a cross-page condition)
+    skew = await jamSkewMs(a, b);
+  }
+  return skew;
+}
+
+/** The host moves the Jam to `positionMs` with the position slider (a SEEK for everyone). */
+export async function seekJam(host: Page, positionMs: number) {
+  const slider = host.getByRole('group', { name: 'Jam controls' }).getByRole('slider');
+  await slider.fill(String(positionMs));
+  await slider.blur();
+}
+
 export async function signUpInBrowser(page: Page, webUrl: string, displayName: string) {
   await page.goto(`${webUrl}/signup`);
   await page.getByLabel('Display name').fill(displayName);
