@@ -28,14 +28,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   let web: RunningWeb;
   let browser: Browser;
   let listener: { email: string; password: string };
-  let ids: {
-    song: string;
-    album: string;
-    artist: string;
-    playlist: string;
-    jam: string;
-    jamCode: string;
-  };
+  let ids: { song: string; album: string; artist: string; playlist: string };
 
   beforeAll(async () => {
     stack = await Stack.start({ media: true, web: true });
@@ -82,20 +75,11 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
       { token },
     );
     if (added.errors) throw new Error(`addToPlaylist failed: ${JSON.stringify(added.errors)}`);
-    // A Jam hosted by the listener with the song queued: its page and its join link are audited.
-    const jam = await stack.execute<{ startJam: { id: string; code: string } }>(
-      'mutation J($songs: [ID!]) { startJam(songIds: $songs) { id code } }',
-      { songs: [upload.song.id] },
-      { token },
-    );
-    if (!jam.data) throw new Error(`startJam failed: ${JSON.stringify(jam.errors)}`);
     ids = {
       song: upload.song.id,
       album: album.data.createAlbum.id,
       artist: song.data!.song.artist.id,
       playlist: playlist.data.createPlaylist.id,
-      jam: jam.data.startJam.id,
-      jamCode: jam.data.startJam.code,
     };
     // The song and album pages are audited with a conversation: a timed comment (a marker on the
     // waveform), a reply, a link, and a comment on the album.
@@ -125,10 +109,8 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   });
 
   /**
-   * Every page under web/src/app (signed out, /upload, /account, /library, /notifications and the
-   * Jam pages answer with the sign-in page). Signed in, the Jam page shows the live Jam (over
-   * graphql-ws), and its join link (the host joining again) lands on it; an unknown code shows the
-   * join page's error.
+   * Every page under web/src/app (signed out, /upload, /account, /library and /notifications answer
+   * with the sign-in page).
    */
   const pages = () => [
     '/',
@@ -137,9 +119,6 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
     `/albums/${ids.album}`,
     `/artists/${ids.artist}`,
     `/playlists/${ids.playlist}`,
-    `/jam/${ids.jam}`,
-    `/jam/join/${ids.jamCode}`,
-    '/jam/join/ZZZZZZ',
     '/library',
     '/notifications',
     '/upload',
@@ -152,9 +131,6 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   async function visit(page: Page, path: string): Promise<void> {
     await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
     await page.locator('main h1').first().waitFor();
-    // A Jam page: audit the live room (or the sign-in page, or the join page's answer).
-    if (path.startsWith('/jam/'))
-      await page.locator('#jam-title, form, .jam-join [role="alert"]').first().waitFor();
     // Song and album pages: audit them with their conversation loaded (and the song's markers).
     if (path === `/songs/${ids.song}` || path === `/albums/${ids.album}`) {
       await page.locator('.comment__body').first().waitFor();
