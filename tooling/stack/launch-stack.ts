@@ -106,7 +106,7 @@ export interface LaunchedStack {
   /**
    * Isolated mode: one more process of a started service (`<name>#2`, …), with its environment
    * (same database, bus and storage) over `env`, on a free port; stopped with the stack. What a
-   * deployment's second replica is.
+   * deployment's second replica is (e.g. a second router pointed at a second subgraph replica).
    */
   startReplica(name: string, env?: Record<string, string | undefined>): Promise<LaunchedService>;
   /** Stops everything, newest first, and removes the scratch folder. Safe to call twice. */
@@ -267,8 +267,12 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
     };
     const environments = new Map<string, NodeJS.ProcessEnv>();
     const replicaCounts = new Map<string, number>();
-    const startService = async (member: WorkspacePackage): Promise<LaunchedService> => {
+    const startService = async (
+      member: WorkspacePackage,
+      instance?: { name: string; env: Record<string, string | undefined> },
+    ): Promise<LaunchedService> => {
       const wiring = wiringOf(member);
+      const name = instance?.name ?? member.name;
       let env = environments.get(member.name);
       if (!env) {
         env = {
@@ -280,13 +284,14 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         };
         environments.set(member.name, env);
       }
+      if (instance) env = { ...env, ...instance.env };
       // `next dev` compiles a page on its first request: slow on a busy machine.
       const timeoutMs = options.startTimeoutMs ?? (isolated ? 120_000 : 300_000);
       let child: ServiceProcess;
       let url: Promise<string>;
       if (!isolated) {
         const port = offset && member.url ? { PORT: new URL(member.url).port } : {};
-        child = start(member.name, 'npm', ['run', 'dev', '--silent'], member.dir, {
+        child = start(name, 'npm', ['run', 'dev', '--silent'], member.dir, {
           ...env,
           ...port,
         });
@@ -296,28 +301,30 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
               .then(() => member.url ?? member.readyUrl!)
           : Promise.resolve('(started; declares no URL)');
       } else if (wiring.built) {
-        const port = plannedPorts.get(member.name)!;
+        const port = instance ? await freePort() : plannedPorts.get(member.name)!;
         const built = wiring.built(member, port);
-        child = start(member.name, built.command, built.args, member.dir, {
+        child = start(name, built.command, built.args, member.dir, {
           ...env,
           PORT: String(port),
         });
         const target = withPort(member.readyUrl ?? 'http://127.0.0.1', port);
-        url = child.waitForAnswer(target, timeoutMs).then(() => planned(member) ?? target);
+        url = child
+          .waitForAnswer(target, timeoutMs)
+          .then(() => (instance ? target : (planned(member) ?? target)));
       } else {
         const entry = path.join(member.dir, 'dist', 'index.js');
         if (!fs.existsSync(entry))
           throw new Error(`${member.name} is not built: ${entry} is missing (npm run build)`);
-        const port = plannedPorts.get(member.name) ?? 0;
-        child = start(member.name, nodeBinary, ['--enable-source-maps', entry], member.dir, {
+        const port = instance ? 0 : (plannedPorts.get(member.name) ?? 0);
+        child = start(name, nodeBinary, ['--enable-source-maps', entry], member.dir, {
           ...env,
           PORT: String(port),
         });
         url = child.waitForLoggedUrl('http', timeoutMs);
       }
-      const service = toLaunched(member.name, await url, child);
-      services[member.name] = service;
-      ready(member.name, service.url);
+      const service = toLaunched(name, await url, child);
+      services[name] = service;
+      ready(name, service.url);
       return service;
     };
 
@@ -367,23 +374,13 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
         plannedPorts.set(name, Number(new URL(previous.baseUrl).port));
         return startService(member);
       },
-      startReplica: async (name, extraEnv = {}) => {
+      startReplica: async (name, env = {}) => {
         const member = members.find((candidate) => candidate.name === name);
-        const env = environments.get(name);
         if (!isolated) throw new Error('startReplica: only in isolated mode');
-        if (!member || !env || !services[name])
-          throw new Error(`${name} is not started in this stack`);
-        if (wiringOf(member).built) throw new Error(`startReplica: ${name} has no replica support`);
-        const entry = path.join(member.dir, 'dist', 'index.js');
-        replicaCounts.set(name, (replicaCounts.get(name) ?? 1) + 1);
-        const replicaName = `${name}#${replicaCounts.get(name)}`;
-        const child = start(replicaName, nodeBinary, ['--enable-source-maps', entry], member.dir, {
-          ...env,
-          ...extraEnv,
-          PORT: String(await freePort()),
-        });
-        const url = await child.waitForLoggedUrl('http', options.startTimeoutMs ?? 120_000);
-        return toLaunched(replicaName, url, child);
+        if (!member || !services[name]) throw new Error(`${name} is not started in this stack`);
+        const count = (replicaCounts.get(name) ?? 1) + 1;
+        replicaCounts.set(name, count);
+        return startService(member, { name: `${name}#${count}`, env });
       },
       stop,
     };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApolloLink } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import {
@@ -17,7 +17,8 @@ import {
   isSubscription,
   SubscriptionLink,
 } from '@/graphql/subscription-link';
-import { subscriptionConnectionChanged } from '@/graphql/subscription-connection';
+import { LiveConnection } from '@/graphql/live-connection';
+import { LiveConnectionContext } from '@/graphql/use-live-connection';
 
 /**
  * Apollo Client for client components. The browser calls the router directly with the session's
@@ -35,6 +36,8 @@ export function GroovyApolloProvider({
   children: ReactNode;
 }) {
   const { data: session } = useSession();
+  // The browser's one graphql-ws connection, as pages see it (state, resync signals).
+  const [connection] = useState(() => new LiveConnection());
   const sessionRef = useRef<Session | null>(session);
   useEffect(() => {
     sessionRef.current = session;
@@ -82,11 +85,8 @@ export function GroovyApolloProvider({
         : ApolloLink.split(
             ({ query }) => isSubscription(query),
             new SubscriptionLink(
-              createSubscriptionClient({
-                url: graphqlUrl,
-                accessToken,
-                onConnectionChange: subscriptionConnectionChanged,
-              }),
+              createSubscriptionClient({ url: graphqlUrl, accessToken, connection }),
+              connection,
             ),
             httpLink,
           );
@@ -94,11 +94,13 @@ export function GroovyApolloProvider({
       cache: new InMemoryCache(),
       link,
     });
-  }, [graphqlUrl]);
+  }, [graphqlUrl, connection]);
 
   return (
-    <ApolloNextAppProvider makeClient={makeClient} extraScriptProps={{ nonce }}>
-      {children}
-    </ApolloNextAppProvider>
+    <LiveConnectionContext.Provider value={connection}>
+      <ApolloNextAppProvider makeClient={makeClient} extraScriptProps={{ nonce }}>
+        {children}
+      </ApolloNextAppProvider>
+    </LiveConnectionContext.Provider>
   );
 }

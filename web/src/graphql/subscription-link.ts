@@ -3,6 +3,7 @@ import { Observable } from 'rxjs';
 import { createClient, type Client } from 'graphql-ws';
 import { getMainDefinition } from '@apollo/client/utilities';
 import type { DocumentNode, FormattedExecutionResult } from 'graphql';
+import type { LiveConnection } from './live-connection';
 import { canonicalDocumentText, persistedDocumentHash } from './persisted-operations';
 
 /*
@@ -13,7 +14,17 @@ import { canonicalDocumentText, persistedDocumentHash } from './persisted-operat
  * and retries with exponential backoff + jitter forever; graphql-ws resubscribes every active
  * subscription on the new socket. A subscription the router ends with a retryable error (the owning
  * subgraph restarted) is resubscribed here after a short backoff.
+ *
+ * A socket can die without a close event (a laptop that slept, a network that changed): the
+ * client pings every KEEP_ALIVE_MS and drops a socket whose pong does not come within
+ * PONG_TIMEOUT_MS, which reconnects and resubscribes. Both kinds of recovery are told to the
+ * page through `LiveConnection` (a resync signal), so it can re-estimate its clock and refetch.
  */
+
+/** How often the client pings the router over an open socket. */
+export const KEEP_ALIVE_MS = 10_000;
+/** A ping not answered within this is a dead socket. */
+export const PONG_TIMEOUT_MS = 5_000;
 
 /** http(s)://host/graphql → ws(s)://host/graphql */
 export function webSocketUrl(httpUrl: string): string {
@@ -49,31 +60,51 @@ export interface SubscriptionLinkOptions {
   url: string;
   /** The current access token (undefined: anonymous). Called at every (re)connect. */
   accessToken: () => Promise<string | undefined>;
-  /** Connection state for the UI (the Jam page shows "reconnecting"). */
-  onConnectionChange?: (connected: boolean) => void;
+  /** Connection state and resync signals for the pages (the Jam page shows "reconnecting"). */
+  connection?: LiveConnection;
 }
 
 export function createSubscriptionClient(options: SubscriptionLinkOptions): Client {
-  return createClient({
+  const { connection } = options;
+  let pongTimer: ReturnType<typeof setTimeout> | undefined;
+  const client = createClient({
     url: webSocketUrl(options.url),
     lazy: true,
     lazyCloseTimeout: 3_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt))),
+    keepAlive: KEEP_ALIVE_MS,
     connectionParams: async () => {
       const token = await options.accessToken();
       return token ? { authorization: `Bearer ${token}` } : {};
     },
     on: {
-      connected: () => options.onConnectionChange?.(true),
-      closed: () => options.onConnectionChange?.(false),
+      connecting: () => connection?.connecting(),
+      connected: () => connection?.connected(),
+      closed: (event) => {
+        clearTimeout(pongTimer);
+        connection?.closed((event as { code?: number } | undefined)?.code);
+      },
+      ping: (received) => {
+        if (received) return;
+        clearTimeout(pongTimer);
+        pongTimer = setTimeout(() => client.terminate(), PONG_TIMEOUT_MS);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(pongTimer);
+      },
     },
   });
+  connection?.attach(() => client.terminate());
+  return client;
 }
 
 export class SubscriptionLink extends ApolloLink {
-  constructor(private readonly client: Client) {
+  constructor(
+    private readonly client: Client,
+    private readonly connection?: LiveConnection,
+  ) {
     super();
   }
 
@@ -89,12 +120,18 @@ export class SubscriptionLink extends ApolloLink {
       let stop: (() => void) | undefined;
       let stopped = false;
       let attempt = 0;
+      let restarted = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const start = () => {
         stop = this.client.subscribe<Record<string, unknown>>(payload, {
           next: (result: FormattedExecutionResult<Record<string, unknown>>) => {
             attempt = 0;
             observer.next(result as ApolloLink.Result);
+            // The first event after a restart: the page may have missed events meanwhile.
+            if (restarted) {
+              restarted = false;
+              this.connection?.resubscribed();
+            }
           },
           complete: () => {
             if (!stopped) observer.complete();
@@ -109,6 +146,7 @@ export class SubscriptionLink extends ApolloLink {
               observer.complete();
               return;
             }
+            restarted = true;
             timer = setTimeout(start, retryDelayMs(attempt++));
           },
         });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { formatDuration } from '@/format/durations';
@@ -20,6 +20,7 @@ import { JamParticipants } from './JamParticipants';
 import { JamShare } from './JamShare';
 import { livePositionMs } from './live-position';
 import { mergeJamSession, type LiveJamSession } from './merge-jam-session';
+import { useJamResync } from './use-jam-resync';
 import { useJamSync, type JamSyncTarget } from './use-jam-sync';
 import { useServerClock } from './use-server-clock';
 
@@ -28,7 +29,7 @@ type JamAction = 'PLAY' | 'PAUSE' | 'SEEK' | 'NEXT' | 'PREVIOUS';
 declare global {
   interface Window {
     /** The page's clock estimate, read by the browser tests to compare two participants. */
-    __groovyJam?: { offsetMs: number; delayMs: number; synced: boolean };
+    __groovyJam?: { offsetMs: number; delayMs: number; synced: boolean; resyncs: number };
   }
 }
 
@@ -52,6 +53,15 @@ export function JamRoom({ id, viewerId }: { id: string; viewerId: string }) {
     // A new song or person in the live state: fetch the names and streams once.
     if (missing && !detailsLoading) void refetch().catch(() => undefined);
   }, [missing, detailsLoading, refetch]);
+  // After a dropped connection or an upstream restart: a fresh clock estimate and fresh details
+  // (the resubscribed Jam's first event is its full state).
+  const { resync } = clock;
+  const connectionState = useJamResync(
+    useCallback(() => {
+      resync();
+      void refetch().catch(() => undefined);
+    }, [resync, refetch]),
+  );
   const [actionError, setActionError] = useState<string | null>(null);
   const [control] = useMutation(CONTROL_JAM_MUTATION);
   const [setGuestControl] = useMutation(SET_JAM_GUEST_CONTROL_MUTATION);
@@ -59,8 +69,13 @@ export function JamRoom({ id, viewerId }: { id: string; viewerId: string }) {
   const [end] = useMutation(END_JAM_MUTATION);
 
   useEffect(() => {
-    window.__groovyJam = { offsetMs: clock.offsetMs, delayMs: clock.delayMs, synced: clock.synced };
-  }, [clock.offsetMs, clock.delayMs, clock.synced]);
+    window.__groovyJam = {
+      offsetMs: clock.offsetMs,
+      delayMs: clock.delayMs,
+      synced: clock.synced,
+      resyncs: clock.resyncs,
+    };
+  }, [clock.offsetMs, clock.delayMs, clock.synced, clock.resyncs]);
 
   const currentItem = session?.queue.find((item) => item.id === session.playback.current?.id);
   const currentTrack = currentItem ? trackFromSong(currentItem.song) : null;
@@ -129,6 +144,12 @@ export function JamRoom({ id, viewerId }: { id: string; viewerId: string }) {
       </header>
 
       <JamShare code={session.code} />
+
+      {connectionState === 'reconnecting' ? (
+        <p role="status" className="jam-connection">
+          Connection lost. Reconnecting to the Jam…
+        </p>
+      ) : null}
 
       {sync.autoplayBlocked ? (
         <div className="jam-autoplay" role="alert">

@@ -39,6 +39,8 @@ export const DEFAULT_CLOCK_WINDOW = 8;
 /** The estimator: add samples, read the offset. Pure (no timers, no network). */
 export class ClockSync {
   private samples: ClockSample[] = [];
+  /** `startOver()` was called: the next sample replaces every stored one. */
+  private stale = false;
   private readonly window: number;
 
   constructor(options: ClockSyncOptions = {}) {
@@ -49,6 +51,10 @@ export class ClockSync {
   addRoundTrip(t0: number, serverMs: number, t3: number): boolean {
     const sample = clockSample(t0, serverMs, t3);
     if (!sample) return false;
+    if (this.stale) {
+      this.stale = false;
+      this.samples = [];
+    }
     this.samples.push(sample);
     if (this.samples.length > this.window)
       this.samples.splice(0, this.samples.length - this.window);
@@ -82,6 +88,16 @@ export class ClockSync {
   /** Forget every sample (clock jump, reconnect): the next round trips rebuild the estimate. */
   reset(): void {
     this.samples = [];
+    this.stale = false;
+  }
+
+  /**
+   * Start a fresh estimate without a gap: the stored samples keep serving until the next usable
+   * round trip, which replaces them all. (Dropping them at once would move `serverNow` by the
+   * whole offset for one round trip, and a playing page would seek twice.)
+   */
+  startOver(): void {
+    this.stale = this.samples.length > 0;
   }
 }
 

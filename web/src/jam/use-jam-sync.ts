@@ -163,8 +163,19 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
     const audio = mediaElement();
     blockedRef.current = false;
     setAutoplayBlocked(false);
-    if (audio) tryPlay(audio);
-  }, [mediaElement, tryPlay]);
+    if (!audio) return;
+    // Start where the Jam is now (the element waited where it was when play() was refused), in
+    // this click's call stack: the gesture is what lets play() through.
+    const current = targetRef.current;
+    if (current?.playback.playing && audio.readyState >= HTMLMediaElement.HAVE_METADATA) {
+      const durationMs = current.track?.durationMs ?? undefined;
+      audio.playbackRate = 1;
+      audio.currentTime =
+        livePositionMs(current.playback, clock.serverNow(Date.now()), durationMs) / 1000;
+      settleUntilRef.current = Date.now() + SEEK_SETTLE_MS;
+    }
+    tryPlay(audio);
+  }, [clock, mediaElement, tryPlay]);
 
   return { autoplayBlocked, driftMs, joinAudio };
 }

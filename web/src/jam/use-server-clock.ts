@@ -18,6 +18,8 @@ export interface ServerClock {
   offsetMs: number;
   delayMs: number;
   synced: boolean;
+  /** Fresh estimates started so far (after a reconnect, a wake, a clock jump), for the UI and tests. */
+  resyncs: number;
   /** Start over (e.g. after a reconnect). */
   resync(): void;
 }
@@ -31,6 +33,7 @@ export function useServerClock(): ServerClock {
   const client = useApolloClient();
   const [sync] = useState(() => new ClockSync());
   const [estimate, setEstimate] = useState({ offsetMs: 0, delayMs: Infinity, synced: false });
+  const [resyncs, setResyncs] = useState(0);
   const resyncRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -47,7 +50,10 @@ export function useServerClock(): ServerClock {
     };
     const burst = async (reset: boolean) => {
       const token = ++burstToken;
-      if (reset) sync.reset();
+      if (reset) {
+        sync.startOver();
+        setResyncs((count) => count + 1);
+      }
       for (let i = 0; i < BURST && !cancelled && token === burstToken; i += 1) {
         try {
           await roundTrip();
@@ -86,6 +92,7 @@ export function useServerClock(): ServerClock {
   return {
     sync,
     ...estimate,
+    resyncs,
     resync,
   };
 }

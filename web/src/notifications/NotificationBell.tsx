@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { onSubscriptionReconnected } from '@/graphql/subscription-connection';
+import { useLiveConnection } from '@/graphql/use-live-connection';
 import { BellIcon } from '@/preferences/icons';
 import { useSignedIn } from '@/preferences/use-signed-in';
 import { notificationArrived } from './live-notifications';
@@ -46,10 +46,12 @@ export function NotificationBell() {
       );
     },
   });
+  const { connection } = useLiveConnection();
   useEffect(() => {
-    if (!signedIn) return;
-    return onSubscriptionReconnected(() => void refetch().catch(() => undefined));
-  }, [signedIn, refetch]);
+    if (!signedIn || !connection) return;
+    // A reconnect or a resubscription may have missed arrivals: ask for the count again.
+    return connection.onResync(() => void refetch().catch(() => undefined));
+  }, [signedIn, connection, refetch]);
   useEffect(() => {
     void refetch().catch(() => undefined);
   }, [pathname, refetch]);

@@ -59,7 +59,7 @@ describe('scale-out: two replicas of each service', () => {
   }, 240_000);
   afterAll(() => stack?.stop());
 
-  const on = (router: SpawnedService) => ({ url: router.url });
+  const on = (router: SpawnedService) => ({ routerUrl: router.url });
   const ok = async <T>(
     router: SpawnedService,
     query: string,

@@ -5,6 +5,31 @@ import { generateTone } from './audio';
 import { uploadSong, waitUntilProcessed } from './uploads';
 import { launchChromium } from './web';
 
+export const START_JAM = 'mutation StartJam { startJam { id code } }';
+export const JOIN_JAM = 'mutation JoinJam($code: String!) { joinJam(code: $code) { id } }';
+export const CONTROL_JAM =
+  'mutation ControlJam($id: ID!, $action: JamAction!, $positionMs: Float) { controlJam(id: $id, action: $action, positionMs: $positionMs) { id } }';
+/** The Jam's events with what the resilience tests compare: kind, playback, presence. */
+export const JAM_EVENTS = `subscription JamEvents($id: ID!) {
+  jamSession(id: $id) {
+    kind
+    serverTimeMs
+    session { id playback { playing positionMs } participants { connected user { id } } }
+  }
+}`;
+
+export interface JamEventData {
+  jamSession: {
+    kind: string;
+    serverTimeMs: number;
+    session: {
+      id: string;
+      playback: { playing: boolean; positionMs: number };
+      participants: Array<{ connected: boolean; user: { id: string } }>;
+    };
+  };
+}
+
 /** Chromium that may start audio without a click (the Jam's autoplay-blocked state has its own UI). */
 export function launchJamChromium(): Promise<Browser> {
   return launchChromium(['--autoplay-policy=no-user-gesture-required']);
@@ -40,6 +65,27 @@ export function readJamPosition(page: Page): Promise<JamReading> {
 export async function jamSkewMs(a: Page, b: Page): Promise<number> {
   const [ra, rb] = await Promise.all([readJamPosition(a), readJamPosition(b)]);
   return ra.localMs - ra.serverNowMs - (rb.localMs - rb.serverNowMs);
+}
+
+/**
+ * Measures the skew between two participants until it is within `withinMs` (drift correction
+ * converges, it does not jump) or `forMs` passed; resolves with the last measurement.
+ */
+export async function settledSkewMs(a: Page, b: Page, withinMs = 100, forMs = 15_000) {
+  const deadline = Date.now() + forMs;
+  let skew = await jamSkewMs(a, b);
+  while (Math.abs(skew) >= withinMs && Date.now() < deadline) {
+    await a.waitForTimeout(100); // between two measurements (no event for a cross-page condition)
+    skew = await jamSkewMs(a, b);
+  }
+  return skew;
+}
+
+/** The host moves the Jam to `positionMs` with the position slider (a SEEK for everyone). */
+export async function seekJam(host: Page, positionMs: number) {
+  const slider = host.getByRole('group', { name: 'Jam controls' }).getByRole('slider');
+  await slider.fill(String(positionMs));
+  await slider.blur();
 }
 
 export async function signUpInBrowser(page: Page, webUrl: string, displayName: string) {

@@ -34,8 +34,8 @@ export interface MediaServices {
 }
 
 export interface ExecuteOptions {
-  /** Another router's GraphQL URL (a replica started with `startRouterReplica`); default the stack's. */
-  url?: string;
+  /** Another router of this stack (`startRouterReplica`); default: the stack's router. */
+  routerUrl?: string;
   token?: string;
   apiKey?: string;
   headers?: Record<string, string>;
@@ -168,6 +168,14 @@ export class Stack {
     await this.launched.restart('auth');
   }
 
+  /**
+   * Stops a service (SIGTERM: its graceful shutdown, as a rolling deploy does) and starts it again
+   * on the same port with the same database; resolves once it answers again.
+   */
+  async restart(service: string): Promise<SpawnedService> {
+    return this.launched.restart(service);
+  }
+
   /** Stops every process (newest first) and the stack's Mongo. */
   async stop(): Promise<void> {
     await this.launched.stop();
@@ -185,7 +193,7 @@ export class Stack {
     };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
-    const response = await fetch(options.url ?? this.router.url, {
+    const response = await fetch(options.routerUrl ?? this.router.url, {
       method: 'POST',
       headers,
       body: JSON.stringify({ query, variables }),

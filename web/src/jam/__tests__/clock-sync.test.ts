@@ -48,6 +48,21 @@ describe('ClockSync', () => {
     expect(sync.delayMs).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('keeps serving the old estimate after startOver until a new round trip replaces every sample', () => {
+    const sync = new ClockSync();
+    sync.addRoundTrip(0, 1_010, 20); // offset 1000, delay 20
+    sync.addRoundTrip(100, 1_105, 110); // offset 1000, delay 10
+    sync.startOver();
+    expect(sync.synced).toBe(true);
+    expect(sync.offsetMs).toBe(1_000);
+    expect(sync.addRoundTrip(200, 0, 150)).toBe(false); // unusable: still the old estimate
+    expect(sync.offsetMs).toBe(1_000);
+    sync.addRoundTrip(1_000, 3_050, 1_100); // after a jump: offset 2000, delay 100 (worse, but new)
+    expect(sync.sampleCount).toBe(1);
+    expect(sync.offsetMs).toBe(2_000);
+    expect(sync.delayMs).toBe(100);
+  });
+
   it('bestSample keeps the earliest of equal delays', () => {
     const a = clockSample(0, 10, 20)!;
     const b = clockSample(100, 200, 120)!;
