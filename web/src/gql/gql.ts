@@ -59,6 +59,7 @@ type Documents = {
     "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.LikeCommentDocument,
     "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.UnlikeCommentDocument,
     "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": typeof types.ReportCommentDocument,
+    "\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.CommentAddedDocument,
     "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": typeof types.ForYouDocument,
     "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": typeof types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
@@ -148,6 +149,7 @@ const documents: Documents = {
     "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.LikeCommentDocument,
     "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.UnlikeCommentDocument,
     "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": types.ReportCommentDocument,
+    "\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n": types.CommentAddedDocument,
     "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": types.ForYouDocument,
     "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
@@ -386,6 +388,10 @@ export function graphql(source: "\n  mutation UnlikeComment($id: ID!) {\n    unl
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,7 +13,18 @@ import { canonicalDocumentText, persistedDocumentHash } from './persisted-operat
  * and retries with exponential backoff + jitter forever; graphql-ws resubscribes every active
  * subscription on the new socket. A subscription the router ends with a retryable error (the owning
  * subgraph restarted) is resubscribed here after a short backoff.
+ *
+ * Events published while a subscription was away (a dropped socket, a retry) are not replayed. An
+ * operation that must not miss any passes `context: { onResubscribe }`: called each time its
+ * subscription is sent again after the first time (new socket, or the retry above), so the page
+ * can load its state afresh (the conversation reloads its first page).
  */
+
+/** What an operation's context may carry for the subscription link. */
+export interface SubscriptionLinkContext {
+  /** Called when the subscription is sent again after a dropped socket or a retry. */
+  onResubscribe?: () => void;
+}
 
 /** http(s)://host/graphql → ws(s)://host/graphql */
 export function webSocketUrl(httpUrl: string): string {
@@ -85,12 +96,25 @@ export class SubscriptionLink extends ApolloLink {
       variables: operation.variables,
       extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
     };
+    const { onResubscribe } = operation.getContext() as SubscriptionLinkContext;
     return new Observable((observer) => {
       let stop: (() => void) | undefined;
       let stopped = false;
       let attempt = 0;
+      let started = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      // graphql-ws sends every active subscription again on a new socket after one dropped.
+      let dropped = false;
+      const offClosed = this.client.on('closed', () => {
+        dropped = true;
+      });
+      const offConnected = this.client.on('connected', () => {
+        if (dropped && !stopped) onResubscribe?.();
+        dropped = false;
+      });
       const start = () => {
+        if (started) onResubscribe?.();
+        started = true;
         stop = this.client.subscribe<Record<string, unknown>>(payload, {
           next: (result: FormattedExecutionResult<Record<string, unknown>>) => {
             attempt = 0;
@@ -116,6 +140,8 @@ export class SubscriptionLink extends ApolloLink {
       start();
       return () => {
         stopped = true;
+        offClosed();
+        offConnected();
         if (timer) clearTimeout(timer);
         stop?.();
       };
