@@ -77,6 +77,10 @@ type Documents = {
     "\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n": typeof types.MoveJamQueueItemDocument,
     "\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n": typeof types.SetJamGuestControlDocument,
     "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.JamSongSearchDocument,
+    "\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n": typeof types.ModerationQueueDocument,
+    "\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.ModeratedCommentFieldsFragmentDoc,
+    "\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": typeof types.HideCommentDocument,
+    "\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": typeof types.UnhideCommentDocument,
     "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -167,6 +171,10 @@ const documents: Documents = {
     "\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n": types.MoveJamQueueItemDocument,
     "\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n": types.SetJamGuestControlDocument,
     "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.JamSongSearchDocument,
+    "\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n": types.ModerationQueueDocument,
+    "\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n": types.ModeratedCommentFieldsFragmentDoc,
+    "\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": types.HideCommentDocument,
+    "\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": types.UnhideCommentDocument,
     "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int!) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            kind\n            createdAt\n            read\n            song {\n              id\n              title\n              artist {\n                id\n                name\n              }\n            }\n            actor {\n              id\n              displayName\n            }\n            comment {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": types.MarkNotificationsReadDocument,
@@ -460,6 +468,22 @@ export function graphql(source: "\n  mutation SetJamGuestControl($id: ID!, $enab
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -110,7 +110,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
 
   /**
    * Every page under web/src/app (signed out, /upload, /account, /library and /notifications answer
-   * with the sign-in page).
+   * with the sign-in page; /moderation says it is for moderators, signed out and signed in).
    */
   const pages = () => [
     '/',
@@ -121,6 +121,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
     `/playlists/${ids.playlist}`,
     '/library',
     '/notifications',
+    '/moderation',
     '/upload',
     '/account',
     '/signin',
