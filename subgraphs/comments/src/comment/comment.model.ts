@@ -57,9 +57,9 @@ export interface CommentRecord {
    * repair to recount this comment.
    */
   likeOps?: { opId: string; at: Date }[];
-  /** Moves at every recount: recounts compare-and-set on it. */
+  /** Like tickets handed out: each like change takes one after writing its like record. */
   likeVersion?: number;
-  /** The `likeVersion` the last recount read (its count includes every like change before that read). */
+  /** The ticket `likeCount` was counted after (it includes every like change ticketed up to it). */
   likeCountAsOf?: number;
   /** Reports since the last review (a moderator's or the owner's hide or unhide). */
   openReportCount: number;

@@ -15,8 +15,6 @@ interface CommentLike {
 
 /** A like change whose marker is older than this was left by a process that died (or is stuck). */
 const ABANDONED_AFTER_MS = 10_000;
-/** Recount attempts before leaving the marker to the repair (every liker of a comment races). */
-const MAX_RECOUNT_ATTEMPTS = 100;
 
 /**
  * Likes on comments. A like is a document with a unique id per (comment, user), so duplicated and
@@ -25,13 +23,15 @@ const MAX_RECOUNT_ATTEMPTS = 100;
  *
  * 1. the operation records itself on the comment (`likeOps`: id and time);
  * 2. it inserts or removes its like record;
- * 3. it recounts the comment's like records and writes the count with a compare-and-set on
- *    `likeVersion`, removing its marker in the same write. A lost compare-and-set recounts again,
- *    unless a recount that started after step 2 has already been written (`likeCountAsOf`).
+ * 3. it takes a ticket (`likeVersion`, one atomic increment, after step 2), counts the comment's
+ *    like records, and writes that count unless a count covering a later ticket is already there
+ *    (`likeCountAsOf` < its ticket), removing its marker. A count taken after ticket T includes
+ *    every like change that took a ticket up to T, so once `likeCountAsOf` ≥ T the operation's
+ *    change is counted, whoever wrote it: no retry loop, however many like at once.
  *
  * A process that dies between 1 and 3 leaves its marker; `repairAbandoned` (at startup and then
- * periodically) recounts those comments. Recounting is idempotent, so repairing an operation that
- * was only slow is harmless: its own step 3 recounts again.
+ * periodically) takes a ticket and recounts those comments. Recounting is idempotent, so repairing
+ * an operation that was only slow is harmless: its own step 3 comes after.
  */
 export class CommentLikeService {
   private ready: Promise<unknown> | undefined;
@@ -134,8 +134,9 @@ export class CommentLikeService {
   }
 
   /**
-   * Writes the comment's like count from its like records, removing the marker of operation
-   * `opId` (or the markers older than `abandonedBefore`, for the repair) in the same write.
+   * Step 3: a ticket, a count, and the count written unless one covering a later ticket is there;
+   * removes the marker of operation `opId` (or, for the repair, the markers older than
+   * `abandonedBefore`). Returns the comment as it then is.
    */
   private async recount(
     commentId: Types.ObjectId,
@@ -145,36 +146,32 @@ export class CommentLikeService {
       'opId' in finishing
         ? { likeOps: { opId: finishing.opId } }
         : { likeOps: { at: { $lt: finishing.abandonedBefore } } };
-    let firstRead: number | undefined;
-    for (let attempt = 0; attempt < MAX_RECOUNT_ATTEMPTS; attempt++) {
-      const current = await this.comments.findOne({ _id: commentId }).lean<CommentRecord>();
-      if (!current) return null;
-      const version = current.likeVersion ?? 0;
-      // Read after this operation's like write: a recount written since, that read a later
-      // version, counted that write already.
-      if (firstRead === undefined) firstRead = version;
-      else if ((current.likeCountAsOf ?? -1) > firstRead)
-        return this.comments
-          .findOneAndUpdate({ _id: commentId }, { $pull: pull }, { returnDocument: 'after' })
-          .lean<CommentRecord>();
-      const likeCount = await this.likes.countDocuments({ commentId: commentId.toHexString() });
-      const written = await this.comments
-        .findOneAndUpdate(
-          { _id: commentId, likeVersion: current.likeVersion === undefined ? null : version },
-          {
-            $set: { likeCount, likeCountAsOf: version, likeVersion: version + 1 },
-            $pull: pull,
-          },
-          { returnDocument: 'after' },
-        )
-        .lean<CommentRecord>();
-      if (written) return written;
-    }
-    // Lost every race: the marker stays, and the repair recounts later.
-    this.logger.warn(
-      { commentId: commentId.toHexString() },
-      'like recount kept losing; left to the repair',
+    const ticketed = await this.comments
+      .findOneAndUpdate(
+        { _id: commentId },
+        { $inc: { likeVersion: 1 } },
+        { returnDocument: 'after', projection: { likeVersion: 1 } },
+      )
+      .lean<Pick<CommentRecord, 'likeVersion'>>();
+    if (!ticketed) return null;
+    const ticket = ticketed.likeVersion!;
+    const likeCount = await this.likes.countDocuments({ commentId: commentId.toHexString() });
+    const written = await this.comments
+      .findOneAndUpdate(
+        {
+          _id: commentId,
+          $or: [{ likeCountAsOf: { $lt: ticket } }, { likeCountAsOf: { $exists: false } }],
+        },
+        { $set: { likeCount, likeCountAsOf: ticket }, $pull: pull },
+        { returnDocument: 'after' },
+      )
+      .lean<CommentRecord>();
+    // Not written: a count covering a later ticket (so this change too) is there already.
+    return (
+      written ??
+      this.comments
+        .findOneAndUpdate({ _id: commentId }, { $pull: pull }, { returnDocument: 'after' })
+        .lean<CommentRecord>()
     );
-    return this.comments.findOne({ _id: commentId }).lean<CommentRecord>();
   }
 }
