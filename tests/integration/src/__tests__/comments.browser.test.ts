@@ -143,7 +143,9 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
 
     // Live on B's open page: the marker on the waveform and the comment in the list; the signed-out
     // reader's page shows it too.
-    await anonymous.locator('.comment__body', { hasText: 'The chorus lands right here.' }).waitFor();
+    await anonymous
+      .locator('.comment__body', { hasText: 'The chorus lands right here.' })
+      .waitFor();
     await anonymous.close();
     const marker = b.page.getByRole('group', { name: 'Timed comments' }).getByRole('button', {
       name: new RegExp(`^Comment by Alice Keeper ${chipText}: The chorus lands`),
