@@ -30,6 +30,7 @@ export interface CommentsModule {
   comments: CommentService;
   targets: TargetService;
   counts: CommentCountWriter;
+  likes: CommentLikeService;
   consumer: TargetEventsConsumer;
   ensureIndexes(): Promise<void>;
   context(
@@ -58,13 +59,13 @@ export async function createCommentsModule(
   const comments = new CommentService(commentModel, targets, counts, abuse, {
     editWindowSeconds: env.EDIT_WINDOW_SECONDS,
   });
-  const likes = new CommentLikeService(db, commentModel, comments);
+  const likes = new CommentLikeService(db, commentModel, comments, logger);
   const moderation = new ModerationService(db, commentModel, comments, counts, {
     reportsToHide: env.REPORTS_TO_HIDE,
   });
   const consumer = new TargetEventsConsumer(db, targets, commentModel, logger);
 
-  const CommentAddedResolver = createCommentAddedResolver(comments, targets);
+  const CommentAddedResolver = createCommentAddedResolver(comments, targets, live.pubSub);
   const schema = await buildFederatedSchema({
     pubSub: live.pubSub,
     ...resolverContainer([
@@ -94,6 +95,7 @@ export async function createCommentsModule(
     comments,
     targets,
     counts,
+    likes,
     consumer,
     ensureIndexes: async () => {
       await Promise.all([

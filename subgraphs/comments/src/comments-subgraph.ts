@@ -8,7 +8,8 @@ export type RunningCommentsSubgraph = RunningDescribedSubgraph<CommentsModule>;
 /**
  * The comments subgraph: GraphQL on /graphql; the relay publishes COMMENT_* from the targets'
  * outbox (where each count change is written with its event); consumes SONG_*, ALBUM_* and
- * PLAYLIST_* as consumer `comments`; in the background finishes count changes a crashed process left.
+ * PLAYLIST_* as consumer `comments`; in the background (at startup, then periodically) finishes count changes and like counts a
+ * crashed process left.
  */
 export function commentsSubgraph(
   env: CommentsEnvironment,
@@ -35,11 +36,18 @@ export function commentsSubgraph(
     // Subscription.commentAdded: every instance hears every COMMENT_CREATED.
     liveEventTypes: ['COMMENT_CREATED'],
     background: (module, { logger }) => {
-      const timer = setInterval(() => {
+      // Unfinished count changes and like counts a crashed process left: finished at startup,
+      // then every REPAIR_INTERVAL_SECONDS.
+      const repair = () => {
         module.counts
           .repairAbandoned()
           .catch((error: unknown) => logger.error({ err: error }, 'count repair failed'));
-      }, env.REPAIR_INTERVAL_SECONDS * 1000);
+        module.likes
+          .repairAbandoned()
+          .catch((error: unknown) => logger.error({ err: error }, 'like count repair failed'));
+      };
+      repair();
+      const timer = setInterval(repair, env.REPAIR_INTERVAL_SECONDS * 1000);
       timer.unref();
       return async () => clearInterval(timer);
     },

@@ -16,6 +16,7 @@ import type { Viewer } from './comment-permissions';
 import type { CommentTarget } from './conversation-client';
 import { useConversation } from './use-conversation';
 import { useConversationClient } from './use-conversation-client';
+import { useLiveComments } from './use-live-comments';
 import { useNow } from './use-now';
 
 const ORDER_LABELS: Record<CommentOrder, string> = {
@@ -67,6 +68,8 @@ export function Conversation({
     [targetType, targetId],
   );
   const [state, actions] = useConversation(client, target, feed, 'NEWEST');
+  // What others post appears live, for signed-out readers too.
+  useLiveComments(target, feed);
   const now = useNow();
   const player = usePlayer();
 

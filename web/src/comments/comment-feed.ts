@@ -2,15 +2,26 @@ import type { CommentNode } from './comment-model';
 
 /**
  * How news about comments reaches the parts of a page that show them (the conversation, the
- * waveform markers). Today only the person's own actions are published (the conversation publishes
- * after each successful add / edit / delete); once the router carries subscriptions, a source that
- * listens to `commentAdded(targetType, targetId)` publishes into the same feed and every part of the
- * page updates without knowing where the news came from.
+ * waveform markers). Two sources publish into it: the person's own actions (the conversation
+ * publishes after each successful add / edit / delete) and the live subscription
+ * `commentAdded(targetType, targetId)` (use-live-comments.ts: what others post, and `stale` after a
+ * resubscribe); every part of the page updates without knowing where the news came from. The same
+ * comment may arrive from both (your own post comes back live): consumers take an `added` comment
+ * they already know as an update.
  */
 export type CommentFeedEvent =
-  | { kind: 'added'; comment: CommentNode; parentId: string | null }
+  | {
+      kind: 'added';
+      comment: CommentNode;
+      parentId: string | null;
+      /** From the subscription (someone else, or your own coming back), not your own action. */
+      live?: boolean;
+    }
   | { kind: 'updated'; comment: CommentNode }
-  /** The person's own action changed things the page cannot patch locally: load again. */
+  /**
+   * Things changed that the page cannot patch locally (the person's own action, or a subscription
+   * that was away for a while and may have missed comments): load again.
+   */
   | { kind: 'stale' };
 
 export type CommentFeedListener = (event: CommentFeedEvent) => void;

@@ -127,3 +127,18 @@ export const REPORT_COMMENT_MUTATION = graphql(`
     reportComment(id: $id, reason: $reason)
   }
 `);
+
+/**
+ * Comments and replies others post on the target, live (the router carries it over graphql-ws).
+ * `parent` says where a reply goes. Anonymous readers may subscribe too: reading is public.
+ */
+export const COMMENT_ADDED_SUBSCRIPTION = graphql(`
+  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {
+    commentAdded(targetType: $targetType, targetId: $targetId) {
+      ...CommentFields
+      parent {
+        id
+      }
+    }
+  }
+`);

@@ -12,8 +12,9 @@ import type { CommentNode, CommentOrder, CommentPage, PageInfo } from './comment
  * operation (a like that failed while a later edit is still pending undoes the like, not the edit),
  * and the failure's message is kept for the comment until dismissed or the next action.
  *
- * Comments arriving from elsewhere (the person's own posts today, a subscription later) go through
- * `commentAdded` / `commentUpdated`, which are idempotent.
+ * Comments arriving from elsewhere (the person's own posts, the live subscription) go through
+ * `commentAdded` / `commentUpdated`, which are idempotent: a comment that comes back from the
+ * subscription after the person's own post (or before it) is shown once.
  */
 
 export type CommentOp =
@@ -67,7 +68,11 @@ export type ConversationAction =
   | { type: 'repliesFailed'; parentId: string; message: string }
   | { type: 'repliesLoaded'; parentId: string; page: CommentPage; append: boolean }
   | { type: 'repliesToggled'; parentId: string; expanded: boolean }
-  | { type: 'commentAdded'; comment: CommentNode; parentId: string | null }
+  /**
+   * `live`: from the subscription (placed where the server would list it, or left for a page not
+   * loaded yet); otherwise the person's own post (always shown at once).
+   */
+  | { type: 'commentAdded'; comment: CommentNode; parentId: string | null; live?: boolean }
   | { type: 'commentUpdated'; comment: CommentNode }
   | { type: 'opStarted'; op: PendingOp }
   | { type: 'opSucceeded'; opId: string; comment?: CommentNode }
@@ -147,6 +152,36 @@ function insertTopLevel(state: ConversationState, comment: CommentNode): string[
         : [...ids.slice(0, index), comment.id, ...ids.slice(index)];
     }
   }
+}
+
+/**
+ * Where a comment from the subscription goes among the loaded top-level comments, as the server
+ * would list it: first when newest first; last when oldest first, or by its moment on the timeline,
+ * but only once the pages before it are loaded (`null`: it belongs to a page not loaded yet, which
+ * "Load more" brings). Comments without a moment are not in the timeline.
+ */
+function placeLiveTopLevel(state: ConversationState, comment: CommentNode): string[] | null {
+  const complete = state.pageInfo !== null && !state.pageInfo.hasNextPage;
+  switch (state.order) {
+    case 'NEWEST':
+      return [comment.id, ...state.topIds];
+    case 'OLDEST':
+      return complete ? [...state.topIds, comment.id] : null;
+    case 'TIMELINE': {
+      if (comment.atMs === null) return null;
+      const index = state.topIds.findIndex(
+        (id) => (state.comments[id]?.atMs ?? Number.POSITIVE_INFINITY) > comment.atMs!,
+      );
+      if (index >= 0)
+        return [...state.topIds.slice(0, index), comment.id, ...state.topIds.slice(index)];
+      return complete ? [...state.topIds, comment.id] : null;
+    }
+  }
+}
+
+/** Whether the current order lists this top-level comment at all (its totalCount counts it). */
+function listedInOrder(order: CommentOrder, comment: CommentNode): boolean {
+  return order !== 'TIMELINE' || comment.atMs !== null;
 }
 
 function refreshedTopIds(
@@ -268,28 +303,40 @@ export function conversationReducer(
       };
     }
     case 'commentAdded': {
-      const { comment, parentId } = action;
+      const { comment, parentId, live = false } = action;
       const known = comment.id in state.comments;
       const comments = { ...state.comments, [comment.id]: comment };
-      if (known) return { ...state, comments };
       if (parentId === null) {
+        if (state.topIds.includes(comment.id)) return { ...state, comments };
+        // Your own post is shown at once; a live one where the server lists it (or not yet).
+        const topIds = live ? placeLiveTopLevel(state, comment) : insertTopLevel(state, comment);
+        const counted = !known && (!live || listedInOrder(state.order, comment));
         return {
           ...state,
           comments,
-          topIds: insertTopLevel(state, comment),
-          totalCount: state.totalCount + 1,
+          topIds: topIds ?? state.topIds,
+          totalCount: state.totalCount + (counted ? 1 : 0),
         };
       }
+      if (known) return { ...state, comments };
       const parent = comments[parentId];
       if (parent) comments[parentId] = { ...parent, replyCount: parent.replyCount + 1 };
       const replies = state.replies[parentId] ?? EMPTY_REPLIES;
+      // Replies read oldest first: a new one goes last, once the thread's loaded replies reach the
+      // end. Your own opens the thread; a live one shows in an open thread ("n replies" otherwise).
+      const reachedEnd = replies.pageInfo === null || !replies.pageInfo.hasNextPage;
+      const shown = !live || (replies.expanded && reachedEnd);
+      if (!shown && replies === EMPTY_REPLIES) return { ...state, comments };
       return {
         ...state,
         comments,
         replies: {
           ...state.replies,
-          // Shown at once under its comment, after the replies already loaded (oldest first).
-          [parentId]: { ...replies, ids: appendUnique(replies.ids, [comment.id]), expanded: true },
+          [parentId]: {
+            ...replies,
+            ids: shown || reachedEnd ? appendUnique(replies.ids, [comment.id]) : replies.ids,
+            expanded: live ? replies.expanded : true,
+          },
         },
       };
     }

@@ -45,8 +45,9 @@ export interface ConversationActions {
 /**
  * The conversation's state and actions: loads pages and replies through the client, applies the
  * person's actions optimistically (conversation-state.ts rolls back what fails), publishes what they
- * changed to the page's feed, and takes comments from the feed (its own posts now, a subscription
- * later). The first page is loaded again after the person's own posts and deletes; nothing polls.
+ * changed to the page's feed, and takes comments from the feed (its own posts and the live
+ * subscription, use-live-comments.ts). The first page is loaded again after the person's own posts
+ * and deletes, and after the subscription was away (`stale`); nothing polls.
  */
 export function useConversation(
   client: ConversationClient,
@@ -93,7 +94,12 @@ export function useConversation(
     () =>
       feed.subscribe((event) => {
         if (event.kind === 'added')
-          dispatch({ type: 'commentAdded', comment: event.comment, parentId: event.parentId });
+          dispatch({
+            type: 'commentAdded',
+            comment: event.comment,
+            parentId: event.parentId,
+            live: event.live ?? false,
+          });
         else if (event.kind === 'updated')
           dispatch({ type: 'commentUpdated', comment: event.comment });
         else void loadPage('refresh', stateRef.current.order);

@@ -9,8 +9,8 @@ import { MARKER_COMMENT_CAP, timedComments, type TimedComment } from './waveform
 /**
  * The timed comments of a song for its waveform: the TIMELINE order's first pages (at most
  * MARKER_COMMENT_CAP, so a song with thousands of comments costs a bounded load and bounded
- * markers), kept up to date from the page's feed (the person's own posts, edits and deletes; a
- * subscription later). Loaded once per song; a failure leaves the waveform without markers.
+ * markers), kept up to date from the page's feed (the person's own posts, edits and deletes, and what
+ * others post, live; loaded again after the subscription was away). Loaded once per song; a failure leaves the waveform without markers.
  */
 const EMPTY: ReadonlyMap<string, CommentNode> = new Map();
 
@@ -35,6 +35,8 @@ export function useTimedComments(
     [songId],
   );
 
+  // Bumped when the feed says the page missed news (a resubscribe): the timeline loads again.
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     let cancelled = false;
     client.timeline(songId, MARKER_COMMENT_CAP).then(
@@ -48,12 +50,15 @@ export function useTimedComments(
     return () => {
       cancelled = true;
     };
-  }, [client, songId, update]);
+  }, [client, songId, update, reloads]);
 
   useEffect(
     () =>
       feed.subscribe((event) => {
-        if (event.kind === 'stale') return;
+        if (event.kind === 'stale') {
+          setReloads((count) => count + 1);
+          return;
+        }
         const { comment } = event;
         if (event.kind === 'added' && (event.parentId !== null || comment.atMs === null)) return;
         update((current) => {

@@ -66,6 +66,7 @@ type Documents = {
     "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.LikeCommentDocument,
     "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": typeof types.UnlikeCommentDocument,
     "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": typeof types.ReportCommentDocument,
+    "\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.CommentAddedDocument,
     "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": typeof types.ForYouDocument,
     "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": typeof types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
@@ -83,6 +84,10 @@ type Documents = {
     "\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n": typeof types.MoveJamQueueItemDocument,
     "\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n": typeof types.SetJamGuestControlDocument,
     "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.JamSongSearchDocument,
+    "\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n": typeof types.ModerationQueueDocument,
+    "\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.ModeratedCommentFieldsFragmentDoc,
+    "\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": typeof types.HideCommentDocument,
+    "\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": typeof types.UnhideCommentDocument,
     "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    song {\n      id\n      title\n      artist {\n        id\n        name\n      }\n    }\n    actor {\n      id\n      displayName\n    }\n    comment {\n      id\n    }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $after: String) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first, after: $after) {\n        totalCount\n        edges {\n          node {\n            ...NotificationFields\n          }\n        }\n        pageInfo {\n          ...PageInfoFields\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
@@ -164,6 +169,7 @@ const documents: Documents = {
     "\n  mutation LikeComment($id: ID!) {\n    likeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.LikeCommentDocument,
     "\n  mutation UnlikeComment($id: ID!) {\n    unlikeComment(id: $id) {\n      ...CommentFields\n    }\n  }\n": types.UnlikeCommentDocument,
     "\n  mutation ReportComment($id: ID!, $reason: String!) {\n    reportComment(id: $id, reason: $reason)\n  }\n": types.ReportCommentDocument,
+    "\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n": types.CommentAddedDocument,
     "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n": types.ForYouDocument,
     "\n  mutation MarkNotInterested($songId: ID!, $notInterested: Boolean!) {\n    markNotInterested(songId: $songId, notInterested: $notInterested) {\n      id\n      notInterested\n    }\n  }\n": types.MarkNotInterestedDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
@@ -181,6 +187,10 @@ const documents: Documents = {
     "\n  mutation MoveJamQueueItem($id: ID!, $itemId: ID!, $toIndex: Int!) {\n    moveJamQueueItem(id: $id, itemId: $itemId, toIndex: $toIndex) {\n      id\n    }\n  }\n": types.MoveJamQueueItemDocument,
     "\n  mutation SetJamGuestControl($id: ID!, $enabled: Boolean!) {\n    setJamGuestControl(id: $id, enabled: $enabled) {\n      id\n    }\n  }\n": types.SetJamGuestControlDocument,
     "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.JamSongSearchDocument,
+    "\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n": types.ModerationQueueDocument,
+    "\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n": types.ModeratedCommentFieldsFragmentDoc,
+    "\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": types.HideCommentDocument,
+    "\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n": types.UnhideCommentDocument,
     "\n  query UnreadNotificationCount {\n    library {\n      unreadNotificationCount\n    }\n  }\n": types.UnreadNotificationCountDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    song {\n      id\n      title\n      artist {\n        id\n        name\n      }\n    }\n    actor {\n      id\n      displayName\n    }\n    comment {\n      id\n    }\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $after: String) {\n    library {\n      unreadNotificationCount\n      notifications(first: $first, after: $after) {\n        totalCount\n        edges {\n          node {\n            ...NotificationFields\n          }\n        }\n        pageInfo {\n          ...PageInfoFields\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
@@ -435,6 +445,10 @@ export function graphql(source: "\n  mutation ReportComment($id: ID!, $reason: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CommentAdded($targetType: CommentTargetType!, $targetId: ID!) {\n    commentAdded(targetType: $targetType, targetId: $targetId) {\n      ...CommentFields\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n"): (typeof documents)["\n  query ForYou($first: Int!) {\n    forYou(first: $first) {\n      ...TrackFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -500,6 +514,22 @@ export function graphql(source: "\n  mutation SetJamGuestControl($id: ID!, $enab
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JamSongSearch($query: String!) {\n    search(query: $query, first: 5) {\n      songs {\n        edges {\n          node {\n            id\n            title\n            status\n            artist {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModerationQueue($first: Int!, $after: String) {\n    moderationQueue(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        reportCount\n        reasons\n        lastReportedAt\n        node {\n          ...ModeratedCommentFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ModeratedCommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    hidden\n    targetType\n    targetId\n    author {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation HideComment($id: ID!) {\n    hideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnhideComment($id: ID!) {\n    unhideComment(id: $id) {\n      ...ModeratedCommentFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,7 +19,18 @@ import { canonicalDocumentText, persistedDocumentHash } from './persisted-operat
  * client pings every KEEP_ALIVE_MS and drops a socket whose pong does not come within
  * PONG_TIMEOUT_MS, which reconnects and resubscribes. Both kinds of recovery are told to the
  * page through `LiveConnection` (a resync signal), so it can re-estimate its clock and refetch.
+ *
+ * Events published while a subscription was away (a dropped socket, a retry) are not replayed. An
+ * operation that must not miss any passes `context: { onResubscribe }`: called each time its
+ * subscription is sent again after the first time (new socket, or the retry above), so the page
+ * can load its state afresh (the conversation reloads its first page).
  */
+
+/** What an operation's context may carry for the subscription link. */
+export interface SubscriptionLinkContext {
+  /** Called when the subscription is sent again after a dropped socket or a retry. */
+  onResubscribe?: () => void;
+}
 
 /** How often the client pings the router over an open socket. */
 export const KEEP_ALIVE_MS = 10_000;
@@ -116,13 +127,26 @@ export class SubscriptionLink extends ApolloLink {
       variables: operation.variables,
       extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
     };
+    const { onResubscribe } = operation.getContext() as SubscriptionLinkContext;
     return new Observable((observer) => {
       let stop: (() => void) | undefined;
       let stopped = false;
       let attempt = 0;
       let restarted = false;
+      let started = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      // graphql-ws sends every active subscription again on a new socket after one dropped.
+      let dropped = false;
+      const offClosed = this.client.on('closed', () => {
+        dropped = true;
+      });
+      const offConnected = this.client.on('connected', () => {
+        if (dropped && !stopped) onResubscribe?.();
+        dropped = false;
+      });
       const start = () => {
+        if (started) onResubscribe?.();
+        started = true;
         stop = this.client.subscribe<Record<string, unknown>>(payload, {
           next: (result: FormattedExecutionResult<Record<string, unknown>>) => {
             attempt = 0;
@@ -154,6 +178,8 @@ export class SubscriptionLink extends ApolloLink {
       start();
       return () => {
         stopped = true;
+        offClosed();
+        offConnected();
         if (timer) clearTimeout(timer);
         stop?.();
       };

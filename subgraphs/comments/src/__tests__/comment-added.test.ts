@@ -89,17 +89,19 @@ describe('Subscription.commentAdded over graphql-ws, across two instances of the
   it('does not push what the subscriber may not see: a private playlist, a comment hidden before delivery', async () => {
     const owner = newId();
     const playlist = await server.playlist(owner, { visibility: 'PRIVATE' });
-    const stranger = await subscribe(newId(), { targetType: 'PLAYLIST', targetId: playlist });
     const member = await subscribe(owner, { targetType: 'PLAYLIST', targetId: playlist });
-    await waitUntil(() => second.openSubscriptions() === 2, { what: 'two subscriptions' });
+    await waitUntil(() => second.openSubscriptions() === 1, { what: 'one subscription' });
     const secret = await server.comment(owner, {
       targetType: 'PLAYLIST',
       targetId: playlist,
       body: 'mine',
     });
     expect((await member.next()).data?.commentAdded.id).toBe(secret);
-    // Made public: the stranger's first delivery is the comment posted after that, never the first.
+    // Made public, a stranger may subscribe (NOT_FOUND before: see below); their first delivery is
+    // the comment posted after that, never the earlier one.
     await server.playlist(owner, { id: playlist, visibility: 'PUBLIC' });
+    const stranger = await subscribe(newId(), { targetType: 'PLAYLIST', targetId: playlist });
+    await waitUntil(() => second.openSubscriptions() === 2, { what: 'two subscriptions' });
     const open = await server.comment(owner, {
       targetType: 'PLAYLIST',
       targetId: playlist,
@@ -134,6 +136,30 @@ describe('Subscription.commentAdded over graphql-ws, across two instances of the
     }
     const shown = await server.comment(newId(), { targetId: song, body: 'fine' });
     expect((await watcher.next()).data?.commentAdded.id).toBe(shown);
+  });
+
+  it('fails at subscribe time with NOT_FOUND on a target that does not exist or is not visible', async () => {
+    const owner = newId();
+    const secret = await server.playlist(owner, { visibility: 'PRIVATE' });
+    const unready = await server.song(owner, { status: 'PROCESSING' });
+    const refusals = [
+      [undefined, { targetType: 'SONG', targetId: newId() }],
+      [newId(), { targetType: 'PLAYLIST', targetId: secret }],
+      [undefined, { targetType: 'SONG', targetId: unready }],
+    ] as const;
+    for (const [as, variables] of refusals) {
+      const subscription = await subscribe(as, variables);
+      const first = await subscription.next().then(
+        (result) => result.errors?.[0]?.extensions?.code,
+        (error: unknown) => String(error),
+      );
+      expect(first).toBe('NOT_FOUND');
+    }
+    // Those that may see it subscribe as before.
+    const member = await subscribe(owner, { targetType: 'PLAYLIST', targetId: secret });
+    await waitUntil(() => second.openSubscriptions() >= 1, { what: 'a subscription' });
+    const id = await server.comment(owner, { targetType: 'PLAYLIST', targetId: secret });
+    expect((await member.next()).data?.commentAdded.id).toBe(id);
   });
 
   it('reads the comment and its target once per event, however many subscribers hear it', async () => {

@@ -362,6 +362,58 @@ describe('comments: posting, threads, timed comments, edits and deletes', () => 
     });
   });
 
+  describe('a delete racing a reply keeps the thread in the list', () => {
+    const commentModel = () => server.subgraph.connection.model('Comment');
+    afterEach(() => jest.restoreAllMocks());
+
+    const expectThreadListed = async (song: string, top: string, reply: string) => {
+      const seen = await targetComments(server, 'Song', song);
+      expect(seen.comments.totalCount).toBe(1);
+      expect(seen.comments.edges.map((edge) => edge.node)).toMatchObject([
+        { id: top, deleted: true, body: '', replyCount: 1 },
+      ]);
+      const thread = await server.ok<{
+        comment: { replies: { edges: { node: { id: string } }[] } };
+      }>(COMMENT, { id: top });
+      expect(thread.comment.replies.edges.map((edge) => edge.node.id)).toEqual([reply]);
+      expect(seen.commentCount).toBe(1);
+    };
+
+    it('the reply lands after the delete looked for replies, before it wrote', async () => {
+      const [alice, bob] = [newId(), newId()];
+      const song = await server.song(newId());
+      const top = await server.comment(alice, { targetId: song, body: 'going soon' });
+      const model = commentModel();
+      const realExists = model.exists.bind(model);
+      let reply = '';
+      // The delete's "has it replies?" read answers (none yet); then the reply is posted; then the
+      // delete writes what it read.
+      jest.spyOn(model, 'exists').mockImplementationOnce(((filter: never) => {
+        const answer = realExists(filter);
+        return answer.then(async (found: unknown) => {
+          reply = await server.comment(bob, { targetId: song, parentId: top, body: 'wait!' });
+          return found;
+        });
+      }) as never);
+      await server.ok(DELETE_COMMENT, { id: top }, alice);
+      await expectThreadListed(song, top, reply);
+    });
+
+    it('the delete finishes after the reply checked its thread, before the reply was written', async () => {
+      const [alice, bob] = [newId(), newId()];
+      const song = await server.song(newId());
+      const top = await server.comment(alice, { targetId: song, body: 'going now' });
+      const model = commentModel();
+      const realCreate = model.create.bind(model);
+      jest.spyOn(model, 'create').mockImplementationOnce((async (document: never) => {
+        await server.ok(DELETE_COMMENT, { id: top }, alice);
+        return realCreate(document);
+      }) as never);
+      const reply = await server.comment(bob, { targetId: song, parentId: top, body: 'too late?' });
+      await expectThreadListed(song, top, reply);
+    });
+  });
+
   it("a deleted song's comments disappear from every list", async () => {
     const owner = newId();
     const song = await server.song(owner);

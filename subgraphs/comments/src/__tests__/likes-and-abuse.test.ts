@@ -1,7 +1,9 @@
+import { Types } from 'mongoose';
 import {
   ADD_COMMENT,
   COMMENT,
   CommentsTestServer,
+  EDIT_COMMENT,
   LIKE_COMMENT,
   newId,
   UNLIKE_COMMENT,
@@ -139,6 +141,62 @@ describe('comments: likes stay exact; rate limit and duplicates', () => {
       await server.error(
         ADD_COMMENT,
         { input: { targetType: 'SONG', targetId: song, body: 'one more' } },
+        user,
+      ),
+    ).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('repairs likeCount after a process died between a like record and its count', async () => {
+    const song = await server.song(newId());
+    const id = await server.comment(newId(), { targetId: song });
+    const [fan, other, late] = [newId(), newId(), newId()];
+    await server.ok(LIKE_COMMENT, { id }, fan);
+    // What a process leaves when it dies after writing its like record (and its marker), before
+    // the count: a record the count does not include. Another died after recording its marker only.
+    const db = server.subgraph.connection.getClient().db(server.subgraph.connection.name);
+    const stale = new Date(Date.now() - 60_000);
+    await db.collection('comment_likes').insertOne({
+      _id: `${id}:${other}` as never,
+      commentId: id,
+      userId: other,
+      at: stale,
+    });
+    await db.collection('comments').updateOne({ _id: new Types.ObjectId(id) }, {
+      $push: {
+        likeOps: {
+          $each: [
+            { opId: newId(), at: stale },
+            { opId: newId(), at: stale },
+          ],
+        },
+      },
+    } as never);
+    expect((await likeCountOf(id)).likeCount).toBe(1);
+    const likes = server.subgraph.module.likes;
+    expect(await likes.repairAbandoned()).toBe(1);
+    expect((await likeCountOf(id, other)).likeCount).toBe(2);
+    expect((await likeCountOf(id, other)).likedByMe).toBe(true);
+    // Finished: nothing left to repair; the next like counts from there.
+    expect(await likes.repairAbandoned()).toBe(0);
+    await server.ok(LIKE_COMMENT, { id }, late);
+    expect((await likeCountOf(id)).likeCount).toBe(3);
+  });
+
+  it('counts edits in the same minute as posts: RATE_LIMITED with retryAfterSeconds', async () => {
+    const song = await server.song(newId());
+    const user = newId();
+    const id = await server.comment(user, { targetId: song, body: 'v0' });
+    for (let i = 1; i < 10; i++) await server.ok(EDIT_COMMENT, { id, body: `v${i}` }, user);
+    const limited = await server.error(EDIT_COMMENT, { id, body: 'v10' }, user);
+    expect(limited.code).toBe('RATE_LIMITED');
+    expect(limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // The text stays the last accepted edit; posting is limited too (the same minute).
+    expect((await likeCountOf(id)).body).toBe('v9');
+    expect(
+      await server.error(
+        ADD_COMMENT,
+        { input: { targetType: 'SONG', targetId: song, body: 'more' } },
         user,
       ),
     ).toMatchObject({ code: 'RATE_LIMITED' });

@@ -24,7 +24,7 @@ export interface AbuseLimits {
 }
 
 /**
- * The two abuse rules of posting, kept in Mongo so every instance of the subgraph shares them: at
+ * The two abuse rules of posting (edits count in the same minute, see admitEdit), kept in Mongo so every instance of the subgraph shares them: at
  * most `commentsPerMinute` comments per user in any 60 seconds (a sliding window; RATE_LIMITED
  * with `retryAfterSeconds` beyond), and not the same body twice within `duplicateWindowSeconds`
  * (CONFLICT naming `body`). Both are atomic writes (a compare-and-set on the user's recent posts,
@@ -88,6 +88,22 @@ export class CommentAbuseGuard {
     return async () => {
       await this.bodies.deleteOne({ _id: key, at: now });
       // Not posted after all: its slot of the minute back.
+      await this.recentPosts.updateOne(
+        { _id: userId },
+        { $pull: { times: now }, $inc: { version: 1 } },
+      );
+    };
+  }
+
+  /**
+   * Counts one edit of `userId` in the same minute as their posts (an edit changes what readers
+   * see as much as a post does): RATE_LIMITED with `retryAfterSeconds` when the minute is full.
+   * Returns a function that gives the slot back (when the edit is not written after all).
+   */
+  async admitEdit(userId: string, now = new Date()): Promise<() => Promise<void>> {
+    await this.ensureIndexes();
+    await this.countPost(userId, now);
+    return async () => {
       await this.recentPosts.updateOne(
         { _id: userId },
         { $pull: { times: now }, $inc: { version: 1 } },

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@groovy/common/events';
 import { NotFoundError } from '@groovy/common/errors';
-import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Resolver, Root, Subscription, type PubSub } from 'type-graphql';
 import type { CommentsContext } from '../comments-context';
 import type { TargetService } from '../target/target.service';
 import { canSeeTarget } from '../target/target.service';
@@ -8,6 +8,8 @@ import { Comment, CommentTargetType, toComment } from './comment';
 import type { CommentRecord } from './comment.model';
 import type { CommentService } from './comment.service';
 import type { TargetRecord } from '../target/target.model';
+import type { CommentTargetTypeValue } from '../target/target-key';
+import { filteredStream } from './filtered-stream';
 
 /** Events whose reads are kept (a burst of comments on one instance). */
 const RECENT_EVENTS = 64;
@@ -25,9 +27,16 @@ interface CommentAddedArgs {
 /**
  * `Subscription.commentAdded`: every COMMENT_CREATED that reaches this instance (through the event
  * bus, whichever instance wrote it) is pushed to the subscribers of its target that may see it;
- * a comment hidden or deleted by then is not pushed. Built per module: the filter needs the services.
+ * a comment hidden or deleted by then is not pushed. A target that does not exist or that the
+ * subscriber may not see fails the subscription at once with NOT_FOUND (as reading its comments
+ * would), instead of a subscription that never hears anything. Anonymous subscribers are welcome:
+ * reading is public. Built per module: the filter needs the services.
  */
-export function createCommentAddedResolver(comments: CommentService, targets: TargetService) {
+export function createCommentAddedResolver(
+  comments: CommentService,
+  targets: TargetService,
+  pubSub: PubSub,
+) {
   // The comment and target of an event are read once per event on this instance, however many
   // subscribers it has: the last few events' reads are kept by event id, and filtered in memory.
   const recent = new Map<
@@ -58,21 +67,27 @@ export function createCommentAddedResolver(comments: CommentService, targets: Ta
   @Resolver()
   class CommentAddedResolver {
     @Subscription(() => Comment, {
-      topics: 'COMMENT_CREATED',
       description:
-        'Comments and replies posted on a song, album or playlist from now on (those you may see).',
-      filter: ({
-        payload,
+        'Comments and replies posted on a song, album or playlist from now on (those you may see). NOT_FOUND at once when the target does not exist or you may not see it.',
+      subscribe: async ({
         args,
         context,
       }: {
-        payload: EventEnvelope;
         args: CommentAddedArgs;
         context: CommentsContext;
       }) => {
-        const data = payload.data as CreatedData;
-        if (data.target.type !== args.targetType || data.target.id !== args.targetId) return false;
-        return visibleTo(payload, context);
+        await targets.requireVisible(
+          args.targetType as CommentTargetTypeValue,
+          args.targetId,
+          context.viewer,
+        );
+        const events = pubSub.subscribe('COMMENT_CREATED') as AsyncIterableIterator<EventEnvelope>;
+        return filteredStream(events, (event) => {
+          const data = event.data as CreatedData;
+          if (data.target.type !== args.targetType || data.target.id !== args.targetId)
+            return false;
+          return visibleTo(event, context);
+        });
       },
     })
     async commentAdded(

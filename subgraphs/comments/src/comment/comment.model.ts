@@ -9,7 +9,11 @@ export type HiddenBy = 'REPORTS' | 'OWNER' | 'MODERATOR';
 export interface PendingCountChange {
   /** `<commentId>:<comment version>`: applied at most once (the target remembers recent ones). */
   changeId: string;
-  kind: 'CREATED' | 'DELETED' | 'HIDDEN' | 'UNHIDDEN';
+  /**
+   * RELISTED: a deleted top-level comment back in its target's list as the tombstone of a thread
+   * (a reply raced its delete); it moves `listedCount` / `timedCount` only, and publishes nothing.
+   */
+  kind: 'CREATED' | 'DELETED' | 'HIDDEN' | 'UNHIDDEN' | 'RELISTED';
   /** +1, 0 or -1 on the target's visible comment count. */
   delta: number;
   /** +1, 0 or -1 on the target's listed top-level comments (`listedCount`). */
@@ -45,7 +49,18 @@ export interface CommentRecord {
    * comment stays (as a tombstone) only while it has replies.
    */
   listed: boolean;
+  /** Derived from the like records (comment-like.service.ts): recounted after every like change. */
   likeCount: number;
+  /**
+   * Likes and unlikes under way: each is recorded here before it touches its like record and
+   * removed by the recount after it. One left behind (the process died in between) tells the
+   * repair to recount this comment.
+   */
+  likeOps?: { opId: string; at: Date }[];
+  /** Like tickets handed out: each like change takes one after writing its like record. */
+  likeVersion?: number;
+  /** The ticket `likeCount` was counted after (it includes every like change ticketed up to it). */
+  likeCountAsOf?: number;
   /** Reports since the last review (a moderator's or the owner's hide or unhide). */
   openReportCount: number;
   lastReportedAt: Date | null;
@@ -106,6 +121,12 @@ export function createCommentModel(connection: Connection): CommentModel {
       hiddenBy: { type: String, default: null },
       listed: { type: Boolean, default: true },
       likeCount: { type: Number, default: 0 },
+      likeOps: {
+        type: [new Schema({ opId: String, at: Date }, { _id: false })],
+        default: () => [],
+      },
+      likeVersion: { type: Number, default: 0 },
+      likeCountAsOf: { type: Number, default: 0 },
       openReportCount: { type: Number, default: 0 },
       lastReportedAt: { type: Date, default: null },
       reviewedAt: { type: Date, default: null },
@@ -120,12 +141,13 @@ export function createCommentModel(connection: Connection): CommentModel {
     { versionKey: false },
   );
   // Lists: a target's top-level comments by page and by moment (list-keys.ts), all of a target's
-  // (its deletion), a thread's replies, the moderators' queue, unfinished count changes.
+  // (its deletion), a thread's replies, the moderators' queue, unfinished count changes and likes.
   schema.index({ pageKey: 1 });
   schema.index({ momentKey: 1 });
   schema.index({ targetKey: 1 });
   schema.index({ parentId: 1, createdAt: 1 });
   schema.index({ needsReview: 1, lastReportedAt: -1 });
   schema.index({ 'pendingCountChanges.at': 1 }, { sparse: true });
+  schema.index({ 'likeOps.at': 1 }, { sparse: true });
   return connection.model<CommentRecord>('Comment', schema, 'comments');
 }

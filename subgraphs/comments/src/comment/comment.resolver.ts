@@ -50,7 +50,8 @@ export class CommentResolver {
   }
 
   @Mutation(() => Comment, {
-    description: 'Changes your comment: within 15 minutes of posting it.',
+    description:
+      'Changes your comment: within 15 minutes of posting it. Edits count with your posts in the 10-a-minute limit (RATE_LIMITED).',
   })
   async editComment(
     @Arg('body') body: string,

@@ -193,7 +193,47 @@ export class CommentService {
       throw error;
     }
     await this.counts.apply(record);
+    // The thread's top comment may have been deleted since threadOf read it, by a delete that saw
+    // no replies yet and took it out of the list: put it back (as the tombstone over this reply).
+    if (thread) await this.relistThreadIfReplied(thread.top._id);
     return { ...record, pendingCountChanges: [] };
+  }
+
+  /**
+   * A deleted top-level comment that is out of its target's list while it has replies goes back
+   * in (the tombstone that keeps the thread). A delete and a reply racing each other both call
+   * this after their own write, so whichever comes second sees the other's and repairs the list;
+   * the compare-and-set on the comment's version relists it once.
+   */
+  private async relistThreadIfReplied(topId: Types.ObjectId): Promise<void> {
+    const written = await writeWithEvents<CommentRecord, 'listed' | 'no replies'>({
+      model: this.comments,
+      filter: { _id: topId, parentId: null, deleted: true, listed: false, ...REACHABLE },
+      version: COMMENT_VERSION,
+      notifier: NO_EVENTS,
+      subject: `comment ${topId.toHexString()}`,
+      maxAttempts: 20,
+      change: async (current, nextVersion) => {
+        if (current.listed) return { decline: 'listed' };
+        const replied = await this.comments.exists({ parentId: topId, deleted: false });
+        if (!replied) return { decline: 'no replies' };
+        return {
+          set: {
+            listed: true,
+            pendingCountChanges: [
+              ...current.pendingCountChanges,
+              {
+                ...countChange(current, nextVersion, 'RELISTED', 0),
+                listedDelta: 1,
+                timedDelta: current.atMs === null ? 0 : 1,
+              },
+            ],
+          },
+          events: [],
+        };
+      },
+    });
+    if (written.outcome === 'written') await this.counts.apply(written.record);
   }
 
   /** The thread a reply joins (its top comment) and the comment it answers. */
@@ -223,6 +263,7 @@ export class CommentService {
         `A comment can be edited for ${Math.round(windowMs / 60_000)} minutes after it was posted`,
       );
     if (underModeration(comment)) throw new ForbiddenError(UNDER_MODERATION);
+    const giveBack = await this.abuse.admitEdit(userId);
     const written = await writeWithEvents<CommentRecord, 'deleted' | 'moderated'>({
       model: this.comments,
       filter: { _id: comment._id },
@@ -237,6 +278,7 @@ export class CommentService {
             ? { decline: 'moderated' }
             : { set: { body: text, editedAt: new Date() }, events: [] },
     });
+    if (written.outcome !== 'written') await giveBack();
     if (written.outcome === 'declined' && written.reason === 'moderated')
       throw new ForbiddenError(UNDER_MODERATION);
     if (written.outcome !== 'written') throw new NotFoundError('Comment', id);
@@ -288,6 +330,9 @@ export class CommentService {
     });
     if (written.outcome !== 'written') throw new NotFoundError('Comment', id);
     await this.counts.apply(written.record);
+    // A reply posted after `hasReplies` was read: the thread keeps its top comment in the list.
+    if (!written.record.listed && written.record.parentId === null)
+      await this.relistThreadIfReplied(written.record._id);
   }
 
   /**

@@ -48,9 +48,10 @@ export class CommentCountWriter {
       change: (target) => {
         if ((target.appliedChanges ?? []).includes(change.changeId))
           return { decline: 'already applied' };
+        const visibleCountMoves = change.kind !== 'RELISTED';
         const count = {
           commentCount: Math.max(0, (target.commentCount ?? 0) + change.delta),
-          countVersion: (target.countVersion ?? 0) + 1,
+          countVersion: (target.countVersion ?? 0) + (visibleCountMoves ? 1 : 0),
         };
         return {
           set: {
@@ -61,7 +62,7 @@ export class CommentCountWriter {
               -APPLIED_CHANGES_KEPT,
             ),
           },
-          events: [commentChangeEvent(comment, change, count)],
+          events: visibleCountMoves ? [commentChangeEvent(comment, change, count)] : [],
         };
       },
     });

@@ -15,11 +15,14 @@ import {
 const SONG_TITLE = 'Lighthouse Tapes';
 const COMMENT = 'The chorus lands right here. Live cut: https://example.com/live?t=3';
 const REPLY = 'Agreed, goosebumps every time.';
+const ANSWER = 'Thanks Bob, wait for the outro.';
 
 // Two listeners in two browser contexts against the real platform (web, router, auth, songs +
-// storage, the HLS worker, comments): A comments on a moment of a playing song, B sees it on the
-// waveform and in the list and replies, A sees the reply after a reload (no live updates yet) and
-// deletes its comment while the thread and its reply stay.
+// storage, the HLS worker, comments): B (and a signed-out reader) have the song open when A
+// comments on a moment of the playing song: the comment and its waveform marker appear live (the
+// router's commentAdded subscription), without a reload. B replies; A sees "1 reply" appear live and
+// answers; B sees that answer appear live in the open thread. A deletes its comment while the
+// thread and its replies stay.
 describe('web: timed comments and threads on a song (browser, two users)', () => {
   jest.setTimeout(300_000);
   let stack: Stack;
@@ -89,7 +92,11 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
       `/signin?callbackUrl=${encodeURIComponent(`/songs/${songId}`)}`,
     );
     await anonymous.getByText('No comments yet.').waitFor();
-    await anonymous.close();
+
+    // B has the song open before A writes (live from here: nobody reloads until the likes below).
+    const b = await signedInPage(bob);
+    await b.page.goto(`${web.url}/songs/${songId}`);
+    await b.page.getByText('No comments yet.').waitFor();
 
     // A plays the song and starts writing 3 s in: the composer pins the moment.
     const a = await signedInPage(alice);
@@ -131,9 +138,15 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
       .waitFor();
     await a.page.getByRole('button', { name: `Pause ${SONG_TITLE}` }).click();
 
-    // B opens the song: the marker on the waveform and the comment in the list.
-    const b = await signedInPage(bob);
-    await b.page.goto(`${web.url}/songs/${songId}`);
+    // A's own comment is shown once (the live echo of it changes nothing).
+    await expect(thread(a.page, 'The chorus lands right here.').count()).resolves.toBe(1);
+
+    // Live on B's open page: the marker on the waveform and the comment in the list; the signed-out
+    // reader's page shows it too.
+    await anonymous
+      .locator('.comment__body', { hasText: 'The chorus lands right here.' })
+      .waitFor();
+    await anonymous.close();
     const marker = b.page.getByRole('group', { name: 'Timed comments' }).getByRole('button', {
       name: new RegExp(`^Comment by Alice Keeper ${chipText}: The chorus lands`),
     });
@@ -174,19 +187,31 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
       .waitFor();
     await b.page.screenshot({ path: '/tmp/comments-song-page.png', fullPage: true });
 
-    // A reloads (no live updates yet): the reply is folded under "1 reply".
+    // Live on A's page (no reload): the reply is counted, folded under "1 reply".
+    const live = thread(a.page, 'The chorus lands right here.');
+    const toggle = live.getByRole('button', { name: '1 reply' });
+    await toggle.waitFor();
+    expect(await live.locator('.comment-replies .comment__body').count()).toBe(0);
+    await toggle.click();
+    await live.locator('.comment-replies .comment__body', { hasText: REPLY }).waitFor();
+    expect(await live.locator('.comment-replies .comment__author').innerText()).toBe('Bob Harbour');
+    await expect(thread(a.page, 'The chorus lands right here.').count()).resolves.toBe(1);
+
+    // A answers B; B sees the answer appear live in the thread it has open, after its own reply.
+    await live.locator('.comment-replies').getByRole('button', { name: 'Reply' }).first().click();
+    await a.page.getByLabel('Reply to Bob Harbour').fill(ANSWER);
+    await live.locator('.comment-thread__reply').getByRole('button', { name: 'Reply' }).click();
+    await live.locator('.comment-replies .comment__body', { hasText: ANSWER }).waitFor();
+    await theirs.locator('.comment-replies .comment__body', { hasText: ANSWER }).waitFor();
+    expect(await theirs.locator('.comment-replies .comment__body').allInnerTexts()).toEqual([
+      REPLY,
+      ANSWER,
+    ]);
+
+    // A reloads (likes are not live): A sees B's like, and edits its comment (within 15 minutes).
     await a.page.reload();
     const again = thread(a.page, 'The chorus lands right here.');
-    const toggle = again.getByRole('button', { name: '1 reply' });
-    await toggle.waitFor();
-    expect(await again.locator('.comment-replies .comment__body').count()).toBe(0);
-    await toggle.click();
-    await again.locator('.comment-replies .comment__body', { hasText: REPLY }).waitFor();
-    expect(await again.locator('.comment-replies .comment__author').innerText()).toBe(
-      'Bob Harbour',
-    );
-
-    // A sees B's like, and edits its comment (within 15 minutes): "edited".
+    await again.waitFor();
     expect(
       await again.locator('article.comment').first().locator('.comment__like').innerText(),
     ).toMatch(/Like\s*1$/);
@@ -211,8 +236,9 @@ describe('web: timed comments and threads on a song (browser, two users)', () =>
     expect(await top.getAttribute('data-deleted')).toBe('true');
     await a.page.reload();
     const kept = a.page.locator('.comment-thread').filter({ hasText: 'comment deleted' });
-    await kept.getByRole('button', { name: '1 reply' }).click();
+    await kept.getByRole('button', { name: '2 replies' }).click();
     await kept.locator('.comment-replies .comment__body', { hasText: REPLY }).waitFor();
+    await kept.locator('.comment-replies .comment__body', { hasText: ANSWER }).waitFor();
     await expect(a.page.getByText('The chorus lands right here.').count()).resolves.toBe(0);
     // The deleted comment's marker is gone from the waveform.
     await expect(

@@ -111,7 +111,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
 
   /**
    * Every page under web/src/app (signed out, /upload, /account, /library and /notifications answer
-   * with the sign-in page).
+   * with the sign-in page; /moderation says it is for moderators, signed out and signed in).
    */
   const pages = () => [
     '/',
@@ -124,6 +124,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
     `/users/${ids.user}`,
     '/library',
     '/notifications',
+    '/moderation',
     '/upload',
     '/account',
     '/signin',

@@ -133,7 +133,7 @@ describe('replies', () => {
   });
 });
 
-describe('comments added on this page (own posts, later a subscription)', () => {
+describe('comments added on this page (own posts)', () => {
   it('puts a new comment first when newest first, last when oldest first', () => {
     expect(
       run(loaded('NEWEST'), { type: 'commentAdded', comment: comment('n'), parentId: null }).topIds,
@@ -188,6 +188,97 @@ describe('comments added on this page (own posts, later a subscription)', () => 
     });
     expect(visibleComment(state, 'c1')?.body).toBe('edited elsewhere');
     expect(run(state, { type: 'commentUpdated', comment: comment('zzz') })).toBe(state);
+  });
+});
+
+describe('comments that arrive live (the subscription)', () => {
+  const live = (id: string, parentId: string | null = null, overrides = {}) =>
+    ({
+      type: 'commentAdded',
+      comment: comment(id, overrides),
+      parentId,
+      live: true,
+    }) as const;
+  const complete = (order: 'NEWEST' | 'OLDEST' | 'TIMELINE', nodes = [comment('c1')]) =>
+    run(initialConversationState(order), {
+      type: 'pageLoaded',
+      page: page(nodes),
+      mode: 'replace',
+    });
+
+  it('puts a new comment where the server lists it: first when newest first', () => {
+    const state = run(loaded('NEWEST'), live('n'));
+    expect(state.topIds).toEqual(['n', 'c1', 'c2']);
+    expect(state.totalCount).toBe(6);
+  });
+
+  it('oldest first: last once every page is loaded, else left for "Load more" (counted)', () => {
+    const partial = run(loaded('OLDEST'), live('n'));
+    expect(partial.topIds).toEqual(['c1', 'c2']);
+    expect(partial.totalCount).toBe(6);
+    // The next page brings it in its place, once.
+    const next = run(partial, {
+      type: 'pageLoaded',
+      page: page([comment('c3'), comment('n')]),
+      mode: 'append',
+    });
+    expect(next.topIds).toEqual(['c1', 'c2', 'c3', 'n']);
+    expect(run(complete('OLDEST'), live('n')).topIds).toEqual(['c1', 'n']);
+  });
+
+  it('timeline: at its moment among the loaded ones; untimed ones are not in the timeline', () => {
+    const state = loaded('TIMELINE', [comment('a', { atMs: 1000 }), comment('b', { atMs: 9000 })]);
+    expect(run(state, live('n', null, { atMs: 5000 })).topIds).toEqual(['a', 'n', 'b']);
+    expect(run(state, live('n', null, { atMs: 20000 })).topIds).toEqual(['a', 'b']);
+    const untimed = run(state, live('n'));
+    expect(untimed.topIds).toEqual(['a', 'b']);
+    expect(untimed.totalCount).toBe(state.totalCount);
+  });
+
+  it('your own comment coming back live (before or after your post returns) shows once', () => {
+    const first = run(loaded('NEWEST'), live('n'), {
+      type: 'commentAdded',
+      comment: comment('n'),
+      parentId: null,
+    });
+    const after = run(
+      loaded('NEWEST'),
+      { type: 'commentAdded', comment: comment('n'), parentId: null },
+      live('n'),
+    );
+    for (const state of [first, after]) {
+      expect(state.topIds).toEqual(['n', 'c1', 'c2']);
+      expect(state.totalCount).toBe(6);
+    }
+    const reply = run(
+      loaded(),
+      { type: 'commentAdded', comment: comment('r'), parentId: 'c1' },
+      live('r', 'c1'),
+    );
+    expect(visibleComment(reply, 'c1')?.replyCount).toBe(1);
+    expect(repliesOf(reply, 'c1').map((c) => c.id)).toEqual(['r']);
+  });
+
+  it('a reply: counted on its thread; shown under it when the thread is open and loaded to its end', () => {
+    const folded = run(loaded(), live('r', 'c1'));
+    expect(visibleComment(folded, 'c1')?.replyCount).toBe(1);
+    expect(folded.replies['c1']).toBeUndefined();
+    const open = run(loaded(), {
+      type: 'repliesLoaded',
+      parentId: 'c1',
+      page: page([comment('r0')]),
+      append: false,
+    });
+    const shown = run(open, live('r', 'c1'));
+    expect(repliesOf(shown, 'c1').map((c) => c.id)).toEqual(['r0', 'r']);
+    expect(visibleComment(shown, 'c1')?.replyCount).toBe(2);
+    const more = run(loaded(), {
+      type: 'repliesLoaded',
+      parentId: 'c1',
+      page: page([comment('r0')], true, 3),
+      append: false,
+    });
+    expect(repliesOf(run(more, live('r', 'c1')), 'c1').map((c) => c.id)).toEqual(['r0']);
   });
 });
 

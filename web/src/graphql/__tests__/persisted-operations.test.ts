@@ -105,6 +105,7 @@ describe('persisted operations', () => {
           sink.complete();
           return () => undefined;
         },
+        on: () => () => undefined,
       } as unknown as Client;
       const client = new ApolloClient({
         cache: new InMemoryCache(),

@@ -1,5 +1,8 @@
+import { ApolloClient, InMemoryCache } from '@apollo/client';
 import { parse } from 'graphql';
-import { isSubscription, retryDelayMs, webSocketUrl } from '../subscription-link';
+import type { Client } from 'graphql-ws';
+import { COMMENT_ADDED_SUBSCRIPTION } from '@/comments/comments.operations';
+import { isSubscription, retryDelayMs, SubscriptionLink, webSocketUrl } from '../subscription-link';
 
 describe('subscription link helpers', () => {
   it('turns the router URL into its WebSocket twin', () => {
@@ -21,5 +24,44 @@ describe('subscription link helpers', () => {
     expect(isSubscription(parse('subscription S { a }'))).toBe(true);
     expect(isSubscription(parse('query Q { a }'))).toBe(false);
     expect(isSubscription(parse('mutation M { a }'))).toBe(false);
+  });
+
+  it('tells the operation each time its subscription is sent again (a new socket), not the first time', () => {
+    const listeners: Record<string, Array<() => void>> = { closed: [], connected: [] };
+    let subscribes = 0;
+    const fakeClient = {
+      subscribe: () => {
+        subscribes += 1;
+        return () => undefined;
+      },
+      on: (event: string, listener: () => void) => {
+        listeners[event]!.push(listener);
+        return () => listeners[event]!.splice(listeners[event]!.indexOf(listener), 1);
+      },
+    } as unknown as Client;
+    const emit = (event: string) => listeners[event]!.forEach((listener) => listener());
+    const client = new ApolloClient({
+      cache: new InMemoryCache(),
+      link: new SubscriptionLink(fakeClient),
+    });
+    let resubscribed = 0;
+    const subscription = client
+      .subscribe({
+        query: COMMENT_ADDED_SUBSCRIPTION,
+        variables: { targetType: 'SONG', targetId: 's1' },
+        context: { onResubscribe: () => (resubscribed += 1) },
+      })
+      .subscribe({});
+    emit('connected');
+    expect(subscribes).toBe(1);
+    expect(resubscribed).toBe(0);
+    emit('closed');
+    emit('connected');
+    expect(resubscribed).toBe(1);
+    emit('connected');
+    expect(resubscribed).toBe(1);
+    subscription.unsubscribe();
+    expect(listeners.closed).toHaveLength(0);
+    expect(listeners.connected).toHaveLength(0);
   });
 });
