@@ -78,8 +78,13 @@ export class MongoRateLimitStore implements RateLimitStore {
       };
     }
     const kept = bucket.granted - cost;
-    if (kept > 0)
-      this.leases.set(key, { tokens: kept, expiresAt: now + this.options.leaseMs, policy });
+    if (kept > 0) {
+      // Concurrent takes of one key (a client's parallel requests) each bring a batch back: they
+      // add up, never replace each other (a replaced lease's tokens would be lost to the bucket).
+      const current = this.leases.get(key);
+      if (current) current.tokens += kept;
+      else this.leases.set(key, { tokens: kept, expiresAt: now + this.options.leaseMs, policy });
+    }
     return {
       allowed: true,
       remaining: Math.floor(bucket.tokens) + kept,

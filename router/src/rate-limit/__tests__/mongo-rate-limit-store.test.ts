@@ -74,6 +74,18 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     expect(await a.take('apiKey:big', policy, 0)).toMatchObject({ allowed: true, remaining: 2 });
   });
 
+  it('keeps every batch of concurrent takes of one key (none is lost to the bucket)', async () => {
+    const a = store(5);
+    // A client's parallel requests: each takes a batch from the shared bucket at the same time.
+    const concurrent = await Promise.all([1, 2, 3].map(() => a.take('ip:parallel', policy)));
+    expect(concurrent.every((result) => result.allowed)).toBe(true);
+    // 12 - 3 × 5 taken: 4 + 4 + 1 held here, every one still spendable.
+    expect(a.held('ip:parallel')).toBe(9);
+    let allowed = concurrent.length;
+    while ((await a.take('ip:parallel', policy)).allowed) allowed += 1;
+    expect(allowed).toBe(policy.capacity);
+  });
+
   it('refuses a batch size below one', () => {
     expect(() => new MongoRateLimitStore(buckets, { batch: 0, leaseMs: 1_000 })).toThrow(
       /batch: expected a whole number ≥ 1, got 0/,
