@@ -130,8 +130,12 @@ export class MongoRateLimitStore implements RateLimitStore {
     const fullAgainAt = new Date(
       now + Math.ceil((policy.capacity / policy.refillPerSecond) * 1000),
     );
+    // `updatedAt` never goes back: a router whose clock is behind another's refills nothing until
+    // its clock passes the stored time, instead of moving it back so that the next take by the
+    // router ahead refills the difference again (a client alternating routers would get that
+    // refill on every pair of requests).
     const pipeline: Document[] = [
-      { $set: { tokens: refilled, updatedAt: now } },
+      { $set: { tokens: refilled, updatedAt: { $max: [now, { $ifNull: ['$updatedAt', now] }] } } },
       { $set: { granted } },
       { $set: { tokens: { $subtract: ['$tokens', '$granted'] }, expiresAt: fullAgainAt } },
     ];

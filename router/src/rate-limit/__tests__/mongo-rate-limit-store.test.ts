@@ -86,6 +86,21 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     expect(allowed).toBe(policy.capacity);
   });
 
+  it('gives no extra refill to a client alternating between routers whose clocks differ', async () => {
+    const ahead = new MongoRateLimitStore(buckets, {
+      batch: 1,
+      leaseMs: 1_000,
+      now: () => now + 10_000,
+    });
+    const behind = new MongoRateLimitStore(buckets, { batch: 1, leaseMs: 1_000, now: clock });
+    stores.push(ahead, behind);
+    let allowed = 0;
+    for (let i = 0; i < 40; i += 1)
+      if ((await (i % 2 === 0 ? ahead : behind).take('ip:skewed', policy)).allowed) allowed += 1;
+    // No time passes: the capacity once, however far apart the routers' clocks are.
+    expect(allowed).toBe(policy.capacity);
+  });
+
   it('refuses a batch size below one', () => {
     expect(() => new MongoRateLimitStore(buckets, { batch: 0, leaseMs: 1_000 })).toThrow(
       /batch: expected a whole number ≥ 1, got 0/,
