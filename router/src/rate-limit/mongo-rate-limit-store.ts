@@ -14,6 +14,12 @@ export interface MongoRateLimitStoreOptions {
   batch: number;
   /** Tokens taken and not spent within this time are given back to the shared bucket. */
   leaseMs: number;
+  /**
+   * The longest a take waits for Mongo (default 500 ms); then it fails, and the rate-limit
+   * middleware lets the request through (logged). Without it, every request would wait for the
+   * driver's server selection (10 s) while Mongo is down.
+   */
+  timeoutMs?: number;
   now?: () => number;
   /** Closes what the store was built on (the client), on `close()`. */
   onClose?: () => Promise<void>;
@@ -139,13 +145,36 @@ export class MongoRateLimitStore implements RateLimitStore {
       { $set: { granted } },
       { $set: { tokens: { $subtract: ['$tokens', '$granted'] }, expiresAt: fullAgainAt } },
     ];
-    const after = await this.buckets.findOneAndUpdate({ _id: key }, pipeline, {
-      upsert: true,
-      returnDocument: 'after',
-    });
+    const after = await this.withinTimeout(
+      key,
+      this.buckets.findOneAndUpdate({ _id: key }, pipeline, {
+        upsert: true,
+        returnDocument: 'after',
+      }),
+    );
     if (!after) throw new Error(`rate limit bucket ${key}: the update returned no document`);
     const document = after as SharedBucketDocument & { granted?: number };
     return { tokens: document.tokens, granted: document.granted ?? 0 };
+  }
+
+  private async withinTimeout<T>(key: string, pending: Promise<T>): Promise<T> {
+    const timeoutMs = this.options.timeoutMs ?? 500;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`rate limit bucket ${key}: Mongo did not answer within ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      );
+    });
+    pending.catch(() => undefined);
+    try {
+      return await Promise.race([pending, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Gives back what leases that ran out still hold (so a client that moved on loses nothing). */

@@ -101,6 +101,23 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     expect(allowed).toBe(policy.capacity);
   });
 
+  it('fails a take fast when Mongo does not answer (the middleware then lets it through)', async () => {
+    // Nothing listens there: the driver would wait 30 s for a server before failing.
+    const unreachable = new MongoClient('mongodb://127.0.0.1:9/', {
+      serverSelectionTimeoutMS: 30_000,
+    });
+    const down = new MongoRateLimitStore(unreachable.db('rate').collection('rate_limit_buckets'), {
+      batch: 5,
+      leaseMs: 1_000,
+      timeoutMs: 100,
+    });
+    stores.push(down);
+    await expect(down.take('ip:mongo-down', policy)).rejects.toThrow(
+      'rate limit bucket ip:mongo-down: Mongo did not answer within 100 ms',
+    );
+    await unreachable.close();
+  });
+
   it('refuses a batch size below one', () => {
     expect(() => new MongoRateLimitStore(buckets, { batch: 0, leaseMs: 1_000 })).toThrow(
       /batch: expected a whole number ≥ 1, got 0/,
