@@ -47,6 +47,7 @@ import {
 import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
 import type { RateLimitStore } from './rate-limit/rate-limit-store';
 import { publicResponseCachePlugins } from './response-cache/public-response-cache.plugin';
+import { varyByCaller } from './response-cache/vary-by-caller';
 import type { RouterContext } from './router-context';
 import { IdentityForwardingDataSource } from './supergraph/identity-forwarding-data-source';
 import { createKeepAliveFetcher } from './supergraph/keep-alive-fetcher';
@@ -344,6 +345,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     // Charged by what the documents weigh, refused ones too; then refused before validation.
     ...(env.RATE_LIMIT_ENABLED ? [rateLimit(rateLimitStore, policies, logger)] : []),
     refuseDocuments(),
+    ...(env.RESPONSE_CACHE_ENABLED ? [varyByCaller()] : []),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<RouterContext> => {
         const caller = res.locals.caller as Caller;

@@ -93,6 +93,10 @@ describe('response cache', () => {
     const first = await get();
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('max-age=30, public');
+    // A shared cache must not hand this anonymous answer to a signed-in or API-key caller.
+    expect(first.headers.get('vary')?.toLowerCase()).toEqual(
+      expect.stringContaining('authorization, x-api-key'),
+    );
     expect(((await first.json()) as { data: unknown }).data).toEqual({
       songs: [
         { id: 's1', title: 'Song 1' },

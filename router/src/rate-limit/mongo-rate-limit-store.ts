@@ -14,6 +14,12 @@ export interface MongoRateLimitStoreOptions {
   batch: number;
   /** Tokens taken and not spent within this time are given back to the shared bucket. */
   leaseMs: number;
+  /**
+   * The longest a take waits for Mongo (default 500 ms); then it fails, and the rate-limit
+   * middleware lets the request through (logged). Without it, every request would wait for the
+   * driver's server selection (10 s) while Mongo is down.
+   */
+  timeoutMs?: number;
   now?: () => number;
   /** Closes what the store was built on (the client), on `close()`. */
   onClose?: () => Promise<void>;
@@ -78,8 +84,13 @@ export class MongoRateLimitStore implements RateLimitStore {
       };
     }
     const kept = bucket.granted - cost;
-    if (kept > 0)
-      this.leases.set(key, { tokens: kept, expiresAt: now + this.options.leaseMs, policy });
+    if (kept > 0) {
+      // Concurrent takes of one key (a client's parallel requests) each bring a batch back: they
+      // add up, never replace each other (a replaced lease's tokens would be lost to the bucket).
+      const current = this.leases.get(key);
+      if (current) current.tokens += kept;
+      else this.leases.set(key, { tokens: kept, expiresAt: now + this.options.leaseMs, policy });
+    }
     return {
       allowed: true,
       remaining: Math.floor(bucket.tokens) + kept,
@@ -125,18 +136,45 @@ export class MongoRateLimitStore implements RateLimitStore {
     const fullAgainAt = new Date(
       now + Math.ceil((policy.capacity / policy.refillPerSecond) * 1000),
     );
+    // `updatedAt` never goes back: a router whose clock is behind another's refills nothing until
+    // its clock passes the stored time, instead of moving it back so that the next take by the
+    // router ahead refills the difference again (a client alternating routers would get that
+    // refill on every pair of requests).
     const pipeline: Document[] = [
-      { $set: { tokens: refilled, updatedAt: now } },
+      { $set: { tokens: refilled, updatedAt: { $max: [now, { $ifNull: ['$updatedAt', now] }] } } },
       { $set: { granted } },
       { $set: { tokens: { $subtract: ['$tokens', '$granted'] }, expiresAt: fullAgainAt } },
     ];
-    const after = await this.buckets.findOneAndUpdate({ _id: key }, pipeline, {
-      upsert: true,
-      returnDocument: 'after',
-    });
+    const after = await this.withinTimeout(
+      key,
+      this.buckets.findOneAndUpdate({ _id: key }, pipeline, {
+        upsert: true,
+        returnDocument: 'after',
+      }),
+    );
     if (!after) throw new Error(`rate limit bucket ${key}: the update returned no document`);
     const document = after as SharedBucketDocument & { granted?: number };
     return { tokens: document.tokens, granted: document.granted ?? 0 };
+  }
+
+  private async withinTimeout<T>(key: string, pending: Promise<T>): Promise<T> {
+    const timeoutMs = this.options.timeoutMs ?? 500;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`rate limit bucket ${key}: Mongo did not answer within ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      );
+    });
+    pending.catch(() => undefined);
+    try {
+      return await Promise.race([pending, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Gives back what leases that ran out still hold (so a client that moved on loses nothing). */

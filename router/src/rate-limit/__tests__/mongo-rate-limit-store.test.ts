@@ -74,6 +74,50 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     expect(await a.take('apiKey:big', policy, 0)).toMatchObject({ allowed: true, remaining: 2 });
   });
 
+  it('keeps every batch of concurrent takes of one key (none is lost to the bucket)', async () => {
+    const a = store(5);
+    // A client's parallel requests: each takes a batch from the shared bucket at the same time.
+    const concurrent = await Promise.all([1, 2, 3].map(() => a.take('ip:parallel', policy)));
+    expect(concurrent.every((result) => result.allowed)).toBe(true);
+    // 12 - 3 × 5 taken: 4 + 4 + 1 held here, every one still spendable.
+    expect(a.held('ip:parallel')).toBe(9);
+    let allowed = concurrent.length;
+    while ((await a.take('ip:parallel', policy)).allowed) allowed += 1;
+    expect(allowed).toBe(policy.capacity);
+  });
+
+  it('gives no extra refill to a client alternating between routers whose clocks differ', async () => {
+    const ahead = new MongoRateLimitStore(buckets, {
+      batch: 1,
+      leaseMs: 1_000,
+      now: () => now + 10_000,
+    });
+    const behind = new MongoRateLimitStore(buckets, { batch: 1, leaseMs: 1_000, now: clock });
+    stores.push(ahead, behind);
+    let allowed = 0;
+    for (let i = 0; i < 40; i += 1)
+      if ((await (i % 2 === 0 ? ahead : behind).take('ip:skewed', policy)).allowed) allowed += 1;
+    // No time passes: the capacity once, however far apart the routers' clocks are.
+    expect(allowed).toBe(policy.capacity);
+  });
+
+  it('fails a take fast when Mongo does not answer (the middleware then lets it through)', async () => {
+    // Nothing listens there: the driver would wait 30 s for a server before failing.
+    const unreachable = new MongoClient('mongodb://127.0.0.1:9/', {
+      serverSelectionTimeoutMS: 30_000,
+    });
+    const down = new MongoRateLimitStore(unreachable.db('rate').collection('rate_limit_buckets'), {
+      batch: 5,
+      leaseMs: 1_000,
+      timeoutMs: 100,
+    });
+    stores.push(down);
+    await expect(down.take('ip:mongo-down', policy)).rejects.toThrow(
+      'rate limit bucket ip:mongo-down: Mongo did not answer within 100 ms',
+    );
+    await unreachable.close();
+  });
+
   it('refuses a batch size below one', () => {
     expect(() => new MongoRateLimitStore(buckets, { batch: 0, leaseMs: 1_000 })).toThrow(
       /batch: expected a whole number ≥ 1, got 0/,
