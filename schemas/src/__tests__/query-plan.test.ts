@@ -63,6 +63,8 @@ function webOperation(name: string): string {
 const WEB_SEARCH_SUGGESTIONS = webOperation('SearchSuggestions');
 const WEB_SEARCH_PAGE = webOperation('Search');
 const WEB_DISCOVER = webOperation('Discover');
+const WEB_USER_PROFILE = webOperation('UserProfile');
+const WEB_USER_UPLOADS = webOperation('UserUploads');
 
 /** A result list as the search page shows it, without the playback and cover fields. */
 const LISTED_SONG =
@@ -130,5 +132,20 @@ describe('query plans on the committed supergraph', () => {
   it('still takes a song reached through songs from songs, not from the read model', () => {
     // `status` is provided by query only on its own result paths; elsewhere songs answers it.
     expect(services('{ song(id: "1") { title status artist { name } } }')).toEqual(['songs']);
+  });
+
+  it("plans the web's public profile to four fetches: auth, then songs and preferences side by side, then the hearts", () => {
+    // The person (auth); their uploads (songs) beside their follower count, follow state and public
+    // playlists (preferences, one fetch); the uploads' hearts (preferences). The playlists leave out
+    // their owner, so auth is not asked a second time.
+    expect(services(WEB_USER_PROFILE)).toEqual(['auth', 'songs', 'preferences', 'preferences']);
+    const askedOfAuth = fieldsAskedOf(WEB_USER_PROFILE, 'auth');
+    expect(askedOfAuth).toMatch(/user\(id:\$id\)/);
+    expect(askedOfAuth).not.toMatch(/\b(uploads|playlists|followerCount|email)\b/);
+    expect(fieldsAskedOf(WEB_USER_PROFILE, 'songs')).not.toMatch(
+      /\b(likedByMe|likeCount|displayName|followerCount)\b/,
+    );
+    // "Load more" of the uploads: the person's id (auth), the page (songs), its hearts (preferences).
+    expect(services(WEB_USER_UPLOADS)).toEqual(['auth', 'songs', 'preferences']);
   });
 });

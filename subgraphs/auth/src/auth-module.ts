@@ -21,6 +21,7 @@ import { createSigningKeyModel } from './signing-key/signing-key.model';
 import { toUser } from './user/user';
 import { createUserModel } from './user/user.model';
 import { resolveUserReference } from './user/user.reference';
+import { UserResolver } from './user/user.resolver';
 import { UserService } from './user/user.service';
 import type { OutboxNotifier } from '@groovy/common/events';
 import { ViewerResolver } from './user/viewer.resolver';
@@ -78,6 +79,7 @@ export async function createAuthModule(
       [ViewerResolver, new ViewerResolver(userService, apiKeys, sessions)],
       [SessionResolver, new SessionResolver(sessions)],
       [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
+      [UserResolver, new UserResolver()],
     ]),
     referenceResolvers: { User: { __resolveReference: resolveUserReference as never } },
   });

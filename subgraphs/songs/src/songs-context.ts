@@ -16,6 +16,8 @@ export interface SongsLoaders {
   /** The songs of an album the caller may see, in the order they were added. */
   songsByAlbumId: DataLoader<string, SongRecord[]>;
   albumsByArtistId: DataLoader<string, AlbumRecord[]>;
+  /** How many songs each user uploaded that the caller may see. */
+  uploadCountByUserId: DataLoader<string, number>;
   /** Waveforms, read only when asked for (`LISTED_SONG_PROJECTION` leaves them out). */
   waveformBySongId: DataLoader<string, number[] | null>;
 }
@@ -42,6 +44,9 @@ export function createLoaders(
     ),
     albumsByArtistId: new DataLoader((ids: readonly string[]) =>
       services.albums.findByArtistIds(ids),
+    ),
+    uploadCountByUserId: new DataLoader((ids: readonly string[]) =>
+      services.songs.countVisibleByUploaders(ids, viewerId),
     ),
     waveformBySongId: new DataLoader((ids: readonly string[]) => services.songs.findWaveforms(ids)),
   };

@@ -20,6 +20,8 @@ import { createLoaders, type SongsContext } from './songs-context';
 import type { Storage } from './storage/storage';
 import { UploadSweeper } from './sweeper/upload-sweeper';
 import { UploadResolver } from './upload/upload.resolver';
+import { resolveUserReference } from './user/user.reference';
+import { UserUploadsResolver } from './user/user.resolver';
 import { UploadService } from './upload/upload.service';
 import { SongProcessingService } from './worker-webhook/song-processing.service';
 
@@ -82,11 +84,13 @@ export async function createSongsModule(
       [UploadResolver, new UploadResolver(uploads)],
       [AlbumResolver, new AlbumResolver(albums)],
       [ArtistResolver, new ArtistResolver(songs)],
+      [UserUploadsResolver, new UserUploadsResolver(songs)],
     ]),
     referenceResolvers: {
       Song: { __resolveReference: resolveSongReference as never },
       Album: { __resolveReference: resolveAlbumReference as never },
       Artist: { __resolveReference: resolveArtistReference as never },
+      User: { __resolveReference: resolveUserReference as never },
     },
   });
 

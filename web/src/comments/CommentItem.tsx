@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
+import Link from 'next/link';
 import { formatDateTime } from '@/format/dates';
 import { CommentAvatar } from './CommentAvatar';
 import { CommentBody } from './CommentBody';
@@ -129,7 +130,13 @@ export function CommentItem({
       <div className="comment__main">
         <header className="comment__header">
           <span id={`${id}-author`} className="comment__author">
-            {author}
+            {comment.author ? (
+              <Link href={`/users/${comment.author.id}`} className="comment__author-link">
+                {author}
+              </Link>
+            ) : (
+              author
+            )}
           </span>
           {comment.atMs !== null ? (
             onSeek ? (

@@ -120,8 +120,9 @@ export function createSongModel(connection: Connection): SongModel {
     },
     { timestamps: true, collection: 'songs' },
   );
-  // Artist pages list newest first; the sweeper finds songs by status.
+  // Artist pages and profiles (a user's uploads) list newest first; the sweeper finds songs by status.
   schema.index({ artistId: 1, createdAt: -1, _id: -1 });
+  schema.index({ uploaderId: 1, createdAt: -1, _id: -1 });
   schema.index({ status: 1, uploadExpiresAt: 1 });
   excludeSoftDeleted(schema);
   return connection.model<SongRecord>('Song', schema);

@@ -112,14 +112,56 @@ export class SongService {
   }
 
   /** A page of an artist's visible songs, newest first, `_id` breaking ties so cursors are stable. */
-  async listByArtist(
+  listByArtist(
     artistId: Types.ObjectId,
+    viewerId: string | null,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<SongPage> {
+    return this.listNewestFirst({ artistId }, viewerId, page);
+  }
+
+  /**
+   * A page of the songs a user uploaded, newest first: READY ones for everyone, and every state for
+   * the uploader themselves (the same visibility as `song(id)`).
+   */
+  listByUploader(
+    uploaderId: Types.ObjectId,
+    viewerId: string | null,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<SongPage> {
+    return this.listNewestFirst({ uploaderId }, viewerId, page);
+  }
+
+  /** How many songs each user uploaded that `viewerId` may see (one query for all), in the order asked. */
+  async countVisibleByUploaders(
+    uploaderIds: readonly string[],
+    viewerId: string | null,
+  ): Promise<number[]> {
+    const valid = validObjectIds(uploaderIds);
+    const counts: Array<{ _id: Types.ObjectId; count: number }> = valid.length
+      ? await this.songs.aggregate([
+          // The soft-delete plugin filters queries and counts, not pipelines: say it here.
+          {
+            $match: {
+              $and: [{ uploaderId: { $in: valid }, deletedAt: null }, visibleToFilter(viewerId)],
+            },
+          },
+          { $group: { _id: '$uploaderId', count: { $sum: 1 } } },
+        ])
+      : [];
+    const byId = new Map(counts.map((row) => [row._id.toHexString(), row.count]));
+    return uploaderIds.map((id) => byId.get(id.toLowerCase()) ?? 0);
+  }
+
+  /** A page of the visible songs matching `scope`, newest first, `_id` breaking ties so cursors are stable. */
+  private async listNewestFirst(
+    scope: QueryFilter<SongRecord>,
     viewerId: string | null,
     page: { first?: number | null; after?: string | null },
   ): Promise<SongPage> {
     const first = parsePageSize(page.first);
     const after: SongCursor | null = page.after ? decodeSongCursor(page.after) : null;
-    const base: QueryFilter<SongRecord> = { $and: [{ artistId }, visibleToFilter(viewerId)] };
+    const base: QueryFilter<SongRecord> = { $and: [scope, visibleToFilter(viewerId)] };
     const filter: QueryFilter<SongRecord> = after
       ? {
           $and: [

@@ -23,6 +23,8 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
   let browser: Browser;
   let artistToken: string;
   let artistId: string;
+  let artistUserId: string;
+  let artistPlaylistId: string;
   let listener: Awaited<ReturnType<typeof registerListener>>;
   const songs: Record<string, string> = {};
 
@@ -91,6 +93,7 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
     browser = await launchChromium();
     const artist = await registerListener(stack, ARTIST);
     artistToken = artist.session.accessToken;
+    artistUserId = artist.session.user.id;
     songs.first = await upload('First Light', 4);
     songs.second = await upload('Second Wind', 4);
     const song = await stack.execute<{ song: { artist: { id: string } } }>(
@@ -98,6 +101,20 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
       { id: songs.first },
     );
     artistId = song.data!.song.artist.id;
+    // The artist's public playlist (on their profile) and a private one (not on it).
+    for (const [name, visibility] of [
+      ['Lantern Favourites', 'PUBLIC'],
+      ['Lantern Drafts', 'PRIVATE'],
+    ] as const) {
+      const created = await stack.execute<{ createPlaylist: { id: string } }>(
+        'mutation P($input: CreatePlaylistInput!) { createPlaylist(input: $input) { id } }',
+        { input: { name, visibility } },
+        { token: artistToken },
+      );
+      if (!created.data)
+        throw new Error(`createPlaylist failed: ${JSON.stringify(created.errors)}`);
+      if (visibility === 'PUBLIC') artistPlaylistId = created.data.createPlaylist.id;
+    }
     listener = await registerListener(stack, 'Lena Listener');
   }, 300_000);
 
@@ -210,4 +227,50 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
     await waitForUnread(0);
     await page.close();
   }, 420_000);
+
+  it("opens the artist's profile from their playlist, sees their upload and public playlist, and follows them", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${web.url}/signin`);
+    await page.getByLabel('Email').fill(listener.email);
+    await page.getByLabel('Password', { exact: true }).fill(listener.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+
+    // The playlist's owner links to their profile.
+    await page.goto(`${web.url}/playlists/${artistPlaylistId}`);
+    await page
+      .locator('.media-header__meta')
+      .getByRole('link', { name: ARTIST, exact: true })
+      .click();
+    await page.waitForURL(`**/users/${artistUserId}`);
+    const main = page.locator('main');
+    await main.getByRole('heading', { level: 1, name: ARTIST }).waitFor();
+    expect(await page.title()).toContain(ARTIST);
+    const uploads = main.getByRole('list', { name: `Songs uploaded by ${ARTIST}` });
+    await uploads.getByRole('link', { name: 'First Light' }).waitFor();
+    await uploads.getByRole('button', { name: 'Play First Light' }).waitFor();
+    await uploads.getByRole('button', { name: 'Like First Light' }).waitFor();
+    await main.getByRole('link', { name: /Lantern Favourites/ }).waitFor();
+    expect(await main.getByText('Lantern Drafts').count()).toBe(0);
+
+    // Follow: optimistic, saved, and still there after a reload.
+    await main.getByText('0 followers').waitFor();
+    const followed = routerCall(page, 'FollowUser');
+    await main.getByRole('button', { name: `Follow ${ARTIST}` }).click();
+    await waitForPressed(main, `Follow ${ARTIST}`, true);
+    await main.getByText('1 follower', { exact: true }).waitFor();
+    expect((await followed).ok()).toBe(true);
+    await page.reload();
+    await waitForPressed(main, `Follow ${ARTIST}`, true);
+    await main.getByText('1 follower', { exact: true }).waitFor();
+
+    // Your own profile has no follow button; an unknown one is the not-found page.
+    await page.goto(`${web.url}/users/${listener.session.user.id}`);
+    await main.getByRole('heading', { level: 1, name: 'Lena Listener' }).waitFor();
+    expect(await main.getByRole('button', { name: 'Follow Lena Listener' }).count()).toBe(0);
+    await page.goto(`${web.url}/users/0123456789abcdef01234567`);
+    await main.getByRole('heading', { name: /This person isn.t here/ }).waitFor();
+    await page.close();
+  }, 180_000);
 });

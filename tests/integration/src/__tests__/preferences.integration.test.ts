@@ -154,4 +154,106 @@ describe('preferences across processes (auth, songs, worker, preferences, router
       actor: { id: fan.session.user.id, displayName: 'Tone Fan' },
     });
   }, 180_000);
+
+  it("shows anyone's public profile through the router: auth's person, songs' uploads, preferences' followers and public playlists", async () => {
+    const owner = await registerListener(stack, 'Profile Owner');
+    const visitor = await registerListener(stack, 'Profile Visitor');
+    const ownerToken = owner.session.accessToken;
+    const ownerId = owner.session.user.id;
+    const tone = { artistName: 'Profile Tones', fileName: 'tone.mp3', contentType: 'audio/mpeg' };
+    const shown = await uploadSong(
+      stack,
+      ownerToken,
+      { ...tone, title: 'Shown Tone' },
+      generateTone(3).bytes,
+    );
+    expect((await waitUntilProcessed(stack, shown.song.id, ownerToken)).status).toBe('READY');
+    // Requested but never uploaded: PENDING_UPLOAD, the owner's alone to see.
+    const pending = await stack.execute<{ requestSongUpload: { song: { id: string } } }>(
+      'mutation U($input: RequestSongUploadInput!) { requestSongUpload(input: $input) { song { id } } }',
+      { input: { ...tone, title: 'Pending Tone', sizeBytes: 1000 } },
+      { token: ownerToken },
+    );
+    const pendingId = pending.data!.requestSongUpload.song.id;
+    for (const [name, visibility] of [
+      ['Open Mix', 'PUBLIC'],
+      ['Secret Mix', 'PRIVATE'],
+    ])
+      await untilKnown(() =>
+        stack.execute(
+          'mutation P($input: CreatePlaylistInput!) { createPlaylist(input: $input) { id } }',
+          { input: { name, visibility } },
+          { token: ownerToken },
+        ),
+      );
+    await untilKnown(() =>
+      stack.execute(FOLLOW_USER, { id: ownerId }, { token: visitor.session.accessToken }),
+    );
+
+    const PROFILE = `query P($id: ID!, $after: String) { user(id: $id) {
+      id displayName avatarUrl createdAt followerCount followedByMe uploadCount
+      uploads(first: 10, after: $after) { totalCount edges { node { id title status } } }
+      playlists(first: 10) { edges { node { name visibility } } } } }`;
+    interface Profile {
+      user: {
+        id: string;
+        displayName: string;
+        avatarUrl: string | null;
+        createdAt: string;
+        followerCount: number;
+        followedByMe: boolean;
+        uploadCount: number;
+        uploads: { totalCount: number; edges: { node: { id: string; title: string } }[] };
+        playlists: { edges: { node: { name: string; visibility: string } }[] };
+      } | null;
+    }
+    const seen = await stack.execute<Profile>(
+      PROFILE,
+      { id: ownerId },
+      { token: visitor.session.accessToken },
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.user).toEqual({
+      id: ownerId,
+      displayName: 'Profile Owner',
+      avatarUrl: null,
+      createdAt: expect.stringMatching(/^\d{4}-/),
+      followerCount: 1,
+      followedByMe: true,
+      uploadCount: 1,
+      uploads: {
+        totalCount: 1,
+        edges: [{ node: { id: shown.song.id, title: 'Shown Tone', status: 'READY' } }],
+      },
+      playlists: { edges: [{ node: { name: 'Open Mix', visibility: 'PUBLIC' } }] },
+    });
+    expect(JSON.stringify(seen)).not.toContain(owner.email);
+
+    // Signed out: the same public profile, not followed.
+    const anonymous = (await stack.execute<Profile>(PROFILE, { id: ownerId })).data!.user!;
+    expect(anonymous.followedByMe).toBe(false);
+    expect(anonymous.uploads.edges.map((e) => e.node.id)).toEqual([shown.song.id]);
+
+    // The owner also sees their unfinished upload, newest first.
+    const own = (await stack.execute<Profile>(PROFILE, { id: ownerId }, { token: ownerToken }))
+      .data!.user!;
+    expect(own.uploadCount).toBe(2);
+    expect(own.uploads.edges.map((e) => e.node.id)).toEqual([pendingId, shown.song.id]);
+
+    // Unknown → null; malformed id, bad cursor → BAD_USER_INPUT; private fields are not in the schema.
+    expect(
+      (await stack.execute<Profile>(PROFILE, { id: '0123456789abcdef01234567' })).data,
+    ).toEqual({ user: null });
+    const malformed = await stack.execute(PROFILE, { id: 'nope' });
+    expect(malformed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const badCursor = await stack.execute(PROFILE, { id: ownerId, after: 'not-a-cursor' });
+    expect(badCursor.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    const email = await stack.execute('query E($id: ID!) { user(id: $id) { email } }', {
+      id: ownerId,
+    });
+    expect(email.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  }, 180_000);
 });

@@ -28,7 +28,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   let web: RunningWeb;
   let browser: Browser;
   let listener: { email: string; password: string };
-  let ids: { song: string; album: string; artist: string; playlist: string };
+  let ids: { song: string; album: string; artist: string; playlist: string; user: string };
 
   beforeAll(async () => {
     stack = await Stack.start({ media: true, web: true });
@@ -80,6 +80,7 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
       album: album.data.createAlbum.id,
       artist: song.data!.song.artist.id,
       playlist: playlist.data.createPlaylist.id,
+      user: registered.session.user.id,
     };
     // The song and album pages are audited with a conversation: a timed comment (a marker on the
     // waveform), a reply, a link, and a comment on the album.
@@ -119,6 +120,8 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
     `/albums/${ids.album}`,
     `/artists/${ids.artist}`,
     `/playlists/${ids.playlist}`,
+    // The uploader's public profile: another's signed out, your own signed in.
+    `/users/${ids.user}`,
     '/library',
     '/notifications',
     '/moderation',

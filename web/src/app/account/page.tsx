@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { signInRedirectPath } from '@/auth/protected-routes';
@@ -43,7 +44,10 @@ export default async function AccountPage() {
     <>
       <header className="page-header">
         <h1>Your account</h1>
-        <p>Manage your profile, password and API keys.</p>
+        <p>
+          Manage your profile, password and API keys.{' '}
+          <Link href={`/users/${viewer.user.id}`}>See your public profile</Link>
+        </p>
       </header>
       <div className="account-grid">
         <ProfileSection displayName={viewer.user.displayName} email={viewer.email} />

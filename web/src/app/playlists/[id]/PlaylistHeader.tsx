@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@apollo/client/react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { formErrorsFromApolloError } from '@/graphql/apollo-errors';
@@ -124,7 +125,7 @@ export function PlaylistHeader({
           <p className="playlist-description">{playlist.description}</p>
         ) : null}
         <p className="media-header__meta">
-          By {playlist.owner.displayName}
+          By <Link href={`/users/${playlist.owner.id}`}>{playlist.owner.displayName}</Link>
           <span aria-hidden="true"> · </span>
           <span data-testid="playlist-count">
             {count} song{count === 1 ? '' : 's'}
