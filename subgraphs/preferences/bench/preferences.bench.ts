@@ -8,9 +8,10 @@
  *  3. NEW_RELEASE fan-out to 10,000 followers: READY event published → last notification written,
  *     and how long an event published right behind it waits (the consumer is not blocked);
  *  4. through real processes (bench/stack.bench.ts): the web's library page query through the
- *     router, p50/p99.
+ *     router, p50/p99;
+ *  5. library: Mongo operations per library page and per like, counted (bench/library-commands.bench.ts).
  *
- * Run: npm run bench -w @groovy/subgraph-preferences   (BENCH_ONLY=likes,plays,fanout,router)
+ * Run: npm run bench -w @groovy/subgraph-preferences   (BENCH_ONLY=library,likes,plays,fanout,router)
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +24,7 @@ import {
 } from '../src/__tests__/preferences-test-server';
 import { launchStack } from '@groovy/tooling/stack';
 import { emit, percentile, runConcurrently, waitFor } from './bench-tools';
+import { benchLibraryCommands } from './library-commands.bench';
 import { runStackBench } from './stack.bench';
 
 const ONLY = process.env.BENCH_ONLY?.split(',');
@@ -170,7 +172,7 @@ async function benchFanout(server: PreferencesTestServer): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (selected('likes') || selected('plays') || selected('fanout')) {
+  if (selected('library') || selected('likes') || selected('plays') || selected('fanout')) {
     // The embedded engine in a process of its own (as the stack runs it), not on the bench's event loop.
     const mongo = process.env.MONGO_URL
       ? undefined
@@ -178,6 +180,7 @@ async function main(): Promise<void> {
     if (mongo) process.env.MONGO_URL = mongo.mongoUrl;
     const server = await PreferencesTestServer.start({ LOG_LEVEL: 'silent' });
     try {
+      if (selected('library')) await benchLibraryCommands(server, emit);
       if (selected('likes')) await benchLikes(server);
       if (selected('plays')) await benchPlays(server);
       if (selected('fanout')) await benchFanout(server);

@@ -16,6 +16,10 @@ export const preferencesEnvironmentSchema = z.object({
   RECORD_PLAY_SLACK_MS: envPositiveInt(10_000),
   /** Notifications written per insertMany when one event reaches many followers. */
   NOTIFICATION_FANOUT_BATCH_SIZE: envPositiveInt(1_000),
+  /** Per user, across playlists: movePlaylistItem calls per minute (RATE_LIMITED beyond). */
+  PLAYLIST_MOVES_PER_MINUTE: envPositiveInt(300),
+  /** Per user, across playlists: addToPlaylist calls per minute (RATE_LIMITED beyond). */
+  PLAYLIST_ADDS_PER_MINUTE: envPositiveInt(60),
 });
 
 export type PreferencesEnvironment = z.infer<typeof preferencesEnvironmentSchema>;

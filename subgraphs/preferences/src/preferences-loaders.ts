@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { CounterCounts, CounterService } from './counter/counter.service';
 import type { InterestService } from './interest/interest.service';
+import type { NotificationCounts, NotificationService } from './notification/notification.service';
 import type { RatingService, RatingSummary } from './rating/rating.service';
-import type { ToggleService } from './toggle/toggle.service';
+import type { ToggleOutcome, ToggleService } from './toggle/toggle.service';
 
 /**
  * Per-request batching: the fields preferences adds to a page of songs, artists, users or albums
@@ -18,6 +19,8 @@ export interface PreferencesLoaders {
   notInterestedByViewer: DataLoader<string, boolean>;
   albumRating: DataLoader<string, RatingSummary>;
   viewerAlbumRating: DataLoader<string, number | null>;
+  /** A recipient's notification counts (all, unread): one read for both fields of the library. */
+  notificationCounts: DataLoader<string, NotificationCounts>;
 }
 
 export interface LoaderServices {
@@ -27,6 +30,7 @@ export interface LoaderServices {
   userFollows: ToggleService;
   interests: InterestService;
   ratings: RatingService;
+  notifications: NotificationService;
 }
 
 function viewerSet(
@@ -63,10 +67,33 @@ export function createPreferencesLoaders(
       const found = await services.ratings.summaries(albumIds);
       return albumIds.map((id) => found.get(id) ?? { average: null, count: 0 });
     }),
+    notificationCounts: new DataLoader((recipientIds) =>
+      Promise.all(recipientIds.map((recipientId) => services.notifications.counts(recipientId))),
+    ),
     viewerAlbumRating: new DataLoader(async (albumIds) => {
       if (!viewerId) return albumIds.map(() => null);
       const found = await services.ratings.mine(viewerId, albumIds);
       return albumIds.map((id) => found.get(id) ?? null);
     }),
   };
+}
+
+/**
+ * After the viewer switched a like or follow, its answer reads nothing: the viewer's flag is what
+ * was just set, and the target's counters came back from the write that counted the change.
+ */
+export function primeToggled(
+  flag: DataLoader<string, boolean>,
+  counter: PreferencesLoaders['counter'],
+  target: { id: string; subject: string },
+  on: boolean,
+  outcome: ToggleOutcome,
+): void {
+  flag.clear(target.id).prime(target.id, on);
+  if (outcome.counter) counter.clear(target.subject).prime(target.subject, outcome.counter);
+}
+
+/** Items of the viewer's own list of likes or follows are, by definition, switched on. */
+export function primeListed(flag: DataLoader<string, boolean>, targetIds: readonly string[]): void {
+  for (const id of targetIds) flag.prime(id, true);
 }

@@ -142,6 +142,11 @@ export async function createPreferencesModule(
       songs: catalogueModels.songs.collection,
       users: catalogueModels.users.collection,
     }),
+    editRates: {
+      movesPerMinute: env.PLAYLIST_MOVES_PER_MINUTE,
+      addsPerMinute: env.PLAYLIST_ADDS_PER_MINUTE,
+    },
+    now: () => clock.now(),
   });
   const jam = new JamModule(connection, catalogue, outbox, live, logger as Logger);
 
@@ -203,15 +208,16 @@ export async function createPreferencesModule(
         jam.ensureIndexes(),
       ]);
     },
-    repairPending: async (olderThan) =>
-      (
-        await Promise.all([
-          likeToggles.repairPending(olderThan),
-          artistFollows.repairPending(olderThan),
-          userFollows.repairPending(olderThan),
-          plays.repairPending(olderThan),
-        ])
-      ).reduce((sum, repaired) => sum + repaired, 0),
+    repairPending: async (olderThan) => {
+      const repaired = await Promise.all([
+        likeToggles.repairPending(olderThan),
+        artistFollows.repairPending(olderThan),
+        userFollows.repairPending(olderThan),
+        plays.repairPending(olderThan),
+      ]);
+      await counters.forgetSettled();
+      return repaired.reduce((sum, count) => sum + count, 0);
+    },
     context: (identity) => {
       const viewerId = identity?.userId ?? null;
       return {
@@ -223,6 +229,7 @@ export async function createPreferencesModule(
           userFollows,
           interests,
           ratings,
+          notifications,
         }),
       };
     },

@@ -17,6 +17,7 @@ import {
   isSubscription,
   SubscriptionLink,
 } from '@/graphql/subscription-link';
+import { subscriptionConnectionChanged } from '@/graphql/subscription-connection';
 
 /**
  * Apollo Client for client components. The browser calls the router directly with the session's
@@ -80,7 +81,13 @@ export function GroovyApolloProvider({
         ? httpLink
         : ApolloLink.split(
             ({ query }) => isSubscription(query),
-            new SubscriptionLink(createSubscriptionClient({ url: graphqlUrl, accessToken })),
+            new SubscriptionLink(
+              createSubscriptionClient({
+                url: graphqlUrl,
+                accessToken,
+                onConnectionChange: subscriptionConnectionChanged,
+              }),
+            ),
             httpLink,
           );
     return new ApolloClient({

@@ -198,4 +198,56 @@ describe('outbox and idempotent consumers', () => {
     expect(await apply(userUpdated('lin', 4, 'v4'))).toBe('applied');
     expect(applied).toEqual(['v3', 'v4']);
   });
+
+  it('ProcessedEvents applies an event once when two deliveries of it arrive at the same time', async () => {
+    const db = client.db(`${database}_ledger_concurrent`);
+    const first = new ProcessedEvents(db, 'query');
+    const second = new ProcessedEvents(db, 'query'); // as if in another process
+    const event = userUpdated('lin', 1, 'v1');
+    let applies = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    const apply = async () => {
+      applies += 1;
+      started();
+      await gate;
+    };
+    const outcomes = [first.applyOnce(event, apply), second.applyOnce(event, apply)];
+    await firstStarted; // one delivery is applying; the other has claimed nothing
+    release();
+    expect((await Promise.all(outcomes)).sort()).toEqual(['applied', 'duplicate']);
+    expect(applies).toBe(1);
+  });
+
+  it('ProcessedEvents gives the event back when applying fails, and takes over a claim whose process died', async () => {
+    const db = client.db(`${database}_ledger_failures`);
+    const ledger = new ProcessedEvents(db, 'query', { claimLeaseMs: 60_000 });
+    const failing = userUpdated('lin', 1, 'v1');
+    await expect(
+      ledger.applyOnce(failing, async () => {
+        throw new Error('read model unavailable');
+      }),
+    ).rejects.toThrow('read model unavailable');
+    const applied: string[] = [];
+    expect(await ledger.applyOnce(failing, async () => void applied.push('retried'))).toBe(
+      'applied',
+    );
+
+    // A claim left by a process that died mid-apply: expired, so the redelivery applies.
+    const orphan = userUpdated('ada', 1, 'v1');
+    await db.collection('query_processed_events').insertOne({
+      _id: orphan.id as never,
+      claimId: 'dead-process',
+      claimedUntil: new Date(Date.now() - 1000),
+    });
+    expect(await ledger.applyOnce(orphan, async () => void applied.push('taken over'))).toBe(
+      'applied',
+    );
+    expect(await ledger.applyOnce(orphan, async () => void applied.push('again'))).toBe(
+      'duplicate',
+    );
+    expect(applied).toEqual(['retried', 'taken over']);
+  });
 });

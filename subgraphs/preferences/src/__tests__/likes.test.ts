@@ -1,4 +1,6 @@
 import type { EventEnvelope } from '@groovy/common/events';
+import { subjectKey, type CountSnapshot } from '../counter/counter.service';
+import { LIKE_COUNTING } from '../like/like.service';
 import {
   eventually,
   newId,
@@ -256,20 +258,56 @@ describe('likeSong / unlikeSong', () => {
     expect(await server.module.repairPending(new Date())).toBe(1);
     expect(await count()).toBe(2);
     expect(await server.module.repairPending(new Date())).toBe(0);
-    // A change the counter already applied (the process died before dropping it) is not counted twice.
-    await server.client
-      .db(server.subgraph.connection.name)
-      .collection('likes')
-      .updateOne(
-        { _id: `${halfDone}:${songId}` as never },
-        { $push: { pendingCounts: { opId: `op-${halfDone}`, delta: 1, at, version: 1 } } as never },
-      );
-    expect(await server.module.repairPending(new Date())).toBe(1);
     expect(await count()).toBe(2);
+    // Both changes settled (their markers dropped): the counter no longer needs their ids.
+    const counter = await server.client
+      .db(server.subgraph.connection.name)
+      .collection('counters')
+      .findOne({ _id: `song:${songId}` as never });
+    expect(counter!.appliedOps).toEqual([]);
     await eventually(
       async () =>
         server.published.of('SONG_LIKED', (e) => e.aggregateId === `${halfDone}:${songId}`)
           .length === 1,
     );
+  });
+
+  it('does not count a change twice when the counter applied it before a crash, however many changes come before the repair', async () => {
+    const songId = await readySong();
+    const subject = subjectKey('song', songId);
+    const halfApplied = newId('user');
+    const at = new Date(Date.now() - 60_000);
+    const pending = { opId: `op-${halfApplied}`, delta: 1 as const, at, version: 1 };
+    // A process switched the like, the counter applied it, and the process died before dropping it.
+    await server.client
+      .db(server.subgraph.connection.name)
+      .collection('likes')
+      .insertOne({
+        _id: `${halfApplied}:${songId}` as never,
+        userId: halfApplied,
+        targetId: songId,
+        on: true,
+        at,
+        version: 1,
+        pendingCounts: [pending],
+        targetDeleted: false,
+      });
+    const change = (userId: string, opId: string) => ({
+      opId,
+      delta: 1 as const,
+      event: (snapshot: CountSnapshot) =>
+        LIKE_COUNTING.event(true, { userId, targetId: songId, at, version: 1 }, snapshot),
+    });
+    await server.module.counters.apply(subject, 'likeCount', change(halfApplied, pending.opId));
+    // More than 500 other changes of the song before the repair runs.
+    const others = Array.from({ length: 600 }, (_, index) => `op-other-${index}`);
+    await Promise.all(
+      others.map((opId) =>
+        server.module.counters.apply(subject, 'likeCount', change(newId('user'), opId)),
+      ),
+    );
+    expect(await server.module.repairPending(new Date())).toBe(1);
+    const [counter] = [...(await server.module.counters.find([subject])).values()];
+    expect(counter!.likeCount).toBe(601);
   });
 });

@@ -9,7 +9,9 @@ export type CounterName = (typeof COUNTERS)[number];
  * One subject's counters: each count with its `…Version`, which grows with every change of that
  * count (the `countVersion` of the events). The counter document is the aggregate the count events
  * are written with: a count and the event that announces it land in one write. `appliedOps` holds
- * the ids of the last changes applied, so a change retried after a crash is not counted twice.
+ * the ids of the applied changes whose pending marker (toggle `pendingCounts`, play `pendingCount`)
+ * may still exist, so a change repaired after a crash is not counted twice — however many changes
+ * the subject gets before the repair. An id leaves once its marker is dropped (CounterService.settled).
  */
 export interface CounterRecord {
   _id: string;
@@ -29,9 +31,6 @@ export const COUNTER_VERSION: AggregateVersionField<CounterRecord> = {
   field: 'version',
   of: (counter) => counter.version,
 };
-
-/** How many applied change ids a counter remembers (a retry comes within seconds, not thousands of changes). */
-export const APPLIED_OPS_KEPT = 500;
 
 export function createCounterModel(connection: Connection): CounterModel {
   const schema = new Schema<CounterRecord>(

@@ -1,6 +1,5 @@
 import { writeWithEvents, type EventEnvelope, type OutboxNotifier } from '@groovy/common/events';
 import {
-  APPLIED_OPS_KEPT,
   COUNTER_VERSION,
   type CounterModel,
   type CounterName,
@@ -11,6 +10,8 @@ import {
 export interface CountSnapshot {
   count: number;
   countVersion: number;
+  /** The subject's counters right after the write that applied the change (absent if none was needed). */
+  counter?: CounterCounts;
 }
 
 /** One change of one count: its id (for exactly-once), +1 or −1, and the event announcing the result. */
@@ -46,6 +47,8 @@ export const subjectKey = (kind: 'song' | 'artist' | 'user', id: string) => `${k
  */
 export class CounterService {
   private readonly queues = new Map<string, Queued[]>();
+  /** Per subject: applied change ids whose callers dropped their pending marker (see `settled`). */
+  private readonly settledOps = new Map<string, Set<string>>();
 
   constructor(
     private readonly counters: CounterModel,
@@ -62,6 +65,35 @@ export class CounterService {
         void this.drain(subject);
       }
     });
+  }
+
+  /**
+   * The caller dropped its pending marker of this applied change, so no repair can apply it again:
+   * the counter may forget its id. Forgotten with the subject's next write, or by `forgetSettled`.
+   * A counter therefore remembers exactly the changes that may still be retried, however many
+   * changes it gets meanwhile (ids of a process that stopped in between stay: harmless).
+   */
+  settled(subject: string, opId: string): void {
+    const ops = this.settledOps.get(subject);
+    if (ops) ops.add(opId);
+    else this.settledOps.set(subject, new Set([opId]));
+  }
+
+  /** Forgets the settled change ids of subjects no write has carried them to (background, periodic). */
+  async forgetSettled(): Promise<number> {
+    const settled = [...this.settledOps];
+    this.settledOps.clear();
+    if (settled.length === 0) return 0;
+    await this.counters.bulkWrite(
+      settled.map(([subject, ops]) => ({
+        updateOne: {
+          filter: { _id: subject },
+          update: { $pull: { appliedOps: { $in: [...ops] } } },
+        },
+      })),
+      { ordered: false },
+    );
+    return settled.reduce((sum, [, ops]) => sum + ops.size, 0);
   }
 
   /** The counters of these subjects (missing ones read as zero). */
@@ -88,32 +120,16 @@ export class CounterService {
   }
 
   private async write(subject: string, batch: Queued[]): Promise<CountSnapshot[]> {
-    await this.counters
-      .updateOne(
-        { _id: subject },
-        {
-          $setOnInsert: {
-            likeCount: 0,
-            likeCountVersion: 0,
-            playCount: 0,
-            playCountVersion: 0,
-            followerCount: 0,
-            followerCountVersion: 0,
-            appliedOps: [],
-            version: 0,
-            _outbox: [],
-          },
-        },
-        { upsert: true },
-      )
-      .exec()
-      .catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
-      });
+    // One read: the compare-and-set starts from it (a missing counter is created first).
+    const existing = await this.counters.findById(subject).lean<CounterRecord>().exec();
+    if (!existing) await this.create(subject);
     let snapshots: CountSnapshot[] = [];
-    await writeWithEvents({
+    const forgetting = this.settledOps.get(subject);
+    this.settledOps.delete(subject);
+    const written = await writeWithEvents({
       model: this.counters,
       filter: { _id: subject },
+      ...(existing ? { current: existing } : {}),
       version: COUNTER_VERSION,
       notifier: this.outbox,
       maxAttempts: MAX_ATTEMPTS,
@@ -142,15 +158,44 @@ export class CounterService {
           return { count: Math.max(0, values[counter]), countVersion: values[versionField] };
         });
         if (newOps.length === 0) return { decline: 'applied' as const };
+        const kept = (current.appliedOps ?? []).filter((opId) => !forgetting?.has(opId));
         return {
-          set: {
-            ...values,
-            appliedOps: [...(current.appliedOps ?? []), ...newOps].slice(-APPLIED_OPS_KEPT),
-          },
+          set: { ...values, appliedOps: [...kept, ...newOps] },
           events,
         };
       },
+    }).catch((error: unknown) => {
+      this.settleAgain(subject, forgetting);
+      throw error;
     });
-    return snapshots;
+    if (written.outcome !== 'written') {
+      this.settleAgain(subject, forgetting);
+      return snapshots;
+    }
+    const { _outbox: _events, appliedOps: _ops, ...counts } = written.record as CounterRecord;
+    return snapshots.map((snapshot) => ({ ...snapshot, counter: counts }));
+  }
+
+  private async create(subject: string): Promise<void> {
+    await this.counters
+      .create({
+        _id: subject,
+        likeCount: 0,
+        likeCountVersion: 0,
+        playCount: 0,
+        playCountVersion: 0,
+        followerCount: 0,
+        followerCountVersion: 0,
+        appliedOps: [],
+        version: 0,
+        _outbox: [],
+      })
+      .catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error; // created meanwhile by another request
+      });
+  }
+
+  private settleAgain(subject: string, opIds: Set<string> | undefined): void {
+    for (const opId of opIds ?? []) this.settled(subject, opId);
   }
 }

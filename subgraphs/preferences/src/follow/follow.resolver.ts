@@ -7,6 +7,7 @@ import { Library } from '../library/library';
 import { ArtistConnection } from '../paging/connections';
 import { pageOf, parsePageSize } from '../paging/page';
 import type { PreferencesContext } from '../preferences-context';
+import { primeListed, primeToggled } from '../preferences-loaders';
 import type { FollowService } from './follow.service';
 
 @Resolver(() => ArtistEntity)
@@ -54,9 +55,14 @@ export class LibraryFollowsResolver {
     @Root() library: Library,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: PreferencesContext,
   ): Promise<ArtistConnection> {
     const size = parsePageSize(first);
     const { follows, total } = await this.follows.followedArtists(library.userId, size, after);
+    primeListed(
+      context.loaders.artistFollowedByViewer,
+      follows.map((follow) => follow.targetId),
+    );
     return {
       ...pageOf(follows, size, (follow) => ({
         cursor: this.follows.cursorOf(follow),
@@ -78,7 +84,17 @@ export class FollowMutationsResolver {
     @Arg('artistId', () => ID) artistId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<ArtistEntity> {
-    await this.follows.followArtist(requireUserId(context), requireId('artistId', artistId));
+    const outcome = await this.follows.followArtist(
+      requireUserId(context),
+      requireId('artistId', artistId),
+    );
+    primeToggled(
+      context.loaders.artistFollowedByViewer,
+      context.loaders.counter,
+      { id: artistId, subject: subjectKey('artist', artistId) },
+      true,
+      outcome,
+    );
     return artistEntity(artistId);
   }
 
@@ -87,7 +103,17 @@ export class FollowMutationsResolver {
     @Arg('artistId', () => ID) artistId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<ArtistEntity> {
-    await this.follows.unfollowArtist(requireUserId(context), requireId('artistId', artistId));
+    const outcome = await this.follows.unfollowArtist(
+      requireUserId(context),
+      requireId('artistId', artistId),
+    );
+    primeToggled(
+      context.loaders.artistFollowedByViewer,
+      context.loaders.counter,
+      { id: artistId, subject: subjectKey('artist', artistId) },
+      false,
+      outcome,
+    );
     return artistEntity(artistId);
   }
 
@@ -98,7 +124,17 @@ export class FollowMutationsResolver {
     @Arg('userId', () => ID) userId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<UserEntity> {
-    await this.follows.followUser(requireUserId(context), requireId('userId', userId));
+    const outcome = await this.follows.followUser(
+      requireUserId(context),
+      requireId('userId', userId),
+    );
+    primeToggled(
+      context.loaders.userFollowedByViewer,
+      context.loaders.counter,
+      { id: userId, subject: subjectKey('user', userId) },
+      true,
+      outcome,
+    );
     return userEntity(userId);
   }
 
@@ -107,7 +143,17 @@ export class FollowMutationsResolver {
     @Arg('userId', () => ID) userId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<UserEntity> {
-    await this.follows.unfollowUser(requireUserId(context), requireId('userId', userId));
+    const outcome = await this.follows.unfollowUser(
+      requireUserId(context),
+      requireId('userId', userId),
+    );
+    primeToggled(
+      context.loaders.userFollowedByViewer,
+      context.loaders.counter,
+      { id: userId, subject: subjectKey('user', userId) },
+      false,
+      outcome,
+    );
     return userEntity(userId);
   }
 }

@@ -5,7 +5,7 @@ import { artistFollowEvent, userFollowEvent } from '../events/preference-events'
 import type { NotificationService } from '../notification/notification.service';
 import { decodeCursor, encodeCursor } from '../paging/page';
 import type { ToggleRecord } from '../toggle/toggle.model';
-import type { ToggleCounting, ToggleService } from '../toggle/toggle.service';
+import type { ToggleCounting, ToggleService, ToggleOutcome } from '../toggle/toggle.service';
 
 export const ARTIST_FOLLOW_COUNTING: ToggleCounting = {
   subject: (artistId) => subjectKey('artist', artistId),
@@ -35,32 +35,33 @@ export class FollowService {
     private readonly notifications: NotificationService,
   ) {}
 
-  async followArtist(userId: string, artistId: string): Promise<void> {
+  async followArtist(userId: string, artistId: string): Promise<ToggleOutcome> {
     await this.catalogue.requireArtist(artistId);
-    await this.artistFollows.set(userId, artistId, true);
+    return this.artistFollows.set(userId, artistId, true);
   }
 
-  async unfollowArtist(userId: string, artistId: string): Promise<void> {
-    await this.artistFollows.set(userId, artistId, false);
+  unfollowArtist(userId: string, artistId: string): Promise<ToggleOutcome> {
+    return this.artistFollows.set(userId, artistId, false);
   }
 
-  async followUser(userId: string, followedUserId: string): Promise<void> {
+  async followUser(userId: string, followedUserId: string): Promise<ToggleOutcome> {
     if (followedUserId === userId)
       throw new BadUserInputError('userId', 'You cannot follow yourself');
     await this.catalogue.requireUser(followedUserId);
-    const { changed } = await this.userFollows.set(userId, followedUserId, true);
-    if (changed)
+    const outcome = await this.userFollows.set(userId, followedUserId, true);
+    if (outcome.changed)
       await this.notifications.notify([followedUserId], {
         kind: 'NEW_FOLLOWER',
         sourceKey: `NEW_FOLLOWER:${userId}`,
         actorId: userId,
       });
+    return outcome;
   }
 
-  async unfollowUser(userId: string, followedUserId: string): Promise<void> {
+  async unfollowUser(userId: string, followedUserId: string): Promise<ToggleOutcome> {
     if (followedUserId === userId)
       throw new BadUserInputError('userId', 'You cannot follow yourself');
-    await this.userFollows.set(userId, followedUserId, false);
+    return this.userFollows.set(userId, followedUserId, false);
   }
 
   async followedArtists(

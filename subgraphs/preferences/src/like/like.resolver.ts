@@ -7,6 +7,8 @@ import { Library } from '../library/library';
 import { SongConnection } from '../paging/connections';
 import { pageOf, parsePageSize } from '../paging/page';
 import type { PreferencesContext } from '../preferences-context';
+import { primeListed, primeToggled } from '../preferences-loaders';
+import type { ToggleOutcome } from '../toggle/toggle.service';
 import type { LikeService } from './like.service';
 
 @Resolver(() => SongEntity)
@@ -34,9 +36,14 @@ export class LibraryLikesResolver {
     @Root() library: Library,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: PreferencesContext,
   ): Promise<SongConnection> {
     const size = parsePageSize(first);
     const { likes, total } = await this.likes.likedSongs(library.userId, size, after);
+    primeListed(
+      context.loaders.likedByViewer,
+      likes.map((like) => like.targetId),
+    );
     return {
       ...pageOf(likes, size, (like) => ({
         cursor: this.likes.cursorOf(like),
@@ -45,6 +52,21 @@ export class LibraryLikesResolver {
       totalCount: total,
     };
   }
+}
+
+function primeLike(
+  context: PreferencesContext,
+  songId: string,
+  on: boolean,
+  outcome: ToggleOutcome,
+): void {
+  primeToggled(
+    context.loaders.likedByViewer,
+    context.loaders.counter,
+    { id: songId, subject: subjectKey('song', songId) },
+    on,
+    outcome,
+  );
 }
 
 @Resolver()
@@ -58,7 +80,8 @@ export class LikeMutationsResolver {
     @Arg('songId', () => ID) songId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<SongEntity> {
-    await this.likes.like(requireUserId(context), requireId('songId', songId));
+    const outcome = await this.likes.like(requireUserId(context), requireId('songId', songId));
+    primeLike(context, songId, true, outcome);
     return songEntity(songId);
   }
 
@@ -67,7 +90,8 @@ export class LikeMutationsResolver {
     @Arg('songId', () => ID) songId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<SongEntity> {
-    await this.likes.unlike(requireUserId(context), requireId('songId', songId));
+    const outcome = await this.likes.unlike(requireUserId(context), requireId('songId', songId));
+    primeLike(context, songId, false, outcome);
     return songEntity(songId);
   }
 }

@@ -2,7 +2,7 @@ import type { CatalogueService } from '../catalogue/catalogue.service';
 import { subjectKey } from '../counter/counter.service';
 import { songLikeEvent } from '../events/preference-events';
 import { decodeCursor, encodeCursor, type Position } from '../paging/page';
-import type { ToggleCounting, ToggleService } from '../toggle/toggle.service';
+import type { ToggleCounting, ToggleOutcome, ToggleService } from '../toggle/toggle.service';
 import type { ToggleModel, ToggleRecord } from '../toggle/toggle.model';
 
 export const LIKE_COUNTING: ToggleCounting = {
@@ -21,14 +21,14 @@ export class LikeService {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  async like(userId: string, songId: string): Promise<void> {
+  async like(userId: string, songId: string): Promise<ToggleOutcome> {
     await this.catalogue.requireVisibleSong(songId, userId);
-    await this.toggles.set(userId, songId, true);
+    return this.toggles.set(userId, songId, true);
   }
 
   /** Taking a like back needs no visible song: a like of a song that became invisible can be undone. */
-  async unlike(userId: string, songId: string): Promise<void> {
-    await this.toggles.set(userId, songId, false);
+  unlike(userId: string, songId: string): Promise<ToggleOutcome> {
+    return this.toggles.set(userId, songId, false);
   }
 
   async likedSongs(

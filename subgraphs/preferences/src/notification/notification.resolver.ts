@@ -33,9 +33,14 @@ export class LibraryNotificationsResolver {
     @Root() library: Library,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: PreferencesContext,
   ): Promise<NotificationConnection> {
     const size = parsePageSize(first);
-    const { notifications, total } = await this.service.list(library.userId, size, after);
+    const [notifications, counts] = await Promise.all([
+      this.service.page(library.userId, size, after),
+      context.loaders.notificationCounts.load(library.userId),
+    ]);
+    const total = counts.total;
     return {
       ...pageOf(notifications, size, (record) => ({
         cursor: this.service.cursorOf(record),
@@ -46,8 +51,11 @@ export class LibraryNotificationsResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Notifications not yet marked read.' })
-  unreadNotificationCount(@Root() library: Library): Promise<number> {
-    return this.service.unreadCount(library.userId);
+  async unreadNotificationCount(
+    @Root() library: Library,
+    @Ctx() context: PreferencesContext,
+  ): Promise<number> {
+    return (await context.loaders.notificationCounts.load(library.userId)).unread;
   }
 }
 

@@ -50,6 +50,11 @@ function duplicatePositions(error: unknown): Set<number> {
 }
 
 /** A listener's notifications: writing them (idempotent per cause and recipient), reading, marking read. */
+export interface NotificationCounts {
+  total: number;
+  unread: number;
+}
+
 export class NotificationService {
   constructor(
     private readonly notifications: NotificationModel,
@@ -133,29 +138,35 @@ export class NotificationService {
     return this.notifications.findOne({ recipientId, sourceKey }).lean().exec();
   }
 
-  unreadCount(recipientId: string): Promise<number> {
-    return this.notifications.countDocuments({ recipientId, read: false }).exec();
+  /** All and unread notifications of a recipient, in one read (the library page shows both). */
+  async counts(recipientId: string): Promise<NotificationCounts> {
+    const byRead = await this.notifications
+      .aggregate<{ _id: boolean; count: number }>([
+        { $match: { recipientId } },
+        { $group: { _id: '$read', count: { $sum: 1 } } },
+      ])
+      .exec();
+    const unread = byRead.find((group) => group._id === false)?.count ?? 0;
+    const read = byRead.find((group) => group._id === true)?.count ?? 0;
+    return { total: unread + read, unread };
   }
 
-  async list(
+  /** A page of a recipient's notifications, newest first (`first` + 1 to tell a next page). */
+  page(
     recipientId: string,
     first: number,
     after: string | null | undefined,
-  ): Promise<{ notifications: NotificationRecord[]; total: number }> {
+  ): Promise<NotificationRecord[]> {
     const position = after ? decodeCursor(CURSOR_KIND, after, OBJECT_ID_KEY) : null;
-    const [notifications, total] = await Promise.all([
-      this.notifications
-        .find({
-          recipientId,
-          ...afterPosition(position, 'createdAt', '_id', (key) => new Types.ObjectId(key)),
-        })
-        .sort({ createdAt: -1, _id: -1 })
-        .limit(first + 1)
-        .lean()
-        .exec(),
-      this.notifications.countDocuments({ recipientId }).exec(),
-    ]);
-    return { notifications, total };
+    return this.notifications
+      .find({
+        recipientId,
+        ...afterPosition(position, 'createdAt', '_id', (key) => new Types.ObjectId(key)),
+      })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(first + 1)
+      .lean()
+      .exec();
   }
 
   cursorOf(notification: NotificationRecord): string {

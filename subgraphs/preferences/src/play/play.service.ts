@@ -157,12 +157,15 @@ export class PlayService {
 
   private async countPlay(play: PlayRecord): Promise<void> {
     const playId = play._id.toHexString();
-    await this.counters.apply(subjectKey('song', play.songId), 'playCount', {
-      opId: `play:${playId}`,
+    const subject = subjectKey('song', play.songId);
+    const opId = `play:${playId}`;
+    await this.counters.apply(subject, 'playCount', {
+      opId,
       delta: 1,
       event: (snapshot) => songPlayedEvent({ ...play, playId }, snapshot),
     });
     await this.models.plays.updateOne({ _id: play._id }, { $set: { pendingCount: false } }).exec();
+    this.counters.settled(subject, opId);
   }
 
   /** Counts plays a stopped process recorded but did not count. */

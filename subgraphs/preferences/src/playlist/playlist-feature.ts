@@ -4,6 +4,7 @@ import type { RelayNotifier, ResolverClass } from '@groovy/common/subgraph';
 import type { Connection } from 'mongoose';
 import type { PlaylistCatalogue } from './playlist-catalogue';
 import { PlaylistItemResolver } from './playlist-item.resolver';
+import { PlaylistEditLimits, type PlaylistEditRates } from './playlist-edit-limits';
 import { PlaylistItemService } from './playlist-items.service';
 import { LibraryPlaylistsResolver, UserPlaylistsResolver } from './playlist-lists.resolver';
 import {
@@ -25,11 +26,20 @@ export function createPlaylistFeature({
   connection,
   outbox,
   catalogue,
+  editRates,
+  now,
 }: {
   connection: Connection;
   outbox: RelayNotifier;
   catalogue: PlaylistCatalogue;
+  editRates: PlaylistEditRates;
+  now: () => Date;
 }) {
+  const editLimits = new PlaylistEditLimits(
+    () => connection.getClient().db(connection.name),
+    editRates,
+    now,
+  );
   const playlistModel = createPlaylistModel(connection);
   const itemModel = createPlaylistItemModel(connection);
   const removedSongModel = createRemovedSongModel(connection);
@@ -40,6 +50,7 @@ export function createPlaylistFeature({
     removedSongModel,
     catalogue,
     outbox,
+    editLimits,
   );
   return {
     playlists,
@@ -59,6 +70,7 @@ export function createPlaylistFeature({
         playlistModel.syncIndexes(),
         itemModel.syncIndexes(),
         removedSongModel.syncIndexes(),
+        editLimits.ensureIndexes(),
       ]);
     },
     outboxSources: (): OutboxSource[] => [

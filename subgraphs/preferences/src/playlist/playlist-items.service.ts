@@ -3,6 +3,7 @@ import type { OutboxNotifier } from '@groovy/common/events';
 import { Types } from 'mongoose';
 import { CoalescedRuns } from './coalesced-runs';
 import { requireItemEditor } from './playlist-access';
+import type { PlaylistEditLimits } from './playlist-edit-limits';
 import type { PlaylistCatalogue } from './playlist-catalogue';
 import { decodeItemCursor, encodeItemCursor, parseObjectId } from './playlist-cursors';
 import { playlistEvent } from './playlist-events';
@@ -54,6 +55,7 @@ export class PlaylistItemService {
     private readonly removedSongs: RemovedSongModel,
     private readonly catalogue: PlaylistCatalogue,
     private readonly outbox: OutboxNotifier,
+    private readonly editLimits: PlaylistEditLimits,
   ) {}
 
   /** Adds READY songs at `position` (0 = first; the end when omitted). */
@@ -65,6 +67,7 @@ export class PlaylistItemService {
   ): Promise<PlaylistRecord> {
     const playlistId = parseObjectId('playlistId', id);
     const songIds = parseIdBatch('songIds', songIdsInput, 'song');
+    await this.editLimits.takeAdd(userId);
     const playlist = await this.requireEditor(playlistId, userId, id);
     if (playlist.itemCount + songIds.length > PLAYLIST_LIMITS.maxItems) {
       throw tooManyItems('songIds', playlist.itemCount);
@@ -175,6 +178,7 @@ export class PlaylistItemService {
   ): Promise<PlaylistRecord> {
     const playlistId = parseObjectId('playlistId', id);
     const itemId = parseObjectId('itemId', itemIdText);
+    await this.editLimits.takeMove(userId);
     const playlist = await this.requireEditor(playlistId, userId, id);
     for (let attempt = 0; ; attempt++) {
       const item = await this.items

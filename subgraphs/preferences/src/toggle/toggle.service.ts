@@ -2,7 +2,7 @@ import { ConflictError } from '@groovy/common/errors';
 import type { EventEnvelope } from '@groovy/common/events';
 import { Types } from 'mongoose';
 import type { CounterName } from '../counter/counter.model';
-import type { CounterService, CountSnapshot } from '../counter/counter.service';
+import type { CounterCounts, CounterService, CountSnapshot } from '../counter/counter.service';
 import { afterPosition, type Position } from '../paging/page';
 import type { PendingCount, ToggleModel, ToggleRecord } from './toggle.model';
 
@@ -20,6 +20,8 @@ export interface ToggleCounting {
 export interface ToggleOutcome {
   /** False when it already was in that state (idempotent: nothing written, nothing published). */
   changed: boolean;
+  /** The target's counters right after this change was counted (to answer without reading them). */
+  counter?: CounterCounts;
 }
 
 const MAX_SWITCH_ATTEMPTS = 25;
@@ -82,8 +84,8 @@ export class ToggleService {
           .exec();
         if (switched.matchedCount === 0) continue;
       }
-      await this.applyPending({ _id: id, userId, targetId }, pending);
-      return { changed: true };
+      const snapshot = await this.applyPending({ _id: id, userId, targetId }, pending);
+      return snapshot.counter ? { changed: true, counter: snapshot.counter } : { changed: true };
     }
     throw new ConflictError('This changed under too many concurrent requests; try again');
   }
@@ -109,10 +111,11 @@ export class ToggleService {
   private async applyPending(
     toggle: Pick<ToggleRecord, '_id' | 'userId' | 'targetId'>,
     pending: PendingCount,
-  ): Promise<void> {
+  ): Promise<CountSnapshot> {
     const { userId, targetId } = toggle;
     const on = pending.delta > 0;
-    await this.counters.apply(this.counting.subject(targetId), this.counting.counter, {
+    const subject = this.counting.subject(targetId);
+    const snapshot = await this.counters.apply(subject, this.counting.counter, {
       opId: pending.opId,
       delta: pending.delta,
       event: (snapshot) =>
@@ -125,6 +128,8 @@ export class ToggleService {
     await this.toggles
       .updateOne({ _id: toggle._id }, { $pull: { pendingCounts: { opId: pending.opId } } })
       .exec();
+    this.counters.settled(subject, pending.opId);
+    return snapshot;
   }
 
   /** Which of `targetIds` the user has switched on. */

@@ -16,7 +16,8 @@ const ARTIST = 'The Lantern Makers';
 // moves at once and survives a reload), put it in a new playlist from "Add to playlist", add a
 // second song, reorder with the keyboard (the order survives a reload), play a song to its end (the
 // player reports the play: it is in the history), follow the artist; the artist uploads a new song
-// and, once it is READY, the listener gets the NEW_RELEASE notification (bell, notifications page).
+// and, once it is READY, the listener's bell counts the NEW_RELEASE notification live (no reload),
+// and a new follower too; on the notifications page a notification arriving goes on top live.
 describe('web: likes, playlists, follows and notifications (browser)', () => {
   let stack: Stack;
   let web: RunningWeb;
@@ -26,6 +27,7 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
   let artistUserId: string;
   let artistPlaylistId: string;
   let listener: Awaited<ReturnType<typeof registerListener>>;
+  let fans: Awaited<ReturnType<typeof registerListener>>[];
   const songs: Record<string, string> = {};
 
   async function upload(title: string, seconds: number): Promise<string> {
@@ -53,6 +55,23 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error(`the listener never had ${count} unread notification(s)`);
+  }
+
+  /** `fan` follows the listener through the router (a NEW_FOLLOWER notification for them). */
+  async function followListener(fan: Awaited<ReturnType<typeof registerListener>>): Promise<void> {
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const result = await stack.execute<{ followUser: { id: string } }>(
+        'mutation F($id: ID!) { followUser(userId: $id) { id } }',
+        { id: listener.session.user.id },
+        { token: fan.session.accessToken },
+      );
+      if (result.data?.followUser) return;
+      // Preferences learns of new users from USER_REGISTERED on the bus: NOT_FOUND until then.
+      if (result.errors?.[0]?.extensions?.code !== 'NOT_FOUND')
+        throw new Error(`followUser failed: ${JSON.stringify(result.errors)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('preferences never learnt of the listener');
   }
 
   /** Resolves when the browser's next `operationName` call to the router has answered. */
@@ -116,6 +135,7 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
       if (visibility === 'PUBLIC') artistPlaylistId = created.data.createPlaylist.id;
     }
     listener = await registerListener(stack, 'Lena Listener');
+    fans = [await registerListener(stack, 'Finn Fan'), await registerListener(stack, 'Fiona Fan')];
   }, 300_000);
 
   afterAll(async () => {
@@ -211,20 +231,41 @@ describe('web: likes, playlists, follows and notifications (browser)', () => {
     expect((await followed).ok()).toBe(true);
     await main.getByText('1 follower').waitFor();
 
-    // The artist releases a new song; once READY, the follower is told.
+    // The artist releases a new song; once READY, the follower is told: the bell's count rises
+    // live (Subscription.notificationAdded through the router), without reloading the page.
+    await page.evaluate(() => {
+      (window as unknown as { __sameDocument?: boolean }).__sameDocument = true;
+    });
     await upload('Third Time Lucky', 3);
-    await waitForUnread(1);
-    await page.reload();
-    const bell = page.getByRole('link', { name: 'Notifications, 1 unread' });
-    await bell.waitFor();
-    await bell.click();
+    await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
+    // Another listener follows them: counted live too.
+    await followListener(fans[0]!);
+    await page.getByRole('link', { name: 'Notifications, 2 unread' }).waitFor();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true,
+      ),
+    ).toBe(true);
+    await waitForUnread(2);
+
+    await page.getByRole('link', { name: 'Notifications, 2 unread' }).click();
     await page.waitForURL('**/notifications');
     await page
       .getByRole('link', { name: `New release from ${ARTIST}: “Third Time Lucky”` })
       .waitFor();
+    await page.getByText('Finn Fan started following you').waitFor();
     // Opening the page marks them read: the bell goes quiet.
     await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
     await waitForUnread(0);
+    // A notification arriving while the page is open goes on top of the list, and rings the bell.
+    await followListener(fans[1]!);
+    await page
+      .locator('.notification-list > li')
+      .first()
+      .filter({ hasText: 'Fiona Fan started following you' })
+      .waitFor();
+    await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
+    expect(await page.locator('.notification-list > li').count()).toBe(3);
     await page.close();
   }, 420_000);
 

@@ -8,6 +8,9 @@ export const LIBRARY_QUERY = graphql(`
     library {
       likedSongs(first: $first) {
         totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
         edges {
           node {
             ...TrackFields
@@ -16,6 +19,9 @@ export const LIBRARY_QUERY = graphql(`
       }
       history(first: $first) {
         totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
         edges {
           node {
             playedAt
@@ -28,6 +34,9 @@ export const LIBRARY_QUERY = graphql(`
       }
       playlists(first: $first) {
         totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
         edges {
           node {
             ...PlaylistSummary
@@ -36,6 +45,9 @@ export const LIBRARY_QUERY = graphql(`
       }
       followedArtists(first: $first) {
         totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
         edges {
           node {
             id
@@ -49,6 +61,86 @@ export const LIBRARY_QUERY = graphql(`
 `);
 
 export type LibraryData = NonNullable<LibraryQuery['library']>;
+
+/* One list of the library, the page after a cursor ("Load more"). */
+
+export const LIBRARY_LIKED_PAGE = graphql(`
+  query LibraryLikedPage($first: Int!, $after: String) {
+    library {
+      likedSongs(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            ...TrackFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const LIBRARY_HISTORY_PAGE = graphql(`
+  query LibraryHistoryPage($first: Int!, $after: String) {
+    library {
+      history(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            playedAt
+            msPlayed
+            song {
+              ...TrackFields
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const LIBRARY_PLAYLISTS_PAGE = graphql(`
+  query LibraryPlaylistsPage($first: Int!, $after: String) {
+    library {
+      playlists(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            ...PlaylistSummary
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const LIBRARY_ARTISTS_PAGE = graphql(`
+  query LibraryArtistsPage($first: Int!, $after: String) {
+    library {
+      followedArtists(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            id
+            name
+            followerCount
+          }
+        }
+      }
+    }
+  }
+`);
 
 export const CLEAR_HISTORY = graphql(`
   mutation ClearHistory {

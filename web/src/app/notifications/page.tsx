@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { query } from '@/apollo/server-client';
 import { signInRedirectPath } from '@/auth/protected-routes';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
-import { formatDate } from '@/format/dates';
 import type { NotificationsQuery } from '@/gql/graphql';
 import { MarkNotificationsRead } from '@/notifications/MarkNotificationsRead';
-import { notificationHref, notificationText } from '@/notifications/notification-text';
+import { NotificationList } from '@/notifications/NotificationList';
 import {
   NOTIFICATIONS_PAGE_SIZE,
   NOTIFICATIONS_QUERY,
@@ -36,7 +34,6 @@ export default async function NotificationsPage() {
   const library = await loadNotifications();
   if (library === 'unavailable') return <ServiceUnavailable retryHref="/notifications" />;
   if (!library) redirect(signInRedirectPath('/notifications', 'SessionExpired'));
-  const notifications = library.notifications.edges.map((edge) => edge.node);
   return (
     <>
       <header className="page-header">
@@ -49,30 +46,7 @@ export default async function NotificationsPage() {
       </header>
       {/* Opening this page reads them: the bell's count goes to zero. */}
       {library.unreadNotificationCount > 0 ? <MarkNotificationsRead /> : null}
-      {notifications.length === 0 ? (
-        <p className="empty-state">Nothing yet. Follow artists to hear about their new releases.</p>
-      ) : (
-        <ul className="notification-list" aria-label="Notifications">
-          {notifications.map((notification) => {
-            const href = notificationHref(notification);
-            const text = notificationText(notification);
-            return (
-              <li
-                key={notification.id}
-                className="notification"
-                data-unread={notification.read ? undefined : 'true'}
-                data-kind={notification.kind}
-              >
-                {notification.read ? null : <span className="visually-hidden">New: </span>}
-                {href ? <Link href={href}>{text}</Link> : <span>{text}</span>}
-                <time className="notification__time" dateTime={notification.createdAt}>
-                  {formatDate(notification.createdAt)}
-                </time>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <NotificationList initial={library.notifications} />
     </>
   );
 }

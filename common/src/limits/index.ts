@@ -1,0 +1,1 @@
+export { WindowRateLimiter, type WindowRateLimit } from './window-rate-limiter';
