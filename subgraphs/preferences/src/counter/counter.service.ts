@@ -56,8 +56,12 @@ export interface CounterServiceOptions {
   settledGraceMs?: number;
 }
 
-/** Default `settledGraceMs`: far longer than a repair pass (1,000 markers) takes. */
-export const SETTLED_GRACE_MS = 10 * 60_000;
+/**
+ * Default `settledGraceMs`. A repair reads each marker again right before applying it, so it holds
+ * a marker it read for one counter write (seconds at worst); a minute keeps hot subjects' `appliedOps`
+ * short (one minute of their changes) while covering that.
+ */
+export const SETTLED_GRACE_MS = 60_000;
 
 export class CounterService {
   private readonly queues = new Map<string, Queued[]>();
