@@ -30,6 +30,7 @@ export const LIST_SIZES: ListSizes = {
   'SearchResults.artists': QUERY_PAGE,
   'SearchResults.facets': { assumed: 3 },
   'Artist.songs': SONG_PAGE,
+  'User.uploads': SONG_PAGE,
   'Artist.albums': { assumed: 10 },
   'Album.songs': { assumed: 15 },
   'SongStream.renditions': { assumed: 3 },

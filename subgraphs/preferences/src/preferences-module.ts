@@ -98,7 +98,9 @@ export async function createPreferencesModule(
 ): Promise<PreferencesModule> {
   const catalogueModels = createCatalogueModels(connection);
   const catalogue = new CatalogueService(catalogueModels);
-  const counters = new CounterService(createCounterModel(connection), outbox);
+  const counters = new CounterService(createCounterModel(connection), outbox, {
+    now: () => clock.now(),
+  });
   const toggles = (name: string, collection: string, counting: typeof LIKE_COUNTING) =>
     new ToggleService(createToggleModel(connection, name, collection), counters, counting);
   const likeToggles = toggles('Like', 'likes', LIKE_COUNTING);

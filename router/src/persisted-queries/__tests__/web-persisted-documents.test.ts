@@ -120,7 +120,11 @@ describe("the web's persisted-documents manifest", () => {
       router = await startAllowListRouter(WEB_MANIFEST);
     });
 
-    const isSubscription = (body: string) => /^\s*subscription\b/.test(body);
+    // By the operation's type: a document may start with its fragments (CommentAdded does).
+    const isSubscription = (body: string) =>
+      parse(body).definitions.some(
+        (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription',
+      );
     const httpDocuments = documents.filter((document) => !isSubscription(document.body));
     const subscriptionDocuments = documents.filter((document) => isSubscription(document.body));
 

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { CommentAbuseGuard } from '../abuse/comment-abuse-guard';
 import {
   ADD_COMMENT,
   COMMENT,
@@ -200,5 +201,21 @@ describe('comments: likes stay exact; rate limit and duplicates', () => {
         user,
       ),
     ).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('gives back only its own slot of the minute when an edit is not written, not every action of the same millisecond', async () => {
+    const db = () => server.subgraph.connection.getClient().db(server.subgraph.connection.name);
+    const guard = new CommentAbuseGuard(db, { commentsPerMinute: 3, duplicateWindowSeconds: 60 });
+    const user = newId();
+    const now = new Date();
+    // Three actions in the same millisecond (a burst of aliased mutations): the minute is full.
+    await guard.admit(user, 'first', now);
+    await guard.admit(user, 'second', now);
+    const giveBack = await guard.admitEdit(user, now);
+    await expect(guard.admitEdit(user, now)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // The edit was not written after all: one slot back, the two posts still count.
+    await giveBack();
+    await guard.admitEdit(user, now);
+    await expect(guard.admit(user, 'third', now)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 });

@@ -88,10 +88,7 @@ export class CommentAbuseGuard {
     return async () => {
       await this.bodies.deleteOne({ _id: key, at: now });
       // Not posted after all: its slot of the minute back.
-      await this.recentPosts.updateOne(
-        { _id: userId },
-        { $pull: { times: now }, $inc: { version: 1 } },
-      );
+      await this.releaseSlot(userId, now);
     };
   }
 
@@ -103,12 +100,26 @@ export class CommentAbuseGuard {
   async admitEdit(userId: string, now = new Date()): Promise<() => Promise<void>> {
     await this.ensureIndexes();
     await this.countPost(userId, now);
-    return async () => {
-      await this.recentPosts.updateOne(
-        { _id: userId },
-        { $pull: { times: now }, $inc: { version: 1 } },
+    return () => this.releaseSlot(userId, now);
+  }
+
+  /**
+   * Gives back ONE slot taken at `now` (a `$pull` of the time would give back every post and edit
+   * of the user that happened in the same millisecond: a burst whose one failing edit frees the
+   * whole minute). A compare-and-set on the user's version, like countPost.
+   */
+  private async releaseSlot(userId: string, now: Date): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = await this.recentPosts.findOne({ _id: userId });
+      const index = current?.times.findIndex((time) => time.getTime() === now.getTime()) ?? -1;
+      if (!current || index < 0) return;
+      const times = [...current.times.slice(0, index), ...current.times.slice(index + 1)];
+      const written = await this.recentPosts.updateOne(
+        { _id: userId, version: current.version },
+        { $set: { times, version: current.version + 1 } },
       );
-    };
+      if (written.modifiedCount === 1) return;
+    }
   }
 
   /** Adds a post to the user's last minute, or RATE_LIMITED when it is full. */

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@groovy/common/events';
-import { subjectKey, type CountSnapshot } from '../counter/counter.service';
+import { SETTLED_GRACE_MS, subjectKey, type CountSnapshot } from '../counter/counter.service';
 import { LIKE_COUNTING } from '../like/like.service';
 import {
   eventually,
@@ -259,7 +259,10 @@ describe('likeSong / unlikeSong', () => {
     expect(await count()).toBe(2);
     expect(await server.module.repairPending(new Date())).toBe(0);
     expect(await count()).toBe(2);
-    // Both changes settled (their markers dropped): the counter no longer needs their ids.
+    // Both changes settled (their markers dropped): once no repair can still hold their marker, the
+    // counter no longer needs their ids.
+    server.clock.advance(SETTLED_GRACE_MS + 1);
+    await server.module.repairPending(new Date());
     const counter = await server.client
       .db(server.subgraph.connection.name)
       .collection('counters')
@@ -309,5 +312,45 @@ describe('likeSong / unlikeSong', () => {
     expect(await server.module.repairPending(new Date())).toBe(1);
     const [counter] = [...(await server.module.counters.find([subject])).values()];
     expect(counter!.likeCount).toBe(601);
+  });
+
+  it('does not count a change twice when two repairs read its marker and one settles it before the other applies it', async () => {
+    const songId = await readySong();
+    const subject = subjectKey('song', songId);
+    const stuckUser = newId('user');
+    const at = new Date(Date.now() - 60_000);
+    const pending = { opId: `op-${stuckUser}`, delta: 1 as const, at, version: 1 };
+    // A process died between switching the like and counting it.
+    await server.client
+      .db(server.subgraph.connection.name)
+      .collection('likes')
+      .insertOne({
+        _id: `${stuckUser}:${songId}` as never,
+        userId: stuckUser,
+        targetId: songId,
+        on: true,
+        at,
+        version: 1,
+        pendingCounts: [pending],
+        targetDeleted: false,
+      });
+    // Repair B (another instance) reads the marker. Repair A reads it too, counts it, drops the
+    // marker and forgets what it can; then someone else likes the song (a write of the counter).
+    const repairA = await server.module.repairPending(new Date());
+    expect(repairA).toBe(1);
+    await server.ok(LIKE, { id: songId }, newId('user'));
+    // Repair B now applies the marker it read.
+    await server.module.counters.apply(subject, 'likeCount', {
+      opId: pending.opId,
+      delta: 1,
+      event: (snapshot: CountSnapshot) =>
+        LIKE_COUNTING.event(
+          true,
+          { userId: stuckUser, targetId: songId, at, version: 1 },
+          snapshot,
+        ),
+    });
+    const [counter] = [...(await server.module.counters.find([subject])).values()];
+    expect(counter!.likeCount).toBe(2);
   });
 });

@@ -11,7 +11,7 @@ export type CounterName = (typeof COUNTERS)[number];
  * are written with: a count and the event that announces it land in one write. `appliedOps` holds
  * the ids of the applied changes whose pending marker (toggle `pendingCounts`, play `pendingCount`)
  * may still exist, so a change repaired after a crash is not counted twice — however many changes
- * the subject gets before the repair. An id leaves once its marker is dropped (CounterService.settled).
+ * the subject gets before the repair. An id leaves a grace period after its marker is dropped (CounterService.settled).
  */
 export interface CounterRecord {
   _id: string;

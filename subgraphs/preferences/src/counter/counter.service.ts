@@ -45,15 +45,42 @@ export const subjectKey = (kind: 'song' | 'artist' | 'user', id: string) => `${k
  * change. Other processes writing the same subject make the compare-and-set retry. A change whose
  * id the counter already applied is skipped (its snapshot is the current one).
  */
+export interface CounterServiceOptions {
+  /** Where the time is read (the module's clock). */
+  now?: () => Date;
+  /**
+   * How long a settled change id stays in `appliedOps` after its marker was dropped: a repair
+   * (another instance's, or an overlapping run) may have read the marker just before it was
+   * dropped and apply it later; the id must still be there then. Longer than any repair pass.
+   */
+  settledGraceMs?: number;
+}
+
+/**
+ * Default `settledGraceMs`. A repair reads each marker again right before applying it, so it holds
+ * a marker it read for one counter write (seconds at worst); a minute keeps hot subjects' `appliedOps`
+ * short (one minute of their changes) while covering that.
+ */
+export const SETTLED_GRACE_MS = 60_000;
+
 export class CounterService {
   private readonly queues = new Map<string, Queued[]>();
-  /** Per subject: applied change ids whose callers dropped their pending marker (see `settled`). */
-  private readonly settledOps = new Map<string, Set<string>>();
+  /**
+   * Per subject: applied change ids whose callers dropped their pending marker (see `settled`),
+   * with when (ms).
+   */
+  private readonly settledOps = new Map<string, Map<string, number>>();
+  private readonly now: () => Date;
+  private readonly settledGraceMs: number;
 
   constructor(
     private readonly counters: CounterModel,
     private readonly outbox: OutboxNotifier,
-  ) {}
+    options: CounterServiceOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.settledGraceMs = options.settledGraceMs ?? SETTLED_GRACE_MS;
+  }
 
   apply(subject: string, counter: CounterName, change: CounterChange): Promise<CountSnapshot> {
     return new Promise((resolve, reject) => {
@@ -68,31 +95,53 @@ export class CounterService {
   }
 
   /**
-   * The caller dropped its pending marker of this applied change, so no repair can apply it again:
-   * the counter may forget its id. Forgotten with the subject's next write, or by `forgetSettled`.
-   * A counter therefore remembers exactly the changes that may still be retried, however many
-   * changes it gets meanwhile (ids of a process that stopped in between stay: harmless).
+   * The caller dropped its pending marker of this applied change, so no repair reading markers
+   * from now on can apply it again. A repair that read the marker just before (another instance's,
+   * or an overlapping run) still may: the id stays for `settledGraceMs`, then is forgotten with the
+   * subject's next write, or by `forgetSettled`. A counter therefore remembers the changes that
+   * may still be retried, however many changes it gets meanwhile (ids of a process that stopped in
+   * between stay: harmless).
    */
-  settled(subject: string, opId: string): void {
+  settled(subject: string, opId: string, at = this.now().getTime()): void {
     const ops = this.settledOps.get(subject);
-    if (ops) ops.add(opId);
-    else this.settledOps.set(subject, new Set([opId]));
+    if (ops) ops.set(opId, at);
+    else this.settledOps.set(subject, new Map([[opId, at]]));
   }
 
-  /** Forgets the settled change ids of subjects no write has carried them to (background, periodic). */
+  /**
+   * Takes out of memory the settled ids of `subject` that are past the grace period (a repair that
+   * read their marker before it was dropped has applied it, or been refused, by then).
+   */
+  private takeMatured(subject: string): Map<string, number> | undefined {
+    const ops = this.settledOps.get(subject);
+    if (!ops) return undefined;
+    const cutoff = this.now().getTime() - this.settledGraceMs;
+    const matured = new Map([...ops].filter(([, at]) => at <= cutoff));
+    for (const opId of matured.keys()) ops.delete(opId);
+    if (ops.size === 0) this.settledOps.delete(subject);
+    return matured.size > 0 ? matured : undefined;
+  }
+
+  /** Forgets the matured settled ids of subjects no write has carried them to (background, periodic). */
   async forgetSettled(): Promise<number> {
-    const settled = [...this.settledOps];
-    this.settledOps.clear();
+    const settled = [...this.settledOps.keys()]
+      .map((subject) => [subject, this.takeMatured(subject)] as const)
+      .filter((entry): entry is readonly [string, Map<string, number>] => entry[1] !== undefined);
     if (settled.length === 0) return 0;
-    await this.counters.bulkWrite(
-      settled.map(([subject, ops]) => ({
-        updateOne: {
-          filter: { _id: subject },
-          update: { $pull: { appliedOps: { $in: [...ops] } } },
-        },
-      })),
-      { ordered: false },
-    );
+    await this.counters
+      .bulkWrite(
+        settled.map(([subject, ops]) => ({
+          updateOne: {
+            filter: { _id: subject },
+            update: { $pull: { appliedOps: { $in: [...ops.keys()] } } },
+          },
+        })),
+        { ordered: false },
+      )
+      .catch((error: unknown) => {
+        for (const [subject, ops] of settled) this.settleAgain(subject, ops);
+        throw error;
+      });
     return settled.reduce((sum, [, ops]) => sum + ops.size, 0);
   }
 
@@ -124,8 +173,7 @@ export class CounterService {
     const existing = await this.counters.findById(subject).lean<CounterRecord>().exec();
     if (!existing) await this.create(subject);
     let snapshots: CountSnapshot[] = [];
-    const forgetting = this.settledOps.get(subject);
-    this.settledOps.delete(subject);
+    const forgetting = this.takeMatured(subject);
     const written = await writeWithEvents({
       model: this.counters,
       filter: { _id: subject },
@@ -195,7 +243,7 @@ export class CounterService {
       });
   }
 
-  private settleAgain(subject: string, opIds: Set<string> | undefined): void {
-    for (const opId of opIds ?? []) this.settled(subject, opId);
+  private settleAgain(subject: string, opIds: Map<string, number> | undefined): void {
+    for (const [opId, at] of opIds ?? []) this.settled(subject, opId, at);
   }
 }

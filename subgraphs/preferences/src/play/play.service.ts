@@ -175,8 +175,15 @@ export class PlayService {
       .limit(1000)
       .lean()
       .exec();
-    for (const play of stuck) await this.countPlay(play);
-    return stuck.length;
+    let repaired = 0;
+    for (const play of stuck) {
+      // Still pending? (Counted meanwhile by its request or another instance's repair: the counter
+      // forgets settled op ids after a grace period, so read it again right before.)
+      if (!(await this.models.plays.exists({ _id: play._id, pendingCount: true }).exec())) continue;
+      await this.countPlay(play);
+      repaired += 1;
+    }
+    return repaired;
   }
 
   async history(

@@ -101,6 +101,12 @@ export class ToggleService {
     for (const toggle of stuck) {
       for (const pending of toggle.pendingCounts) {
         if (pending.at >= olderThan) continue;
+        // Still pending? (Its switch, or another instance's repair, may have finished it since the
+        // read above: the counter forgets settled op ids after a grace period, so read it again.)
+        const still = await this.toggles
+          .exists({ _id: toggle._id, 'pendingCounts.opId': pending.opId })
+          .exec();
+        if (!still) continue;
         await this.applyPending(toggle, pending);
         repaired += 1;
       }
