@@ -77,6 +77,10 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
         }
       }
       if (context.mode === 'isolated') {
+        // Tests read their own writes back anonymously through the router at once (a new release on
+        // the home page, a renamed song in search), so the public response cache (answers up to 30 s
+        // old by design) is off here; its own tests turn it on (routerEnv RESPONSE_CACHE_ENABLED).
+        env.RESPONSE_CACHE_ENABLED = 'false';
         // A private copy: the router watches its supergraph file, and a test may rewrite its own.
         const supergraph = path.join(context.workDir, 'supergraph.graphql');
         fs.copyFileSync(path.join(context.rootDir, 'schemas', 'supergraph.graphql'), supergraph);
