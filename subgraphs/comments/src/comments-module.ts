@@ -59,7 +59,9 @@ export async function createCommentsModule(
   const comments = new CommentService(commentModel, targets, counts, abuse, {
     editWindowSeconds: env.EDIT_WINDOW_SECONDS,
   });
-  const likes = new CommentLikeService(db, commentModel, comments, logger);
+  const likes = new CommentLikeService(db, commentModel, comments, logger, {
+    likesPerMinute: env.COMMENT_LIKES_PER_MINUTE,
+  });
   const moderation = new ModerationService(db, commentModel, comments, counts, {
     reportsToHide: env.REPORTS_TO_HIDE,
   });

@@ -14,6 +14,8 @@ export const commentsEnvironmentSchema = z.object({
   ...eventBusEnvironmentShape(),
   /** Comments (replies included) one user may post per minute; more is RATE_LIMITED. */
   COMMENTS_PER_MINUTE: envPositiveInt(10),
+  /** Likes and unlikes of comments one user may send per minute; more is RATE_LIMITED. */
+  COMMENT_LIKES_PER_MINUTE: envPositiveInt(60),
   /** How long after posting its author may still edit a comment. */
   EDIT_WINDOW_SECONDS: envPositiveInt(15 * 60),
   /** The same body posted again by the same user within this window is refused as a duplicate. */

@@ -10,7 +10,8 @@ export type RunningQuerySubgraph = RunningDescribedSubgraph<QueryModule>;
  * The query subgraph, one of N replicas sharing one read model: GraphQL on /graphql; once
  * listening, subscribes its own live follower (every replica hears every change, see
  * ReplicaFollower), rebuilds the search index, trending and playlists from the read model (a
- * restart needs no replay), opens the follower's gate and reports ready (`/readyz`), then
+ * restart needs no replay), opens the follower's gate and reports ready (`/readyz`) once the
+ * events held there meanwhile are applied; then
  * consumes the songs, preferences and comments events as consumers `query` (the read model's one
  * writer at a time) and `query-activity`.
  */
@@ -22,8 +23,9 @@ export function querySubgraph(
     name: 'query',
     environment: env,
     readinessChecks: [
-      // Not ready (no traffic from the load balancer) until this replica's index is rebuilt.
-      { name: 'search-index', check: async () => built?.gate.isOpen ?? false },
+      // Not ready (no traffic from the load balancer) until this replica's index is rebuilt and
+      // the events heard meanwhile, held at the follower's gate, are applied.
+      { name: 'search-index', check: async () => built?.follower.caughtUp ?? false },
     ],
     create: async (dependencies) => {
       const module = await createQueryModule({

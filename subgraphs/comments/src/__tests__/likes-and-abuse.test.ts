@@ -69,6 +69,34 @@ describe('comments: likes stay exact; rate limit and duplicates', () => {
     expect((await likeCountOf(id, users[49])).likedByMe).toBe(true);
   });
 
+  it('limits a user to 60 likes and unlikes a minute, aliases counted one by one, with retryAfterSeconds, and not others', async () => {
+    const song = await server.song(newId());
+    const id = await server.comment(newId(), { targetId: song });
+    const [busy, calm] = [newId(), newId()];
+    // 121 aliased root fields in one request: whatever the minute boundary, at least 61 fall in
+    // one minute. Mutation fields run one after another; the first refused one ends the request.
+    const fields = Array.from({ length: 121 }, (_, index) =>
+      index % 2 === 0
+        ? `f${index}: likeComment(id: $id) { likeCount }`
+        : `f${index}: unlikeComment(id: $id) { likeCount }`,
+    );
+    const result = await server.execute(
+      `mutation Burst($id: ID!) { ${fields.join(' ')} }`,
+      { id },
+      busy,
+    );
+    const refused = result.errors?.[0];
+    expect(refused?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(refused?.message).toMatch(/comment likes and unlikes/);
+    expect(Number(String(refused?.path?.[0]).slice(1))).toBeGreaterThanOrEqual(60);
+    const retryAfter = refused?.extensions?.retryAfterSeconds as number;
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await server.ok(LIKE_COMMENT, { id }, calm)).toMatchObject({
+      likeComment: { likedByMe: true },
+    });
+  });
+
   it('limits a user to 10 comments a minute, with retryAfterSeconds, and not others', async () => {
     const song = await server.song(newId());
     const [busy, calm] = [newId(), newId()];

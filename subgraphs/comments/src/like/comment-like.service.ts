@@ -1,3 +1,4 @@
+import { WindowRateLimiter } from '@groovy/common/limits';
 import type { Collection, Db } from 'mongodb';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
@@ -11,6 +12,11 @@ interface CommentLike {
   commentId: string;
   userId: string;
   at: Date;
+}
+
+/** How many likes and unlikes one user may send per minute, across comments (env, README). */
+export interface CommentLikeRates {
+  likesPerMinute: number;
 }
 
 /** A like change whose marker is older than this was left by a process that died (or is stuck). */
@@ -32,16 +38,24 @@ const ABANDONED_AFTER_MS = 10_000;
  * A process that dies between 1 and 3 leaves its marker; `repairAbandoned` (at startup and then
  * periodically) takes a ticket and recounts those comments. Recounting is idempotent, so repairing
  * an operation that was only slow is harmless: its own step 3 comes after.
+ *
+ * Each like or unlike counts every like of the comment, so each takes a slot of its user's
+ * `likesPerMinute` first (RATE_LIMITED beyond, shared by every instance): one request of many
+ * aliased likes cannot make the subgraph count a popular comment's likes hundreds of times.
  */
 export class CommentLikeService {
   private ready: Promise<unknown> | undefined;
+  private readonly limiter: WindowRateLimiter;
 
   constructor(
     private readonly db: () => Db,
     private readonly comments: CommentModel,
     private readonly commentService: CommentService,
     private readonly logger: Logger,
-  ) {}
+    private readonly rates: CommentLikeRates,
+  ) {
+    this.limiter = new WindowRateLimiter(db, 'comment_like_rates');
+  }
 
   private get likes(): Collection<CommentLike> {
     return this.db().collection<CommentLike>('comment_likes');
@@ -51,12 +65,14 @@ export class CommentLikeService {
     this.ready ??= Promise.all([
       this.likes.createIndex({ userId: 1, commentId: 1 }),
       this.likes.createIndex({ commentId: 1 }),
+      this.limiter.ensureIndexes(),
     ]);
     return this.ready;
   }
 
   async like(viewer: Viewer, id: string): Promise<CommentRecord> {
     const userId = requireSignedIn(viewer);
+    await this.takeSlot(userId);
     const { comment } = await this.commentService.requireInteractive('id', id, viewer);
     const commentId = comment._id.toHexString();
     return this.change(comment, async () => {
@@ -77,10 +93,20 @@ export class CommentLikeService {
 
   async unlike(viewer: Viewer, id: string): Promise<CommentRecord> {
     const userId = requireSignedIn(viewer);
+    await this.takeSlot(userId);
     const { comment } = await this.commentService.requireActionable('id', id, viewer);
     return this.change(comment, async () => {
       const removed = await this.likes.deleteOne({ _id: `${comment._id.toHexString()}:${userId}` });
       return removed.deletedCount === 1;
+    });
+  }
+
+  /** One like or unlike of `userId` counted (per root field, so aliases count), before any read. */
+  private takeSlot(userId: string): Promise<void> {
+    return this.limiter.take(userId, {
+      action: 'comment likes and unlikes',
+      limit: this.rates.likesPerMinute,
+      windowMs: 60_000,
     });
   }
 

@@ -38,9 +38,14 @@ const PLAYLISTS = new Set<string>(PLAYLIST_EVENT_TYPES);
  *   repeated event changes nothing and returns what is stored), so each replica folds the events
  *   itself, as consumer `query-activity` does, and takes the stored result into its board and index.
  * Subscribed before the start-up rebuild (a live subscriber hears only what is published after
- * it subscribed); events wait at the gate until the rebuild is done.
+ * it subscribed); events wait at the gate until the rebuild is done. The replica is `caughtUp`
+ * (and `/readyz` ready) only once the gate is open and every event that waited there is applied
+ * (or failed, to be redelivered as any other): not while an index still misses a change it heard.
  */
 export class ReplicaFollower {
+  /** Events handed to the follower before the gate opened and not yet applied (or failed). */
+  private held = 0;
+
   constructor(
     private readonly writerId: string,
     private readonly gate: StartupGate,
@@ -50,8 +55,23 @@ export class ReplicaFollower {
     private readonly logger: Logger,
   ) {}
 
+  /** The rebuild is done and the events heard during it are applied. */
+  get caughtUp(): boolean {
+    return this.gate.isOpen && this.held === 0;
+  }
+
   async handle(event: EventEnvelope): Promise<void> {
-    await this.gate.passed();
+    if (this.gate.isOpen) return this.apply(event);
+    this.held += 1;
+    try {
+      await this.gate.passed();
+      await this.apply(event);
+    } finally {
+      this.held -= 1;
+    }
+  }
+
+  private async apply(event: EventEnvelope): Promise<void> {
     if (isEvent(event, QuerySongsChanged)) {
       // The writer's own replica re-indexed them as it wrote.
       if (event.data.writerId !== this.writerId) await this.search.reindex(event.data.songIds);

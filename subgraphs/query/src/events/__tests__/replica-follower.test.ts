@@ -49,6 +49,50 @@ describe('ReplicaFollower (each query replica keeps its own index in step)', () 
     expect(reindexed).toEqual([['song-1']]);
   });
 
+  it('is caught up (and /readyz ready) only once the events held at the gate are applied', async () => {
+    const gate = new StartupGate();
+    const reindexed: string[][] = [];
+    let release!: () => void;
+    const applying = new Promise<void>((resolve) => (release = resolve));
+    const search = {
+      reindex: async (ids: readonly string[]) => {
+        await applying;
+        reindexed.push([...ids]);
+      },
+    } as unknown as SearchService;
+    const unused = {} as unknown as ActivityService & PlaylistSearch;
+    const f = new ReplicaFollower('replica-a', gate, search, unused, unused, createTestLogger('f'));
+    // Two events heard during the rebuild (Pub/Sub hands several at once).
+    const handled = [
+      f.handle(songsChanged(['song-1'], 'replica-b')),
+      f.handle(songsChanged(['song-2'], 'replica-b')),
+    ];
+    expect(f.caughtUp).toBe(false);
+    gate.open();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(gate.isOpen).toBe(true);
+    expect(f.caughtUp).toBe(false);
+    release();
+    await Promise.all(handled);
+    expect(reindexed).toEqual([['song-1'], ['song-2']]);
+    expect(f.caughtUp).toBe(true);
+  });
+
+  it('counts a held event that failed as done (the bus redelivers it), so readiness cannot stick', async () => {
+    const gate = new StartupGate();
+    const search = {
+      reindex: async () => {
+        throw new Error('read model blip');
+      },
+    } as unknown as SearchService;
+    const unused = {} as unknown as ActivityService & PlaylistSearch;
+    const f = new ReplicaFollower('replica-a', gate, search, unused, unused, createTestLogger('f'));
+    const handled = f.handle(songsChanged(['song-1'], 'replica-b'));
+    gate.open();
+    await expect(handled).rejects.toThrow('read model blip');
+    expect(f.caughtUp).toBe(true);
+  });
+
   it('fails the held events when the rebuild failed, so a stopping subscriber never hangs', async () => {
     const { gate, follower: f } = follower();
     const handled = f.handle(songsChanged(['song-1'], 'replica-b'));
