@@ -56,6 +56,8 @@ describe('SubscriptionLink after a retryable error', () => {
         sinks.push(sink);
         return () => undefined;
       },
+      // The link also listens to the socket's connected/closed events (per-operation resubscribe).
+      on: () => () => undefined,
     } as unknown as Client;
     const connection = new LiveConnection();
     const reasons = recorded(connection);
