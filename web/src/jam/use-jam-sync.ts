@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePlayer } from '@/player/PlayerProvider';
 import type { PlayerTrack } from '@/player/track';
+import { isAutoplayRefusal } from './autoplay';
 import type { ClockSync } from './clock-sync';
 import { correctDrift } from './drift-correction';
 import { livePositionMs, planStart, type JamPlaybackState } from './live-position';
@@ -49,22 +50,37 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
   const startingRef = useRef(false);
   const settleUntilRef = useRef(0);
   const blockedRef = useRef(false);
-  const { mediaElement, playQueue } = player;
+  const { mediaElement, playQueue, prepareAudioOutput } = player;
 
-  const tryPlay = useCallback((audio: HTMLAudioElement) => {
-    audio.play().then(
-      () => {
-        blockedRef.current = false;
-        setAutoplayBlocked(false);
-      },
-      (error: unknown) => {
-        if (error instanceof DOMException && error.name === 'NotAllowedError') {
-          blockedRef.current = true;
-          setAutoplayBlocked(true);
-        }
-      },
-    );
+  const setBlocked = useCallback((blocked: boolean) => {
+    blockedRef.current = blocked;
+    setAutoplayBlocked(blocked);
   }, []);
+
+  /**
+   * play(), and the answer: refused by the autoplay policy → the blocked state ("Tap to join the
+   * audio") and no further attempt until a click; any other failure (a replaced load) is retried by
+   * the next tick.
+   */
+  const tryPlay = useCallback(
+    (audio: HTMLAudioElement) => {
+      let attempt: Promise<void> | undefined;
+      try {
+        attempt = audio.play();
+      } catch (error) {
+        // Old engines throw instead of returning a promise.
+        if (isAutoplayRefusal(error)) setBlocked(true);
+        return;
+      }
+      attempt?.then(
+        () => setBlocked(false),
+        (error: unknown) => {
+          if (isAutoplayRefusal(error)) setBlocked(true);
+        },
+      );
+    },
+    [setBlocked],
+  );
 
   useEffect(() => {
     const tick = () => {
@@ -100,7 +116,11 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
           audio.currentTime = current.playback.positionMs / 1000;
         return;
       }
-      if (blockedRef.current) return;
+      if (blockedRef.current) {
+        // Started by a gesture elsewhere (the player bar's play button): the refusal is over.
+        if (audio.paused) return;
+        setBlocked(false);
+      }
       if (audio.paused) {
         if (startingRef.current) return;
         // Scheduled start: seek to where the Jam will be shortly, then start at that instant.
@@ -137,7 +157,7 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
       clearTimeout(startTimerRef.current);
       startingRef.current = false;
     };
-  }, [clock, mediaElement, playQueue, tryPlay]);
+  }, [clock, mediaElement, playQueue, setBlocked, tryPlay]);
 
   // A new playback state (PLAY, SEEK, …) is judged afresh, without waiting for a settle period.
   const playbackKey = target
@@ -161,9 +181,11 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
 
   const joinAudio = useCallback(() => {
     const audio = mediaElement();
-    blockedRef.current = false;
-    setAutoplayBlocked(false);
+    setBlocked(false);
     if (!audio) return;
+    // The Web Audio path was built when the song loaded, without a gesture: resume it in this
+    // click too, or the element would play into a suspended AudioContext (silent, stalled).
+    prepareAudioOutput();
     // Start where the Jam is now (the element waited where it was when play() was refused), in
     // this click's call stack: the gesture is what lets play() through.
     const current = targetRef.current;
@@ -175,7 +197,7 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
       settleUntilRef.current = Date.now() + SEEK_SETTLE_MS;
     }
     tryPlay(audio);
-  }, [clock, mediaElement, tryPlay]);
+  }, [clock, mediaElement, prepareAudioOutput, setBlocked, tryPlay]);
 
   return { autoplayBlocked, driftMs, joinAudio };
 }

@@ -66,6 +66,11 @@ export interface PlayerApi {
   normalisationGainDb: number;
   /** The one <audio> element, for code that drives it precisely (a Jam's synced playback). */
   mediaElement(): HTMLAudioElement | null;
+  /**
+   * Call inside a click that starts sound on `mediaElement()` directly: builds / resumes the Web
+   * Audio path (volume normalisation), which the browser keeps suspended until a user gesture.
+   */
+  prepareAudioOutput(): void;
 }
 
 export interface PlayerTime {
@@ -349,6 +354,7 @@ export function PlayerProvider({
       setNormaliseVolume: normalisation.setEnabled,
       normalisationGainDb: normalisation.gainDb,
       mediaElement,
+      prepareAudioOutput: prepareAudioGraph,
     }),
     [
       normalisation.enabled,
@@ -368,6 +374,7 @@ export function PlayerProvider({
       next,
       previous,
       mediaElement,
+      prepareAudioGraph,
     ],
   );
   const timeValue = useMemo<PlayerTime>(
