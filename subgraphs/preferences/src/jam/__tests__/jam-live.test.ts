@@ -138,21 +138,24 @@ describe('Subscription.jamSession', () => {
     await server.ok(JOIN, { code: jam.code }, guest);
     const hostFeed = await subscribe(a(), jam.id, host);
     await event(hostFeed);
-    // What an instance that then crashed leaves behind: a record nobody renews any more.
-    await server.client
-      .db(a().connection.name)
-      .collection('jam_connections')
-      .insertOne({
-        _id: `crashed-${guest}` as never,
-        sessionId: jam.id,
-        userId: guest,
-        instanceId: 'crashed-instance',
-        expiresAt: new Date(Date.now() + 500),
-      });
+    // What an instance that then crashed leaves behind: the record of an open subscription…
+    const records = server.client.db(a().connection.name).collection('jam_connections');
+    const crashed = { _id: `crashed-${guest}` as never };
+    await records.insertOne({
+      ...crashed,
+      sessionId: jam.id,
+      userId: guest,
+      instanceId: 'crashed-instance',
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     await server.module.jam.service.bumpPresence(jam.id);
     await server.module.jam.service.reconcilePresence(jam.id, guest);
     const connected = await eventOfKind(hostFeed, 'PRESENCE');
     expect(connected.session.participants.find((p) => p.user.id === guest)?.connected).toBe(true);
+    // …that nobody renews any more, so its expiry passes. Moved into the past here rather than
+    // waited for: a short expiry set at the insert could pass before the connect above counted
+    // the record (a loaded machine), and then no PRESENCE would come at all.
+    await records.updateOne(crashed, { $set: { expiresAt: new Date(Date.now() - 1) } });
     // A live instance's heartbeat (every 5 s) sweeps the expired record.
     for (;;) {
       const result = await hostFeed.next(30_000);
