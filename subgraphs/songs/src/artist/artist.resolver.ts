@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Album, toAlbum } from '../album/album';
 import { parseObjectId } from '../object-id';
-import { toSong } from '../song/song';
-import { SongConnection } from '../song/song-connection';
+import { SongConnection, toSongConnection } from '../song/song-connection';
 import type { SongService } from '../song/song.service';
 import type { SongsContext } from '../songs-context';
 import { Artist, toArtist } from './artist';
@@ -28,16 +27,12 @@ export class ArtistResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
   ): Promise<SongConnection> {
-    const page = await this.songService.listByArtist(
-      parseObjectId('id', artist.id),
-      context.viewerId,
-      { first, after },
+    return toSongConnection(
+      await this.songService.listByArtist(parseObjectId('id', artist.id), context.viewerId, {
+        first,
+        after,
+      }),
     );
-    return {
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toSong(edge.record) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
   }
 
   @FieldResolver(() => [Album], { description: 'Newest release first.' })

@@ -1,7 +1,8 @@
 import { BadUserInputError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Song } from './song';
+import { Song, toSong } from './song';
+import type { SongRecord } from './song.model';
 import { PageInfo } from '@groovy/common/graphql';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -29,6 +30,23 @@ export class SongConnection {
 
   @Field(() => Int, { description: 'How many songs there are in all pages together.' })
   totalCount!: number;
+}
+
+/** A page of stored songs as the service reads it (cursors already encoded). */
+export interface SongPage {
+  edges: Array<{ cursor: string; record: SongRecord }>;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
+
+/** A service page as the GraphQL connection (an artist's songs, a user's uploads). */
+export function toSongConnection(page: SongPage): SongConnection {
+  return {
+    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toSong(edge.record) })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
+  };
 }
 
 /** A position in a newest-first list: the last song's creation time and id (the tiebreak). */

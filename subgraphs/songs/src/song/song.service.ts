@@ -14,6 +14,7 @@ import {
   encodeSongCursor,
   parsePageSize,
   type SongCursor,
+  type SongPage,
 } from './song-connection';
 import type { UpdateSongInput } from './song.inputs';
 import { SONG_REVISION, type SongModel, type SongRecord } from './song.model';
@@ -43,13 +44,6 @@ export function isVisibleTo(
 export function visibleToFilter(viewerId: string | null): QueryFilter<SongRecord> {
   const ownerId = viewerId ? validObjectIds([viewerId])[0] : undefined;
   return ownerId ? { $or: [{ status: 'READY' }, { uploaderId: ownerId }] } : { status: 'READY' };
-}
-
-export interface SongPage {
-  edges: Array<{ cursor: string; record: SongRecord }>;
-  hasNextPage: boolean;
-  endCursor: string | null;
-  totalCount: number;
 }
 
 export class SongService {

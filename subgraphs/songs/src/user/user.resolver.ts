@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { parseObjectId } from '../object-id';
-import { toSong } from '../song/song';
-import { SongConnection } from '../song/song-connection';
+import { SongConnection, toSongConnection } from '../song/song-connection';
 import type { SongService } from '../song/song.service';
 import type { SongsContext } from '../songs-context';
 import { UserReference } from './user';
@@ -22,16 +21,12 @@ export class UserUploadsResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
   ): Promise<SongConnection> {
-    const page = await this.songService.listByUploader(
-      parseObjectId('id', user.id),
-      context.viewerId,
-      { first, after },
+    return toSongConnection(
+      await this.songService.listByUploader(parseObjectId('id', user.id), context.viewerId, {
+        first,
+        after,
+      }),
     );
-    return {
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toSong(edge.record) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
   }
 
   @FieldResolver(() => Int, {
