@@ -118,6 +118,62 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     await unreachable.close();
   });
 
+  it('refuses a client out of tokens without a round trip per request (no write amplification)', async () => {
+    // A client over its limit keeps sending (or keeps trying invalid API keys): every refusal
+    // costing a Mongo write would let it load Mongo until every router's takes time out and
+    // fail open for everyone.
+    let roundTrips = 0;
+    const counted = new Proxy(buckets, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property);
+        if (property === 'findOneAndUpdate') roundTrips += 1;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const a = new MongoRateLimitStore(counted, { batch: 5, leaseMs: 1_000, now: clock });
+    stores.push(a);
+    let allowed = 0;
+    for (let i = 0; i < 40; i += 1) if ((await a.take('ip:flood', policy)).allowed) allowed += 1;
+    expect(allowed).toBe(policy.capacity);
+    const afterFlood = roundTrips;
+    // 12 tokens in batches of 5 (3 takes), then the one refusal that learnt the bucket is empty.
+    expect(afterFlood).toBeLessThanOrEqual(4);
+    // Refused again, and peeked at (the failed-attempt limiter), from what this router knows.
+    expect(await a.take('ip:flood', policy)).toEqual({
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: 1,
+    });
+    expect(await a.take('ip:flood', policy, 0)).toMatchObject({ remaining: 0 });
+    expect(await a.take('ip:flood', policy, 3)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 3,
+    });
+    expect(roundTrips).toBe(afterFlood);
+    // Once the tokens can be back, the shared bucket is asked again (and pays).
+    now += 1_000;
+    expect((await a.take('ip:flood', policy)).allowed).toBe(true);
+    expect(roundTrips).toBe(afterFlood + 1);
+  });
+
+  it('answers a zero-cost peek from a held lease without giving it back', async () => {
+    let roundTrips = 0;
+    const counted = new Proxy(buckets, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property);
+        if (property === 'findOneAndUpdate') roundTrips += 1;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const a = new MongoRateLimitStore(counted, { batch: 5, leaseMs: 1_000, now: clock });
+    stores.push(a);
+    expect((await a.take('apiKeyFailure:peek', policy)).allowed).toBe(true);
+    expect(a.held('apiKeyFailure:peek')).toBe(4);
+    expect(await a.take('apiKeyFailure:peek', policy, 0)).toMatchObject({ allowed: true });
+    expect(a.held('apiKeyFailure:peek')).toBe(4);
+    expect(roundTrips).toBe(1);
+  });
+
   it('refuses a batch size below one', () => {
     expect(() => new MongoRateLimitStore(buckets, { batch: 0, leaseMs: 1_000 })).toThrow(
       /batch: expected a whole number ≥ 1, got 0/,
