@@ -33,16 +33,32 @@ interface Lease {
 }
 
 /**
+ * What a refused take learnt: the shared bucket held `tokens` at `at`. Until enough could have
+ * refilled, this router refuses the key itself (other routers can only take more; a lease another
+ * router gives back early is the only thing it misses, at most `batch - 1` tokens per router).
+ */
+interface Shortfall {
+  tokens: number;
+  at: number;
+  policy: BucketPolicy;
+}
+
+/** Keys remembered as short at most (an attacker spread over many addresses cannot grow it past). */
+const MAX_SHORTFALLS = 100_000;
+
+/**
  * Token buckets shared by every router replica, in a Mongo collection: each take is one atomic
  * `findOneAndUpdate` (an update pipeline: refill since `updatedAt`, give back what this router
  * returns, take), so replicas never lose each other's takes. To spare the round trip on most
  * requests, a router takes up to `batch` tokens at once and spends them locally for at most
  * `leaseMs`; unspent ones go back with its next take of that key (or on the sweep, or close).
  * A client spread over N routers thus gets the same total as from one; at most `batch - 1` of a
- * bucket's tokens per router sit unspent for at most `leaseMs`.
+ * bucket's tokens per router sit unspent for at most `leaseMs`. A refused key is refused locally
+ * until its tokens can be back (see Shortfall): refusals cost no round trip.
  */
 export class MongoRateLimitStore implements RateLimitStore {
   private readonly leases = new Map<string, Lease>();
+  private readonly shortfalls = new Map<string, Shortfall>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly now: () => number;
 
@@ -65,16 +81,25 @@ export class MongoRateLimitStore implements RateLimitStore {
   async take(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
     const now = this.now();
     const lease = this.leases.get(key);
-    if (lease && lease.expiresAt > now && cost > 0 && lease.tokens >= cost) {
+    if (lease && lease.expiresAt > now && lease.tokens >= Math.max(cost, 1)) {
+      // A zero-cost take (a peek) is answered by the lease too, without giving it back.
       lease.tokens -= cost;
       if (lease.tokens === 0) this.leases.delete(key);
       return { allowed: true, remaining: lease.tokens, retryAfterSeconds: 0 };
     }
+    // A key refused a moment ago is refused here until its tokens can be back: a client over its
+    // limit (or guessing API keys) must not cost a Mongo write per request, or it could slow
+    // Mongo until every router's takes time out and fail open.
+    const short = this.shortfall(key, policy, now, cost);
+    if (short) return short;
     // Whatever this router still holds of the key goes back in the same round trip.
     const refund = lease?.tokens ?? 0;
     this.leases.delete(key);
     const want = cost > 0 ? Math.max(cost, this.options.batch) : 0;
     const bucket = await this.exchange(key, policy, now, refund, cost, want);
+    if (bucket.tokens < Math.max(cost, 1) && bucket.granted === 0)
+      this.rememberShortfall(key, { tokens: bucket.tokens, at: now, policy });
+    else this.shortfalls.delete(key);
     if (bucket.granted === 0 && cost > 0) {
       const missing = cost - bucket.tokens;
       return {
@@ -96,6 +121,38 @@ export class MongoRateLimitStore implements RateLimitStore {
       remaining: Math.floor(bucket.tokens) + kept,
       retryAfterSeconds: 0,
     };
+  }
+
+  /** A refusal (or, for a peek, "nothing left") from a remembered shortfall; undefined: ask Mongo. */
+  private shortfall(
+    key: string,
+    policy: BucketPolicy,
+    now: number,
+    cost: number,
+  ): TakeResult | undefined {
+    const known = this.shortfalls.get(key);
+    if (!known) return undefined;
+    const tokens = Math.min(
+      policy.capacity,
+      known.tokens + (Math.max(0, now - known.at) / 1000) * policy.refillPerSecond,
+    );
+    if (tokens >= Math.max(cost, 1)) {
+      this.shortfalls.delete(key);
+      return undefined;
+    }
+    if (cost === 0) return { allowed: true, remaining: 0, retryAfterSeconds: 0 };
+    return {
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / policy.refillPerSecond)),
+    };
+  }
+
+  private rememberShortfall(key: string, shortfall: Shortfall): void {
+    this.shortfalls.delete(key);
+    this.shortfalls.set(key, shortfall);
+    while (this.shortfalls.size > MAX_SHORTFALLS)
+      this.shortfalls.delete(this.shortfalls.keys().next().value!);
   }
 
   /**
@@ -180,6 +237,10 @@ export class MongoRateLimitStore implements RateLimitStore {
   /** Gives back what leases that ran out still hold (so a client that moved on loses nothing). */
   async sweep(): Promise<void> {
     const now = this.now();
+    // A bucket that would be full again carries no shortfall.
+    for (const [key, { tokens, at, policy }] of this.shortfalls)
+      if (tokens + ((now - at) / 1000) * policy.refillPerSecond >= policy.capacity)
+        this.shortfalls.delete(key);
     const expired = [...this.leases].filter(([, lease]) => lease.expiresAt <= now);
     await Promise.all(
       expired.map(async ([key, lease]) => {
