@@ -50,5 +50,7 @@ export function querySubgraph(
       }
     },
     consumers: (module) => [module.follower.subscription(), ...module.consumer.subscriptions()],
+    // The follower's own retries of what failed to apply (see ReplicaFollower).
+    close: async (module) => module.follower.stop(),
   };
 }
