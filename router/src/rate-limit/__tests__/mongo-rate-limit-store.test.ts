@@ -101,21 +101,56 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     expect(allowed).toBe(policy.capacity);
   });
 
-  it('fails a take fast when Mongo does not answer (the middleware then lets it through)', async () => {
-    // Nothing listens there: the driver would wait 30 s for a server before failing.
-    const unreachable = new MongoClient('mongodb://127.0.0.1:9/', {
-      serverSelectionTimeoutMS: 30_000,
+  it('keeps a bucket past its TTL even when the router clock is well behind Mongo', async () => {
+    // The TTL monitor runs on Mongo's clock: a bucket whose expiresAt is already past there is
+    // dropped (full again) at the next pass, so a router a minute behind would hand its clients
+    // a full bucket every pass; skew must make the limit stricter, never looser.
+    const behind = new MongoRateLimitStore(buckets, {
+      batch: 1,
+      leaseMs: 1_000,
+      now: () => Date.now() - 2 * 60_000,
     });
-    const down = new MongoRateLimitStore(unreachable.db('rate').collection('rate_limit_buckets'), {
+    stores.push(behind);
+    await behind.take('ip:behind', policy);
+    const stored = await buckets.findOne({ _id: 'ip:behind' });
+    expect(stored!.expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('fails a take fast when Mongo does not answer, and limits on this router alone meanwhile', async () => {
+    // Failing open would let anyone who can slow Mongo down (or wait for an outage) send without
+    // any limit; each router limits by itself instead (N routers: at most N× the rate).
+    let roundTrips = 0;
+    const hanging = {
+      findOneAndUpdate: () => {
+        roundTrips += 1;
+        return new Promise(() => undefined);
+      },
+    } as unknown as Collection<SharedBucketDocument>;
+    const unavailable: unknown[] = [];
+    const down = new MongoRateLimitStore(hanging, {
       batch: 5,
       leaseMs: 1_000,
-      timeoutMs: 100,
+      timeoutMs: 20,
+      now: clock,
+      onSharedStoreFailure: (error) => unavailable.push(error),
     });
     stores.push(down);
-    await expect(down.take('ip:mongo-down', policy)).rejects.toThrow(
-      'rate limit bucket ip:mongo-down: Mongo did not answer within 100 ms',
-    );
-    await unreachable.close();
+    expect(await down.take('ip:mongo-down', policy)).toMatchObject({ allowed: true });
+    expect(unavailable).toEqual([
+      expect.objectContaining({
+        message: 'rate limit bucket ip:mongo-down: Mongo did not answer within 20 ms',
+      }),
+    ]);
+    let allowed = 1;
+    for (let i = 0; i < 20; i += 1)
+      if ((await down.take('ip:mongo-down', policy)).allowed) allowed += 1;
+    expect(allowed).toBe(policy.capacity);
+    // While Mongo is known down, requests do not wait for it again and again.
+    expect(roundTrips).toBe(1);
+    // A while later Mongo is asked again.
+    now += 1_000;
+    await down.take('ip:mongo-down', policy);
+    expect(roundTrips).toBe(2);
   });
 
   it('refuses a client out of tokens without a round trip per request (no write amplification)', async () => {
