@@ -37,6 +37,11 @@ export async function createRateLimitStore(
     {
       batch: env.RATE_LIMIT_MONGO_BATCH,
       leaseMs: env.RATE_LIMIT_MONGO_LEASE_MS,
+      onSharedStoreFailure: (error) =>
+        logger.error(
+          { err: error },
+          'rate limit store: Mongo did not answer; limiting on this router alone for now',
+        ),
       onClose: () => client.close(),
     },
   );

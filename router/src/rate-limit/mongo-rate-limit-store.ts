@@ -1,5 +1,10 @@
 import type { Collection, Document } from 'mongodb';
-import type { BucketPolicy, RateLimitStore, TakeResult } from './rate-limit-store';
+import {
+  MemoryRateLimitStore,
+  type BucketPolicy,
+  type RateLimitStore,
+  type TakeResult,
+} from './rate-limit-store';
 
 /** One shared bucket: its tokens at `updatedAt` (ms), and when it is full again (TTL index). */
 export interface SharedBucketDocument {
@@ -15,11 +20,19 @@ export interface MongoRateLimitStoreOptions {
   /** Tokens taken and not spent within this time are given back to the shared bucket. */
   leaseMs: number;
   /**
-   * The longest a take waits for Mongo (default 500 ms); then it fails, and the rate-limit
-   * middleware lets the request through (logged). Without it, every request would wait for the
-   * driver's server selection (10 s) while Mongo is down.
+   * The longest a take waits for Mongo (default 500 ms); then this router limits by itself (see
+   * `localOnlyMs`). Without it, every request would wait for the driver's server selection (10 s)
+   * while Mongo is down.
    */
   timeoutMs?: number;
+  /**
+   * After a failed take, how long takes go to this router's own in-memory buckets without asking
+   * Mongo (default 1 s): limits keep holding (each router alone: N routers allow N× the rate)
+   * instead of failing open, and requests do not each wait `timeoutMs` for a Mongo that is down.
+   */
+  localOnlyMs?: number;
+  /** Told of the failure that starts each such period (the router logs it). */
+  onSharedStoreFailure?: (error: unknown) => void;
   now?: () => number;
   /** Closes what the store was built on (the client), on `close()`. */
   onClose?: () => Promise<void>;
@@ -43,6 +56,9 @@ interface Shortfall {
   policy: BucketPolicy;
 }
 
+/** How far behind Mongo's clock a router's may be before its buckets are forgotten too early. */
+const CLOCK_SKEW_MARGIN_MS = 5 * 60_000;
+
 /** Keys remembered as short at most (an attacker spread over many addresses cannot grow it past). */
 const MAX_SHORTFALLS = 100_000;
 
@@ -59,6 +75,9 @@ const MAX_SHORTFALLS = 100_000;
 export class MongoRateLimitStore implements RateLimitStore {
   private readonly leases = new Map<string, Lease>();
   private readonly shortfalls = new Map<string, Shortfall>();
+  /** This router's own buckets, used while Mongo does not answer. */
+  private readonly local: MemoryRateLimitStore;
+  private localOnlyUntil = Number.NEGATIVE_INFINITY;
   private readonly sweeper: NodeJS.Timeout;
   private readonly now: () => number;
 
@@ -69,6 +88,7 @@ export class MongoRateLimitStore implements RateLimitStore {
     if (!Number.isInteger(options.batch) || options.batch < 1)
       throw new Error(`batch: expected a whole number ≥ 1, got ${options.batch}`);
     this.now = options.now ?? Date.now;
+    this.local = new MemoryRateLimitStore(this.now);
     this.sweeper = setInterval(() => void this.sweep(), Math.max(options.leaseMs, 100));
     this.sweeper.unref();
   }
@@ -80,6 +100,7 @@ export class MongoRateLimitStore implements RateLimitStore {
 
   async take(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
     const now = this.now();
+    if (now < this.localOnlyUntil) return this.local.take(key, policy, cost);
     const lease = this.leases.get(key);
     if (lease && lease.expiresAt > now && lease.tokens >= Math.max(cost, 1)) {
       // A zero-cost take (a peek) is answered by the lease too, without giving it back.
@@ -96,7 +117,16 @@ export class MongoRateLimitStore implements RateLimitStore {
     const refund = lease?.tokens ?? 0;
     this.leases.delete(key);
     const want = cost > 0 ? Math.max(cost, this.options.batch) : 0;
-    const bucket = await this.exchange(key, policy, now, refund, cost, want);
+    let bucket: { tokens: number; granted: number };
+    try {
+      bucket = await this.exchange(key, policy, now, refund, cost, want);
+    } catch (error) {
+      // Mongo is down or slow (or refused the update): limit here alone for a while rather than
+      // let everything through — anyone able to slow Mongo would otherwise switch limits off.
+      if (this.now() >= this.localOnlyUntil) this.options.onSharedStoreFailure?.(error);
+      this.localOnlyUntil = this.now() + (this.options.localOnlyMs ?? 1_000);
+      return this.local.take(key, policy, cost);
+    }
     if (bucket.tokens < Math.max(cost, 1) && bucket.granted === 0)
       this.rememberShortfall(key, { tokens: bucket.tokens, at: now, policy });
     else this.shortfalls.delete(key);
@@ -190,8 +220,10 @@ export class MongoRateLimitStore implements RateLimitStore {
       ],
     };
     // Full again (nothing worth keeping) once the missing tokens are back: the TTL index drops it.
+    // Kept CLOCK_SKEW_MARGIN_MS longer: the TTL monitor goes by Mongo's clock, and a router whose
+    // clock is behind would otherwise write a time already past there (dropped full at once).
     const fullAgainAt = new Date(
-      now + Math.ceil((policy.capacity / policy.refillPerSecond) * 1000),
+      now + Math.ceil((policy.capacity / policy.refillPerSecond) * 1000) + CLOCK_SKEW_MARGIN_MS,
     );
     // `updatedAt` never goes back: a router whose clock is behind another's refills nothing until
     // its clock passes the stored time, instead of moving it back so that the next take by the
@@ -259,6 +291,7 @@ export class MongoRateLimitStore implements RateLimitStore {
     clearInterval(this.sweeper);
     for (const lease of this.leases.values()) lease.expiresAt = 0;
     await this.sweep();
+    await this.local.close();
     await this.options.onClose?.();
   }
 }

@@ -12,7 +12,13 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
   const policy = { capacity: 12, refillPerSecond: 1 };
   const stores: MongoRateLimitStore[] = [];
   const store = (batch = 5, leaseMs = 1_000) => {
-    const created = new MongoRateLimitStore(buckets, { batch, leaseMs, now: clock });
+    // A loaded test machine can take longer than the 500 ms default: never fall back here.
+    const created = new MongoRateLimitStore(buckets, {
+      batch,
+      leaseMs,
+      now: clock,
+      timeoutMs: 30_000,
+    });
     stores.push(created);
     return created;
   };
@@ -90,9 +96,15 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     const ahead = new MongoRateLimitStore(buckets, {
       batch: 1,
       leaseMs: 1_000,
+      timeoutMs: 30_000,
       now: () => now + 10_000,
     });
-    const behind = new MongoRateLimitStore(buckets, { batch: 1, leaseMs: 1_000, now: clock });
+    const behind = new MongoRateLimitStore(buckets, {
+      batch: 1,
+      leaseMs: 1_000,
+      timeoutMs: 30_000,
+      now: clock,
+    });
     stores.push(ahead, behind);
     let allowed = 0;
     for (let i = 0; i < 40; i += 1)
@@ -108,6 +120,7 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     const behind = new MongoRateLimitStore(buckets, {
       batch: 1,
       leaseMs: 1_000,
+      timeoutMs: 30_000,
       now: () => Date.now() - 2 * 60_000,
     });
     stores.push(behind);
@@ -165,7 +178,12 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const a = new MongoRateLimitStore(counted, { batch: 5, leaseMs: 1_000, now: clock });
+    const a = new MongoRateLimitStore(counted, {
+      batch: 5,
+      leaseMs: 1_000,
+      timeoutMs: 30_000,
+      now: clock,
+    });
     stores.push(a);
     let allowed = 0;
     for (let i = 0; i < 40; i += 1) if ((await a.take('ip:flood', policy)).allowed) allowed += 1;
@@ -200,7 +218,12 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const a = new MongoRateLimitStore(counted, { batch: 5, leaseMs: 1_000, now: clock });
+    const a = new MongoRateLimitStore(counted, {
+      batch: 5,
+      leaseMs: 1_000,
+      timeoutMs: 30_000,
+      now: clock,
+    });
     stores.push(a);
     expect((await a.take('apiKeyFailure:peek', policy)).allowed).toBe(true);
     expect(a.held('apiKeyFailure:peek')).toBe(4);
