@@ -232,6 +232,38 @@ describe('MongoRateLimitStore (buckets shared by router replicas)', () => {
     expect(roundTrips).toBe(1);
   });
 
+  it('answers repeated peeks of a key nobody failed on from the last answer, for a lease', async () => {
+    // Every API-key request first peeks at its address's failed-attempt bucket: without this, a
+    // valid key's every request (refused ones too) would cost a Mongo write.
+    let roundTrips = 0;
+    const counted = new Proxy(buckets, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property);
+        if (property === 'findOneAndUpdate') roundTrips += 1;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const a = new MongoRateLimitStore(counted, {
+      batch: 5,
+      leaseMs: 1_000,
+      timeoutMs: 30_000,
+      now: clock,
+    });
+    stores.push(a);
+    for (let i = 0; i < 10; i += 1)
+      expect(await a.take('apiKeyFailure:valid', policy, 0)).toMatchObject({ allowed: true });
+    expect(roundTrips).toBe(1);
+    // A failure recorded here is taken from the bucket (and forgets the peek's answer).
+    expect((await a.take('apiKeyFailure:valid', policy, 1)).allowed).toBe(true);
+    // Past the lease, the shared bucket is asked again.
+    now += 1_000;
+    await a.take('apiKeyFailure:other', policy, 0);
+    const before = roundTrips;
+    now += 1_000;
+    await a.take('apiKeyFailure:other', policy, 0);
+    expect(roundTrips).toBe(before + 1);
+  });
+
   it('refuses a batch size below one', () => {
     expect(() => new MongoRateLimitStore(buckets, { batch: 0, leaseMs: 1_000 })).toThrow(
       /batch: expected a whole number ≥ 1, got 0/,
