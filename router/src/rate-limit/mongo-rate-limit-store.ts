@@ -75,6 +75,8 @@ const MAX_SHORTFALLS = 100_000;
 export class MongoRateLimitStore implements RateLimitStore {
   private readonly leases = new Map<string, Lease>();
   private readonly shortfalls = new Map<string, Shortfall>();
+  /** What a peek (zero-cost take) found, reused for peeks of the key for up to `leaseMs`. */
+  private readonly peeks = new Map<string, { remaining: number; at: number }>();
   /** This router's own buckets, used while Mongo does not answer. */
   private readonly local: MemoryRateLimitStore;
   private localOnlyUntil = Number.NEGATIVE_INFINITY;
@@ -113,6 +115,15 @@ export class MongoRateLimitStore implements RateLimitStore {
     // Mongo until every router's takes time out and fail open.
     const short = this.shortfall(key, policy, now, cost);
     if (short) return short;
+    if (cost === 0) {
+      // Every API-key request peeks at its address's failed-attempt bucket first: answered from
+      // the last peek for a lease, so a valid key's requests add no round trip (another
+      // router's failures show within `leaseMs`, as its leases do).
+      const peeked = this.peeks.get(key);
+      if (peeked && now - peeked.at < this.options.leaseMs)
+        return { allowed: true, remaining: peeked.remaining, retryAfterSeconds: 0 };
+    }
+    this.peeks.delete(key);
     // Whatever this router still holds of the key goes back in the same round trip.
     const refund = lease?.tokens ?? 0;
     this.leases.delete(key);
@@ -130,6 +141,10 @@ export class MongoRateLimitStore implements RateLimitStore {
     if (bucket.tokens < Math.max(cost, 1) && bucket.granted === 0)
       this.rememberShortfall(key, { tokens: bucket.tokens, at: now, policy });
     else this.shortfalls.delete(key);
+    if (cost === 0 && bucket.tokens >= 1) {
+      this.peeks.set(key, { remaining: Math.floor(bucket.tokens), at: now });
+      while (this.peeks.size > MAX_SHORTFALLS) this.peeks.delete(this.peeks.keys().next().value!);
+    }
     if (bucket.granted === 0 && cost > 0) {
       const missing = cost - bucket.tokens;
       return {
@@ -269,6 +284,8 @@ export class MongoRateLimitStore implements RateLimitStore {
   /** Gives back what leases that ran out still hold (so a client that moved on loses nothing). */
   async sweep(): Promise<void> {
     const now = this.now();
+    for (const [key, peeked] of this.peeks)
+      if (now - peeked.at >= this.options.leaseMs) this.peeks.delete(key);
     // A bucket that would be full again carries no shortfall.
     for (const [key, { tokens, at, policy }] of this.shortfalls)
       if (tokens + ((now - at) / 1000) * policy.refillPerSecond >= policy.capacity)
