@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: builds once, then runs every package's test task through turbo in two streams side by
 // side, then prints one closing line over the whole monorepo ("Tests: N passed, N failed, N skipped")
-// and exits non-zero on any failure.
+// and exits non-zero on any failure. Before it: the 15 slowest test files (each package's jest
+// reporter records every file's wall time in .test-results/) and how long the build and each stream
+// took, so a run that nears CI's limit says where its time went.
 //
 // Why two streams: a unit package's jest runs in one process (its embedded Mongo in-process too), so
 // it keeps one core busy; the integration package mostly waits on the processes it started (the
