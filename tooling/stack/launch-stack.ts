@@ -109,7 +109,10 @@ export interface LaunchedStack {
    * deployment's second replica is (e.g. a second router pointed at a second subgraph replica).
    */
   startReplica(name: string, env?: Record<string, string | undefined>): Promise<LaunchedService>;
-  /** Stops everything, newest first, and removes the scratch folder. Safe to call twice. */
+  /**
+   * Stops every service (newest first, together), then Mongo once they are gone, and removes the
+   * scratch folder. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -181,7 +184,13 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
       stopping = true;
-      await Promise.all([...processes].reverse().map(({ process }) => process.stop()));
+      // The services first (together), then the engine: a service's graceful shutdown may still
+      // talk to Mongo (a bus consumer finishing its read), and with the engine gone it waited out
+      // its driver's server selection until killed after the grace period (15 s per stack).
+      const engine = processes.filter(({ name }) => name === ENGINE_NAME);
+      const rest = processes.filter(({ name }) => name !== ENGINE_NAME);
+      await Promise.all(rest.reverse().map(({ process }) => process.stop()));
+      await Promise.all(engine.map(({ process }) => process.stop()));
       fs.rmSync(workDir, { recursive: true, force: true });
     })());
 
@@ -408,12 +417,15 @@ export async function launchStack(options: LaunchStackOptions): Promise<Launched
       fs.mkdirSync(options.mongoDataDir, { recursive: true });
       args.push('--data-dir', options.mongoDataDir);
     }
-    const engine = start('mongo', nodeBinary, args, rootDir, {
+    const engine = start(ENGINE_NAME, nodeBinary, args, rootDir, {
       ...(isolated ? { PATH: process.env.PATH } : options.env),
     });
     return engine.waitForLoggedUrl('mongodb', 30_000);
   }
 }
+
+/** The embedded engine's name among the stack's processes. */
+const ENGINE_NAME = 'mongo';
 
 /** Where songs serves local storage in development (common's DEFAULT_STORAGE_PUBLIC_URL). */
 const DEV_STORAGE_PORT = 4010;

@@ -55,6 +55,20 @@ describe('launchStack (isolated)', () => {
     for (const pid of pids) expect(await goneSoon(pid)).toBe(true);
   });
 
+  it('stops Mongo only after the services, whose shutdown may still need it', async () => {
+    const stack = await launchStack({
+      mode: 'isolated',
+      rootDir: FIXTURE,
+      services: ['catalogue'],
+      serviceEnv: { catalogue: { SHUTDOWN_NEEDS_MONGO: '1' } },
+    });
+    const exited = new Promise((resolve) =>
+      stack.services.catalogue!.process.once('exit', (code) => resolve(code)),
+    );
+    await stack.stop();
+    expect(await exited).toBe(0);
+  });
+
   it('restarts a service on the port it had, with the same environment', async () => {
     const stack = await launchStack({
       mode: 'isolated',

@@ -176,7 +176,7 @@ export class Stack {
     return this.launched.restart(service);
   }
 
-  /** Stops every process (newest first) and the stack's Mongo. */
+  /** Stops every process, the stack's Mongo last. */
   async stop(): Promise<void> {
     await this.launched.stop();
   }
