@@ -14,11 +14,18 @@ export type Emit = (figure: string, value: number | null, extra?: Record<string,
 export function unlessFailed(
   value: number,
   failed: number,
+  /** Good answers: autocannon does not count timeouts and errors among its requests. */
   requests: number,
   extra: Record<string, unknown>,
 ): [number | null, Record<string, unknown>] {
   if (failed === 0) return [value, extra];
-  return [null, { ...extra, invalid: `${failed} of ${requests} requests failed` }];
+  return [
+    null,
+    {
+      ...extra,
+      invalid: `${failed} requests failed (errors, timeouts, non-2xx or bad answers) beside ${requests} good`,
+    },
+  ];
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
