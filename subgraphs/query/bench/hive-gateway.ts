@@ -3,11 +3,18 @@
  * the search figures: the same supergraph as our router with the bench stack's subgraph URLs
  * (HIVE_SUBGRAPH_URLS, JSON name → URL), forwarding an anonymous identity signed once up front
  * (our router signs one per caller and reuses it). Prints `{"msg":"listening","url":…}`.
+ *
+ * Its subgraph transport is given here: the runtime loads `@graphql-mesh/transport-http` for
+ * `kind: http` subgraphs, a package that is not installed (every request failed with "Cannot find
+ * module '@graphql-mesh/transport-http'", masked as "Unexpected error."). That package is an HTTP
+ * executor from `@graphql-tools/executor-http` (installed with the runtime) plus header templating
+ * this bench does not need, so the bench builds the same executor itself.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { IDENTITY_HEADER, signIdentityToken } from '@groovy/common/identity';
 
 async function main(): Promise<void> {
@@ -27,7 +34,16 @@ async function main(): Promise<void> {
   const gateway = createGatewayRuntime({
     supergraph,
     logging: false,
-    transportEntries: { '*.http': { headers: [[IDENTITY_HEADER, identity]] } },
+    transports: {
+      http: {
+        getSubgraphExecutor: ({ transportEntry, fetch }) =>
+          buildHTTPExecutor({
+            endpoint: transportEntry.location,
+            headers: { [IDENTITY_HEADER]: identity },
+            ...(fetch ? { fetch } : {}),
+          }),
+      },
+    },
   });
   const server = http.createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -49,8 +49,9 @@ const REGEX_BUDGET_MS = 60_000;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const LAG_SAMPLES = 50;
 
-function emit(figure: string, value: number, extra: Record<string, unknown> = {}): void {
-  const line = { bench: 'query', figure, ...extra, value: Math.round(value * 1000) / 1000 };
+function emit(figure: string, value: number | null, extra: Record<string, unknown> = {}): void {
+  const rounded = value === null ? null : Math.round(value * 1000) / 1000;
+  const line = { bench: 'query', figure, ...extra, value: rounded };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 

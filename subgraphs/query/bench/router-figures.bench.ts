@@ -25,7 +25,7 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { spawnService, type SpawnedService } from '@groovy/common/testing';
 import { cpuTimesMs, type BenchStack } from './bench-stack';
-import { percentile, type Emit } from './bench-stats';
+import { percentile, unlessFailed, type Emit } from './bench-stats';
 import type { SeededCatalogue } from './seed-catalogue';
 import { webOperation } from './web-search-document';
 
@@ -59,6 +59,8 @@ interface Measured {
   requests: number;
   cpuMsPerRequest: number;
   byProcess: Record<string, number>;
+  /** The start of the first answer that was not good (for the report), if any. */
+  sampleFailure?: string;
 }
 
 /** Closed loop (autocannon, CONNECTIONS connections) against `url`, with CPU of `pids` per request. */
@@ -69,6 +71,7 @@ async function closedLoop(
 ): Promise<Measured> {
   let next = 0;
   const pick = load.pick ?? (() => next++ % load.bodies.length);
+  let sampleFailure: string | undefined;
   const options: autocannon.Options = {
     url,
     method: 'POST',
@@ -77,7 +80,12 @@ async function closedLoop(
     requests: [
       { setupRequest: (request) => ({ ...request, body: load.bodies[pick()] as string }) },
     ],
-    verifyBody: (body) => load.good(String(body ?? '')),
+    verifyBody: (body) => {
+      const text = String(body ?? '');
+      const good = load.good(text);
+      if (!good && sampleFailure === undefined) sampleFailure = text.slice(0, 400);
+      return good;
+    },
   };
   await autocannon({ ...options, duration: WARMUP_S });
   const start = cpuTimesMs(pids);
@@ -100,6 +108,7 @@ async function closedLoop(
     requests: result.requests.total,
     cpuMsPerRequest: Math.round(total * 100) / 100,
     byProcess,
+    ...(sampleFailure === undefined ? {} : { sampleFailure }),
   };
 }
 
@@ -227,25 +236,33 @@ function zipfPicker(n: number, seed: number): () => number {
   };
 }
 
+/** rps, p99 and CPU per request of a load (null, with why, when any request failed), and its failures. */
 function emitMeasured(
   emit: Emit,
   prefix: string,
   measured: Measured,
   extra: Record<string, unknown>,
 ) {
-  emit(`${prefix}_rps`, Math.round(measured.rps), extra);
-  emit(`${prefix}_p99_ms`, measured.p99, extra);
-  emit(`${prefix}_cpu_ms_per_request`, measured.cpuMsPerRequest, {
+  const valid = (value: number, more: Record<string, unknown> = extra) =>
+    unlessFailed(value, measured.failed, measured.requests, more);
+  emit(`${prefix}_rps`, ...valid(Math.round(measured.rps)));
+  emit(`${prefix}_p99_ms`, ...valid(measured.p99));
+  emit(
+    `${prefix}_cpu_ms_per_request`,
+    ...valid(measured.cpuMsPerRequest, { ...extra, by_process: measured.byProcess }),
+  );
+  emit(`${prefix}_failed`, measured.failed, {
     ...extra,
-    by_process: measured.byProcess,
+    requests: measured.requests,
+    expected: 0,
+    ...(measured.failed ? { sample_failure: measured.sampleFailure } : {}),
   });
-  emit(`${prefix}_failed`, measured.failed, { ...extra, expected: 0 });
 }
 
 export async function routerFiguresBench(
   stack: BenchStack,
   seeded: SeededCatalogue,
-  search: { load: Load; rps: number; p99: number },
+  search: { load: Load; rps: number; p99: number; failed: number; requests: number },
   emit: Emit,
 ): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groovy-bench-routers-'));
@@ -287,12 +304,16 @@ export async function routerFiguresBench(
       emitMeasured(emit, 'router_search_baseline', measured, extra);
       emit(
         'router_search_vs_baseline_rps_ratio',
-        Math.round((search.rps / measured.rps) * 100) / 100,
-        {
-          ...extra,
-          goal: '>= 3',
-          note: 'router_search_rps / router_search_baseline_rps; same stack, same code, only the plan differs',
-        },
+        ...unlessFailed(
+          Math.round((search.rps / measured.rps) * 100) / 100,
+          measured.failed + search.failed,
+          measured.requests + search.requests,
+          {
+            ...extra,
+            goal: '>= 3',
+            note: 'router_search_rps / router_search_baseline_rps; same stack, same code, only the plan differs',
+          },
+        ),
       );
       await router.stop();
     }
@@ -306,23 +327,21 @@ export async function routerFiguresBench(
       pidsWith(stack, 'hive', hive.process.pid),
     );
     const hiveExtra = { ...base, gateway: '@graphql-hive/gateway-runtime', loadavg: load() };
-    emit('router_search_hive_rps', Math.round(hiveMeasured.rps), hiveExtra);
-    emit('router_search_hive_p99_ms', hiveMeasured.p99, hiveExtra);
-    emit('router_search_hive_cpu_ms_per_request', hiveMeasured.cpuMsPerRequest, {
-      ...hiveExtra,
-      by_process: hiveMeasured.byProcess,
-    });
-    emit('router_search_hive_failed', hiveMeasured.failed, { ...hiveExtra, expected: 0 });
+    emitMeasured(emit, 'router_search_hive', hiveMeasured, hiveExtra);
     emit(
       'router_search_vs_hive_rps_ratio',
-      Math.round((search.rps / hiveMeasured.rps) * 100) / 100,
-      {
-        ...hiveExtra,
-        goal: '>= 1.0',
-        router_p99_ms: search.p99,
-        hive_p99_ms: hiveMeasured.p99,
-        note: 'the router measured first (router_search_rps), Hive right after on the same stack',
-      },
+      ...unlessFailed(
+        Math.round((search.rps / hiveMeasured.rps) * 100) / 100,
+        hiveMeasured.failed + search.failed,
+        hiveMeasured.requests + search.requests,
+        {
+          ...hiveExtra,
+          goal: '>= 1.0',
+          router_p99_ms: search.p99,
+          hive_p99_ms: hiveMeasured.p99,
+          note: 'the router measured first (router_search_rps), Hive right after on the same stack',
+        },
+      ),
     );
     await hive.stop();
 
@@ -338,7 +357,10 @@ export async function routerFiguresBench(
       generator: 'constant arrival, latency from the scheduled send time',
       loadavg: load(),
     };
-    emit('router_search_open_loop_p99_ms', open.p99, { ...openExtra, goal_ms: 50 });
+    emit(
+      'router_search_open_loop_p99_ms',
+      ...unlessFailed(open.p99, open.failed, open.sent, { ...openExtra, goal_ms: 50 }),
+    );
     emit('router_search_open_loop_failed', open.failed, { ...openExtra, expected: 0 });
 
     // Home page (Discover) and song page, on the stack's router.
@@ -408,13 +430,7 @@ export async function routerFiguresBench(
       note: 'repeat ratio over warm-up and load: requests that repeat an earlier one (hits while within the 30 s hint)',
       loadavg: load(),
     };
-    emit('router_search_cached_rps', Math.round(cached.rps), cachedExtra);
-    emit('router_search_cached_p99_ms', cached.p99, cachedExtra);
-    emit('router_search_cached_cpu_ms_per_request', cached.cpuMsPerRequest, {
-      ...cachedExtra,
-      by_process: cached.byProcess,
-    });
-    emit('router_search_cached_failed', cached.failed, { ...cachedExtra, expected: 0 });
+    emitMeasured(emit, 'router_search_cached', cached, cachedExtra);
   } finally {
     await Promise.all(started.map((service) => service.stop().catch(() => undefined)));
     fs.rmSync(workDir, { recursive: true, force: true });

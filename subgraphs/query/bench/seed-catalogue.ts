@@ -322,6 +322,23 @@ export async function writeSeed(
     logger: createLogger({ service: 'query-bench', level: 'warn' }),
   });
   try {
+    // The uploader's account, as auth stores it: a song page asks `uploader { displayName }`, and
+    // a song whose uploader auth does not know resolves to null (User.displayName is non-null).
+    const now = new Date();
+    await client.db(databases.auth).collection('users').insertOne({
+      _id: UPLOADER,
+      email: 'bench-uploader@example.test',
+      emailNormalised: 'bench-uploader@example.test',
+      displayName: 'Bench Uploader',
+      avatarUrl: null,
+      passwordHash: null,
+      googleSubject: null,
+      roles: [],
+      version: 1,
+      _outbox: [],
+      createdAt: now,
+      updatedAt: now,
+    });
     const songsDb = client.db(databases.songs);
     await insertInBatches(songsDb, 'artists', seed.songsDb.artists);
     await insertInBatches(songsDb, 'albums', seed.songsDb.albums);

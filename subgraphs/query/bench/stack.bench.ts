@@ -62,7 +62,7 @@ export async function runStackBenches(emit: Emit): Promise<void> {
       { by_process: idle, over_s: 3 },
     );
     if (router) {
-      const search = await routerSearchBench(stack, catalogue, seeded, emit);
+      const search = await routerSearchBench(stack, catalogue, seeded, emit, idle);
       await routerFiguresBench(stack, seeded, search, emit);
     }
     if (lag) await propagationLagBench(stack, emit);

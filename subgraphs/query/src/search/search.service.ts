@@ -2,6 +2,7 @@ import { BadUserInputError } from '@groovy/common/errors';
 import type { ActivityService } from '../activity/activity.service';
 import type { SongDocument } from '../read-model/documents';
 import type { ReadModel } from '../read-model/read-model';
+import { CatalogueOrderMemo } from './catalogue-order-memo';
 import { decodeCursor, encodeCursor, queryHash } from './cursor';
 import type { Facet, Highlight, SearchFilter, SearchIndex, SongSummary } from './search-index';
 
@@ -41,6 +42,28 @@ export class SearchService {
     private readonly activity: ActivityService,
   ) {}
 
+  /** New releases' order (release year, then upload time): the home page's shelf. */
+  private readonly byRelease = new CatalogueOrderMemo(
+    (size) => this.readNewest({ year: -1, createdAt: -1, _id: 1 }, size),
+    MAX_PAGE_SIZE,
+  );
+  /** Upload time, newest first: trending's fill-up when fewer songs have activity (up to 2 × first). */
+  private readonly byUpload = new CatalogueOrderMemo(
+    (size) => this.readNewest({ createdAt: -1, _id: 1 }, size),
+    2 * MAX_PAGE_SIZE,
+  );
+
+  private async readNewest(sort: Record<string, 1 | -1>, size: number): Promise<string[]> {
+    const songs = await this.readModel.songs
+      .find({ status: 'READY', deleted: false }, { projection: { _id: 1 } })
+      .sort(sort)
+      .limit(size)
+      .toArray();
+    return songs.map((song) => song._id);
+  }
+
+  private readonly findSongs = (ids: readonly string[]) => this.readModel.findSongs(ids);
+
   /**
    * Loads every searchable song from the read model (at start-up: a restart needs no replay), with
    * its plays and likes from the activity (rebuilt first).
@@ -49,6 +72,8 @@ export class SearchService {
     for await (const song of this.readModel.findSearchable()) {
       this.index.upsert(song, this.activity.counts(song._id));
     }
+    this.byRelease.invalidate();
+    this.byUpload.invalidate();
     return this.index.size();
   }
 
@@ -60,6 +85,8 @@ export class SearchService {
     for (const song of songs) this.index.upsert(song, this.activity.counts(song._id));
     for (const id of ids) if (!found.has(id)) this.index.remove(id);
     this.activity.catalogueChanged();
+    this.byRelease.invalidate();
+    this.byUpload.invalidate();
   }
 
   /** A song's plays or likes changed: its rank among similar matches follows. */
@@ -117,11 +144,14 @@ export class SearchService {
     });
     if (songs.length < limit) {
       const listed = new Set(songs.map((song) => song._id));
-      const latest = await this.readModel.songs
-        .find({ status: 'READY', deleted: false })
-        .sort({ createdAt: -1, _id: 1 })
-        .limit(limit + songs.length)
-        .toArray();
+      const size = limit + songs.length;
+      const latest =
+        (await this.byUpload.first(size, this.findSongs)) ??
+        (await this.readModel.songs
+          .find({ status: 'READY', deleted: false })
+          .sort({ createdAt: -1, _id: 1 })
+          .limit(size)
+          .toArray());
       for (const song of latest) {
         if (songs.length >= limit) break;
         if (!listed.has(song._id)) songs.push(song);
@@ -137,6 +167,8 @@ export class SearchService {
 
   /** The `count` newest READY songs, as `newReleases` orders them. */
   async newestSongs(count: number): Promise<SongDocument[]> {
+    const memoised = await this.byRelease.first(count, this.findSongs);
+    if (memoised) return memoised;
     return this.readModel.songs
       .find({ status: 'READY', deleted: false })
       .sort({ year: -1, createdAt: -1, _id: 1 })
