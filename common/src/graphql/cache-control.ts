@@ -46,9 +46,6 @@ export const cacheControlDirective = new GraphQLDirective({
 /** How long the public catalogue (songs, albums, artists, their lists and pages) may be reused (s). */
 export const CATALOGUE_MAX_AGE_SECONDS = 60;
 
-/** Shorter: counts and threads that change with every post. */
-export const COMMENTS_MAX_AGE_SECONDS = 15;
-
 /** `@cacheControl(maxAge: N)`: this field or type may be shared for N seconds (public). */
 export const CacheMaxAge = (seconds: number) => {
   if (!Number.isInteger(seconds) || seconds < 0)

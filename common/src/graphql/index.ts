@@ -12,6 +12,5 @@ export {
   CacheMaxAge,
   CachePrivate,
   CATALOGUE_MAX_AGE_SECONDS,
-  COMMENTS_MAX_AGE_SECONDS,
 } from './cache-control';
 export { PageInfo } from './page-info';
