@@ -11,15 +11,7 @@ import {
 } from '@groovy/common/config';
 import { z } from 'zod';
 import { trustedProxiesVariable } from './identity/trusted-proxies';
-import { parsePublicCacheHints } from './response-cache/public-cache-hints';
-
-/**
- * The catalogue's public pages (search, home, song, album and artist pages), 30 s: the longest an
- * edited song may still show its old self to an anonymous visitor (also the ceiling under signed
- * stream URLs, valid for an hour).
- */
-export const DEFAULT_RESPONSE_CACHE_PUBLIC_FIELDS =
-  'search=30,trending=30,newReleases=30,song=30,album=30,artist=30';
+import { eventBusEnvironmentShape } from '@groovy/common/events';
 
 /** `<repo>/schemas/supergraph.graphql`, from src/ (tsx) and from dist/ (node) alike. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(
@@ -178,22 +170,19 @@ export const routerEnvironmentSchema = z.object({
     .transform((value) => (value === '' ? undefined : value)),
   PERSISTED_QUERIES_ONLY: envBoolean(false),
 
-  // Response cache (anonymous answers of public entry points; see src/response-cache)
+  // Response cache (anonymous answers, by the subgraphs' @cacheControl hints; see src/response-cache)
   RESPONSE_CACHE_ENABLED: envBoolean(true),
-  /** `<Query field>=<seconds>`, comma-separated: the public entry points and their max-age. */
-  RESPONSE_CACHE_PUBLIC_FIELDS: z
-    .string()
-    .default(DEFAULT_RESPONSE_CACHE_PUBLIC_FIELDS)
-    .transform((text, ctx) => {
-      try {
-        return parsePublicCacheHints(text);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
   /** Bytes of answers kept in memory (least recently used first out). */
   RESPONSE_CACHE_MAX_BYTES: envPositiveInt(32 * 1024 * 1024),
+  /**
+   * The catalogue events drop cached answers (the router listens as a live subscriber of the bus):
+   * EVENT_BUS=pubsub, or the embedded bus in the services' Mongo server at EVENT_BUS_MONGO_URL.
+   * Without either, a cached answer lives until its max-age (required in production).
+   */
+  ...eventBusEnvironmentShape(),
+  EVENT_BUS_MONGO_URL: envOptionalUrl(['mongodb', 'mongodb+srv']),
+  /** After an event, the cache is dropped again this much later (replicas that apply it late). */
+  RESPONSE_CACHE_INVALIDATION_SETTLE_MS: envPositiveInt(2_000),
 });
 
 /** Where `/metrics` and `/readyz` go in production when INTERNAL_PORT is unset. */
@@ -223,6 +212,19 @@ function fullSchema(env: Record<string, string | undefined>) {
         path: ['RATE_LIMIT_MONGO_URL'],
         message:
           'needs a mongodb:// URL when RATE_LIMIT_STORE=mongo (the store every router shares)',
+      });
+    }
+    if (
+      value.NODE_ENV === 'production' &&
+      value.RESPONSE_CACHE_ENABLED &&
+      value.EVENT_BUS === 'embedded' &&
+      !value.EVENT_BUS_MONGO_URL
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EVENT_BUS_MONGO_URL'],
+        message:
+          'needs the mongodb:// URL of the embedded event bus when RESPONSE_CACHE_ENABLED (catalogue events invalidate the cache); or set RESPONSE_CACHE_ENABLED=false',
       });
     }
     if (value.PERSISTED_QUERIES_ONLY && !value.PERSISTED_QUERIES_ALLOWLIST_PATH) {

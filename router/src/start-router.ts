@@ -48,6 +48,12 @@ import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
 import type { RateLimitStore } from './rate-limit/rate-limit-store';
 import { publicResponseCachePlugins } from './response-cache/public-response-cache.plugin';
 import { varyByCaller } from './response-cache/vary-by-caller';
+import {
+  CacheGeneration,
+  invalidateOnCatalogueEvents,
+  type CatalogueInvalidation,
+} from './response-cache/catalogue-invalidation';
+import { openInvalidationBus, type InvalidationBus } from './response-cache/invalidation-bus';
 import type { RouterContext } from './router-context';
 import { IdentityForwardingDataSource } from './supergraph/identity-forwarding-data-source';
 import { createKeepAliveFetcher } from './supergraph/keep-alive-fetcher';
@@ -196,9 +202,6 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         fetcher: subgraphFetcher.fetcher,
       },
       routerMetrics.subgraphUnavailable,
-      // With the response cache, the policy comes from the public entry points' hints; the
-      // subgraphs' headers (no-store for everything today) would make every answer uncacheable.
-      { honorSubgraphCacheControlHeader: !env.RESPONSE_CACHE_ENABLED },
     );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
@@ -231,6 +234,8 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     defaultListSize: env.LIMIT_DEFAULT_LIST_SIZE,
     listSizes: LIST_SIZES,
   };
+  // Bumped by the catalogue events (below): part of every response-cache key.
+  const cacheGeneration = new CacheGeneration();
   // Automatic persisted queries live here, so the document limits can measure a hash-only request.
   const apqCache = new InMemoryLRUCache<string>();
   const apollo = new ApolloServer<RouterContext>({
@@ -249,7 +254,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
       subscriptionsOverHttpPlugin(),
       ...(env.RESPONSE_CACHE_ENABLED
         ? publicResponseCachePlugins({
-            hints: env.RESPONSE_CACHE_PUBLIC_FIELDS,
+            generation: () => cacheGeneration.current(),
             cache: new InMemoryLRUCache<string>({
               maxSize: env.RESPONSE_CACHE_MAX_BYTES,
               sizeCalculation: (value) => value.length,
@@ -277,7 +282,38 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
     await apollo.stop();
     throw error;
   }
+  // The response cache forgets what the catalogue events may have changed (per instance, live).
+  let invalidationBus: InvalidationBus | undefined;
+  let invalidation: CatalogueInvalidation | undefined;
+  try {
+    invalidationBus = env.RESPONSE_CACHE_ENABLED
+      ? await openInvalidationBus(env, logger)
+      : undefined;
+    if (invalidationBus) {
+      invalidation = await invalidateOnCatalogueEvents({
+        bus: invalidationBus.bus,
+        generation: cacheGeneration,
+        settleMs: env.RESPONSE_CACHE_INVALIDATION_SETTLE_MS,
+        logger,
+        onInvalidate: routerMetrics.responseCacheInvalidated,
+      });
+    } else if (env.RESPONSE_CACHE_ENABLED) {
+      logger.warn(
+        'response cache without invalidation (no EVENT_BUS_MONGO_URL): answers live until their max-age',
+      );
+    }
+  } catch (error) {
+    await invalidationBus?.close().catch(() => undefined);
+    await rateLimitStore.close?.();
+    subgraphFetcher.destroy();
+    await apollo.stop();
+    throw error;
+  }
   service.onStop(async () => {
+    await invalidation?.stop().catch((error: unknown) => {
+      logger.error({ err: error }, 'error while stopping the cache invalidation subscriber');
+    });
+    await invalidationBus?.close();
     await rateLimitStore.close?.();
     subgraphFetcher.destroy();
   });

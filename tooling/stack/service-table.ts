@@ -71,6 +71,8 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
       // Where router replicas share rate-limit buckets, if RATE_LIMIT_STORE=mongo (default memory:
       // one router, as `npm run dev` runs, needs no shared store).
       if (context.mongoUrl) {
+        // The embedded event bus lives there too: the response cache drops answers on catalogue events.
+        env.EVENT_BUS_MONGO_URL = context.mongoUrl;
         env.RATE_LIMIT_MONGO_URL = context.mongoUrl;
         if (context.mode === 'isolated') {
           env.RATE_LIMIT_MONGO_DATABASE = `router_${path.basename(context.workDir).replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -78,8 +80,9 @@ export const ROLE_WIRING: Partial<Record<ServiceRole, ServiceWiring>> = {
       }
       if (context.mode === 'isolated') {
         // Tests read their own writes back anonymously through the router at once (a new release on
-        // the home page, a renamed song in search), so the public response cache (answers up to 30 s
-        // old by design) is off here; its own tests turn it on (routerEnv RESPONSE_CACHE_ENABLED).
+        // the home page, a renamed song in search), so the public response cache is off here (the
+        // events drop cached answers, but only once the bus has carried them, and likes/plays
+        // publish nothing it listens to); its own tests turn it on (routerEnv RESPONSE_CACHE_ENABLED).
         env.RESPONSE_CACHE_ENABLED = 'false';
         // A private copy: the router watches its supergraph file, and a test may rewrite its own.
         const supergraph = path.join(context.workDir, 'supergraph.graphql');

@@ -4,6 +4,7 @@ import { type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { cacheControlDirective } from './cache-control';
 
 /** The federation spec version and the directives every subgraph may use. */
 export const FEDERATION_LINK =
@@ -24,7 +25,8 @@ export type FederatedSchemaOptions = Omit<BuildSchemaOptions, 'skipCheck' | 'emi
  * The one way a subgraph turns type-graphql resolvers into a federation-2 subgraph schema:
  * type-graphql builds the schema (with `@Directive('@key(fields: "id")')` and friends printed
  * into the SDL), then `@apollo/subgraph` adds `_service`, `_entities` and the reference resolvers.
- * Dates are `DateTime` (ISO-8601) from graphql-scalars, as API.md says.
+ * Dates are `DateTime` (ISO-8601) from graphql-scalars, as API.md says. `@cacheControl` is defined
+ * in every subgraph (see cache-control.ts).
  */
 export async function buildFederatedSchema(
   options: FederatedSchemaOptions,
@@ -36,6 +38,7 @@ export async function buildFederatedSchema(
     orphanedTypes: [],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     ...buildOptions,
+    directives: [cacheControlDirective, ...(buildOptions.directives ?? [])],
     skipCheck: true,
   });
   const typeDefs = gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);

@@ -87,7 +87,11 @@ describe('parseRouterEnvironment', () => {
   });
 
   it('refuses TRUST_PROXY=true (trust every hop) in production, naming the variable', () => {
-    const production = { NODE_ENV: 'production', IDENTITY_TOKEN_SECRET: 'x'.repeat(48) };
+    const production = {
+      NODE_ENV: 'production',
+      IDENTITY_TOKEN_SECRET: 'x'.repeat(48),
+      EVENT_BUS_MONGO_URL: 'mongodb://mongo:27017',
+    };
     expect(() => parseRouterEnvironment({ ...production, TRUST_PROXY: 'true' })).toThrow(
       /TRUST_PROXY: must not be true in production/,
     );
@@ -103,5 +107,20 @@ describe('parseRouterEnvironment', () => {
     expect(() => parseRouterEnvironment({ CORS_ORIGINS: 'https://groovy.example/path' })).toThrow(
       /CORS_ORIGINS/,
     );
+  });
+
+  it('needs the event bus for the response cache in production (catalogue events invalidate it)', () => {
+    const production = { NODE_ENV: 'production', IDENTITY_TOKEN_SECRET: 'x'.repeat(48) };
+    expect(() => parseRouterEnvironment(production)).toThrow(/EVENT_BUS_MONGO_URL: needs/);
+    expect(
+      parseRouterEnvironment({ ...production, EVENT_BUS_MONGO_URL: 'mongodb://mongo:27017' }),
+    ).toMatchObject({ EVENT_BUS: 'embedded', EVENT_BUS_DATABASE: 'groovy_events' });
+    expect(parseRouterEnvironment({ ...production, EVENT_BUS: 'pubsub' }).EVENT_BUS).toBe('pubsub');
+    expect(
+      parseRouterEnvironment({ ...production, RESPONSE_CACHE_ENABLED: 'false' })
+        .EVENT_BUS_MONGO_URL,
+    ).toBeUndefined();
+    // Outside production the cache may run without it (answers then live until their max-age).
+    expect(parseRouterEnvironment({}).RESPONSE_CACHE_ENABLED).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ export interface RouterMetrics {
   rejectionMiddleware: RequestHandler;
   /** A subgraph that could not be reached. */
   subgraphUnavailable(subgraph: string): void;
+  /** A catalogue event dropped the response cache (by event type). */
+  responseCacheInvalidated(eventType: string): void;
 }
 
 export function createRouterMetrics(metrics: ServiceMetrics): RouterMetrics {
@@ -23,6 +25,12 @@ export function createRouterMetrics(metrics: ServiceMetrics): RouterMetrics {
     labelNames: ['subgraph'] as const,
     registers: [metrics.registry],
   });
+  const invalidations = new Counter({
+    name: 'router_response_cache_invalidations_total',
+    help: 'Catalogue events that made the response cache drop its answers, by event type',
+    labelNames: ['type'] as const,
+    registers: [metrics.registry],
+  });
   return {
     rejectionMiddleware: (_req, res, next) => {
       res.on('finish', () => {
@@ -32,5 +40,6 @@ export function createRouterMetrics(metrics: ServiceMetrics): RouterMetrics {
       next();
     },
     subgraphUnavailable: (subgraph) => unavailable.inc({ subgraph }),
+    responseCacheInvalidated: (type) => invalidations.inc({ type }),
   };
 }

@@ -1,3 +1,4 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey, toApiKey } from '../api-key/api-key';
 import type { ApiKeyService } from '../api-key/api-key.service';
@@ -16,6 +17,7 @@ export class ViewerResolver {
     private readonly sessions: SessionService,
   ) {}
 
+  @CachePrivate()
   @Query(() => Viewer, { nullable: true, description: 'The caller, or null when not signed in.' })
   async me(@Ctx() context: AuthContext): Promise<Viewer | null> {
     if (!context.identity) return null;

@@ -1,3 +1,4 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CommentsContext } from '../comments-context';
 import { canSeeTarget, ownsTarget } from '../target/target.service';
@@ -165,11 +166,13 @@ export class CommentResolver {
       : context.loaders.replyCountByParentId.load(comment.id);
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, { description: 'Whether you like it (false when signed out).' })
   likedByMe(@Root() comment: Comment, @Ctx() context: CommentsContext): Promise<boolean> {
     return context.loaders.likedByViewer.load(comment.id);
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, {
     description: 'You wrote it, it is not deleted and it is less than 15 minutes old.',
   })
@@ -182,6 +185,7 @@ export class CommentResolver {
     );
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, {
     description:
       'You may delete it: you wrote it, you own what it is on, or you moderate (false once deleted).',
@@ -196,6 +200,7 @@ export class CommentResolver {
     return ownsTarget(await context.loaders.targetByKey.load(record.targetKey), context.viewer);
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, {
     description: 'You may hide or show it: you own what it is on, or you moderate.',
   })

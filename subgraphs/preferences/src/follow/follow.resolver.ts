@@ -1,3 +1,4 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { requireUserId } from '@groovy/common/subgraph';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { ArtistEntity, UserEntity, artistEntity, userEntity } from '../catalogue/entities';
@@ -21,6 +22,7 @@ export class ArtistFollowFieldsResolver {
     return Math.max(0, counter?.followerCount ?? 0);
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, { description: 'Whether you follow it (false when signed out).' })
   followedByMe(@Root() artist: ArtistEntity, @Ctx() context: PreferencesContext): Promise<boolean> {
     return context.loaders.artistFollowedByViewer.load(artist.id);
@@ -38,6 +40,7 @@ export class UserFollowFieldsResolver {
     return Math.max(0, counter?.followerCount ?? 0);
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, { description: 'Whether you follow them (false when signed out).' })
   followedByMe(@Root() user: UserEntity, @Ctx() context: PreferencesContext): Promise<boolean> {
     return context.loaders.userFollowedByViewer.load(user.id);

@@ -1,9 +1,11 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { PreferencesContext } from '../preferences-context';
 import { Library } from './library';
 
 @Resolver(() => Library)
 export class LibraryResolver {
+  @CachePrivate()
   @Query(() => Library, {
     nullable: true,
     description:

@@ -1,3 +1,4 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { requireUserId } from '@groovy/common/subgraph';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { SongEntity, songEntity } from '../catalogue/entities';
@@ -19,6 +20,7 @@ export class SongLikeFieldsResolver {
     return Math.max(0, counter?.likeCount ?? 0);
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, { description: 'Whether you like it (false when signed out).' })
   likedByMe(@Root() song: SongEntity, @Ctx() context: PreferencesContext): Promise<boolean> {
     return context.loaders.likedByViewer.load(song.id);

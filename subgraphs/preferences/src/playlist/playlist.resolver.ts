@@ -1,3 +1,4 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { requireUserId } from '@groovy/common/subgraph';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SongEntity, songEntity, UserEntity, userEntity } from '../catalogue/entities';
@@ -151,11 +152,13 @@ export class PlaylistResolver {
     return playlist.record.coverSongIds.map(songEntity);
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, { description: 'Whether the caller owns it.' })
   ownedByMe(@Root() playlist: Playlist, @Ctx() context: PreferencesContext): boolean {
     return context.viewerId !== null && playlist.record.ownerId === context.viewerId;
   }
 
+  @CachePrivate()
   @FieldResolver(() => Boolean, {
     description: 'Whether the caller may add, remove and move its songs.',
   })

@@ -1,3 +1,4 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { requireUserId } from '@groovy/common/subgraph';
 import {
   Arg,
@@ -25,6 +26,7 @@ export class Rating {
   @Field(() => Int, { description: 'How many listeners rated it.' })
   count!: number;
 
+  @CachePrivate()
   @Field(() => Int, {
     nullable: true,
     description: 'Your stars; null when you did not rate it or are signed out.',

@@ -1,3 +1,4 @@
+import { CachePrivate } from '@groovy/common/graphql';
 import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
 import type { ForYouService } from '../for-you/for-you.service';
 import type { QueryContext } from '../query-context';
@@ -8,6 +9,7 @@ import { PROVIDED_SONG_FIELDS, SongReference } from './types';
 export class ForYouResolver {
   constructor(private readonly service: ForYouService) {}
 
+  @CachePrivate()
   @Directive(PROVIDED_SONG_FIELDS)
   @Query(() => [SongReference], {
     nullable: true,

@@ -1,3 +1,4 @@
+import { CacheMaxAge, CATALOGUE_MAX_AGE_SECONDS } from '@groovy/common/graphql';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { PlaylistSearch } from '../playlists/playlist-search';
 import { validateFirst, type SearchService } from '../search/search.service';
@@ -34,6 +35,7 @@ export class SearchResolver {
     private readonly playlistSearch: PlaylistSearch,
   ) {}
 
+  @CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
   @Query(() => SearchResults, {
     description: 'Typo-tolerant, as-you-type search over READY songs, with facets and highlights.',
   })
@@ -107,6 +109,7 @@ export class SearchResolver {
     );
   }
 
+  @CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
   @Directive(PROVIDED_SONG_FIELDS)
   @Query(() => [SongReference], {
     description:
@@ -118,6 +121,7 @@ export class SearchResolver {
     return (await this.service.trending(first)).map(songReference);
   }
 
+  @CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
   @Directive(PROVIDED_SONG_FIELDS)
   @Query(() => [SongReference], { description: 'The newest READY songs by release.' })
   async newReleases(

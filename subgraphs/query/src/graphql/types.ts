@@ -8,7 +8,12 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
-import { PageInfo } from '@groovy/common/graphql';
+import {
+  CacheInherit,
+  CacheMaxAge,
+  CATALOGUE_MAX_AGE_SECONDS,
+  PageInfo,
+} from '@groovy/common/graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { SongMedia } from '../read-model/documents';
 
@@ -42,6 +47,7 @@ export enum SongStatus {
 registerEnumType(SongStatus, { name: 'SongStatus' });
 
 @Directive('@key(fields: "id", resolvable: false)')
+@CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
 @ObjectType('Artist')
 export class ArtistReference {
   @Field(() => ID)
@@ -53,6 +59,7 @@ export class ArtistReference {
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
+@CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
 @ObjectType('Album')
 export class AlbumReference {
   @Field(() => ID)
@@ -80,6 +87,7 @@ export class AlbumReference {
  * key the song events carry with the same storage configuration songs uses (so the same URL;
  * signed ones differ only in their signature time). Renditions stay songs' business.
  */
+@CacheInherit()
 @ObjectType('SongStream')
 export class SongStreamReference {
   @Directive('@shareable')
@@ -88,6 +96,7 @@ export class SongStreamReference {
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
+@CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
 @ObjectType('Song')
 export class SongReference {
   @Field(() => ID)
@@ -134,6 +143,7 @@ export class SongReference {
  * playlists and the router resolves every other field from preferences.
  */
 @Directive('@key(fields: "id", resolvable: false)')
+@CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
 @ObjectType('Playlist')
 export class PlaylistReference {
   @Field(() => ID)
@@ -143,6 +153,7 @@ export class PlaylistReference {
 /** What `@provides` on the paths that return songs: fields this subgraph vouches for there only. */
 export const PROVIDED_SONG_FIELDS = '@provides(fields: "status")';
 
+@CacheInherit()
 @ObjectType({ description: 'Where a search hit matched.' })
 export class Highlight {
   @Field({ description: '`title`, `artist`, `album`, `genre` or `tags`.' })
@@ -152,6 +163,7 @@ export class Highlight {
   snippet!: string;
 }
 
+@CacheInherit()
 @ObjectType()
 export class SongSearchEdge {
   @Field({ description: 'Opaque; valid only for the same query and filter.' })
@@ -168,6 +180,7 @@ export class SongSearchEdge {
   highlights!: Highlight[];
 }
 
+@CacheInherit()
 @ObjectType({ description: 'A page of matching songs, best first.' })
 export class SongSearchConnection {
   @Field(() => [SongSearchEdge])
@@ -180,6 +193,7 @@ export class SongSearchConnection {
   totalCount!: number;
 }
 
+@CacheInherit()
 @ObjectType()
 export class FacetValue {
   @Field({ description: 'The genre, the year, or the artist id.' })
@@ -192,6 +206,7 @@ export class FacetValue {
   count!: number;
 }
 
+@CacheInherit()
 @ObjectType({ description: 'Counts of the matching songs per value of one attribute.' })
 export class Facet {
   @Field({ description: '`genre`, `year` or `artist`.' })
@@ -201,6 +216,7 @@ export class Facet {
   values!: FacetValue[];
 }
 
+@CacheInherit()
 @ObjectType({ description: 'What a search found.' })
 export class SearchResults {
   @Field(() => SongSearchConnection)

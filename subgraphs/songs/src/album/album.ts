@@ -1,8 +1,10 @@
 import { DateResolver } from 'graphql-scalars';
+import { CATALOGUE_MAX_AGE_SECONDS, CacheMaxAge } from '@groovy/common/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { AlbumRecord } from './album.model';
 
 @Directive('@key(fields: "id")')
+@CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
 @ObjectType({
   description: 'An album: a titled set of songs by one artist, owned by the user who created it.',
 })

@@ -1,15 +1,16 @@
 import { BadUserInputError } from '@groovy/common/errors';
 import { Types } from 'mongoose';
+import { CacheInherit, PageInfo } from '@groovy/common/graphql';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Song, toSong } from './song';
 import type { SongRecord } from './song.model';
-import { PageInfo } from '@groovy/common/graphql';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 // Shareable: preferences returns the same type (Library.likedSongs); both declare the same fields.
 @Directive('@shareable')
+@CacheInherit()
 @ObjectType()
 export class SongEdge {
   @Field({ description: 'Opaque; stays valid while songs are added or removed.' })
@@ -20,6 +21,7 @@ export class SongEdge {
 }
 
 @Directive('@shareable')
+@CacheInherit()
 @ObjectType({ description: 'A page of songs, newest first.' })
 export class SongConnection {
   @Field(() => [SongEdge])

@@ -1,3 +1,4 @@
+import { CATALOGUE_MAX_AGE_SECONDS, CacheInherit, CacheMaxAge } from '@groovy/common/graphql';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { SongRecord } from './song.model';
 
@@ -20,6 +21,7 @@ registerEnumType(SongStatus, {
   },
 });
 
+@CacheInherit()
 @ObjectType({ description: 'One HLS rendition (bitrate) of a song.' })
 export class Rendition {
   @Field(() => Int)
@@ -32,6 +34,7 @@ export class Rendition {
   url!: string;
 }
 
+@CacheInherit()
 @ObjectType({ description: 'How to play a song: the HLS master playlist and its renditions.' })
 export class SongStream {
   @Directive('@shareable')
@@ -49,6 +52,7 @@ export class SongStream {
  * mean here and the events that feed query must change with them (subgraphs/query/README.md).
  */
 @Directive('@key(fields: "id")')
+@CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
 @ObjectType({ description: 'A song. Only READY songs are visible to anyone but their uploader.' })
 export class Song {
   @Field(() => ID)

@@ -1,3 +1,4 @@
+import { CATALOGUE_MAX_AGE_SECONDS, CacheMaxAge } from '@groovy/common/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -5,6 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * adds to it (`uploads`, `uploadCount`). Its name, avatar and the rest come from auth.
  */
 @Directive('@key(fields: "id")')
+@CacheMaxAge(CATALOGUE_MAX_AGE_SECONDS)
 @ObjectType('User')
 export class UserReference {
   @Field(() => ID)
