@@ -3,9 +3,9 @@
  * default, where Jam needs p95 < 50 ms between instances). One JSON line per figure.
  *
  * - `bus_*`: publish on one EmbeddedEventBus (its own MongoClient, as another process would have)
- *   → the handler of a live subscriber on another. No change streams or tailable cursors exist on
- *   the embedded engine, so an idle live subscriber polls the log every livePollIntervalMs (20 ms
- *   by default); a subscriber on the publishing bus itself is woken at once.
+ *   → the handler of a live subscriber on another. The other bus is woken by the publish (its tailable
+ *   awaitData cursor on the capped `event_wakes` collection); livePollIntervalMs applies only when
+ *   wake-ups are unavailable. A subscriber on the publishing bus itself is woken at once.
  * - `subgraph_*`: publish on the bus → a graphql-ws client of a subgraph instance receives the
  *   subscription result (bus poll + pubSub + GraphQL execution + WebSocket).
  * Samples start at a random moment so they don't stay in phase with the poll.

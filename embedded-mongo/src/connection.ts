@@ -14,9 +14,17 @@ function requestId(): number {
   return nextRequestId;
 }
 
-/** One client connection: decodes frames, runs commands, writes replies. */
+/**
+ * One client connection: decodes frames, runs commands, writes replies in request order. A command
+ * that answers later (a getMore waiting on a tailable cursor) holds the frames behind it until it
+ * has answered.
+ */
 export class Connection {
   private readonly decoder = new FrameDecoder();
+  /** Frames received and not handled yet (behind a command that has not answered). */
+  private backlog: Frame[] = [];
+  /** A command of this connection is waiting to answer. */
+  private answering = false;
 
   constructor(
     private readonly socket: Socket,
@@ -34,30 +42,57 @@ export class Connection {
       this.abort(err instanceof FramingError ? err.message : 'framing error');
       return;
     }
-    for (const frame of frames) {
-      if (this.socket.destroyed) return;
-      try {
-        this.handleFrame(frame);
-      } catch (err) {
-        // A bug or an unencodable reply must never take the server down: answer if we can, else hang up.
-        this.baseContext.logger.error('failed to handle message', {
-          error: (err as Error).message,
-          opCode: frame.header.opCode,
-        });
-        try {
-          const reply = {
-            ok: 0,
-            errmsg: `internal error: ${(err as Error).message}`,
-            code: 1,
-            codeName: 'InternalError',
-          };
-          if (frame.header.opCode === OP_MSG)
-            this.write(encodeOpMsg(requestId(), frame.header.requestId, reply));
-          else this.abort('internal error');
-        } catch {
-          this.abort('internal error');
-        }
+    this.backlog.push(...frames);
+    this.drain();
+  }
+
+  private drain(): void {
+    while (!this.answering && this.backlog.length > 0) {
+      if (this.socket.destroyed) {
+        this.backlog = [];
+        return;
       }
+      const frame = this.backlog.shift()!;
+      const later = this.handleSafely(frame);
+      if (later) {
+        this.answering = true;
+        void later.then(() => {
+          this.answering = false;
+          this.drain();
+        });
+      }
+    }
+  }
+
+  /** Handles a frame; a promise when its answer comes later (it never rejects). */
+  private handleSafely(frame: Frame): Promise<void> | undefined {
+    try {
+      const later = this.handleFrame(frame);
+      return later?.catch((err: unknown) => this.failed(frame, err));
+    } catch (err) {
+      this.failed(frame, err);
+      return undefined;
+    }
+  }
+
+  /** A bug or an unencodable reply must never take the server down: answer if we can, else hang up. */
+  private failed(frame: Frame, err: unknown): void {
+    this.baseContext.logger.error('failed to handle message', {
+      error: (err as Error).message,
+      opCode: frame.header.opCode,
+    });
+    try {
+      const reply = {
+        ok: 0,
+        errmsg: `internal error: ${(err as Error).message}`,
+        code: 1,
+        codeName: 'InternalError',
+      };
+      if (frame.header.opCode === OP_MSG)
+        this.write(encodeOpMsg(requestId(), frame.header.requestId, reply));
+      else this.abort('internal error');
+    } catch {
+      this.abort('internal error');
     }
   }
 
@@ -69,11 +104,11 @@ export class Connection {
     this.socket.destroy();
   }
 
-  private handleFrame(frame: Frame): void {
+  private handleFrame(frame: Frame): Promise<void> | undefined {
     const { opCode, requestId: reqId } = frame.header;
     if (opCode === OP_MSG) {
       let moreToCome = false;
-      let reply: Document;
+      let reply: Document | Promise<Document>;
       try {
         const msg = parseOpMsg(frame.body);
         tagValues(msg.command);
@@ -98,8 +133,13 @@ export class Connection {
           codeName: 'InvalidBSON',
         };
       }
+      if (reply instanceof Promise) {
+        return reply.then((answer) => {
+          if (!moreToCome) this.write(encodeOpMsg(requestId(), reqId, answer));
+        });
+      }
       if (!moreToCome) this.write(encodeOpMsg(requestId(), reqId, reply));
-      return;
+      return undefined;
     }
     if (opCode === OP_QUERY) {
       try {
@@ -114,12 +154,13 @@ export class Connection {
               2,
             ),
           );
-          return;
+          return undefined;
         }
         const cmd = (query.query.$query as Document | undefined) ?? query.query;
-        this.write(
-          encodeOpReply(requestId(), reqId, runCommand(cmd, { ...this.baseContext, dbName })),
-        );
+        const reply = runCommand(cmd, { ...this.baseContext, dbName });
+        if (reply instanceof Promise)
+          return reply.then((answer) => this.write(encodeOpReply(requestId(), reqId, answer)));
+        this.write(encodeOpReply(requestId(), reqId, reply));
       } catch (err) {
         if (!(err instanceof ProtocolError)) throw err;
         this.write(
@@ -131,13 +172,14 @@ export class Connection {
           ),
         );
       }
-      return;
+      return undefined;
     }
     if (opCode === OP_COMPRESSED) {
       this.abort('OP_COMPRESSED received but no compressor was negotiated');
-      return;
+      return undefined;
     }
     this.abort(`unsupported opcode ${opCode}`);
+    return undefined;
   }
 
   private write(buf: Buffer): void {

@@ -14,6 +14,8 @@ export const ErrorCodes = {
   CursorNotFound: 43,
   NamespaceExists: 48,
   CommandNotFound: 59,
+  CappedPositionLost: 136,
+  CursorKilled: 237,
   ImmutableField: 66,
   InvalidOptions: 72,
   InvalidNamespace: 73,

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { newServerStats } from './commands/context';
 import { Connection } from './connection';
 import { CursorRegistry } from './cursors';
 import { silentLogger, type Logger } from './logger';
@@ -52,6 +53,7 @@ export async function startEmbeddedMongo(
     logger.info('loaded snapshots', { dataDir: options.dataDir, collections: loaded });
   }
   const cursors = new CursorRegistry();
+  const stats = newServerStats();
   const sockets = new Set<Socket>();
   const startedAt = new Date();
   let connectionCounter = 0;
@@ -59,14 +61,20 @@ export async function startEmbeddedMongo(
 
   const server = createServer((socket) => {
     connectionCounter += 1;
+    const connectionId = connectionCounter;
     sockets.add(socket);
     socket.setNoDelay(true);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      // A tailable cursor dies with the connection that used it (a client that went away stops waiting).
+      cursors.killOwnedBy(connectionId);
+    });
     new Connection(socket, {
       engine,
       cursors,
       logger,
-      connectionId: connectionCounter,
+      stats,
+      connectionId,
       startedAt,
       host,
       port: boundPort,

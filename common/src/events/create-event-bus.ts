@@ -30,5 +30,6 @@ export async function createEventBus(
     logger: dependencies.logger,
     pollIntervalMs: env.EVENT_BUS_POLL_INTERVAL_MS,
     livePollIntervalMs: env.EVENT_BUS_LIVE_POLL_INTERVAL_MS,
+    safetyPollIntervalMs: env.EVENT_BUS_SAFETY_POLL_INTERVAL_MS,
   });
 }

@@ -15,9 +15,12 @@ export function eventBusEnvironmentShape() {
       .trim()
       .regex(/^[A-Za-z0-9_-]{1,63}$/)
       .default('groovy_events'),
+    /** How often an idle consumer polls the embedded log while publish wake-ups are unavailable (ms). */
     EVENT_BUS_POLL_INTERVAL_MS: envPositiveInt(50),
-    /** How often an idle live subscriber (GraphQL subscriptions) polls the embedded log (ms). */
+    /** How often an idle live subscriber (GraphQL subscriptions) polls the embedded log while wake-ups are unavailable (ms). */
     EVENT_BUS_LIVE_POLL_INTERVAL_MS: envPositiveInt(20),
+    /** With publish wake-ups (the tailable cursor is open): how often an idle subscriber reads the log anyway (ms). */
+    EVENT_BUS_SAFETY_POLL_INTERVAL_MS: envPositiveInt(5_000),
     /** How long Pub/Sub keeps an idle per-instance live subscription of a crashed instance (s, min 86400). */
     PUBSUB_LIVE_SUBSCRIPTION_TTL_SECONDS: z.coerce.number().int().min(86_400).default(86_400),
     PUBSUB_PROJECT_ID: z.string().trim().optional(),

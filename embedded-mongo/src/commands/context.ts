@@ -15,9 +15,30 @@ export interface CommandContext {
   startedAt: Date;
   port: number;
   host: string;
+  /** Counters shown by serverStatus (shared by every connection). */
+  stats: ServerStats;
+}
+
+/** What serverStatus counts: operations like mongod's `opcounters`, and every command by name. */
+export interface ServerStats {
+  opcounters: Record<'insert' | 'query' | 'update' | 'delete' | 'getmore' | 'command', number>;
+  commands: Map<string, number>;
+}
+
+export function newServerStats(): ServerStats {
+  return {
+    opcounters: { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 },
+    commands: new Map(),
+  };
 }
 
 export type CommandHandler = (cmd: Document, ctx: CommandContext) => Document;
+
+/** A command that may answer later (a getMore waiting for data on a tailable cursor). */
+export type AsyncCommandHandler = (
+  cmd: Document,
+  ctx: CommandContext,
+) => Document | Promise<Document>;
 
 /** The collection name given as the value of the command's first field. */
 export function collectionNameOf(cmd: Document, ctx: CommandContext): string {

@@ -7,8 +7,10 @@ import {
   cursorReply,
   optionalDocument,
   optionalNumber,
+  type AsyncCommandHandler,
   type CommandHandler,
 } from './context';
+import { checkTailableOptions, tailableFind, tailableGetMore } from './tailable';
 
 export const find: CommandHandler = (cmd, ctx) => {
   const name = collectionNameOf(cmd, ctx);
@@ -33,6 +35,7 @@ export const find: CommandHandler = (cmd, ctx) => {
   const singleBatch = cmd.singleBatch === true || rawLimit < 0;
   const limit = Math.abs(rawLimit);
   const coll = ctx.engine.getCollection(ctx.dbName, name);
+  if (checkTailableOptions(cmd, coll)) return tailableFind(cmd, ctx, coll, ns, batchSize);
   if (!coll) return cursorReply(ctx, ns, [], batchSize);
   const { matches } = matchDocuments(coll, {
     filter,
@@ -50,7 +53,7 @@ export const find: CommandHandler = (cmd, ctx) => {
   return cursorReply(ctx, ns, docs, effectiveBatch, singleBatch);
 };
 
-export const getMore: CommandHandler = (cmd, ctx) => {
+export const getMore: AsyncCommandHandler = (cmd, ctx) => {
   const rawId: unknown = cmd.getMore;
   const id = typeof rawId === 'number' ? rawId : rawId instanceof Long ? rawId.toNumber() : NaN;
   if (Number.isNaN(id))
@@ -58,6 +61,7 @@ export const getMore: CommandHandler = (cmd, ctx) => {
   const collection = typeof cmd.collection === 'string' ? cmd.collection : undefined;
   const ns = collection ? `${ctx.dbName}.${collection}` : undefined;
   const batchSize = optionalNumber(cmd, 'batchSize');
+  if (ctx.cursors.tailable(id, ns)) return tailableGetMore(cmd, ctx, id, ns, batchSize);
   const result = ctx.cursors.next(id, ns, batchSize);
   if (!result) throw new MongoCommandError('CursorNotFound', `cursor id ${id} not found`);
   return {

@@ -85,7 +85,13 @@ export const serverStatus: CommandHandler = (_cmd, ctx: CommandContext) => {
     uptimeMillis: Long.fromNumber(uptimeMs),
     localTime: new Date(),
     connections: { current: ctx.connectionId, available: 1000 },
-    metrics: { cursor: { open: { total: ctx.cursors.size } } },
+    opcounters: { ...ctx.stats.opcounters },
+    metrics: {
+      cursor: { open: { total: ctx.cursors.size } },
+      commands: Object.fromEntries(
+        [...ctx.stats.commands].map(([name, total]) => [name, { total: Long.fromNumber(total) }]),
+      ),
+    },
     storageEngine: { name: 'embedded', persistent: false },
     ok: 1,
   };

@@ -37,6 +37,16 @@ export const create: CommandHandler = (cmd, ctx) => {
       'views and time-series collections are not supported by the embedded engine',
     );
   }
+  if (options.capped === true) {
+    const size: unknown = options.size;
+    const bytes =
+      typeof size === 'number' ? size : (size as { toNumber?: () => number })?.toNumber?.();
+    if (typeof bytes !== 'number' || !(bytes > 0))
+      throw new MongoCommandError(
+        'InvalidOptions',
+        "the 'size' field is required when 'capped' is true",
+      );
+  }
   ctx.engine.createCollection(ctx.dbName, name, options);
   return { ok: 1 };
 };
@@ -160,7 +170,10 @@ export const collStats: CommandHandler = (cmd, ctx) => {
     nindexes: coll.indexSpecs().length,
     totalIndexSize: 0,
     indexSizes,
-    capped: false,
+    capped: coll.capped !== undefined,
+    ...(coll.capped
+      ? { maxSize: coll.capped.size, ...(coll.capped.max ? { max: coll.capped.max } : {}) }
+      : {}),
     ok: 1,
   };
 };

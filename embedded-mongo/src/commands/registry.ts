@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors';
 import { aggregate } from './aggregate';
-import type { CommandContext, CommandHandler } from './context';
+import type { AsyncCommandHandler, CommandContext, CommandHandler, ServerStats } from './context';
 import { explain } from './explain';
 import { count, distinct, find, getMore, killCursors } from './find';
 import { findAndModify } from './find-and-modify';
@@ -34,7 +34,7 @@ import {
 } from './namespaces';
 import { deleteCommand, insert, update } from './write';
 
-const HANDLERS: Record<string, CommandHandler> = {
+const HANDLERS: Record<string, CommandHandler | AsyncCommandHandler> = {
   hello,
   isMaster: hello,
   ismaster: hello,
@@ -98,8 +98,27 @@ const TRANSACTION_TOLERANT = new Set([
 /** Names of all commands the engine answers. */
 export const supportedCommands = Object.keys(HANDLERS);
 
-/** Runs one command document and returns the reply document (errors included, never throws). */
-export function runCommand(cmd: Document, ctx: CommandContext): Document {
+/** Counts a command as serverStatus shows it (`opcounters`, `metrics.commands`). */
+function countCommand(stats: ServerStats, name: string, cmd: Document): void {
+  stats.commands.set(name, (stats.commands.get(name) ?? 0) + 1);
+  const { opcounters } = stats;
+  const many = (field: string): number => {
+    const value: unknown = cmd[field];
+    return Array.isArray(value) ? value.length : 1;
+  };
+  if (name === 'insert') opcounters.insert += many('documents');
+  else if (name === 'update') opcounters.update += many('updates');
+  else if (name === 'delete') opcounters.delete += many('deletes');
+  else if (name === 'find') opcounters.query += 1;
+  else if (name === 'getMore') opcounters.getmore += 1;
+  else opcounters.command += 1;
+}
+
+/**
+ * Runs one command document and returns the reply document (errors included, never rejects). Only a
+ * getMore on a tailable awaitData cursor answers later (a promise).
+ */
+export function runCommand(cmd: Document, ctx: CommandContext): Document | Promise<Document> {
   const name = Object.keys(cmd)[0];
   try {
     if (name === undefined) throw new MongoCommandError('FailedToParse', 'Empty command object');
@@ -110,6 +129,7 @@ export function runCommand(cmd: Document, ctx: CommandContext): Document {
       ctx.logger.warn('unknown command', { command: name, db: ctx.dbName });
       throw new MongoCommandError('CommandNotFound', `no such command: '${name}'`);
     }
+    countCommand(ctx.stats, name, cmd);
     if (
       (cmd.txnNumber !== undefined ||
         cmd.startTransaction !== undefined ||

@@ -1,4 +1,4 @@
-import { ObjectId, UUID, type Document } from 'bson';
+import { calculateObjectSize, ObjectId, UUID, type Document } from 'bson';
 import { MongoCommandError } from '../errors';
 import { CollectionIndex, defaultIndexName, type IndexSpec } from './collection-index';
 import { canonicalKey, isPlainObject } from './values';
@@ -33,6 +33,29 @@ function comparableOptions(spec: Document): string {
   return JSON.stringify(out);
 }
 
+/** The limits of a capped collection (`create` with `capped: true, size, max`). */
+export interface CappedLimits {
+  /** Bytes of documents kept at most. */
+  size: number;
+  /** Documents kept at most (unlimited when absent). */
+  max?: number;
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  const n =
+    typeof value === 'number' ? value : (value as { toNumber?: () => number })?.toNumber?.();
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** The capped limits in `create` options (undefined for an ordinary collection). */
+export function cappedLimitsOf(options: CollectionOptions): CappedLimits | undefined {
+  if (options.capped !== true) return undefined;
+  const size = positiveNumber(options.size);
+  if (size === undefined) return { size: Number.MAX_SAFE_INTEGER };
+  const max = positiveNumber(options.max);
+  return max === undefined ? { size } : { size, max };
+}
+
 /** One collection: documents by canonical _id plus its indexes, enforcing uniqueness on every write. */
 export class Collection {
   readonly dbName: string;
@@ -43,12 +66,62 @@ export class Collection {
   private readonly indexes = new Map<string, CollectionIndex>();
   /** Incremented on every change; persistence compares it to what it last wrote. */
   version = 0;
+  /** Capped collections: the byte and document limits (oldest documents are removed past them). */
+  readonly capped: CappedLimits | undefined;
+  /** Capped collections: documents in insertion order with their record ids (oldest first). */
+  private readonly records: Array<{ recordId: number; key: string }> = [];
+  /** Capped collections: the record id of each document (its place in insertion order). */
+  private readonly recordIdOf = new Map<string, number>();
+  private lastRecordId = 0;
+  private cappedBytes = 0;
+  /** Told after every insert (tailable cursors waiting for data). */
+  private readonly insertListeners = new Set<() => void>();
 
   constructor(dbName: string, name: string, options: CollectionOptions = {}, uuid?: UUID) {
     this.dbName = dbName;
     this.name = name;
     this.options = options;
     this.uuid = uuid ?? new UUID();
+    this.capped = cappedLimitsOf(options);
+  }
+
+  /** Calls `listener` after each insert until the returned function is called. */
+  onInsert(listener: () => void): () => void {
+    this.insertListeners.add(listener);
+    return () => this.insertListeners.delete(listener);
+  }
+
+  /**
+   * Capped collections: the documents inserted after `afterRecordId`, oldest first, with their record
+   * ids. `lost` when the document at `afterRecordId` was removed to make room (the reader fell behind).
+   */
+  cappedAfter(afterRecordId: number): {
+    entries: Array<{ recordId: number; doc: Document }>;
+    lost: boolean;
+  } {
+    const oldest = this.records[0]?.recordId;
+    const lost =
+      afterRecordId > 0 &&
+      (oldest === undefined ? afterRecordId < this.lastRecordId : afterRecordId < oldest - 1);
+    let low = 0;
+    let high = this.records.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.records[mid]!.recordId <= afterRecordId) low = mid + 1;
+      else high = mid;
+    }
+    const entries: Array<{ recordId: number; doc: Document }> = [];
+    for (let i = low; i < this.records.length; i += 1) {
+      const { recordId, key } = this.records[i]!;
+      const doc = this.docs.get(key);
+      if (doc && this.recordIdOf.get(key) === recordId) entries.push({ recordId, doc });
+    }
+    return { entries, lost };
+  }
+
+  /** The record id of the newest document (capped collections; 0 before the first insert). */
+  get newestRecordId(): number {
+    return this.lastRecordId;
   }
 
   get ns(): string {
@@ -90,10 +163,33 @@ export class Collection {
     const id = Collection.idKey(doc._id);
     if (this.docs.has(id)) throw this.idDuplicate(doc._id);
     for (const index of this.indexes.values()) index.checkUnique(doc, id, this.ns);
+    if (this.capped && calculateObjectSize(doc) > this.capped.size)
+      throw new MongoCommandError(
+        'BadValue',
+        `document is larger than the capped collection ${this.ns} (${this.capped.size} bytes)`,
+      );
     this.docs.set(id, doc);
     for (const index of this.indexes.values()) index.add(doc, id);
     this.version += 1;
+    if (this.capped) this.appendRecord(id, doc);
+    for (const listener of [...this.insertListeners]) listener();
     return doc;
+  }
+
+  /** Capped collections: records the new document's place and removes the oldest past the limits. */
+  private appendRecord(key: string, doc: Document): void {
+    const limits = this.capped!;
+    this.lastRecordId += 1;
+    this.records.push({ recordId: this.lastRecordId, key });
+    this.recordIdOf.set(key, this.lastRecordId);
+    this.cappedBytes += calculateObjectSize(doc);
+    while (
+      this.records.length > 1 &&
+      (this.cappedBytes > limits.size || (limits.max !== undefined && this.docs.size > limits.max))
+    ) {
+      const oldest = this.records.shift()!;
+      if (this.recordIdOf.get(oldest.key) === oldest.recordId) this.remove(oldest.key);
+    }
   }
 
   /** Replaces the stored document with id by next (same _id). Leaves it unchanged if an index objects. */
@@ -104,6 +200,7 @@ export class Collection {
     for (const index of this.indexes.values()) index.remove(prev, id);
     this.docs.set(id, next);
     for (const index of this.indexes.values()) index.add(next, id);
+    if (this.capped) this.cappedBytes += calculateObjectSize(next) - calculateObjectSize(prev);
     this.version += 1;
   }
 
@@ -112,6 +209,10 @@ export class Collection {
     if (!prev) return undefined;
     for (const index of this.indexes.values()) index.remove(prev, id);
     this.docs.delete(id);
+    if (this.capped) {
+      this.recordIdOf.delete(id);
+      this.cappedBytes -= calculateObjectSize(prev);
+    }
     this.version += 1;
     return prev;
   }
@@ -119,6 +220,9 @@ export class Collection {
   clear(): void {
     this.docs.clear();
     for (const index of this.indexes.values()) index.clear();
+    this.records.length = 0;
+    this.recordIdOf.clear();
+    this.cappedBytes = 0;
     this.version += 1;
   }
 

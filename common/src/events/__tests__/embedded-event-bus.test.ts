@@ -12,7 +12,14 @@ beforeAll(async () => {
 afterAll(() => mongo?.stop());
 
 async function embeddedBroker(
-  options: { gapTimeoutMs?: number; leaseMs?: number; livePollIntervalMs?: number } = {},
+  options: {
+    gapTimeoutMs?: number;
+    leaseMs?: number;
+    livePollIntervalMs?: number;
+    pollIntervalMs?: number;
+    safetyPollIntervalMs?: number;
+    wakeUps?: boolean;
+  } = {},
 ) {
   const database = mongo.freshDatabaseName('events');
   const clients: MongoClient[] = [];
@@ -30,6 +37,11 @@ async function embeddedBroker(
         gapTimeoutMs: options.gapTimeoutMs ?? 300,
         ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
         ...(options.livePollIntervalMs ? { livePollIntervalMs: options.livePollIntervalMs } : {}),
+        ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        ...(options.safetyPollIntervalMs
+          ? { safetyPollIntervalMs: options.safetyPollIntervalMs }
+          : {}),
+        ...(options.wakeUps === false ? { wakeUps: false } : {}),
         ...(hooks ? { hooks } : {}),
       });
       buses.push(bus);
@@ -166,9 +178,48 @@ describe('embedded event bus specifics', () => {
     }
   });
 
-  it('polls a live subscriber again within milliseconds after events, not after its idle interval', async () => {
+  it('wakes subscribers in another instance on publish: no poll interval passes', async () => {
+    // Poll intervals no test would wait for: only the publish wake-up (the tailable cursor on the
+    // capped wake collection, one per bus instance) can deliver these.
+    const broker = await embeddedBroker({
+      livePollIntervalMs: 600_000,
+      pollIntervalMs: 600_000,
+      safetyPollIntervalMs: 600_000,
+    });
+    try {
+      const [subscriber, publisher] = [await broker.bus(), await broker.bus()];
+      const live = new Inbox();
+      const durable = new Inbox();
+      await subscriber.subscribe({
+        consumer: 'wake-live',
+        types: ['USER_REGISTERED'],
+        live: true,
+        handler: live.handler,
+      });
+      await subscriber.subscribe({
+        consumer: 'wake-durable',
+        types: ['USER_REGISTERED'],
+        handler: durable.handler,
+      });
+      // One after the other: each must wake the subscribers after they went idle again.
+      for (const [index, user] of ['w1', 'w2', 'w3'].entries()) {
+        await publisher.publish([userRegistered(user)]);
+        await Promise.all([live.waitFor(index + 1, 20_000), durable.waitFor(index + 1, 20_000)]);
+      }
+      expect(live.received.map((e) => e.aggregateId)).toEqual(['w1', 'w2', 'w3']);
+      expect(durable.received.map((e) => e.aggregateId)).toEqual(['w1', 'w2', 'w3']);
+      // One waiting cursor for the instance, whatever its number of subscriptions.
+      const status = await broker.client().db('admin').command({ serverStatus: 1 });
+      if (status.metrics?.cursor?.open?.total !== undefined)
+        expect(status.metrics.cursor.open.total).toBe(1);
+    } finally {
+      await broker.cleanup();
+    }
+  });
+
+  it('without wake-ups, polls a live subscriber again within milliseconds after events, not after its idle interval', async () => {
     // An idle interval no test would wait for: only the busy polling after events can pass this.
-    const broker = await embeddedBroker({ livePollIntervalMs: 60_000 });
+    const broker = await embeddedBroker({ livePollIntervalMs: 60_000, wakeUps: false });
     try {
       const instances = [await broker.bus(), await broker.bus()];
       const inboxes = [new Inbox(), new Inbox()];

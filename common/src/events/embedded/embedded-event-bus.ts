@@ -8,6 +8,7 @@ import type { DeadLetter } from './event-delivery';
 import { EventLog, type EventLogHooks } from './event-log';
 import { EmbeddedSubscription } from './embedded-subscription';
 import { InstancePosition } from './instance-position';
+import { WakeChannel } from './wake-channel';
 
 export type { DeadLetter } from './event-delivery';
 
@@ -30,6 +31,18 @@ export interface EmbeddedEventBusOptions {
    * per interval.
    */
   livePollIntervalMs?: number;
+  /**
+   * Publish-driven wake-ups between processes (default on): each publish appends a small document
+   * to a capped collection that every bus instance with subscribers tails (one tailable awaitData
+   * cursor per instance), so subscribers in other processes read the log when something was
+   * published instead of polling it. While the cursor is open, `pollIntervalMs` and
+   * `livePollIntervalMs` do not apply: an idle subscriber reads only every `safetyPollIntervalMs`.
+   */
+  wakeUps?: boolean;
+  /** With wake-ups: how often an idle subscriber reads the log anyway (ms, default 5,000). */
+  safetyPollIntervalMs?: number;
+  /** With wake-ups: how long one wait for a wake-up lasts in the server (ms, default 10,000). */
+  wakeAwaitMs?: number;
   /** How long a consumer waits for a missing sequence number before closing it as a gap (ms). */
   gapTimeoutMs?: number;
   /** Consumer lease: one instance of a consumer processes at a time; others take over after this (ms). */
@@ -58,9 +71,19 @@ export class EmbeddedEventBus implements EventBus {
   private readonly checkpoints: Collection<Checkpoint>;
   private readonly deadLetters: Collection<DeadLetter>;
   private readonly subscriptions = new Set<EmbeddedSubscription>();
+  private readonly wakes: WakeChannel | undefined;
+  private stopWaking: (() => void) | undefined;
 
   constructor(private readonly options: EmbeddedEventBusOptions) {
     this.log = new EventLog(options.db, options.hooks);
+    this.wakes =
+      options.wakeUps === false
+        ? undefined
+        : new WakeChannel({
+            db: options.db,
+            logger: options.logger,
+            ...(options.wakeAwaitMs ? { awaitMs: options.wakeAwaitMs } : {}),
+          });
     this.checkpoints = options.db.collection<Checkpoint>('consumer_checkpoints');
     this.deadLetters = options.db.collection<DeadLetter>('dead_letters');
   }
@@ -70,11 +93,13 @@ export class EmbeddedEventBus implements EventBus {
     for (const event of events) parseEvent(event);
     await this.log.append(events);
     for (const subscription of this.subscriptions) subscription.wake();
+    await this.wakes?.notify();
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     await this.log.ensureIndexes();
     const live = options.live === true;
+    const wakes = this.wakes;
     const subscription = new EmbeddedSubscription(options, {
       ...(live ? { position: new InstancePosition(await this.log.lastSeq()) } : {}),
       log: this.log,
@@ -93,15 +118,29 @@ export class EmbeddedEventBus implements EventBus {
       gapTimeoutMs: this.options.gapTimeoutMs ?? 2_000,
       leaseMs: this.options.leaseMs ?? 10_000,
       retryDelayMs: this.options.retryDelayMs ?? 100,
+      ...(wakes
+        ? {
+            wakeUps: {
+              active: () => wakes.active,
+              safetyPollIntervalMs: this.options.safetyPollIntervalMs ?? 5_000,
+            },
+          }
+        : {}),
       onStop: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
+    // One wait in the server per bus instance, shared by all its subscriptions.
+    this.stopWaking ??= wakes?.subscribe(() => {
+      for (const each of this.subscriptions) each.wake();
+    });
     subscription.start();
     return subscription;
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.stopWaking?.();
+    await this.wakes?.stop();
   }
 
   /** Dead letters of a consumer, newest first (for operators and tests). */

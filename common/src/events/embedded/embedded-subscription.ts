@@ -22,6 +22,11 @@ export interface SubscriptionDependencies {
   retryDelayMs: number;
   /** Where the subscriber keeps its position (default: the consumer's shared lease and checkpoint). */
   position?: SubscriberPosition;
+  /**
+   * Publish-driven wake-ups (`WakeChannel`): while `active()`, an idle subscriber waits for `wake()`
+   * and reads again only every `safetyPollIntervalMs` without one, instead of polling.
+   */
+  wakeUps?: { active(): boolean; safetyPollIntervalMs: number };
   onStop(): void;
 }
 
@@ -69,6 +74,8 @@ export class EmbeddedSubscription implements Subscription {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** A wake-up came since the current turn started reading: the next wait ends at once. */
+  private woken = false;
   private gapSince: { seq: number; at: number } | undefined;
   /** Whether this instance held the consumer's lease at its last renewal. */
   private holding = false;
@@ -113,6 +120,7 @@ export class EmbeddedSubscription implements Subscription {
   }
 
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -127,15 +135,19 @@ export class EmbeddedSubscription implements Subscription {
   private async run(): Promise<void> {
     while (!this.stopped) {
       let progressed = false;
+      let failed = false;
+      // A wake-up from here on (an event appended after this read began) ends the next wait at once.
+      this.woken = false;
       try {
         progressed = await this.step();
       } catch (error) {
+        failed = true;
         if (!this.stopped)
           this.deps.logger.error({ err: error }, 'event consumer loop failed; retrying');
       }
       if (progressed) this.pollWaitMs = this.deps.busyPollIntervalMs ?? this.deps.pollIntervalMs;
       else if (!this.stopped) {
-        await this.idle(this.pollWaitMs);
+        await this.idle(this.nextWaitMs(failed));
         this.pollWaitMs = Math.min(this.pollWaitMs * 2, this.deps.pollIntervalMs);
       }
     }
@@ -170,6 +182,15 @@ export class EmbeddedSubscription implements Subscription {
         this.gapSince = undefined;
         this.abandonedFrom = undefined;
         this.buffer = [];
+      } else if (checkpoint.seq > this.committed) {
+        // Another instance held the lease meanwhile (this one let it lapse while idle) and moved the
+        // checkpoint: never write it back below that, and skip what that instance already handled.
+        this.committed = checkpoint.seq;
+        if (checkpoint.seq >= this.nextSeq) {
+          this.nextSeq = checkpoint.seq + 1;
+          this.gapSince = undefined;
+          this.buffer = [];
+        }
       }
     }
     if (this.inFlight.size >= MAX_LOOKAHEAD || this.stopped) return false;
@@ -318,13 +339,32 @@ export class EmbeddedSubscription implements Subscription {
     }
   }
 
+  /**
+   * How long to wait before the next read when nothing was handed out. With wake-ups active the
+   * subscriber sleeps until one arrives (at most `safetyPollIntervalMs`), except for what needs a
+   * clock: renewing the lease while handlers run (every `leaseMs / 3`), closing a gap after
+   * `gapTimeoutMs`, retrying after a failed read. An idle holder lets its lease lapse: it takes it
+   * again (or finds another instance took it, and carries on from its checkpoint) on the next turn.
+   */
+  private nextWaitMs(failed: boolean): number {
+    const wakeUps = this.deps.wakeUps;
+    if (failed || !wakeUps?.active()) return this.pollWaitMs;
+    let wait = wakeUps.safetyPollIntervalMs;
+    if (this.inFlight.size > 0) wait = Math.min(wait, this.deps.leaseMs / 3);
+    if (this.gapSince)
+      wait = Math.min(wait, this.gapSince.at + this.deps.gapTimeoutMs - Date.now() + 1);
+    return wait;
+  }
+
   private idle(waitMs: number): Promise<void> {
     return new Promise((resolve) => {
-      // Never longer than a third of the lease: each turn of the loop renews it.
-      const timer = setTimeout(
-        done,
-        Math.min(waitMs, Math.max(1, Math.floor(this.deps.leaseMs / 3))),
-      );
+      if (this.woken) {
+        resolve();
+        return;
+      }
+      // Never longer than a third of the lease while handlers run: each turn of the loop renews it.
+      const cap = this.inFlight.size > 0 || !this.deps.wakeUps ? this.deps.leaseMs / 3 : Infinity;
+      const timer = setTimeout(done, Math.max(1, Math.floor(Math.min(waitMs, cap))));
       const wake = () => done();
       this.wakeUp = wake;
       function done() {
