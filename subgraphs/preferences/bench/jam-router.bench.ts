@@ -116,8 +116,9 @@ function rssBytes(pid: number): number {
 /** The router's V8 heap in use (bytes), from its /metrics (prom-client's default metrics). */
 async function routerHeapBytes(internalPort: number): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${internalPort}/metrics`)).text();
-  const line = text.split('\n').find((entry) => entry.startsWith('nodejs_heap_size_used_bytes '));
-  return Number(line?.split(' ')[1] ?? Number.NaN);
+  // `nodejs_heap_size_used_bytes{service="router"} 123` (the registry's default labels).
+  const line = text.split('\n').find((entry) => /^nodejs_heap_size_used_bytes[{ ]/.test(entry));
+  return Number(line?.split(' ').at(-1) ?? Number.NaN);
 }
 
 /** The lowest of 5 samples a second apart of the router's RSS and heap and preferences' RSS. */
