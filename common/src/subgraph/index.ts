@@ -25,6 +25,7 @@ export { requiresRouterIdentity, routerClaimsOf, routerIdentity } from './router
 export { hasRole, requireRole } from './require-role';
 export { requireRoleToSubscribe } from './require-role-to-subscribe';
 export { InstanceLiveEvents, type LiveEvents } from './live-events';
+export { selectsOnly, shareEventResults } from './shared-event-results';
 export {
   DEFAULT_SUBSCRIPTION_LIMITS,
   serveSubscriptions,

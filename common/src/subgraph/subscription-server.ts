@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import { createErrorFormatter } from '../errors/format-error';
+import { subscribeSharingResults } from './shared-event-results';
 import { IDENTITY_HEADER, verifyRouterToken, type RouterClaims } from '../identity/identity-token';
 import type { BaseSubgraphContext } from './subgraph-context';
 
@@ -119,6 +120,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema,
+      // Events marked shareable (shared-event-results.ts) are executed once per document.
+      subscribe: subscribeSharingResults,
       connectionInitWaitTimeout: limits.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.[IDENTITY_HEADER];

@@ -1,6 +1,8 @@
 import type { EventEnvelope } from '@groovy/common/events';
+import { shareEventResults } from '@groovy/common/subgraph';
 import type { PubSub } from 'type-graphql';
 import { jamUpdateOf, type JamUpdate } from './jam-events';
+import { JAM_CALLER_INDEPENDENT_FIELDS } from './jam.types';
 
 type Listener = (update: JamUpdate) => void;
 
@@ -9,7 +11,7 @@ type Listener = (update: JamUpdate) => void;
  * every change this instance wrote itself (pushed at once, without waiting for the bus), goes to
  * the listeners of its session. A listener sees the same version twice (local push, then the bus
  * copy): subscriptions skip versions they already sent. One map lookup per event, whatever the
- * number of sessions.
+ * number of sessions, and one execution of each subscribed document per event (shareEventResults).
  */
 export class JamHub {
   private readonly bySession = new Map<string, Set<Listener>>();
@@ -36,6 +38,9 @@ export class JamHub {
 
   push(event: EventEnvelope): void {
     const update = jamUpdateOf(event);
+    // Every listener of the session gets this same object: its GraphQL result is built once per
+    // document for them all (the streams still decide, each for its own subscriber, what it gets).
+    shareEventResults(update, JAM_CALLER_INDEPENDENT_FIELDS);
     for (const listener of this.everyUpdate) listener(update);
     for (const listener of this.bySession.get(update.sessionId) ?? []) listener(update);
   }

@@ -128,3 +128,37 @@ export function toJamEvent(update: JamUpdate): JamEvent {
     serverTimeMs: update.serverTimeMs,
   };
 }
+
+/**
+ * The fields of a Jam event whose values are the same for every participant who gets it (no
+ * resolver reads the caller): a subscription selecting only these shares one execution of each
+ * update with the Jam's other subscribers (shareEventResults). A field added to these types joins
+ * only once listed here; never list one that depends on the viewer (e.g. a song's own rating).
+ */
+export const JAM_CALLER_INDEPENDENT_FIELDS: ReadonlySet<string> = new Set([
+  'Subscription.jamSession',
+  'JamEvent.kind',
+  'JamEvent.session',
+  'JamEvent.actor',
+  'JamEvent.serverTimeMs',
+  'JamSession.id',
+  'JamSession.code',
+  'JamSession.host',
+  'JamSession.participants',
+  'JamSession.guestsCanControl',
+  'JamSession.queue',
+  'JamSession.playback',
+  'JamSession.endedAt',
+  'JamParticipant.user',
+  'JamParticipant.joinedAt',
+  'JamParticipant.connected',
+  'JamQueueItem.id',
+  'JamQueueItem.song',
+  'JamQueueItem.addedBy',
+  'JamPlayback.current',
+  'JamPlayback.playing',
+  'JamPlayback.positionMs',
+  'JamPlayback.serverTimeMs',
+  'User.id',
+  'Song.id',
+]);
