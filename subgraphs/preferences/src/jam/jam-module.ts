@@ -14,6 +14,7 @@ import {
   toJamSessionOf,
 } from './jam.resolver';
 import { createJamConnectionModel, createJamSessionModel } from './jam.model';
+import { JamJoinLimits } from './jam-join-limits';
 import { JamScheduler } from './jam-scheduler';
 import { JamService } from './jam.service';
 
@@ -23,12 +24,17 @@ export interface JamSettings {
   presenceTtlMs: number;
   /** How often each instance looks for due advances no timer of its own covers. */
   advanceSweepMs: number;
+  /** joinJam attempts per user per minute (JAM_JOINS_PER_MINUTE). */
+  joinsPerMinute: number;
+  /** The clock join attempts are counted by (tests move it). */
+  now?: () => Date;
 }
 
 export const DEFAULT_JAM_SETTINGS: JamSettings = {
   presenceHeartbeatMs: 5_000,
   presenceTtlMs: 15_000,
   advanceSweepMs: 1_000,
+  joinsPerMinute: 20,
 };
 
 /** Jam sessions, wired: the service, this instance's hub, presence and advance scheduler, the resolvers. */
@@ -37,6 +43,7 @@ export class JamModule {
   readonly service: JamService;
   readonly presence: JamPresence;
   readonly scheduler: JamScheduler;
+  private readonly joinLimits: JamJoinLimits;
   private readonly subscriptions: JamSubscriptionResolver;
   readonly resolvers: [ResolverClass, object][];
 
@@ -63,10 +70,15 @@ export class JamModule {
       logger,
     );
     this.scheduler = new JamScheduler(this.service, this.hub, settings.advanceSweepMs, logger);
+    this.joinLimits = new JamJoinLimits(
+      () => connection.db!,
+      settings.joinsPerMinute,
+      settings.now ?? (() => new Date()),
+    );
     this.subscriptions = new JamSubscriptionResolver(this.service, this.hub, this.presence);
     this.resolvers = [
       [JamQueriesResolver, new JamQueriesResolver(this.service)],
-      [JamMutationsResolver, new JamMutationsResolver(this.service)],
+      [JamMutationsResolver, new JamMutationsResolver(this.service, this.joinLimits)],
       [JamSubscriptionResolver, this.subscriptions],
     ];
   }
@@ -89,8 +101,8 @@ export class JamModule {
     },
   };
 
-  ensureIndexes(): Promise<void> {
-    return this.service.ensureIndexes();
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([this.service.ensureIndexes(), this.joinLimits.ensureIndexes()]);
   }
 
   /** Background work of this instance: hearing the bus's Jam updates, presence, advances. */

@@ -16,6 +16,7 @@ import {
 import type { PreferencesContext } from '../preferences-context';
 import { jamStateOf, type JamUpdate } from './jam-events';
 import type { JamHub } from './jam-hub';
+import type { JamJoinLimits } from './jam-join-limits';
 import type { JamPresence } from './jam-presence';
 import { JamEventStream } from './jam-stream';
 import type { JamSessionRecord } from './jam.model';
@@ -49,7 +50,10 @@ export class JamQueriesResolver {
 
 @Resolver()
 export class JamMutationsResolver {
-  constructor(private readonly jams: JamService) {}
+  constructor(
+    private readonly jams: JamService,
+    private readonly joinLimits: Pick<JamJoinLimits, 'take'>,
+  ) {}
 
   @Mutation(() => JamSession, {
     description:
@@ -67,7 +71,10 @@ export class JamMutationsResolver {
     @Arg('code') code: string,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.join(code, requireUserId(context)));
+    const userId = requireUserId(context);
+    // Counted before the code is looked up, right or wrong: guessing codes is what it bounds.
+    await this.joinLimits.take(userId);
+    return toJamSessionOf(await this.jams.join(code, userId));
   }
 
   @Mutation(() => Boolean, {
