@@ -282,6 +282,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
 
   const revalidate = (ws: WebSocket, state: ConnectionState) => {
     state.revalidation = setInterval(() => {
+      if (ws.readyState !== ws.OPEN) {
+        clearInterval(state.revalidation);
+        return;
+      }
       void options.resolveCaller(state.credentials, state.caller.ip).then((verdict) => {
         // Auth being unreachable is not the caller's fault: the connection stays.
         if (verdict.refusal?.status === 401)
@@ -406,6 +410,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           return false;
         }
         const verdict = await options.resolveCaller(credentials, state.caller.ip);
+        // The client may have gone while its credentials were checked: nothing may start for a
+        // closed connection (its close handler has run; a revalidation started now would never stop).
+        if (ws.readyState !== ws.OPEN) return false;
         if (verdict.refusal) {
           refuse(ws, closeCodeOf(verdict.refusal), verdict.refusal.message, verdict.refusal.code);
           return false;
