@@ -153,6 +153,7 @@ export async function createPreferencesModule(
   const jam = new JamModule(connection, catalogue, outbox, live, logger as Logger, {
     ...DEFAULT_JAM_SETTINGS,
     joinsPerMinute: env.JAM_JOINS_PER_MINUTE,
+    changesPerMinute: env.JAM_CHANGES_PER_MINUTE,
     now: () => clock.now(),
   });
 

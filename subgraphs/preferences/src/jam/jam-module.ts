@@ -14,7 +14,7 @@ import {
   toJamSessionOf,
 } from './jam.resolver';
 import { createJamConnectionModel, createJamSessionModel } from './jam.model';
-import { JamJoinLimits } from './jam-join-limits';
+import { JamRateLimits } from './jam-rate-limits';
 import { JamScheduler } from './jam-scheduler';
 import { JamService } from './jam.service';
 
@@ -26,7 +26,9 @@ export interface JamSettings {
   advanceSweepMs: number;
   /** joinJam attempts per user per minute (JAM_JOINS_PER_MINUTE). */
   joinsPerMinute: number;
-  /** The clock join attempts are counted by (tests move it). */
+  /** Jam changes per user per minute (JAM_CHANGES_PER_MINUTE). */
+  changesPerMinute: number;
+  /** The clock the per-user rates are counted by (tests move it). */
   now?: () => Date;
 }
 
@@ -35,6 +37,7 @@ export const DEFAULT_JAM_SETTINGS: JamSettings = {
   presenceTtlMs: 15_000,
   advanceSweepMs: 1_000,
   joinsPerMinute: 20,
+  changesPerMinute: 120,
 };
 
 /** Jam sessions, wired: the service, this instance's hub, presence and advance scheduler, the resolvers. */
@@ -43,7 +46,7 @@ export class JamModule {
   readonly service: JamService;
   readonly presence: JamPresence;
   readonly scheduler: JamScheduler;
-  private readonly joinLimits: JamJoinLimits;
+  private readonly rates: JamRateLimits;
   private readonly subscriptions: JamSubscriptionResolver;
   readonly resolvers: [ResolverClass, object][];
 
@@ -70,15 +73,15 @@ export class JamModule {
       logger,
     );
     this.scheduler = new JamScheduler(this.service, this.hub, settings.advanceSweepMs, logger);
-    this.joinLimits = new JamJoinLimits(
+    this.rates = new JamRateLimits(
       () => connection.db!,
-      settings.joinsPerMinute,
+      { joinsPerMinute: settings.joinsPerMinute, changesPerMinute: settings.changesPerMinute },
       settings.now ?? (() => new Date()),
     );
     this.subscriptions = new JamSubscriptionResolver(this.service, this.hub, this.presence);
     this.resolvers = [
       [JamQueriesResolver, new JamQueriesResolver(this.service)],
-      [JamMutationsResolver, new JamMutationsResolver(this.service, this.joinLimits)],
+      [JamMutationsResolver, new JamMutationsResolver(this.service, this.rates)],
       [JamSubscriptionResolver, this.subscriptions],
     ];
   }
@@ -102,7 +105,7 @@ export class JamModule {
   };
 
   async ensureIndexes(): Promise<void> {
-    await Promise.all([this.service.ensureIndexes(), this.joinLimits.ensureIndexes()]);
+    await Promise.all([this.service.ensureIndexes(), this.rates.ensureIndexes()]);
   }
 
   /** Background work of this instance: hearing the bus's Jam updates, presence, advances. */

@@ -16,7 +16,7 @@ import {
 import type { PreferencesContext } from '../preferences-context';
 import { jamStateOf, type JamUpdate } from './jam-events';
 import type { JamHub } from './jam-hub';
-import type { JamJoinLimits } from './jam-join-limits';
+import type { JamRateLimits } from './jam-rate-limits';
 import type { JamPresence } from './jam-presence';
 import { JamEventStream } from './jam-stream';
 import type { JamSessionRecord } from './jam.model';
@@ -52,8 +52,15 @@ export class JamQueriesResolver {
 export class JamMutationsResolver {
   constructor(
     private readonly jams: JamService,
-    private readonly joinLimits: Pick<JamJoinLimits, 'take'>,
+    private readonly rates: Pick<JamRateLimits, 'takeJoin' | 'takeChange'>,
   ) {}
+
+  /** The caller, once one of their JAM_CHANGES_PER_MINUTE is counted (leaving and ending are not). */
+  private async change(context: PreferencesContext): Promise<string> {
+    const userId = requireUserId(context);
+    await this.rates.takeChange(userId);
+    return userId;
+  }
 
   @Mutation(() => JamSession, {
     description:
@@ -63,7 +70,8 @@ export class JamMutationsResolver {
     @Arg('songIds', () => [ID], { nullable: true }) songIds: string[] | null,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.start(requireUserId(context), songIds));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.start(userId, songIds));
   }
 
   @Mutation(() => JamSession, { description: 'Join a live Jam by its code (32 people at most).' })
@@ -73,7 +81,7 @@ export class JamMutationsResolver {
   ): Promise<JamSession> {
     const userId = requireUserId(context);
     // Counted before the code is looked up, right or wrong: guessing codes is what it bounds.
-    await this.joinLimits.take(userId);
+    await this.rates.takeJoin(userId);
     return toJamSessionOf(await this.jams.join(code, userId));
   }
 
@@ -98,9 +106,8 @@ export class JamMutationsResolver {
     @Arg('positionMs', () => Float, { nullable: true }) positionMs: number | null,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(
-      await this.jams.control(id, requireUserId(context), action, positionMs ?? null),
-    );
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.control(id, userId, action, positionMs ?? null));
   }
 
   @Mutation(() => JamSession, {
@@ -111,7 +118,8 @@ export class JamMutationsResolver {
     @Arg('songIds', () => [ID]) songIds: string[],
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.addToQueue(id, requireUserId(context), songIds));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.addToQueue(id, userId, songIds));
   }
 
   @Mutation(() => JamSession, {
@@ -122,7 +130,8 @@ export class JamMutationsResolver {
     @Arg('itemId', () => ID) itemId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.removeFromQueue(id, requireUserId(context), itemId));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.removeFromQueue(id, userId, itemId));
   }
 
   @Mutation(() => JamSession, {
@@ -134,9 +143,8 @@ export class JamMutationsResolver {
     @Arg('toIndex', () => Int) toIndex: number,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(
-      await this.jams.moveQueueItem(id, requireUserId(context), itemId, toIndex),
-    );
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.moveQueueItem(id, userId, itemId, toIndex));
   }
 
   @Mutation(() => JamSession, { description: 'Let guests control playback and order (host only).' })
@@ -145,7 +153,8 @@ export class JamMutationsResolver {
     @Arg('enabled') enabled: boolean,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.setGuestControl(id, requireUserId(context), enabled));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.setGuestControl(id, userId, enabled));
   }
 }
 
