@@ -37,6 +37,8 @@ export interface SubscriptionLimits {
   /** API-key connections re-check their key this often (a revoked key ends the connection). */
   revalidateIntervalMs: number;
   maxQueuedEvents: number;
+  /** The same, summed over one connection's subscriptions (unset: no connection-wide bound). */
+  maxQueuedEventsPerConnection?: number;
 }
 
 export interface SubscriptionServerOptions {
@@ -78,7 +80,7 @@ interface ConnectionState {
    * takes the id's place and the earlier runs on where neither a `complete` nor the socket's close
    * reaches it. This set is what the per-connection limit counts and what a close ends.
    */
-  subscriptions: Set<{ return(): Promise<unknown> }>;
+  subscriptions: Set<FederatedSubscription>;
   /** Subscribes being admitted now (counted by the per-connection limit). */
   admitting: Set<object>;
   /** The latest subscribe of each id being admitted: an id completed and reused has a newer one. */
@@ -262,6 +264,15 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     });
   };
   options.httpServer.on('upgrade', onUpgrade);
+
+  /** Whether the connection's subscriptions together hold maxQueuedEventsPerConnection events. */
+  const connectionFull = (state: ConnectionState): boolean => {
+    const max = limits.maxQueuedEventsPerConnection;
+    if (max === undefined) return false;
+    let held = 0;
+    for (const subscription of state.subscriptions) held += subscription.held();
+    return held >= max;
+  };
 
   /** Ends every subscription of a connection (upstream included), whatever graphql-ws knows of them. */
   const endSubscriptions = (state: ConnectionState) => {
@@ -492,6 +503,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
             upstream,
             logger,
             maxQueuedEvents: limits.maxQueuedEvents,
+            connectionFull: () => connectionFull(state),
             identityKey: signedIdentityKey(identity, ip),
             context: async (): Promise<RouterContext> => ({
               requestId: `ws-${state.serial}-${id}`.slice(0, 100),
