@@ -160,6 +160,11 @@ export const routerEnvironmentSchema = z.object({
   WS_REVALIDATE_INTERVAL_MS: envPositiveInt(30_000),
   /** Resolved events a slow client may leave unread before its subscription is ended. */
   SUBSCRIPTIONS_MAX_QUEUED_EVENTS: envPositiveInt(256),
+  /**
+   * The same, summed over one connection's subscriptions: the subscription whose event would pass
+   * it is ended (without it, 25 subscriptions × 256 events of any size could pile up per socket).
+   */
+  SUBSCRIPTIONS_MAX_QUEUED_EVENTS_PER_CONNECTION: envPositiveInt(1_024),
 
   // Persisted queries
   APQ_ENABLED: envBoolean(true),

@@ -475,6 +475,7 @@ export async function startRouter(options: StartRouterOptions): Promise<RunningR
         keepAliveMs: env.WS_KEEP_ALIVE_MS,
         revalidateIntervalMs: env.WS_REVALIDATE_INTERVAL_MS,
         maxQueuedEvents: env.SUBSCRIPTIONS_MAX_QUEUED_EVENTS,
+        maxQueuedEventsPerConnection: env.SUBSCRIPTIONS_MAX_QUEUED_EVENTS_PER_CONNECTION,
       },
     });
   }

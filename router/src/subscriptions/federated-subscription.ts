@@ -63,6 +63,12 @@ export interface FederatedSubscriptionOptions {
    * fetches) or resolved and waiting — then SlowConsumerError.
    */
   maxQueuedEvents: number;
+  /**
+   * Whether the client's connection as a whole holds too many events (summed over its
+   * subscriptions' `held()`): then this subscription ends with SlowConsumerError as when its own
+   * maxQueuedEvents is reached. Unset: only the per-subscription bound applies.
+   */
+  connectionFull?(): boolean;
   /** Called once when the subscription ends, however it ends. */
   onEnd?(): void;
   /** Called for every event delivered to the client's queue. */
@@ -122,6 +128,12 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
     return this;
   }
 
+  /** Events received and not yet read by the client (being resolved, or resolved and waiting). */
+  held(): number {
+    // An ended one holds nothing: its queue is cleared and its pending work will be skipped.
+    return this.finished || this.overflowed ? 0 : this.pendingEvents + this.queue.length;
+  }
+
   async next(): Promise<IteratorResult<ExecutionResult>> {
     const settled =
       this.queue.shift() ??
@@ -156,7 +168,7 @@ export class FederatedSubscription implements AsyncIterableIterator<ExecutionRes
    */
   private onUpstreamEvent(event: ExecutionResult): void {
     if (this.finished || this.overflowed) return;
-    if (this.pendingEvents + this.queue.length >= this.options.maxQueuedEvents) {
+    if (this.held() >= this.options.maxQueuedEvents || this.options.connectionFull?.() === true) {
       this.overflow();
       return;
     }

@@ -37,6 +37,8 @@ export interface SubscriptionLimits {
   /** API-key connections re-check their key this often (a revoked key ends the connection). */
   revalidateIntervalMs: number;
   maxQueuedEvents: number;
+  /** The same, summed over one connection's subscriptions (unset: no connection-wide bound). */
+  maxQueuedEventsPerConnection?: number;
 }
 
 export interface SubscriptionServerOptions {
@@ -71,6 +73,18 @@ interface ConnectionState {
   /** The access token's sign-in session, re-checked with every other connection's. */
   sessionId: string | undefined;
   serial: number;
+  /**
+   * The connection's subscriptions, from the start of their admission until they end. graphql-ws
+   * keys its own bookkeeping by the client's id, which the client may complete and reuse while an
+   * earlier subscribe with that id is still being admitted (or still sending): the later one then
+   * takes the id's place and the earlier runs on where neither a `complete` nor the socket's close
+   * reaches it. This set is what the per-connection limit counts and what a close ends.
+   */
+  subscriptions: Set<FederatedSubscription>;
+  /** Subscribes being admitted now (counted by the per-connection limit). */
+  admitting: Set<object>;
+  /** The latest subscribe of each id being admitted: an id completed and reused has a newer one. */
+  latestAttempt: Map<string, object>;
 }
 
 /** One taken per-caller subscription slot; `release` is idempotent. */
@@ -234,12 +248,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         revalidation: undefined,
         sessionId: undefined,
         serial: ++serial,
+        subscriptions: new Set(),
+        admitting: new Set(),
+        latestAttempt: new Map(),
       };
       states.set(ws, state);
       metrics.connectionOpened();
       ws.once('close', () => {
         metrics.connectionClosed();
         if (state.revalidation) clearInterval(state.revalidation);
+        endSubscriptions(state);
         releaseSlot();
       });
       wss.emit('connection', ws, request);
@@ -247,13 +265,38 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   };
   options.httpServer.on('upgrade', onUpgrade);
 
+  /** Whether the connection's subscriptions together hold maxQueuedEventsPerConnection events. */
+  const connectionFull = (state: ConnectionState): boolean => {
+    const max = limits.maxQueuedEventsPerConnection;
+    if (max === undefined) return false;
+    let held = 0;
+    for (const subscription of state.subscriptions) held += subscription.held();
+    return held >= max;
+  };
+
+  /** Ends every subscription of a connection (upstream included), whatever graphql-ws knows of them. */
+  const endSubscriptions = (state: ConnectionState) => {
+    for (const subscription of [...state.subscriptions]) void subscription.return();
+    state.subscriptions.clear();
+  };
+
+  /**
+   * Closes the connection; its subscriptions end at once rather than when the close handshake
+   * completes (a client that never answers the close frame would keep them 30 s).
+   */
   const refuse = (ws: WebSocket, code: number, message: string, metricCode: string) => {
     metrics.refused(metricCode);
     ws.close(code, closeReason(message));
+    const state = states.get(ws);
+    if (state) endSubscriptions(state);
   };
 
   const revalidate = (ws: WebSocket, state: ConnectionState) => {
     state.revalidation = setInterval(() => {
+      if (ws.readyState !== ws.OPEN) {
+        clearInterval(state.revalidation);
+        return;
+      }
       void options.resolveCaller(state.credentials, state.caller.ip).then((verdict) => {
         // Auth being unreachable is not the caller's fault: the connection stays.
         if (verdict.refusal?.status === 401)
@@ -306,6 +349,58 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       error.originalError instanceof GraphQLError ? error.originalError : error,
     );
 
+  const refusalOf = (error: GraphQLError) => {
+    metrics.refused(String(error.extensions.code ?? 'UNKNOWN'));
+    return [error];
+  };
+
+  /** The gate, then the execution arguments of a subscribe still wanted, or its refusal. */
+  const admit = async (
+    ctx: GraphQLWsContext,
+    id: string,
+    payload: SubscribePayload,
+    state: ConnectionState,
+    slot: CallerSlot,
+    attempt: object,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    let admitted: AdmittedSubscription | readonly GraphQLError[];
+    try {
+      admitted = await options.gate(state.caller, payload);
+    } catch (error) {
+      slot.release();
+      if (error instanceof GraphQLError) return refusalOf(error);
+      logger.error({ err: error }, 'could not admit a subscription');
+      return refusalOf(
+        new SubscribeRefusal(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'),
+      );
+    }
+    if (Array.isArray(admitted)) {
+      slot.release();
+      metrics.refused(ErrorCode.GRAPHQL_VALIDATION_FAILED);
+      return admitted as GraphQLError[];
+    }
+    const subscription = admitted as AdmittedSubscription;
+    if (
+      !(id in ctx.subscriptions) ||
+      state.latestAttempt.get(id) !== attempt ||
+      ctx.extra.socket.readyState !== ctx.extra.socket.OPEN
+    ) {
+      // The client completed (or left) while the gate ran, perhaps subscribing again with the
+      // same id: this subscribe is no longer wanted (graphql-ws would run it where no `complete`
+      // reaches it).
+      slot.release();
+      return [new SubscribeRefusal(ErrorCode.BAD_REQUEST, 'The subscription was completed.')];
+    }
+    const contextValue: SubscriptionContext = { admitted: subscription, state, id, slot };
+    return {
+      schema: subscription.plan.generation.apiSchema,
+      document: subscription.document,
+      ...(subscription.operationName ? { operationName: subscription.operationName } : {}),
+      variableValues: subscription.variables,
+      contextValue,
+    } satisfies ExecutionArgs;
+  };
+
   const server = useServer<
     Record<string, unknown> | undefined,
     { socket: WebSocket; request: http.IncomingMessage }
@@ -326,6 +421,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           return false;
         }
         const verdict = await options.resolveCaller(credentials, state.caller.ip);
+        // The client may have gone while its credentials were checked: nothing may start for a
+        // closed connection (its close handler has run; a revalidation started now would never stop).
+        if (ws.readyState !== ws.OPEN) return false;
         if (verdict.refusal) {
           refuse(ws, closeCodeOf(verdict.refusal), verdict.refusal.message, verdict.refusal.code);
           return false;
@@ -340,12 +438,17 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       },
       onSubscribe: async (ctx: GraphQLWsContext, id, payload) => {
         const state = states.get(ctx.extra.socket)!;
-        const refusal = (error: GraphQLError) => {
-          metrics.refused(String(error.extensions.code ?? 'UNKNOWN'));
-          return [error];
-        };
-        // ctx.subscriptions already holds this id.
-        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection)
+        const refusal = refusalOf;
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN)
+          return refusal(
+            new SubscribeRefusal(ErrorCode.BAD_REQUEST, 'This connection is closing.'),
+          );
+        // ctx.subscriptions already holds this id; the connection's own count holds those
+        // graphql-ws lost track of (see ConnectionState.subscriptions).
+        if (
+          Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection ||
+          state.subscriptions.size + state.admitting.size >= limits.maxSubscriptionsPerConnection
+        )
           return refusal(
             new SubscribeRefusal(
               ErrorCode.RATE_LIMITED,
@@ -366,36 +469,15 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
               { maxSubscriptionsPerCaller: limits.maxSubscriptionsPerCaller },
             ),
           );
-        let admitted: AdmittedSubscription | readonly GraphQLError[];
+        const attempt = {};
+        state.admitting.add(attempt);
+        state.latestAttempt.set(id, attempt);
         try {
-          admitted = await options.gate(state.caller, payload as SubscribePayload);
-        } catch (error) {
-          slot.release();
-          if (error instanceof GraphQLError) return refusal(error);
-          logger.error({ err: error }, 'could not admit a subscription');
-          return refusal(
-            new SubscribeRefusal(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'),
-          );
+          return await admit(ctx, id, payload as SubscribePayload, state, slot, attempt);
+        } finally {
+          state.admitting.delete(attempt);
+          if (state.latestAttempt.get(id) === attempt) state.latestAttempt.delete(id);
         }
-        if (Array.isArray(admitted)) {
-          slot.release();
-          metrics.refused(ErrorCode.GRAPHQL_VALIDATION_FAILED);
-          return admitted as GraphQLError[];
-        }
-        const subscription = admitted as AdmittedSubscription;
-        if (!(id in ctx.subscriptions)) {
-          // The client completed (or left) while the gate ran: graphql-ws will not subscribe.
-          slot.release();
-          return [new SubscribeRefusal(ErrorCode.BAD_REQUEST, 'The subscription was completed.')];
-        }
-        const contextValue: SubscriptionContext = { admitted: subscription, state, id, slot };
-        return {
-          schema: subscription.plan.generation.apiSchema,
-          document: subscription.document,
-          ...(subscription.operationName ? { operationName: subscription.operationName } : {}),
-          variableValues: subscription.variables,
-          contextValue,
-        } satisfies ExecutionArgs;
       },
       subscribe: async (args: ExecutionArgs) => {
         const { admitted, state, id, slot } = args.contextValue as SubscriptionContext;
@@ -414,13 +496,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         }
         function startFederated(upstream: UpstreamLease) {
           metrics.subscriptionStarted(subgraph.name);
-          return new FederatedSubscription({
+          const federated: FederatedSubscription = new FederatedSubscription({
             plan: admitted.plan,
             variables: admitted.variables,
             operationName: admitted.operationName,
             upstream,
             logger,
             maxQueuedEvents: limits.maxQueuedEvents,
+            connectionFull: () => connectionFull(state),
             identityKey: signedIdentityKey(identity, ip),
             context: async (): Promise<RouterContext> => ({
               requestId: `ws-${state.serial}-${id}`.slice(0, 100),
@@ -430,8 +513,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
             onEnd: () => {
               metrics.subscriptionEnded(subgraph.name);
               slot.release();
+              state.subscriptions.delete(federated);
             },
           });
+          state.subscriptions.add(federated);
+          return federated;
         }
       },
       execute: () => {

@@ -20,6 +20,10 @@ export const preferencesEnvironmentSchema = z.object({
   PLAYLIST_MOVES_PER_MINUTE: envPositiveInt(300),
   /** Per user, across playlists: addToPlaylist calls per minute (RATE_LIMITED beyond). */
   PLAYLIST_ADDS_PER_MINUTE: envPositiveInt(60),
+  /** Per user: joinJam attempts per minute, right code or wrong (RATE_LIMITED beyond; bounds code guessing). */
+  JAM_JOINS_PER_MINUTE: envPositiveInt(20),
+  /** Per user, across Jams: startJam, controls, queue edits and guest control per minute (RATE_LIMITED beyond). */
+  JAM_CHANGES_PER_MINUTE: envPositiveInt(120),
 });
 
 export type PreferencesEnvironment = z.infer<typeof preferencesEnvironmentSchema>;

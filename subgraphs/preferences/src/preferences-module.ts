@@ -26,7 +26,7 @@ import {
   SongInterestFieldsResolver,
 } from './interest/interest.resolver';
 import { InterestService } from './interest/interest.service';
-import { JamModule } from './jam/jam-module';
+import { DEFAULT_JAM_SETTINGS, JamModule } from './jam/jam-module';
 import { LibraryResolver } from './library/library.resolver';
 import {
   LibraryLikesResolver,
@@ -150,7 +150,12 @@ export async function createPreferencesModule(
     },
     now: () => clock.now(),
   });
-  const jam = new JamModule(connection, catalogue, outbox, live, logger as Logger);
+  const jam = new JamModule(connection, catalogue, outbox, live, logger as Logger, {
+    ...DEFAULT_JAM_SETTINGS,
+    joinsPerMinute: env.JAM_JOINS_PER_MINUTE,
+    changesPerMinute: env.JAM_CHANGES_PER_MINUTE,
+    now: () => clock.now(),
+  });
 
   const schema = await buildFederatedSchema({
     pubSub: live.pubSub,

@@ -14,6 +14,7 @@ import {
   toJamSessionOf,
 } from './jam.resolver';
 import { createJamConnectionModel, createJamSessionModel } from './jam.model';
+import { JamRateLimits } from './jam-rate-limits';
 import { JamScheduler } from './jam-scheduler';
 import { JamService } from './jam.service';
 
@@ -23,12 +24,20 @@ export interface JamSettings {
   presenceTtlMs: number;
   /** How often each instance looks for due advances no timer of its own covers. */
   advanceSweepMs: number;
+  /** joinJam attempts per user per minute (JAM_JOINS_PER_MINUTE). */
+  joinsPerMinute: number;
+  /** Jam changes per user per minute (JAM_CHANGES_PER_MINUTE). */
+  changesPerMinute: number;
+  /** The clock the per-user rates are counted by (tests move it). */
+  now?: () => Date;
 }
 
 export const DEFAULT_JAM_SETTINGS: JamSettings = {
   presenceHeartbeatMs: 5_000,
   presenceTtlMs: 15_000,
   advanceSweepMs: 1_000,
+  joinsPerMinute: 20,
+  changesPerMinute: 120,
 };
 
 /** Jam sessions, wired: the service, this instance's hub, presence and advance scheduler, the resolvers. */
@@ -37,6 +46,7 @@ export class JamModule {
   readonly service: JamService;
   readonly presence: JamPresence;
   readonly scheduler: JamScheduler;
+  private readonly rates: JamRateLimits;
   private readonly subscriptions: JamSubscriptionResolver;
   readonly resolvers: [ResolverClass, object][];
 
@@ -63,10 +73,15 @@ export class JamModule {
       logger,
     );
     this.scheduler = new JamScheduler(this.service, this.hub, settings.advanceSweepMs, logger);
+    this.rates = new JamRateLimits(
+      () => connection.db!,
+      { joinsPerMinute: settings.joinsPerMinute, changesPerMinute: settings.changesPerMinute },
+      settings.now ?? (() => new Date()),
+    );
     this.subscriptions = new JamSubscriptionResolver(this.service, this.hub, this.presence);
     this.resolvers = [
       [JamQueriesResolver, new JamQueriesResolver(this.service)],
-      [JamMutationsResolver, new JamMutationsResolver(this.service)],
+      [JamMutationsResolver, new JamMutationsResolver(this.service, this.rates)],
       [JamSubscriptionResolver, this.subscriptions],
     ];
   }
@@ -89,8 +104,8 @@ export class JamModule {
     },
   };
 
-  ensureIndexes(): Promise<void> {
-    return this.service.ensureIndexes();
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([this.service.ensureIndexes(), this.rates.ensureIndexes()]);
   }
 
   /** Background work of this instance: hearing the bus's Jam updates, presence, advances. */

@@ -16,6 +16,7 @@ import {
 import type { PreferencesContext } from '../preferences-context';
 import { jamStateOf, type JamUpdate } from './jam-events';
 import type { JamHub } from './jam-hub';
+import type { JamRateLimits } from './jam-rate-limits';
 import type { JamPresence } from './jam-presence';
 import { JamEventStream } from './jam-stream';
 import type { JamSessionRecord } from './jam.model';
@@ -49,7 +50,17 @@ export class JamQueriesResolver {
 
 @Resolver()
 export class JamMutationsResolver {
-  constructor(private readonly jams: JamService) {}
+  constructor(
+    private readonly jams: JamService,
+    private readonly rates: Pick<JamRateLimits, 'takeJoin' | 'takeChange'>,
+  ) {}
+
+  /** The caller, once one of their JAM_CHANGES_PER_MINUTE is counted (leaving and ending are not). */
+  private async change(context: PreferencesContext): Promise<string> {
+    const userId = requireUserId(context);
+    await this.rates.takeChange(userId);
+    return userId;
+  }
 
   @Mutation(() => JamSession, {
     description:
@@ -59,7 +70,8 @@ export class JamMutationsResolver {
     @Arg('songIds', () => [ID], { nullable: true }) songIds: string[] | null,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.start(requireUserId(context), songIds));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.start(userId, songIds));
   }
 
   @Mutation(() => JamSession, { description: 'Join a live Jam by its code (32 people at most).' })
@@ -67,7 +79,10 @@ export class JamMutationsResolver {
     @Arg('code') code: string,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.join(code, requireUserId(context)));
+    const userId = requireUserId(context);
+    // Counted before the code is looked up, right or wrong: guessing codes is what it bounds.
+    await this.rates.takeJoin(userId);
+    return toJamSessionOf(await this.jams.join(code, userId));
   }
 
   @Mutation(() => Boolean, {
@@ -91,9 +106,8 @@ export class JamMutationsResolver {
     @Arg('positionMs', () => Float, { nullable: true }) positionMs: number | null,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(
-      await this.jams.control(id, requireUserId(context), action, positionMs ?? null),
-    );
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.control(id, userId, action, positionMs ?? null));
   }
 
   @Mutation(() => JamSession, {
@@ -104,7 +118,8 @@ export class JamMutationsResolver {
     @Arg('songIds', () => [ID]) songIds: string[],
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.addToQueue(id, requireUserId(context), songIds));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.addToQueue(id, userId, songIds));
   }
 
   @Mutation(() => JamSession, {
@@ -115,7 +130,8 @@ export class JamMutationsResolver {
     @Arg('itemId', () => ID) itemId: string,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.removeFromQueue(id, requireUserId(context), itemId));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.removeFromQueue(id, userId, itemId));
   }
 
   @Mutation(() => JamSession, {
@@ -127,9 +143,8 @@ export class JamMutationsResolver {
     @Arg('toIndex', () => Int) toIndex: number,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(
-      await this.jams.moveQueueItem(id, requireUserId(context), itemId, toIndex),
-    );
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.moveQueueItem(id, userId, itemId, toIndex));
   }
 
   @Mutation(() => JamSession, { description: 'Let guests control playback and order (host only).' })
@@ -138,7 +153,8 @@ export class JamMutationsResolver {
     @Arg('enabled') enabled: boolean,
     @Ctx() context: PreferencesContext,
   ): Promise<JamSession> {
-    return toJamSessionOf(await this.jams.setGuestControl(id, requireUserId(context), enabled));
+    const userId = await this.change(context);
+    return toJamSessionOf(await this.jams.setGuestControl(id, userId, enabled));
   }
 }
 
