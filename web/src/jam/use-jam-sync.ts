@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePlayer } from '@/player/PlayerProvider';
 import type { PlayerTrack } from '@/player/track';
-import { isAutoplayRefusal } from './autoplay';
+import { isAutoplayRefusal, needsGesture } from './autoplay';
 import type { ClockSync } from './clock-sync';
 import { correctDrift } from './drift-correction';
 import { livePositionMs, planStart, type JamPlaybackState } from './live-position';
@@ -50,7 +50,7 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
   const startingRef = useRef(false);
   const settleUntilRef = useRef(0);
   const blockedRef = useRef(false);
-  const { mediaElement, playQueue, prepareAudioOutput } = player;
+  const { mediaElement, playQueue, prepareAudioOutput, audioOutputSuspended } = player;
 
   const setBlocked = useCallback((blocked: boolean) => {
     blockedRef.current = blocked;
@@ -58,12 +58,13 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
   }, []);
 
   /**
-   * play(), and the answer: refused by the autoplay policy → the blocked state ("Tap to join the
-   * audio") and no further attempt until a click; any other failure (a replaced load) is retried by
-   * the next tick.
+   * play(), and the answer: refused by the autoplay policy, or let through into a Web Audio output
+   * the browser keeps suspended (silent, stalled) → the blocked state ("Tap to join the audio") and
+   * no further attempt until a click; any other failure (a replaced load) is retried by the next
+   * tick.
    */
   const tryPlay = useCallback(
-    (audio: HTMLAudioElement) => {
+    (audio: HTMLAudioElement, inGesture = false) => {
       let attempt: Promise<void> | undefined;
       try {
         attempt = audio.play();
@@ -73,13 +74,18 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
         return;
       }
       attempt?.then(
-        () => setBlocked(false),
+        () =>
+          // From a click, the output's resume() is under way (it settles after play() does).
+          setBlocked(
+            !inGesture &&
+              needsGesture({ paused: audio.paused, outputSuspended: audioOutputSuspended() }),
+          ),
         (error: unknown) => {
           if (isAutoplayRefusal(error)) setBlocked(true);
         },
       );
     },
-    [setBlocked],
+    [setBlocked, audioOutputSuspended],
   );
 
   useEffect(() => {
@@ -117,8 +123,9 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
         return;
       }
       if (blockedRef.current) {
-        // Started by a gesture elsewhere (the player bar's play button): the refusal is over.
-        if (audio.paused) return;
+        // Started by a gesture elsewhere (the player bar's play button): the refusal is over, once
+        // the element plays and its Web Audio output runs.
+        if (needsGesture({ paused: audio.paused, outputSuspended: audioOutputSuspended() })) return;
         setBlocked(false);
       }
       if (audio.paused) {
@@ -157,7 +164,7 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
       clearTimeout(startTimerRef.current);
       startingRef.current = false;
     };
-  }, [clock, mediaElement, playQueue, setBlocked, tryPlay]);
+  }, [clock, mediaElement, playQueue, setBlocked, tryPlay, audioOutputSuspended]);
 
   // A new playback state (PLAY, SEEK, …) is judged afresh, without waiting for a settle period.
   const playbackKey = target
@@ -196,7 +203,7 @@ export function useJamSync(target: JamSyncTarget | null, clock: ClockSync): JamS
         livePositionMs(current.playback, clock.serverNow(Date.now()), durationMs) / 1000;
       settleUntilRef.current = Date.now() + SEEK_SETTLE_MS;
     }
-    tryPlay(audio);
+    tryPlay(audio, true);
   }, [clock, mediaElement, prepareAudioOutput, setBlocked, tryPlay]);
 
   return { autoplayBlocked, driftMs, joinAudio };

@@ -71,6 +71,8 @@ export interface PlayerApi {
    * Audio path (volume normalisation), which the browser keeps suspended until a user gesture.
    */
   prepareAudioOutput(): void;
+  /** The Web Audio path exists but the browser keeps it suspended (no gesture yet): no sound. */
+  audioOutputSuspended(): boolean;
 }
 
 export interface PlayerTime {
@@ -113,7 +115,7 @@ export function PlayerProvider({
   const track = currentTrack(queue);
   const fallbackDurationMs = track?.durationMs ?? 0;
   const normalisation = useLoudnessNormalisation(audioRef, track);
-  const { prepare: prepareAudioGraph } = normalisation;
+  const { prepare: prepareAudioGraph, outputSuspended } = normalisation;
   const { finish: finishPlayReport } = usePlayReporting(audioRef, track, graphqlUrl);
 
   const commitQueue = useCallback((next: QueueState) => {
@@ -355,6 +357,7 @@ export function PlayerProvider({
       normalisationGainDb: normalisation.gainDb,
       mediaElement,
       prepareAudioOutput: prepareAudioGraph,
+      audioOutputSuspended: outputSuspended,
     }),
     [
       normalisation.enabled,
@@ -375,6 +378,7 @@ export function PlayerProvider({
       previous,
       mediaElement,
       prepareAudioGraph,
+      outputSuspended,
     ],
   );
   const timeValue = useMemo<PlayerTime>(

@@ -46,6 +46,11 @@ export class NormalisationGraph {
     return this.context !== null;
   }
 
+  /** Built but not running: the browser keeps it suspended until a user gesture resumes it. */
+  get suspended(): boolean {
+    return this.context !== null && this.context.state === 'suspended';
+  }
+
   /** Sets the gain (a short ramp, no click); remembered until the graph exists. */
   setGain(value: number): void {
     this.pendingGain = value;

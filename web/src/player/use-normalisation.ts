@@ -13,6 +13,8 @@ export interface LoudnessNormalisation {
   gainDb: number;
   /** Call from the click that starts playback: builds / resumes the Web Audio graph if enabled. */
   prepare(): void;
+  /** The Web Audio graph exists and is suspended: the element's sound goes nowhere until a gesture. */
+  outputSuspended(): boolean;
 }
 
 /** Loudness normalisation of the player's <audio>: the setting, and the gain of the current song. */
@@ -53,5 +55,7 @@ export function useLoudnessNormalisation(
     [graph, setSetting],
   );
 
-  return { enabled, setEnabled, gainDb, prepare };
+  const outputSuspended = useCallback(() => graphRef.current?.suspended ?? false, []);
+
+  return { enabled, setEnabled, gainDb, prepare, outputSuspended };
 }

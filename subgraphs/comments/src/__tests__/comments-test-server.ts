@@ -9,6 +9,7 @@ import {
   type TestMongo,
 } from '@groovy/common/testing';
 import { Types } from 'mongoose';
+import type { NewComment } from '../comment/comment.service';
 import { commentsSubgraph, type RunningCommentsSubgraph } from '../comments-subgraph';
 import { commentsEnvironmentSchema, type CommentsEnvironment } from '../environment';
 
@@ -192,6 +193,27 @@ export class CommentsTestServer {
       as,
     );
     return data.addComment.id;
+  }
+
+  /**
+   * Posts a comment through the subgraph's own CommentService (every rule, count and list key the
+   * mutation applies) without the HTTP and GraphQL round trip: for fixtures a test reads back but
+   * is not about posting. Returns its id.
+   */
+  async seedComment(
+    as: string,
+    input: Partial<NewComment> & { targetId: string },
+  ): Promise<string> {
+    const record = await this.subgraph.module.comments.add(
+      { userId: as, moderator: false },
+      { targetType: 'SONG', body: `comment ${newId()}`, ...input },
+    );
+    return record._id.toHexString();
+  }
+
+  /** Deletes a comment through the CommentService, as `seedComment` posts one. */
+  async seedDelete(as: string, id: string): Promise<void> {
+    await this.subgraph.module.comments.delete({ userId: as, moderator: false }, id);
   }
 }
 

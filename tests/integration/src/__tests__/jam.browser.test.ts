@@ -1,9 +1,13 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import {
+  jamSkewMs,
+  launchChromium,
   launchJamChromium,
+  readAudioWithoutGesture,
   readJamPosition,
   seekJam,
   settledSkewMs,
+  signUpInBrowser,
   Stack,
   startTwoPeopleJam,
   waitForAudio,
@@ -13,7 +17,8 @@ import {
 // Two headless Chromium contexts on one Jam, every process real: web, router (graphql-ws),
 // auth, songs + storage + HLS worker, preferences (the Jam). The guest joins by the share link,
 // the host presses play and seeks; the guest's audio follows and both agree on the position.
-// Then, on the same Jam: the guest's socket is cut and comes back.
+// Then, on the same Jam: the guest's socket is cut and comes back, and a third person joins from
+// a browser that blocks autoplay.
 describe('web: a Jam played in sync by two browsers', () => {
   let stack: Stack;
   let browser: Browser;
@@ -121,4 +126,52 @@ describe('web: a Jam played in sync by two browsers', () => {
     expect(Math.abs(await settledSkewMs(host, guest))).toBeLessThan(100);
     await guest.unrouteAll({ behavior: 'ignoreErrors' });
   }, 120_000);
+
+  it('shows "Tap to join the audio" where the browser blocks autoplay, and a click starts at the live position', async () => {
+    const { host } = jam;
+    // A browser of its own: every play() needs a click on the page first.
+    const strict = await launchChromium(['--autoplay-policy=user-gesture-required']);
+    try {
+      const page = await (await strict.newContext()).newPage();
+      page.setDefaultTimeout(60_000);
+      const consoleLines: string[] = [];
+      page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+      // Signed up BEFORE the Jam is moved near the song's start: a new browser and a sign-up can
+      // take most of a minute on a loaded machine, and a late joiner who arrives after the 60 s
+      // song ended finds a stopped Jam (its element parked at the end, nothing to tap for).
+      await signUpInBrowser(page, stack.web!.url, 'Jam Latecomer');
+      await playFrom(host, 5_000);
+      await waitForAudio(host, { after: 4.5, before: 30, playing: true }, 30_000);
+      // A new document, with no user activation in it: as when the link is opened from a chat app.
+      await page.goto(await host.getByLabel('Join link').inputValue());
+      await page.getByRole('heading', { name: 'Jam with Jam Host' }).waitFor();
+      const tap = page.getByRole('button', { name: 'Tap to join the audio' });
+      // No page.evaluate on this page before the click: Playwright's evaluate carries a user
+      // gesture, which would let the page's own play() through (locators and DevTools reads do not).
+      await tap.waitFor().catch(async (error: Error) => {
+        const audio = await readAudioWithoutGesture(page);
+        throw new Error(
+          `${error.message}\naudio: ${JSON.stringify(audio)}\n${consoleLines.join('\n')}`,
+        );
+      });
+      await page.getByText('Your browser is waiting for you before it plays sound.').waitFor();
+      expect((await readAudioWithoutGesture(page))?.paused).toBe(true);
+
+      // Time passes before the click: playback must start where the Jam is then.
+      const { localMs } = await readJamPosition(host);
+      await waitForAudio(host, { after: localMs / 1000 + 2, playing: true }, 30_000);
+      await tap.click();
+      await tap.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => {
+        const audio = document.querySelector('audio');
+        return Boolean(audio && !audio.paused && !audio.seeking && audio.currentTime > 0);
+      });
+      expect(Math.abs(await jamSkewMs(host, page))).toBeLessThan(1_000);
+      // …and then it follows the Jam like everyone else (its clock runs: the sound is not stalled).
+      expect(Math.abs(await settledSkewMs(host, page))).toBeLessThan(100);
+      expect(await isPlaying(page)).toBe(true);
+    } finally {
+      await strict.close();
+    }
+  }, 150_000);
 });

@@ -29,6 +29,8 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   let browser: Browser;
   let listener: { email: string; password: string };
   let ids: { song: string; album: string; artist: string; playlist: string; user: string };
+  /** A live Jam the listener hosts, with the song queued: its room and its join link are audited. */
+  let jam: { id: string; code: string };
 
   beforeAll(async () => {
     stack = await Stack.start({ media: true, web: true });
@@ -82,6 +84,13 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
       playlist: playlist.data.createPlaylist.id,
       user: registered.session.user.id,
     };
+    const started = await stack.execute<{ startJam: { id: string; code: string } }>(
+      'mutation J($songs: [ID!]) { startJam(songIds: $songs) { id code } }',
+      { songs: [upload.song.id] },
+      { token },
+    );
+    if (!started.data) throw new Error(`startJam failed: ${JSON.stringify(started.errors)}`);
+    jam = started.data.startJam;
     // The song and album pages are audited with a conversation: a timed comment (a marker on the
     // waveform), a reply, a link, and a comment on the album.
     await waitForCommentableSong(stack, token, ids.song);
@@ -110,8 +119,10 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   });
 
   /**
-   * Every page under web/src/app (signed out, /upload, /account, /library and /notifications answer
-   * with the sign-in page; /moderation says it is for moderators, signed out and signed in).
+   * Every page under web/src/app (signed out, /upload, /account, /library, /notifications and the
+   * Jam pages answer with the sign-in page; /moderation says it is for moderators, signed out and
+   * signed in). Signed in, the Jam's join link leads the host into the room (joining your own Jam
+   * opens it), and an unknown code shows the join page's error.
    */
   const pages = () => [
     '/',
@@ -129,6 +140,9 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
     '/account',
     '/signin',
     '/signup',
+    `/jam/${jam.id}`,
+    `/jam/join/${jam.code}`,
+    '/jam/join/NOSUCH',
     '/no-such-page',
   ];
 
@@ -140,6 +154,52 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
       await page.locator('.comment__body').first().waitFor();
       if (path.startsWith('/songs/')) await page.locator('.waveform-marker').first().waitFor();
     }
+    if (path.startsWith('/jam/') && !new URL(page.url()).pathname.startsWith('/signin')) {
+      if (path === '/jam/join/NOSUCH') await page.locator('main [role="alert"]').waitFor();
+      else {
+        // The room connected (its live state over the router's WebSocket), queue included.
+        await page.waitForURL(`**/jam/${jam.id}`);
+        await page.getByRole('heading', { name: /^Jam with / }).waitFor();
+        await page.getByText(`added by ${ARTIST_NAME}`).first().waitFor();
+      }
+    }
+  }
+
+  /**
+   * Visits every path of `pages()` with `concurrency` pages of `context` at once (each page reused
+   * from one path to the next) and returns axe-core's serious and critical findings.
+   */
+  async function audit(context: BrowserContext, concurrency: number) {
+    const queue = [...pages()];
+    const found: AccessibilityViolation[] = [];
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        const page = await context.newPage();
+        page.setDefaultTimeout(60_000);
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+          await visit(page, path);
+          // Injected by the test harness (DevTools), which the page's CSP does not govern.
+          found.push(...(await seriousAccessibilityViolations(page)));
+        }
+        await page.close();
+      }),
+    );
+    return found;
+  }
+
+  /** A fresh context that records CSP violations and, like most browsers, has no native HLS. */
+  async function auditedContext() {
+    const context = await browser.newContext();
+    const violations = await recordCspViolations(context);
+    // As a browser without native HLS (Firefox, most Chromium builds): hls.js over Media Source
+    // Extensions, with its blob: worker, is what must work under the policy.
+    await context.addInitScript(() => {
+      const canPlayType = HTMLMediaElement.prototype.canPlayType;
+      HTMLMediaElement.prototype.canPlayType = function (type: string) {
+        return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
+      };
+    });
+    return { context, violations };
   }
 
   async function signIn(context: BrowserContext): Promise<void> {
@@ -177,32 +237,22 @@ describe('web: security headers, CSP and accessibility on every page (browser)',
   });
 
   it('reports no CSP violation and no serious or critical axe-core (WCAG 2.1 AA) finding on any page, signed out and signed in, and plays a song through hls.js under the policy', async () => {
-    const context = await browser.newContext();
-    const violations = await recordCspViolations(context);
-    // As a browser without native HLS (Firefox, most Chromium builds): hls.js over Media Source
-    // Extensions, with its blob: worker, is what must work under the policy.
-    await context.addInitScript(() => {
-      const canPlayType = HTMLMediaElement.prototype.canPlayType;
-      HTMLMediaElement.prototype.canPlayType = function (type: string) {
-        return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
-      };
-    });
+    // Signed out and signed in side by side (two contexts, two pages each): most of a visit is
+    // waiting for the network to go quiet, which overlaps well.
+    const signedOut = await auditedContext();
+    const signedIn = await auditedContext();
+    await signIn(signedIn.context);
+    const inaccessible = (
+      await Promise.all([audit(signedOut.context, 2), audit(signedIn.context, 2)])
+    ).flat();
+    expect(inaccessible).toEqual([]);
+    expect(signedOut.violations).toEqual([]);
+    expect(signedIn.violations).toEqual([]);
+    await signedOut.context.close();
+
+    const { context, violations } = signedIn;
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    const inaccessible: AccessibilityViolation[] = [];
-    const audit = async () => {
-      for (const path of pages()) {
-        await visit(page, path);
-        // Injected by the test harness (DevTools), which the page's CSP does not govern.
-        inaccessible.push(...(await seriousAccessibilityViolations(page)));
-      }
-    };
-    await audit();
-    await signIn(context);
-    await audit();
-    expect(inaccessible).toEqual([]);
-    expect(violations).toEqual([]);
-
     await visit(page, `/songs/${ids.song}`);
     await page.getByRole('button', { name: `Play ${SONG_TITLE}` }).click();
     await page.waitForFunction(() => {

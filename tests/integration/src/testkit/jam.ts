@@ -179,3 +179,32 @@ export async function waitUntilBothPlay(jam: TwoPeopleJam, afterSeconds: number,
     ),
   );
 }
+
+/** The page's <audio> as far as the sync cares: paused or not, ready state, position (seconds). */
+export interface AudioReading {
+  paused: boolean;
+  readyState: number;
+  currentTime: number;
+}
+
+/**
+ * Reads the page's <audio> WITHOUT giving the page a user activation. Playwright's
+ * `page.evaluate` runs with `userGesture: true`, which lets a later play() through on a browser
+ * that requires a gesture: a test of the autoplay-blocked state must not use it before its click.
+ * A bare DevTools `Runtime.evaluate` carries no gesture.
+ */
+export async function readAudioWithoutGesture(page: Page): Promise<AudioReading | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const answer = (await cdp.send('Runtime.evaluate', {
+      expression: `(() => {
+        const a = document.querySelector('audio');
+        return a && { paused: a.paused, readyState: a.readyState, currentTime: a.currentTime };
+      })()`,
+      returnByValue: true,
+    })) as { result: { value: AudioReading | null } };
+    return answer.result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -56,13 +56,18 @@ export async function uploadSong(
   return upload;
 }
 
-/** Polls the public API (bounded) until the song is READY or FAILED, as a client does. */
+/**
+ * Polls the public API (bounded) until the song is READY or FAILED, as a client does. The bound is
+ * in time, not attempts: on a loaded machine both the worker's ffmpeg and each poll are slow.
+ */
 export async function waitUntilProcessed(
   stack: Stack,
   id: string,
   token: string,
+  timeoutMs = 180_000,
 ): Promise<SongState> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     const song = (await stack.execute<{ song: SongState }>(SONG, { id }, { token })).data?.song;
     if (song && (song.status === 'READY' || song.status === 'FAILED')) return song;
     await new Promise((resolve) => setTimeout(resolve, 200));

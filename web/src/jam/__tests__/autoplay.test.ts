@@ -1,4 +1,4 @@
-import { isAutoplayRefusal } from '../autoplay';
+import { isAutoplayRefusal, needsGesture } from '../autoplay';
 
 describe('isAutoplayRefusal', () => {
   it('recognises a play() refused for want of a user gesture, by its name', () => {
@@ -25,5 +25,20 @@ describe('isAutoplayRefusal', () => {
     expect(isAutoplayRefusal('NotAllowedError')).toBe(false);
     expect(isAutoplayRefusal(null)).toBe(false);
     expect(isAutoplayRefusal(undefined)).toBe(false);
+  });
+});
+
+describe('needsGesture', () => {
+  it('asks for a tap while the element is paused (play() refused or not started)', () => {
+    expect(needsGesture({ paused: true, outputSuspended: false })).toBe(true);
+    expect(needsGesture({ paused: true, outputSuspended: true })).toBe(true);
+  });
+
+  it('asks for a tap when play() went through into a suspended Web Audio output (silent, stalled)', () => {
+    expect(needsGesture({ paused: false, outputSuspended: true })).toBe(true);
+  });
+
+  it('does not once the element plays into a running output (or one without Web Audio)', () => {
+    expect(needsGesture({ paused: false, outputSuspended: false })).toBe(false);
   });
 });
