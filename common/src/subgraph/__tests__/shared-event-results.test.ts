@@ -39,7 +39,7 @@ function fixture() {
       fields: {
         event: {
           type: event,
-          resolve: (payload: Payload) => payload,
+          resolve: (payload: unknown) => payload as Payload,
           subscribe: (_root: unknown, _args: unknown, context: { viewer: string }) => {
             const pending: Payload[] = [];
             let wake: (() => void) | undefined;
