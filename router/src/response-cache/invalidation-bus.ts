@@ -1,4 +1,4 @@
-import { createEventBus, type EventBus } from '@groovy/common/events';
+import { createEventBus, type EventBus, type EventBusEnvironment } from '@groovy/common/events';
 import type { Logger } from '@groovy/common/logging';
 import type { RouterEnvironment } from '../environment';
 
@@ -14,20 +14,7 @@ export interface InvalidationBus {
  * database code otherwise; see __tests__/loaded-modules.test.ts).
  */
 export async function openInvalidationBus(
-  env: Pick<
-    RouterEnvironment,
-    | 'EVENT_BUS'
-    | 'EVENT_BUS_MONGO_URL'
-    | 'EVENT_BUS_DATABASE'
-    | 'EVENT_BUS_POLL_INTERVAL_MS'
-    | 'EVENT_BUS_LIVE_POLL_INTERVAL_MS'
-    | 'PUBSUB_LIVE_SUBSCRIPTION_TTL_SECONDS'
-    | 'PUBSUB_PROJECT_ID'
-    | 'PUBSUB_EMULATOR_HOST'
-    | 'PUBSUB_TOPIC_PREFIX'
-    | 'PUBSUB_MAX_DELIVERY_ATTEMPTS'
-    | 'PUBSUB_CREATE_RESOURCES'
-  >,
+  env: EventBusEnvironment & Pick<RouterEnvironment, 'EVENT_BUS_MONGO_URL'>,
   logger: Logger,
 ): Promise<InvalidationBus | undefined> {
   if (env.EVENT_BUS === 'pubsub') {
