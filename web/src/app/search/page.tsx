@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { unstable_rethrow } from 'next/navigation';
 import { query } from '@/apollo/server-client';
-import { auth } from '@/auth';
+import { isSignedIn } from '@/auth/signed-in';
 import { CoverArt } from '@/components/CoverArt';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { FacetFilters } from '@/search/FacetFilters';
@@ -85,9 +85,8 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
-  const session = await auth().catch(() => null);
   // Anonymous visitors ask nothing of their own (hearts): the whole page is one fetch, cacheable.
-  const signedIn = Boolean(session && !session.error);
+  const signedIn = await isSignedIn();
   let results: SearchQuery['search'];
   try {
     const { data } = await query({
