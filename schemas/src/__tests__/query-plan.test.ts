@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import {
+  evaluateCondition,
+  QueryPlanner,
+  type FetchNode,
+  type PlanNode,
+  type QueryPlan,
+} from '@apollo/query-planner';
 import { parse } from 'graphql';
 import { SCHEMAS_DIR } from '../generate-schemas';
 
@@ -15,31 +21,49 @@ const supergraph = Supergraph.build(
 );
 const planner = new QueryPlanner(supergraph);
 
+const operationOf = (document: string) => operationFromDocument(supergraph.schema, parse(document));
+
 function plan(operation: string): QueryPlan {
-  return planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(operation)));
+  return planner.buildQueryPlan(operationOf(operation));
 }
 
-/** Every fetch of a plan, in plan order. */
-function fetches(node: QueryPlan['node'] | PlanNode | undefined): FetchNode[] {
+/**
+ * Every fetch of a plan, in plan order. With `variables`, a `Condition` node (a fetch whose whole
+ * selection is under @include/@skip) takes the branch @apollo/gateway takes at run time with those
+ * values (or the variables' defaults); without, both branches.
+ */
+function fetches(
+  node: QueryPlan['node'] | PlanNode | undefined,
+  operation?: { document: string; variables: Record<string, unknown> },
+): FetchNode[] {
   if (!node) return [];
+  const walk = (child: PlanNode | undefined) => fetches(child, operation);
   switch (node.kind) {
     case 'Fetch':
       return [node];
     case 'Sequence':
     case 'Parallel':
-      return node.nodes.flatMap(fetches);
+      return node.nodes.flatMap(walk);
     case 'Flatten':
-      return fetches(node.node);
-    case 'Condition':
-      return [...fetches(node.ifClause), ...fetches(node.elseClause)];
+      return walk(node.node);
+    case 'Condition': {
+      if (!operation) return [...walk(node.ifClause), ...walk(node.elseClause)];
+      const { variableDefinitions } = operationOf(operation.document);
+      return evaluateCondition(node, variableDefinitions, operation.variables)
+        ? walk(node.ifClause)
+        : walk(node.elseClause);
+    }
     case 'Defer':
-      return [...fetches(node.primary.node), ...node.deferred.flatMap((d) => fetches(d.node))];
+      return [...walk(node.primary.node), ...node.deferred.flatMap((d) => walk(d.node))];
     case 'Subscription':
-      return [node.primary, ...fetches(node.rest)];
+      return [node.primary, ...walk(node.rest)];
   }
 }
 
 const services = (operation: string) => fetches(plan(operation).node).map((f) => f.serviceName);
+/** The subgraphs the router asks, in plan order, when the operation runs with these variables. */
+const servicesWith = (operation: string, variables: Record<string, unknown>) =>
+  fetches(plan(operation).node, { document: operation, variables }).map((f) => f.serviceName);
 const fieldsAskedOf = (operation: string, service: string) =>
   fetches(plan(operation).node)
     .filter((fetch) => fetch.serviceName === service)
@@ -95,21 +119,35 @@ describe('query plans on the committed supergraph', () => {
     ).toEqual(['query']);
   });
 
-  it('serves the web search page and home page from query, plus the hearts from preferences', () => {
+  it('serves the web search page and home page to an anonymous caller from query alone', () => {
     // Before @shareable/@provides: query, then songs for songs, albums and artists (4 fetches);
     // then query, songs (stream, covers, loudness, release dates), preferences, songs. Now the read
-    // model holds what a result list shows, covers and stream URLs included: songs is not asked.
-    // Every song row shows its heart (likedByMe, likeCount): one fetch to preferences.
-    expect(services(WEB_SEARCH_PAGE)).toEqual(['query', 'preferences']);
+    // model holds what a result list shows, covers, stream URLs and like counts included (likeCount
+    // is @shareable between preferences and query). Only the caller's own hearts (likedByMe, under
+    // @include(if: $signedIn)) need preferences: skipped for anonymous callers.
+    const anonymous = { signedIn: false };
+    expect(servicesWith(WEB_SEARCH_PAGE, anonymous)).toEqual(['query']);
+    expect(servicesWith(WEB_DISCOVER, anonymous)).toEqual(['query']);
+    expect(servicesWith(webOperation('SearchMoreSongs'), anonymous)).toEqual(['query']);
+    expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'query')).toMatch(/likeCount/);
+    expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'preferences')).not.toMatch(/likeCount/);
+  });
+
+  it('asks preferences for the hearts of a signed-in caller, nothing else of a listed song', () => {
+    const signedIn = { signedIn: true };
+    expect(servicesWith(WEB_SEARCH_PAGE, signedIn)).toEqual(['query', 'preferences']);
     expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'preferences')).not.toMatch(
-      /\b(title|name|durationMs|status|coverUrl|stream|loudnessLufs|releaseDate)\b/,
+      /\b(title|name|durationMs|status|coverUrl|stream|loudnessLufs|releaseDate|likeCount)\b/,
     );
     expect(fieldsAskedOf(WEB_SEARCH_PAGE, 'preferences')).toMatch(/likedByMe/);
-
     // The home page's two song lists each ask preferences for their hearts.
-    expect(services(WEB_DISCOVER)).toEqual(['query', 'preferences', 'preferences']);
-    // "Load more" on the search page: the same.
-    expect(services(webOperation('SearchMoreSongs'))).toEqual(['query', 'preferences']);
+    expect(servicesWith(WEB_DISCOVER, signedIn)).toEqual(['query', 'preferences', 'preferences']);
+    expect(servicesWith(webOperation('SearchMoreSongs'), signedIn)).toEqual([
+      'query',
+      'preferences',
+    ]);
+    // The documents' default (a caller that does not say): hearts asked, as before.
+    expect(servicesWith(WEB_SEARCH_PAGE, {})).toEqual(['query', 'preferences']);
   });
 
   it('asks songs for the renditions (only songs knows them), nothing else of a listed song', () => {

@@ -372,7 +372,7 @@ export async function routerFiguresBench(
           JSON.stringify({
             operationName: 'Discover',
             query: discover.query,
-            variables: { first: 12 },
+            variables: { first: 12, signedIn: false }, // anonymous, as the web's home page sends it
           }),
         ],
         good: (body) => body.startsWith('{"data":{') && !body.includes('"errors"'),
@@ -381,7 +381,7 @@ export async function routerFiguresBench(
     );
     emitMeasured(emit, 'router_home', home, {
       ...base,
-      operation: 'web Discover (first: 12)',
+      operation: 'web Discover (first: 12, signedIn: false)',
       loadavg: load(),
     });
 

@@ -78,6 +78,8 @@ export async function routerSearchBench(
       filter: Object.keys(filter).length ? filter : null,
       first: sizes.first,
       others: sizes.others,
+      // An anonymous visitor, as the web's search page sends it (no hearts of its own).
+      signedIn: false,
     };
     return {
       variables,

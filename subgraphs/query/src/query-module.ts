@@ -96,7 +96,7 @@ export async function createQueryModule({
     resolverContainer([
       [SearchResolver, new SearchResolver(search, playlists)],
       [ForYouResolver, new ForYouResolver(forYou)],
-      [SongFieldsResolver, new SongFieldsResolver(mediaUrls)],
+      [SongFieldsResolver, new SongFieldsResolver(mediaUrls, activity)],
       [AlbumFieldsResolver, new AlbumFieldsResolver()],
       [ArtistFieldsResolver, new ArtistFieldsResolver()],
     ]),

@@ -11,7 +11,7 @@ import type { TrackFields } from '@/songs/track.fragment';
 
 /** The home page rows. */
 const DISCOVER_QUERY = graphql(`
-  query Discover($first: Int!) {
+  query Discover($first: Int!, $signedIn: Boolean = true) {
     trending(first: $first) {
       ...TrackFields
     }
@@ -21,12 +21,15 @@ const DISCOVER_QUERY = graphql(`
   }
 `);
 
-async function loadDiscover(): Promise<{
+async function loadDiscover(signedIn: boolean): Promise<{
   trending: TrackFields[];
   newReleases: TrackFields[];
 } | null> {
   try {
-    const { data } = await query({ query: DISCOVER_QUERY, variables: { first: HOME_ROW_SIZE } });
+    const { data } = await query({
+      query: DISCOVER_QUERY,
+      variables: { first: HOME_ROW_SIZE, signedIn },
+    });
     return data ?? null;
   } catch (error) {
     unstable_rethrow(error); // Next's own signals (dynamic rendering, redirects) are not failures
@@ -51,7 +54,7 @@ export default async function HomePage() {
   const session = await auth().catch(() => null);
   const signedIn = Boolean(session && !session.error);
   const [discover, forYou] = await Promise.all([
-    loadDiscover(),
+    loadDiscover(signedIn),
     signedIn ? loadForYou() : Promise.resolve(null),
   ]);
   const name = session && !session.error ? session.user.displayName : undefined;

@@ -4,7 +4,7 @@ export const FOR_YOU_SIZE = 12;
 
 /** The home page's "For you" shelf (query subgraph's read model; null when signed out). */
 export const FOR_YOU_QUERY = graphql(`
-  query ForYou($first: Int!) {
+  query ForYou($first: Int!, $signedIn: Boolean = true) {
     forYou(first: $first) {
       ...TrackFields
     }

@@ -23,7 +23,13 @@ import { graphql } from '@/gql';
 
 /** "Load more" on the search page: the next songs after the connection's endCursor. */
 const SEARCH_MORE_SONGS_QUERY = graphql(`
-  query SearchMoreSongs($query: String!, $filter: SearchFilter, $first: Int!, $after: String!) {
+  query SearchMoreSongs(
+    $query: String!
+    $filter: SearchFilter
+    $first: Int!
+    $after: String!
+    $signedIn: Boolean = true
+  ) {
     search(query: $query, filter: $filter, first: $first, after: $after) {
       songs {
         ...SongSearchConnectionFields
@@ -37,10 +43,13 @@ export function SearchSongs({
   queryText,
   filter,
   initial,
+  signedIn,
 }: {
   queryText: string;
   filter: SearchFilterInput | null;
   initial: SongSearchConnection;
+  /** Whether the page was rendered for a signed-in listener (then each song carries its heart). */
+  signedIn: boolean;
 }) {
   const client = useApolloClient();
   const player = usePlayer();
@@ -60,7 +69,13 @@ export function SearchSongs({
     try {
       const { data } = await client.query({
         query: SEARCH_MORE_SONGS_QUERY,
-        variables: { query: queryText, filter, first: SEARCH_PAGE_SIZE, after: pageInfo.endCursor },
+        variables: {
+          query: queryText,
+          filter,
+          first: SEARCH_PAGE_SIZE,
+          after: pageInfo.endCursor,
+          signedIn,
+        },
         fetchPolicy: 'no-cache',
       });
       const page = data?.search.songs;

@@ -1,7 +1,13 @@
 import { graphql } from '@/gql';
 import type { SongStatus as GeneratedSongStatus, TrackFieldsFragment } from '@/gql/graphql';
 
-/** A song as lists show it (album track list, artist songs, search results, home rows): enough to play it. */
+/**
+ * A song as lists show it (album track list, artist songs, search results, home rows): enough to
+ * play it. `likedByMe` is the caller's own: every operation spreading this fragment declares
+ * `$signedIn: Boolean = true`, and the pages anonymous visitors hit most (search, home) pass the
+ * session's state, so an anonymous page makes no preferences fetch at all (`likeCount` comes from
+ * the query subgraph too) and stays cacheable (likedByMe is a private field).
+ */
 export const TRACK_FIELDS = graphql(`
   fragment TrackFields on Song {
     id
@@ -22,7 +28,7 @@ export const TRACK_FIELDS = graphql(`
     stream {
       masterUrl
     }
-    likedByMe
+    likedByMe @include(if: $signedIn)
     likeCount
   }
 `);

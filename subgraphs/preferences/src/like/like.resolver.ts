@@ -1,6 +1,16 @@
 import { CachePrivate } from '@groovy/common/graphql';
 import { requireUserId } from '@groovy/common/subgraph';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { SongEntity, songEntity } from '../catalogue/entities';
 import { subjectKey } from '../counter/counter.service';
 import { requireId } from '../ids';
@@ -14,6 +24,8 @@ import type { LikeService } from './like.service';
 
 @Resolver(() => SongEntity)
 export class SongLikeFieldsResolver {
+  /** `@shareable` with query, which folds this count from the like events (see its types.ts). */
+  @Directive('@shareable')
   @FieldResolver(() => Int, { description: 'How many listeners like this song (exact).' })
   async likeCount(@Root() song: SongEntity, @Ctx() context: PreferencesContext): Promise<number> {
     const counter = await context.loaders.counter.load(subjectKey('song', song.id));

@@ -4,6 +4,7 @@ import {
   type AlbumDocument,
   type ArtistDocument,
   type SongDocument,
+  type SongCounts,
   type SongMedia,
 } from '../read-model/documents';
 import type { QueryContext } from '../query-context';
@@ -18,6 +19,11 @@ import {
 /** Read URLs from storage keys, as songs makes them (the same storage configuration). */
 export interface MediaUrls {
   readUrl(key: string): Promise<string>;
+}
+
+/** Songs' counts as the activity events last reported them (ActivityService). */
+export interface SongLikeCounts {
+  counts(songId: string): Pick<SongCounts, 'likes'> | undefined;
 }
 
 /*
@@ -73,7 +79,16 @@ async function loadArtist(
 
 @Resolver(() => SongReference)
 export class SongFieldsResolver {
-  constructor(private readonly urls: MediaUrls) {}
+  constructor(
+    private readonly urls: MediaUrls,
+    private readonly activity: SongLikeCounts,
+  ) {}
+
+  /** The like count the preference events last reported (0 before any like was seen). */
+  @FieldResolver()
+  likeCount(@Root() song: SongReference): number {
+    return Math.max(0, this.activity.counts(song.id)?.likes ?? 0);
+  }
 
   @FieldResolver()
   async coverUrl(

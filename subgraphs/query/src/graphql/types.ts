@@ -134,6 +134,15 @@ export class SongReference {
   @Field(() => SongStreamReference, { nullable: true })
   stream?: SongStreamReference | null;
 
+  /**
+   * preferences' count, as its SONG_LIKED/SONG_UNLIKED events last reported it (kept in
+   * `song_activity`): `@shareable` with preferences, so a result list needs no preferences fetch
+   * unless it asks what only preferences knows (`likedByMe`). Lags preferences by the event delay.
+   */
+  @Directive('@shareable')
+  @Field(() => Int, { description: 'How many listeners like this song (exact).' })
+  likeCount?: number;
+
   /** Storage keys already read (search hits, lists), for coverUrl, stream and loudnessLufs. */
   media?: SongMedia;
 }

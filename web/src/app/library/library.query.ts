@@ -4,7 +4,7 @@ import type { LibraryQuery } from '@/gql/graphql';
 export const LIBRARY_PAGE_SIZE = 50;
 
 export const LIBRARY_QUERY = graphql(`
-  query Library($first: Int!) {
+  query Library($first: Int!, $signedIn: Boolean = true) {
     library {
       likedSongs(first: $first) {
         totalCount
@@ -65,7 +65,7 @@ export type LibraryData = NonNullable<LibraryQuery['library']>;
 /* One list of the library, the page after a cursor ("Load more"). */
 
 export const LIBRARY_LIKED_PAGE = graphql(`
-  query LibraryLikedPage($first: Int!, $after: String) {
+  query LibraryLikedPage($first: Int!, $after: String, $signedIn: Boolean = true) {
     library {
       likedSongs(first: $first, after: $after) {
         totalCount
@@ -83,7 +83,7 @@ export const LIBRARY_LIKED_PAGE = graphql(`
 `);
 
 export const LIBRARY_HISTORY_PAGE = graphql(`
-  query LibraryHistoryPage($first: Int!, $after: String) {
+  query LibraryHistoryPage($first: Int!, $after: String, $signedIn: Boolean = true) {
     library {
       history(first: $first, after: $after) {
         totalCount

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { unstable_rethrow } from 'next/navigation';
 import { query } from '@/apollo/server-client';
+import { isSignedIn } from '@/auth/signed-in';
 import { CoverArt } from '@/components/CoverArt';
 import { ServiceUnavailable } from '@/components/ServiceUnavailable';
 import { FacetFilters } from '@/search/FacetFilters';
@@ -24,7 +25,13 @@ const ROW_SIZE = Math.max(SUGGEST_OTHERS, 8);
 
 /** The search page: songs (first page), albums, artists and facets. */
 const SEARCH_QUERY = graphql(`
-  query Search($query: String!, $filter: SearchFilter, $first: Int!, $others: Int!) {
+  query Search(
+    $query: String!
+    $filter: SearchFilter
+    $first: Int!
+    $others: Int!
+    $signedIn: Boolean = true
+  ) {
     search(query: $query, filter: $filter, first: $first) {
       songs {
         ...SongSearchConnectionFields
@@ -78,6 +85,8 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
+  // Anonymous visitors ask nothing of their own (hearts): the whole page is one fetch, cacheable.
+  const signedIn = await isSignedIn();
   let results: SearchQuery['search'];
   try {
     const { data } = await query({
@@ -87,6 +96,7 @@ export default async function SearchPage({ searchParams }: Props) {
         filter: filterFromState(state),
         first: SEARCH_PAGE_SIZE,
         others: ROW_SIZE,
+        signedIn,
       },
     });
     if (!data) throw new Error('search returned no data');
@@ -135,6 +145,7 @@ export default async function SearchPage({ searchParams }: Props) {
               queryText={state.q}
               filter={filterFromState(state)}
               initial={results.songs}
+              signedIn={signedIn}
             />
           ) : null}
 

@@ -8,6 +8,7 @@ import {
   songDeleted,
   songData,
   songEvent,
+  songLikeEvent,
 } from '../../__tests__/query-test-server';
 
 // The denormalised Song/Album/Artist fields this subgraph resolves itself (@shareable and
@@ -255,6 +256,40 @@ describe('query subgraph: Song, Album and Artist fields from the read model', ()
     };
     expect(lists.trending).toEqual([expected]);
     expect(lists.newReleases).toEqual([expected]);
+  });
+
+  it('answers likeCount (shared with preferences) from the like events, on every list path', async () => {
+    const [liked, unliked] = [newId('song'), newId('song')];
+    await server.publish([
+      songEvent('SONG_CREATED', 1, songData({ songId: liked, title: 'Quoll Quickstep one' })),
+      songEvent('SONG_CREATED', 1, songData({ songId: unliked, title: 'Quoll Quickstep two' })),
+      songLikeEvent('SONG_LIKED', { songId: liked, userId: 'u1', likeCount: 1, countVersion: 1 }),
+      songLikeEvent('SONG_LIKED', { songId: liked, userId: 'u2', likeCount: 2, countVersion: 2 }),
+      songLikeEvent('SONG_LIKED', { songId: liked, userId: 'u3', likeCount: 3, countVersion: 3 }),
+      songLikeEvent('SONG_UNLIKED', {
+        songId: liked,
+        userId: 'u1',
+        likeCount: 2,
+        countVersion: 4,
+        version: 2,
+      }),
+    ]);
+    const data = await server.ok<{
+      search: { songs: { edges: { node: { id: string; likeCount: number } }[] } };
+      trending: { id: string; likeCount: number }[];
+      newReleases: { id: string; likeCount: number }[];
+    }>(
+      `{ search(query: "quoll quickstep") { songs { edges { node { id likeCount } } } }
+        trending(first: 50) { id likeCount } newReleases(first: 50) { id likeCount } }`,
+    );
+    const counts = (songs: { id: string; likeCount: number }[]) =>
+      Object.fromEntries(
+        songs.filter((song) => [liked, unliked].includes(song.id)).map((s) => [s.id, s.likeCount]),
+      );
+    const expected = { [liked]: 2, [unliked]: 0 };
+    expect(counts(data.search.songs.edges.map((edge) => edge.node))).toEqual(expected);
+    expect(counts(data.trending)).toEqual(expected);
+    expect(counts(data.newReleases)).toEqual(expected);
   });
 
   describe('what a result list plays and shows (cover, stream, loudness, album cover and release)', () => {

@@ -1,7 +1,7 @@
 import { graphql } from '@/gql';
 
 export const ALBUM_QUERY = graphql(`
-  query Album($id: ID!) {
+  query Album($id: ID!, $signedIn: Boolean = true) {
     album(id: $id) {
       id
       title

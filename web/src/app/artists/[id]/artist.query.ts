@@ -22,7 +22,7 @@ export const ARTIST_SONG_PAGE = graphql(`
 export type ArtistSongPage = ArtistSongPageFragment;
 
 export const ARTIST_QUERY = graphql(`
-  query Artist($id: ID!, $first: Int!) {
+  query Artist($id: ID!, $first: Int!, $signedIn: Boolean = true) {
     artist(id: $id) {
       id
       name
@@ -43,7 +43,7 @@ export const ARTIST_QUERY = graphql(`
 
 /** "Load more": the next page of the artist's songs after `after` (the previous endCursor). */
 export const ARTIST_SONGS_QUERY = graphql(`
-  query ArtistSongs($id: ID!, $first: Int!, $after: String!) {
+  query ArtistSongs($id: ID!, $first: Int!, $after: String!, $signedIn: Boolean = true) {
     artist(id: $id) {
       id
       songs(first: $first, after: $after) {

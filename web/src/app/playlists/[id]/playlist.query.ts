@@ -36,7 +36,7 @@ export const PLAYLIST_ITEM_FIELDS = graphql(`
 `);
 
 export const PLAYLIST_PAGE_QUERY = graphql(`
-  query PlaylistPage($id: ID!, $first: Int!) {
+  query PlaylistPage($id: ID!, $first: Int!, $signedIn: Boolean = true) {
     playlist(id: $id) {
       ...PlaylistDetails
       items(first: $first) {
@@ -56,7 +56,7 @@ export const PLAYLIST_PAGE_QUERY = graphql(`
 
 /** "Load more": the next page of items after `after` (the previous endCursor). */
 export const PLAYLIST_ITEMS_QUERY = graphql(`
-  query PlaylistItems($id: ID!, $first: Int!, $after: String!) {
+  query PlaylistItems($id: ID!, $first: Int!, $after: String!, $signedIn: Boolean = true) {
     playlist(id: $id) {
       id
       items(first: $first, after: $after) {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { query } from '@/apollo/server-client';
 import { loadEntity } from '@/apollo/load-entity';
+import { isSignedIn } from '@/auth/signed-in';
 import { Conversation } from '@/comments/Conversation';
 import { CommentFeedProvider } from '@/comments/CommentFeedProvider';
 import { CoverArt } from '@/components/CoverArt';
@@ -21,12 +22,13 @@ import { SongStatusWatcher } from './SongStatusWatcher';
 
 type Props = { params: Promise<{ id: string }> };
 
-// One router call per request, shared by generateMetadata and the page.
+// One router call per request, shared by generateMetadata and the page. Anonymous visitors do not
+// ask for their own heart (a private field: the answer stays cacheable).
 const loadSong = cache((id: string) =>
-  loadEntity(
-    'song',
-    async () => (await query({ query: SONG_QUERY, variables: { id } })).data?.song,
-  ),
+  loadEntity('song', async () => {
+    const variables = { id, signedIn: await isSignedIn() };
+    return (await query({ query: SONG_QUERY, variables })).data?.song;
+  }),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -4,7 +4,7 @@ import type { SongQuery } from '@/gql/graphql';
 export type SongPageSong = NonNullable<SongQuery['song']>;
 
 export const SONG_QUERY = graphql(`
-  query Song($id: ID!) {
+  query Song($id: ID!, $signedIn: Boolean = true) {
     song(id: $id) {
       id
       title
@@ -38,7 +38,7 @@ export const SONG_QUERY = graphql(`
         id
         displayName
       }
-      likedByMe
+      likedByMe @include(if: $signedIn)
       likeCount
       playCount
     }

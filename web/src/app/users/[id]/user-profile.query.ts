@@ -28,7 +28,7 @@ export type UserUploadPage = UserUploadPageFragment;
  * (preferences). The playlists leave out their owner (this profile's person): no second trip to auth.
  */
 export const USER_PROFILE_QUERY = graphql(`
-  query UserProfile($id: ID!, $first: Int!, $playlists: Int!) {
+  query UserProfile($id: ID!, $first: Int!, $playlists: Int!, $signedIn: Boolean = true) {
     user(id: $id) {
       id
       displayName
@@ -59,7 +59,7 @@ export type UserProfile = NonNullable<UserProfileQuery['user']>;
 
 /** "Load more": the next page of the user's uploads after `after` (the previous endCursor). */
 export const USER_UPLOADS_QUERY = graphql(`
-  query UserUploads($id: ID!, $first: Int!, $after: String!) {
+  query UserUploads($id: ID!, $first: Int!, $after: String!, $signedIn: Boolean = true) {
     user(id: $id) {
       id
       uploads(first: $first, after: $after) {
