@@ -147,6 +147,9 @@ export async function startBenchStack(
       SUBGRAPH_SONGS_URL: songs.url,
       SUBGRAPH_QUERY_URL: query.url,
       SUBGRAPH_PREFERENCES_URL: preferences.url,
+      // The response cache (when a bench turns it on) drops answers on the stack's catalogue events.
+      EVENT_BUS_MONGO_URL: launched.mongoUrl!,
+      EVENT_BUS_DATABASE: (launched.databases as Record<string, string>).events!,
     },
     pids: launched.pids,
     stop: async () => {
