@@ -67,10 +67,17 @@ describe('auth publishes USER_REGISTERED and USER_UPDATED through its outbox', (
       ['USER_UPDATED', 2, 'Renamed'],
     ]);
     expect(events.every((e) => e.producer === 'auth')).toBe(true);
-    // Published and cleared from the user's outbox.
-    const stored = await server.subgraph.connection
-      .collection('users')
-      .findOne({ emailNormalised: 'events@example.com' });
+    // Published and cleared from the user's outbox. The relay clears it after the bus took the
+    // events, so a subscriber woken by the publish can see them before that write: read until it lands.
+    const readUser = () =>
+      server.subgraph.connection
+        .collection('users')
+        .findOne({ emailNormalised: 'events@example.com' });
+    let stored = await readUser();
+    for (let attempt = 0; attempt < 500 && stored!._outbox.length > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      stored = await readUser();
+    }
     expect(stored!._outbox).toEqual([]);
     expect(stored!.version).toBe(2);
   });
